@@ -1,0 +1,211 @@
+//! Finding report files, their configuration, and checking (and fixing) one file.
+
+use naplint::{Config, Diagnostic, Linter, SourceFormat};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Name of the configuration file, found by walking up from each checked file.
+pub const CONFIG_FILE: &str = "naplint.toml";
+
+/// At most this many fix passes per file: a fix can enable another, but never forever.
+const MAX_FIX_PASSES: usize = 4;
+
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// The outcome for one file.
+pub struct CheckedFile {
+    /// The path as shown to the user.
+    pub path: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Fixes applied with `--fix`.
+    pub fixed: usize,
+}
+
+fn is_report_extension(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("json" | "yaml" | "yml")
+    )
+}
+
+/// Whether a file found in a directory walk is a report: other JSON/YAML files (package
+/// manifests, findings snapshots) sit beside reports and are not ours to check.
+fn looks_like_report(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|bytes| bytes.windows(14).any(|w| w == b"format_version"))
+}
+
+/// Expands the command-line paths into inputs, in a stable order.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            for entry in ignore::WalkBuilder::new(path).build() {
+                let entry = entry.map_err(|e| e.to_string())?;
+                let p = entry.path();
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && is_report_extension(p)
+                    && looks_like_report(p)
+                {
+                    found.push(p.to_path_buf());
+                }
+            }
+            found.sort();
+            inputs.extend(found.into_iter().map(Input::File));
+        } else if path.exists() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            return Err(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    Ok(inputs)
+}
+
+/// Configurations by file, with `--select`/`--ignore` from the command line on top.
+pub struct Configs {
+    explicit: Option<(PathBuf, Config)>,
+    select: Vec<String>,
+    ignore: Vec<String>,
+    linters: Mutex<HashMap<Option<PathBuf>, Arc<Linter>>>,
+}
+
+/// Reads and validates a `naplint.toml`.
+pub fn read_config(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let config: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let problems = config.problems();
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(format!("{}: {}", path.display(), problems.join("; ")))
+    }
+}
+
+fn find_config(start: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(start).ok()?;
+    start
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE))
+        .find(|p| p.is_file())
+}
+
+impl Configs {
+    pub fn new(
+        explicit: Option<&Path>,
+        select: &[String],
+        ignore: &[String],
+    ) -> Result<Self, String> {
+        let explicit = explicit
+            .map(|p| read_config(p).map(|c| (p.to_path_buf(), c)))
+            .transpose()?;
+        let probe = Config {
+            select: select.to_vec(),
+            ignore: ignore.to_vec(),
+            ..Config::default()
+        };
+        let problems = probe.problems();
+        if !problems.is_empty() {
+            return Err(problems.join("; "));
+        }
+        Ok(Self {
+            explicit,
+            select: select.to_vec(),
+            ignore: ignore.to_vec(),
+            linters: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The linter for one input, built once per configuration file.
+    pub fn linter_for(&self, input: &Input) -> Result<Arc<Linter>, String> {
+        let source = match (&self.explicit, input) {
+            (Some((path, _)), _) => Some(path.clone()),
+            (None, Input::File(file)) => find_config(file.parent().unwrap_or(Path::new("."))),
+            (None, Input::Stdin) => find_config(Path::new(".")),
+        };
+        let mut cache = self
+            .linters
+            .lock()
+            .map_err(|_| "internal error: poisoned lock".to_owned())?;
+        if let Some(l) = cache.get(&source) {
+            return Ok(Arc::clone(l));
+        }
+        let mut config = match (&self.explicit, &source) {
+            (Some((_, c)), _) => c.clone(),
+            (None, Some(path)) => read_config(path)?,
+            (None, None) => Config::default(),
+        };
+        if !self.select.is_empty() {
+            config.select.clone_from(&self.select);
+        }
+        config.ignore.extend(self.ignore.iter().cloned());
+        let linter = Arc::new(crate::linter(config)?);
+        cache.insert(source, Arc::clone(&linter));
+        Ok(linter)
+    }
+}
+
+/// Checks one input, applying fixes first when asked.
+pub fn check_one(
+    linter: &Linter,
+    input: &Input,
+    stdin: Option<&[u8]>,
+    stdin_name: Option<&str>,
+    fix: bool,
+) -> Result<CheckedFile, String> {
+    let (path, bytes) = match input {
+        Input::File(p) => (
+            p.display().to_string(),
+            std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        ),
+        Input::Stdin => (
+            stdin_name.unwrap_or("-").to_owned(),
+            stdin.unwrap_or_default().to_vec(),
+        ),
+    };
+    let format = match (input, stdin_name) {
+        (Input::Stdin, None) => SourceFormat::sniff(&String::from_utf8_lossy(&bytes)),
+        _ => SourceFormat::from_path(&path),
+    };
+    let Ok(original) = String::from_utf8(bytes.clone()) else {
+        return Ok(CheckedFile {
+            path,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            diagnostics: linter.check_bytes(&bytes, format),
+            fixed: 0,
+        });
+    };
+    let mut text = original.clone();
+    let mut diagnostics = linter.check(&text, format);
+    let mut fixed = 0;
+    if fix {
+        let Input::File(file) = input else {
+            return Err("--fix needs files, not stdin".to_owned());
+        };
+        for _ in 0..MAX_FIX_PASSES {
+            let result = naplint::fix::apply(&text, format, &diagnostics);
+            if result.applied == 0 || result.text == text {
+                break;
+            }
+            fixed += result.applied;
+            text = result.text;
+            diagnostics = linter.check(&text, format);
+        }
+        if text != original {
+            crate::write::replace_file(file, original.as_bytes(), text.as_bytes())
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+        }
+    }
+    Ok(CheckedFile {
+        path,
+        text,
+        diagnostics,
+        fixed,
+    })
+}

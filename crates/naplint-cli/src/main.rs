@@ -1,0 +1,235 @@
+//! `naplint`: the command-line shell around the core — files, configuration,
+//! parallelism, renderers and `--fix` writes.
+
+mod files;
+mod render;
+mod write;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use files::{CheckedFile, Input};
+use naplint::{registry, Linter};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "naplint",
+    version,
+    about = "Lint national action plan progress reports (JSON or YAML)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check report files, directories (respecting .gitignore) or `-` for stdin.
+    Check {
+        /// Files or directories; `-` reads stdin.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Only these rule codes or prefixes (comma-separated): `P,R001`.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Never these rule codes or prefixes (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+        /// Configuration file; default: the nearest `naplint.toml` above each file.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Apply machine-applicable fixes in place.
+        #[arg(long)]
+        fix: bool,
+        /// File name to report for stdin (also decides JSON or YAML).
+        #[arg(long)]
+        stdin_filename: Option<String>,
+        /// Colour: auto (terminal, unless NO_COLOR is set), always or never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// List every rule.
+    Rules {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule code (`P005`) or name (`invalid-fiscal-year`).
+        code: String,
+    },
+    /// Print the report JSON Schema, or write it into a directory.
+    Schema {
+        /// Directory to write `report.schema.json` into.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("naplint: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Rules { json } => {
+            let out = if json {
+                render::rules_json()
+            } else {
+                render::rules_table()
+            };
+            print!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { code } => match registry::find(&code) {
+            Some(rule) => {
+                println!(
+                    "# {} `{}`\n\n{} · default severity: {}{}\n\n{}",
+                    rule.code,
+                    rule.name,
+                    rule.family.title(),
+                    rule.severity.as_str(),
+                    if rule.fixable { " · fixable" } else { "" },
+                    rule.docs.trim_end()
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
+        },
+        Command::Schema { out } => {
+            let text = naplint::schema::report_schema_text();
+            match out {
+                Some(dir) => {
+                    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                    let path = dir.join("report.schema.json");
+                    write::atomic_write(&path, text.as_bytes())
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    eprintln!("wrote {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check {
+            paths,
+            format,
+            select,
+            ignore,
+            config,
+            fix,
+            stdin_filename,
+            color,
+        } => {
+            let inputs = files::discover(&paths)?;
+            if inputs.is_empty() {
+                return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
+            }
+            let configs = files::Configs::new(config.as_deref(), &select, &ignore)?;
+            let mut stdin_text = None;
+            if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map_err(|e| format!("stdin: {e}"))?;
+                stdin_text = Some(buf);
+            }
+            let results: Vec<Result<CheckedFile, String>> = inputs
+                .par_iter()
+                .map(|input| {
+                    let linter = configs.linter_for(input)?;
+                    files::check_one(
+                        &linter,
+                        input,
+                        stdin_text.as_deref(),
+                        stdin_filename.as_deref(),
+                        fix,
+                    )
+                })
+                .collect();
+            let mut checked = Vec::new();
+            let mut failures = Vec::new();
+            for r in results {
+                match r {
+                    Ok(c) => checked.push(c),
+                    Err(e) => failures.push(e),
+                }
+            }
+            let colour = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let output = match format {
+                Format::Human => render::human::render(&checked, colour),
+                Format::Json => render::json(&checked),
+                Format::Sarif => render::sarif::render(&checked),
+                Format::Github => render::github(&checked),
+                Format::Junit => render::junit(&checked),
+            };
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(output.as_bytes());
+            let _ = stdout.flush();
+            for f in &failures {
+                eprintln!("naplint: error: {f}");
+            }
+            let errors = checked
+                .iter()
+                .flat_map(|c| &c.diagnostics)
+                .any(|d| d.severity == naplint::Severity::Error);
+            Ok(if !failures.is_empty() {
+                ExitCode::from(2)
+            } else if errors {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+/// Builds a linter; the embedded schema always compiles (a core test proves it).
+fn linter(config: naplint::Config) -> Result<Linter, String> {
+    Linter::new(config).map_err(|e| format!("internal error: {e}"))
+}

@@ -1,0 +1,146 @@
+//! Output formats. Every renderer takes the same checked files and diagnostics.
+
+pub mod human;
+pub mod sarif;
+
+use crate::files::CheckedFile;
+use naplint::{registry::RULES, Severity};
+use std::fmt::Write as _;
+
+/// `--format json`: one array of diagnostics, each the core's object plus `file`.
+pub fn json(files: &[CheckedFile]) -> String {
+    let mut all = Vec::new();
+    for f in files {
+        for d in &f.diagnostics {
+            let mut value = serde_json::to_value(d).unwrap_or_default();
+            if let Some(obj) = value.as_object_mut() {
+                obj.insert("file".to_owned(), serde_json::Value::String(f.path.clone()));
+            }
+            all.push(value);
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".to_owned());
+    out.push('\n');
+    out
+}
+
+/// Escapes a GitHub workflow command's data (`%`, CR, LF) or property (also `:` and `,`).
+fn gh_escape(s: &str, property: bool) -> String {
+    let mut out = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+/// `--format github`: workflow commands that GitHub Actions shows as annotations.
+pub fn github(files: &[CheckedFile]) -> String {
+    let mut out = String::new();
+    for f in files {
+        for d in &f.diagnostics {
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                let _ = write!(message, "\nhelp: {help}");
+            }
+            let _ = writeln!(
+                out,
+                "::{level} title={},file={},line={},col={},endLine={},endColumn={}::{}",
+                gh_escape(&format!("{} {}", d.code, d.name), true),
+                gh_escape(&f.path, true),
+                d.line,
+                d.column,
+                d.end_line,
+                d.end_column,
+                gh_escape(&message, false)
+            );
+        }
+    }
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '&' => "&amp;".to_owned(),
+            '<' => "&lt;".to_owned(),
+            '>' => "&gt;".to_owned(),
+            '"' => "&quot;".to_owned(),
+            '\'' => "&apos;".to_owned(),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => String::new(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// `--format junit`: a test suite per file, a failing test case per diagnostic, and one
+/// passing case for a clean file.
+pub fn junit(files: &[CheckedFile]) -> String {
+    let total: usize = files.iter().map(|f| f.diagnostics.len().max(1)).sum();
+    let failures: usize = files.iter().map(|f| f.diagnostics.len()).sum();
+    let mut out = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"naplint\" tests=\"{total}\" failures=\"{failures}\">\n");
+    for f in files {
+        let path = xml_escape(&f.path);
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{}\">",
+            f.diagnostics.len().max(1),
+            f.diagnostics.len()
+        );
+        if f.diagnostics.is_empty() {
+            let _ = writeln!(out, "    <testcase name=\"{path}\" classname=\"naplint\"/>");
+        }
+        for d in &f.diagnostics {
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"{} {}:{}:{}\" classname=\"{path}\" file=\"{path}\" line=\"{}\">\n      <failure message=\"{}\" type=\"{}\">{}:{}:{}: {} {}</failure>\n    </testcase>",
+                d.code, path, d.line, d.column, d.line,
+                xml_escape(&d.message), d.severity.as_str(),
+                path, d.line, d.column, d.code, xml_escape(&d.message)
+            );
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// `naplint rules`.
+pub fn rules_table() -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<6} {:<32} {:<8} {:<4} summary",
+        "code", "name", "severity", "fix"
+    );
+    for r in RULES {
+        let _ = writeln!(
+            out,
+            "{:<6} {:<32} {:<8} {:<4} {}",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            if r.fixable { "yes" } else { "" },
+            r.summary
+        );
+    }
+    out
+}
+
+/// `naplint rules --json`.
+pub fn rules_json() -> String {
+    let rules: Vec<serde_json::Value> = RULES
+        .iter()
+        .map(|r| serde_json::json!({ "code": r.code, "name": r.name, "family": r.family, "severity": r.severity, "fixable": r.fixable, "summary": r.summary, "docs": r.docs }))
+        .collect();
+    let mut out = serde_json::to_string_pretty(&rules).unwrap_or_default();
+    out.push('\n');
+    out
+}

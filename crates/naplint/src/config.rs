@@ -1,0 +1,107 @@
+//! What a user can configure: per-rule severity or off, rule selection, and the
+//! tolerance of "approximately". The CLI reads it from `naplint.toml`, the WASM module
+//! from its options object; both deserialise into this one type.
+
+use crate::diagnostic::Severity;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The tolerance of "approximately" when none is configured: 5%.
+pub const DEFAULT_TOLERANCE: f64 = 0.05;
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl RuleLevel {
+    #[must_use]
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Self::Off => None,
+            Self::Info => Some(Severity::Info),
+            Self::Warning => Some(Severity::Warning),
+            Self::Error => Some(Severity::Error),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Relative tolerance of "approximately" figures (0.05 = 5%).
+    pub tolerance: f64,
+    /// Per-rule level, by code (`P016`) or name (`idle-department`).
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// Only these codes or prefixes (`P`, `R00`, `M004`); empty means all.
+    pub select: Vec<String>,
+    /// Never these codes or prefixes.
+    pub ignore: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            tolerance: DEFAULT_TOLERANCE,
+            rules: BTreeMap::new(),
+            select: Vec::new(),
+            ignore: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// The severity a rule's finding gets, or `None` when the rule is off or not selected.
+    #[must_use]
+    pub fn severity_for(
+        &self,
+        code: &str,
+        name: &str,
+        finding: Option<Severity>,
+        default: Severity,
+    ) -> Option<Severity> {
+        let matches = |patterns: &[String]| {
+            patterns
+                .iter()
+                .any(|p| code.starts_with(p.as_str()) || p == name)
+        };
+        if (!self.select.is_empty() && !matches(&self.select)) || matches(&self.ignore) {
+            return None;
+        }
+        match self.rules.get(code).or_else(|| self.rules.get(name)) {
+            Some(level) => level.severity(),
+            None => Some(finding.unwrap_or(default)),
+        }
+    }
+
+    /// Problems with the configuration itself: unknown rule codes, a bad tolerance.
+    #[must_use]
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !(0.0..=1.0).contains(&self.tolerance) || self.tolerance.is_nan() {
+            out.push(format!(
+                "tolerance `{}` must be between 0 and 1 (0.05 is 5%)",
+                self.tolerance
+            ));
+        }
+        for key in self.rules.keys() {
+            if crate::registry::find(key).is_none() {
+                out.push(format!("unknown rule `{key}` in `rules`"));
+            }
+        }
+        for p in self.select.iter().chain(&self.ignore) {
+            if !crate::registry::RULES
+                .iter()
+                .any(|r| r.code.starts_with(p.as_str()) || r.name == p)
+            {
+                out.push(format!("`{p}` matches no rule code or name"));
+            }
+        }
+        out
+    }
+}

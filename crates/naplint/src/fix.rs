@@ -1,0 +1,96 @@
+//! Applying machine-applicable fixes by editing only the spans they target, so the rest
+//! of the file (formatting, comments in YAML) stays byte-identical.
+
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::source::{self, Pointer, SourceFormat, Value};
+
+/// The result of applying fixes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fixed {
+    pub text: String,
+    /// How many fixes were applied.
+    pub applied: usize,
+    /// Fixes that could not be applied (pointer not found, not a scalar, overlapping).
+    pub skipped: usize,
+}
+
+/// Renders a replacement value in the syntax of the file.
+fn render(value: &serde_json::Value, format: SourceFormat, original: &str) -> String {
+    let json = value.to_string();
+    match (format, value) {
+        (SourceFormat::Yaml, serde_json::Value::String(s)) => {
+            let plain_safe = !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '/' | '-' | '.'))
+                && s.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c.is_ascii_digit())
+                && matches!(
+                    crate::source::load(s, SourceFormat::Yaml)
+                        .root
+                        .map(|n| n.value),
+                    Some(Value::String(_))
+                );
+            if original.starts_with('\'') && !s.contains('\'') {
+                format!("'{s}'")
+            } else if plain_safe && !original.starts_with('"') {
+                s.clone()
+            } else {
+                json
+            }
+        }
+        _ => json,
+    }
+}
+
+/// Applies the fixes of `diagnostics` to `text`. Edits are applied from the end of the
+/// file backwards; a fix whose span overlaps one already taken is skipped (the next run
+/// picks it up).
+#[must_use]
+pub fn apply(text: &str, format: SourceFormat, diagnostics: &[Diagnostic]) -> Fixed {
+    let fixes: Vec<&Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
+    apply_fixes(text, format, &fixes)
+}
+
+/// Applies a list of fixes.
+#[must_use]
+pub fn apply_fixes(text: &str, format: SourceFormat, fixes: &[&Fix]) -> Fixed {
+    let loaded = source::load(text, format);
+    let Some(root) = loaded.root else {
+        return Fixed {
+            text: text.to_owned(),
+            applied: 0,
+            skipped: fixes.len(),
+        };
+    };
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let mut skipped = 0;
+    for fix in fixes {
+        let located = source::locate_pointer(&root, &Pointer::parse(&fix.pointer));
+        let (start, end) = (located.value.start, located.value.end);
+        let original = text.get(start..end).unwrap_or_default();
+        let scalar = !original.starts_with(['{', '[']) && located.exact;
+        if !scalar || edits.iter().any(|&(s, e, _)| start < e && s < end) {
+            skipped += 1;
+            continue;
+        }
+        edits.push((start, end, render(&fix.value, format, original)));
+    }
+    edits.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut out = text.to_owned();
+    let applied = edits.len();
+    for (start, end, replacement) in edits {
+        if out.is_char_boundary(start)
+            && out.is_char_boundary(end)
+            && start <= end
+            && end <= out.len()
+        {
+            out.replace_range(start..end, &replacement);
+        }
+    }
+    Fixed {
+        text: out,
+        applied,
+        skipped,
+    }
+}

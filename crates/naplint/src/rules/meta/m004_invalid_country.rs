@@ -1,0 +1,90 @@
+use super::iso::COUNTRIES;
+use crate::diagnostic::Severity;
+use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::schema::{Violation, ViolationKind};
+use crate::source::{Node, Pointer};
+
+pub const RULE: Rule = Rule {
+    code: "M004",
+    name: "invalid-country",
+    family: Family::Meta,
+    severity: Severity::Error,
+    summary: "a country is not an ISO 3166-1 alpha-2 code",
+    docs: r#"## What it checks
+`plan.jurisdiction` and every `country` are assigned ISO 3166-1 alpha-2 codes (`TH`, `HU`).
+A lower-case code is fixed to upper case.
+
+## Why it matters
+Countries of birth are aggregated across years and plans; `Thailand`, `THA` and `TH` would
+be three countries.
+
+## Fails
+```yaml
+top_countries_of_birth: [{ country: XX, count: 31 }]
+```
+
+## Passes
+```yaml
+top_countries_of_birth: [{ country: TH, count: 31 }]
+```
+"#,
+    fixable: true,
+    check: Some(check),
+    claim: Some(claim),
+};
+
+fn finding(ptr: Pointer, value: &str) -> Finding {
+    let f = Finding::new(
+        ptr,
+        format!("`{value}` is not an ISO 3166-1 alpha-2 country code"),
+    );
+    let upper = value.to_ascii_uppercase();
+    if upper != value && COUNTRIES.contains(&upper.as_str()) {
+        f.help(format!("write it `{upper}`"))
+            .fix(upper.clone(), format!("replace `{value}` with `{upper}`"))
+    } else {
+        f.help("use the two-letter ISO 3166-1 code, e.g. `TH` for Thailand")
+    }
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let mut codes = vec![(
+        Pointer::root().key("plan").key("jurisdiction"),
+        ctx.report.plan.jurisdiction.as_str(),
+    )];
+    if let Some(c) = ctx
+        .report
+        .statistics
+        .as_ref()
+        .and_then(|s| s.trp.as_ref())
+        .and_then(|t| t.cumulative.as_ref())
+    {
+        let base = Pointer::root()
+            .key("statistics")
+            .key("trp")
+            .key("cumulative")
+            .key("top_countries_of_birth");
+        codes.extend(
+            c.top_countries_of_birth
+                .iter()
+                .enumerate()
+                .map(|(i, cc)| (base.index(i).key("country"), cc.country.as_str())),
+        );
+    }
+    for (ptr, code) in codes {
+        // Malformed codes are the schema's (claimed below); here, well-formed but unassigned.
+        let shaped = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
+        if shaped && !COUNTRIES.contains(&code) {
+            out.push(finding(ptr, code));
+        }
+    }
+}
+
+fn claim(v: &Violation, _: &Node) -> Option<Finding> {
+    match &v.kind {
+        ViolationKind::Pattern { value, .. } if v.def.as_deref() == Some("CountryCode") => {
+            Some(finding(v.pointer.clone(), value))
+        }
+        _ => None,
+    }
+}

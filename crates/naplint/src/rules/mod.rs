@@ -1,0 +1,237 @@
+//! The rule framework: what a rule declares, what it sees, what it reports.
+//!
+//! A rule is one module under its family's folder with a `RULE` constant: its
+//! declaration (code, name, severity, documentation) and its `check` (over the typed
+//! document) and/or `claim` (of JSON Schema violations it explains better than S001).
+//! Detection builds [`Finding`]s; the engine adds code, name, severity and position.
+
+pub mod meta;
+pub mod plan;
+pub mod reconcile;
+pub mod structure;
+
+use crate::config::Config;
+use crate::diagnostic::{Fix, Severity};
+use crate::model::{Figure, Report};
+use crate::schema::Violation;
+use crate::source::{LineIndex, Node, Pointer};
+
+/// The rule families; the letter is the first character of every code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// S: syntax and structure.
+    Structure,
+    /// P: plan structure.
+    Plan,
+    /// M: report metadata and dates.
+    Meta,
+    /// R: statistics reconcile.
+    Reconcile,
+}
+
+impl Family {
+    #[must_use]
+    pub fn letter(self) -> char {
+        match self {
+            Self::Structure => 'S',
+            Self::Plan => 'P',
+            Self::Meta => 'M',
+            Self::Reconcile => 'R',
+        }
+    }
+
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Structure => "syntax and structure",
+            Self::Plan => "plan structure",
+            Self::Meta => "report metadata and dates",
+            Self::Reconcile => "statistics reconcile",
+        }
+    }
+}
+
+/// A rule's declaration: the one source of its code, name, severity and documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable forever: a family letter and three digits.
+    pub code: &'static str,
+    /// kebab-case name.
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    /// One line, lowercase: what a finding means.
+    pub summary: &'static str,
+    /// Markdown with the headings `## What it checks`, `## Why it matters`, `## Fails`,
+    /// `## Passes`.
+    pub docs: &'static str,
+    /// Whether some findings carry a machine-applicable fix.
+    pub fixable: bool,
+    /// Detection over the typed document.
+    pub check: Option<fn(&Ctx<'_>, &mut Vec<Finding>)>,
+    /// Takes over a schema violation that this rule explains.
+    pub claim: Option<fn(&Violation, &Node) -> Option<Finding>>,
+}
+
+/// One finding of a rule, before the engine gives it a code and a position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub pointer: Pointer,
+    /// Locate the member's key rather than its value (unknown or duplicated fields).
+    pub at_key: bool,
+    pub message: String,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+    /// A severity other than the rule's default, for rules with a milder sub-check.
+    pub severity: Option<Severity>,
+}
+
+impl Finding {
+    #[must_use]
+    pub fn new(pointer: Pointer, message: impl Into<String>) -> Self {
+        Self {
+            pointer,
+            at_key: false,
+            message: message.into(),
+            help: None,
+            fix: None,
+            severity: None,
+        }
+    }
+
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a fix that sets this finding's pointer to `value`.
+    #[must_use]
+    pub fn fix(
+        mut self,
+        value: impl Into<serde_json::Value>,
+        description: impl Into<String>,
+    ) -> Self {
+        self.fix = Some(Fix {
+            pointer: self.pointer.as_str().to_owned(),
+            value: value.into(),
+            description: description.into(),
+        });
+        self
+    }
+
+    #[must_use]
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    #[must_use]
+    pub fn at_key(mut self) -> Self {
+        self.at_key = true;
+        self
+    }
+}
+
+/// What a rule's `check` sees.
+pub struct Ctx<'a> {
+    pub report: &'a Report,
+    pub config: &'a Config,
+    pub(crate) root: &'a Node,
+    pub(crate) text: &'a str,
+    pub(crate) lines: &'a LineIndex,
+}
+
+/// A named figure at a pointer, for reconciliation messages.
+pub struct Term<'f> {
+    pub name: &'f str,
+    pub figure: Figure,
+    pub pointer: Pointer,
+}
+
+impl Ctx<'_> {
+    /// The 1-based line `pointer` designates.
+    #[must_use]
+    pub fn line_of(&self, pointer: &Pointer) -> usize {
+        let at = crate::source::locate_pointer(self.root, pointer)
+            .value
+            .start;
+        self.lines.position(self.text, at).line
+    }
+
+    /// `male 28 (line 41)`.
+    #[must_use]
+    pub fn term(&self, term: &Term<'_>) -> String {
+        format!(
+            "{} {} (line {})",
+            term.name,
+            term.figure.describe(),
+            self.line_of(&term.pointer)
+        )
+    }
+
+    /// The relative tolerance of "approximately".
+    #[must_use]
+    pub fn tolerance(&self) -> f64 {
+        self.config.tolerance
+    }
+
+    /// The report's fiscal year, as its first calendar year, when well-formed.
+    #[must_use]
+    pub fn report_year(&self) -> Option<u16> {
+        self.report.report.fiscal_year.start_year()
+    }
+}
+
+/// Every deliverable with its id path and pointer, in document order.
+pub fn deliverables(
+    report: &Report,
+) -> impl Iterator<Item = (Pointer, &crate::model::Task, &crate::model::Deliverable)> {
+    report.pillars.iter().enumerate().flat_map(|(p, pillar)| {
+        pillar
+            .objectives
+            .iter()
+            .enumerate()
+            .flat_map(move |(o, objective)| {
+                objective
+                    .tasks
+                    .iter()
+                    .enumerate()
+                    .flat_map(move |(t, task)| {
+                        task.deliverables
+                            .iter()
+                            .enumerate()
+                            .map(move |(d, deliverable)| {
+                                let ptr = Pointer::root()
+                                    .key("pillars")
+                                    .index(p)
+                                    .key("objectives")
+                                    .index(o)
+                                    .key("tasks")
+                                    .index(t)
+                                    .key("deliverables")
+                                    .index(d);
+                                (ptr, task, deliverable)
+                            })
+                    })
+            })
+    })
+}
+
+/// The `id` string beside the value at `pointer`'s parent object, for messages of
+/// claimed schema violations ("deliverable `1.11.1` has no lead department").
+#[must_use]
+pub fn parent_id(root: &Node, pointer: &Pointer) -> Option<String> {
+    let tokens: Vec<String> = pointer.tokens().collect();
+    let parent_len = tokens.len().checked_sub(1)?;
+    let mut node = root;
+    for token in tokens.iter().take(parent_len) {
+        node = match &node.value {
+            crate::source::Value::Object(_) => node.get(token)?,
+            crate::source::Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    node.get("id").and_then(Node::as_str).map(str::to_owned)
+}

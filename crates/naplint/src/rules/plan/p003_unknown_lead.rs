@@ -1,0 +1,103 @@
+use crate::diagnostic::Severity;
+use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
+use crate::source::Pointer;
+use crate::suggest::{closest, normalise};
+
+pub const RULE: Rule = Rule {
+    code: "P003",
+    name: "unknown-lead",
+    family: Family::Plan,
+    severity: Severity::Error,
+    summary: "a department code is not in the `departments` registry",
+    docs: r#"## What it checks
+Every department reference (deliverable `leads`, the plan's `coordinator`, operation `lead`,
+training `provider` and `partners`, outreach `provider`, funding `funder`) is a `code` of
+`/departments`. A reference that is a registered alias ("ESDC (TFWP)", "StatsCan") gets a
+machine-applicable fix to the code; a near miss gets a "did you mean".
+
+## Why it matters
+Roll-ups by department, and the forms' department pickers, only see registered codes; an
+alias or a typo makes a deliverable disappear from its department's report.
+
+## Fails
+```yaml
+leads: [ESDC (TFWP)]
+```
+
+## Passes
+```yaml
+leads: [ESDC-TFWP]
+```
+"#,
+    fixable: true,
+    check: Some(check),
+    claim: None,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let depts = &ctx.report.departments;
+    let known = |code: &str| depts.iter().any(|d| d.code.as_str() == code);
+    let mut refs: Vec<(Pointer, &str)> = Vec::new();
+    if let Some(c) = &ctx.report.plan.coordinator {
+        refs.push((Pointer::root().key("plan").key("coordinator"), c.as_str()));
+    }
+    for (ptr, _, d) in deliverables(ctx.report) {
+        for (i, lead) in d.leads.iter().enumerate() {
+            refs.push((ptr.key("leads").index(i), lead));
+        }
+    }
+    if let Some(stats) = &ctx.report.statistics {
+        let base = Pointer::root().key("statistics");
+        for (i, op) in stats.operations.iter().enumerate() {
+            refs.push((base.key("operations").index(i).key("lead"), &op.lead));
+        }
+        for (i, t) in stats.training.iter().enumerate() {
+            refs.push((base.key("training").index(i).key("provider"), &t.provider));
+            for (j, p) in t.partners.iter().enumerate() {
+                refs.push((base.key("training").index(i).key("partners").index(j), p));
+            }
+        }
+        for (i, o) in stats.outreach.iter().enumerate() {
+            if let Some(p) = &o.provider {
+                refs.push((base.key("outreach").index(i).key("provider"), p));
+            }
+        }
+    }
+    for (i, f) in ctx.report.funding.iter().enumerate() {
+        refs.push((
+            Pointer::root().key("funding").index(i).key("funder"),
+            &f.funder,
+        ));
+    }
+    for (ptr, code) in refs {
+        if known(code) {
+            continue;
+        }
+        let message = format!("unknown department `{code}`");
+        let alias_of = depts.iter().find(|d| {
+            d.aliases
+                .iter()
+                .chain(d.label.iter())
+                .any(|a| normalise(a) == normalise(code))
+                || normalise(d.code.as_str()) == normalise(code)
+        });
+        let finding = if let Some(d) = alias_of {
+            Finding::new(ptr, message)
+                .help(format!(
+                    "`{code}` is an alias of `{}` ({}): use the code",
+                    d.code.as_str(),
+                    d.name
+                ))
+                .fix(
+                    d.code.as_str(),
+                    format!("replace `{code}` with `{}`", d.code.as_str()),
+                )
+        } else if let Some(s) = closest(code, depts.iter().map(|d| d.code.as_str())) {
+            Finding::new(ptr, message).help(format!("did you mean `{s}`?"))
+        } else {
+            Finding::new(ptr, message)
+                .help("add the department to /departments, or use one of its codes")
+        };
+        out.push(finding);
+    }
+}

@@ -1,0 +1,55 @@
+use crate::diagnostic::Severity;
+use crate::model::Membership;
+use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
+use crate::source::Pointer;
+
+pub const RULE: Rule = Rule {
+    code: "P016",
+    name: "idle-department",
+    family: Family::Plan,
+    severity: Severity::Info,
+    summary: "a core department leads no deliverable",
+    docs: r#"## What it checks
+Every department with `membership: core` leads at least one deliverable.
+
+## Why it matters
+A core member of the coordinating body with nothing to report is either missing from the
+chart or listed by mistake.
+
+## Fails
+```yaml
+departments: [{ code: SWC, name: Status of Women Canada, membership: core }]
+# and no deliverable has SWC in leads
+```
+
+## Passes
+```yaml
+leads: [SWC]
+```
+"#,
+    fixable: false,
+    check: Some(check),
+    claim: None,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for (i, dept) in ctx.report.departments.iter().enumerate() {
+        if dept.membership != Membership::Core {
+            continue;
+        }
+        let leads_something = deliverables(ctx.report)
+            .any(|(_, _, d)| d.leads.iter().any(|l| l == dept.code.as_str()));
+        if !leads_something {
+            out.push(
+                Finding::new(
+                    Pointer::root().key("departments").index(i),
+                    format!(
+                        "core department `{}` leads no deliverable",
+                        dept.code.as_str()
+                    ),
+                )
+                .help("check the chart's Lead column, or make the department `ad_hoc`"),
+            );
+        }
+    }
+}

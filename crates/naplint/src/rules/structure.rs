@@ -1,0 +1,7 @@
+//! S: syntax and structure. These rules are found while loading and validating against
+//! the JSON Schema, so they declare no `check`; the engine reports them.
+
+pub mod s001_schema;
+pub mod s002_duplicate_key;
+pub mod s003_parse_error;
+pub mod s004_unsupported_format_version;

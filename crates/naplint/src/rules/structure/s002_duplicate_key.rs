@@ -1,0 +1,30 @@
+use crate::diagnostic::Severity;
+use crate::rules::{Family, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "S002",
+    name: "duplicate-key",
+    family: Family::Structure,
+    severity: Severity::Error,
+    summary: "a key appears twice in one object",
+    docs: r#"## What it checks
+Every object of the document, in JSON and YAML, for a key given twice.
+
+## Why it matters
+Parsers keep one of the two values (most the last) without a word, so one department's
+figure silently replaces another's.
+
+## Fails
+```json
+{ "male": 28, "male": 29 }
+```
+
+## Passes
+```json
+{ "male": 28, "female": 68 }
+```
+"#,
+    fixable: false,
+    check: None,
+    claim: None,
+};

@@ -1,0 +1,730 @@
+//! A JSON Schema (draft 2020-12) validator for the subset of keywords the generated
+//! report schema uses. It reports every violation, not the first, each with the pointer
+//! of the offending value and the `$defs` name of the type being checked, so that rules
+//! can claim the violations they explain better (P005 claims `FiscalYear` patterns).
+//!
+//! A test runs the `jsonschema` crate over every fixture and asserts the same verdict,
+//! and another fails if the generated schema uses a keyword this validator ignores.
+
+use crate::source::{Node, Pointer, Value};
+use crate::suggest::closest;
+use serde_json::Value as Json;
+use std::collections::HashMap;
+
+/// Keywords this validator enforces; every other keyword must be an annotation.
+pub const SUPPORTED_KEYWORDS: &[&str] = &[
+    "$ref",
+    "type",
+    "enum",
+    "const",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "minItems",
+    "maxItems",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "anyOf",
+    "oneOf",
+    "allOf",
+];
+
+/// Keywords that carry no assertion.
+pub const ANNOTATION_KEYWORDS: &[&str] = &[
+    "$schema",
+    "$id",
+    "$defs",
+    "title",
+    "description",
+    "examples",
+    "default",
+    "format",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaError {
+    #[error("schema is not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("unsupported `$ref` `{0}`: only `#/$defs/NAME` is supported")]
+    Ref(String),
+    #[error("invalid pattern `{0}`: {1}")]
+    Pattern(String, regex_lite::Error),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JsonType {
+    Null,
+    Boolean,
+    Integer,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonType {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "null" => Self::Null,
+            "boolean" => Self::Boolean,
+            "integer" => Self::Integer,
+            "number" => Self::Number,
+            "string" => Self::String,
+            "array" => Self::Array,
+            "object" => Self::Object,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Null => "null",
+            Self::Boolean => "a boolean",
+            Self::Integer => "an integer",
+            Self::Number => "a number",
+            Self::String => "a string",
+            Self::Array => "an array",
+            Self::Object => "an object",
+        }
+    }
+
+    fn accepts(self, value: &Value) -> bool {
+        match (self, value) {
+            (Self::Null, Value::Null)
+            | (Self::Boolean, Value::Bool(_))
+            | (Self::Number, Value::Number(_))
+            | (Self::String, Value::String(_))
+            | (Self::Array, Value::Array(_))
+            | (Self::Object, Value::Object(_)) => true,
+            (Self::Integer, Value::Number(n)) => n.is_integer(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+enum Additional {
+    #[default]
+    Allow,
+    Deny,
+    Schema(usize),
+}
+
+#[derive(Debug, Default)]
+struct SchemaNode {
+    def_name: Option<String>,
+    reference: Option<usize>,
+    types: Option<Vec<JsonType>>,
+    enumeration: Option<Vec<Json>>,
+    properties: Vec<(String, usize)>,
+    required: Vec<String>,
+    additional: Additional,
+    items: Option<usize>,
+    min_items: Option<usize>,
+    max_items: Option<usize>,
+    minimum: Option<f64>,
+    maximum: Option<f64>,
+    exclusive_minimum: Option<f64>,
+    exclusive_maximum: Option<f64>,
+    pattern: Option<(String, regex_lite::Regex)>,
+    min_length: Option<usize>,
+    max_length: Option<usize>,
+    any_of: Vec<usize>,
+    one_of: Vec<usize>,
+    all_of: Vec<usize>,
+}
+
+/// What a violation is about; the message is derived from it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViolationKind {
+    Type {
+        expected: Vec<&'static str>,
+        found: &'static str,
+    },
+    Enum {
+        value: String,
+        allowed: Vec<String>,
+    },
+    Required {
+        field: String,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    MinItems {
+        min: usize,
+        found: usize,
+    },
+    MaxItems {
+        max: usize,
+        found: usize,
+    },
+    Minimum {
+        value: String,
+        min: f64,
+        exclusive: bool,
+    },
+    Maximum {
+        value: String,
+        max: f64,
+        exclusive: bool,
+    },
+    Pattern {
+        value: String,
+        pattern: String,
+    },
+    MinLength {
+        min: usize,
+    },
+    MaxLength {
+        max: usize,
+    },
+    OneOf {
+        matched: usize,
+    },
+}
+
+/// One schema violation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// Where the offending value is (for `Required`, the object missing the field; for
+    /// `UnknownField`, the unknown member).
+    pub pointer: Pointer,
+    /// The innermost `$defs` type being checked (`FiscalYear`, `Status`, ...).
+    pub def: Option<String>,
+    pub kind: ViolationKind,
+}
+
+fn backticked(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e16 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
+
+impl Violation {
+    /// The one-line message (lowercase, values in backticks).
+    #[must_use]
+    pub fn message(&self) -> String {
+        match &self.kind {
+            ViolationKind::Type { expected, found } => {
+                format!("expected {}, found {found}", expected.join(" or "))
+            }
+            ViolationKind::Enum { value, allowed } if allowed.len() == 1 => {
+                format!(
+                    "`{value}` must be `{}`",
+                    allowed.first().map_or("", String::as_str)
+                )
+            }
+            ViolationKind::Enum { value, .. } => format!("`{value}` is not an allowed value"),
+            ViolationKind::Required { field } => format!("missing required field `{field}`"),
+            ViolationKind::UnknownField { field, .. } => format!("unknown field `{field}`"),
+            ViolationKind::MinItems { min, found } => {
+                format!("expected at least {min} element(s), found {found}")
+            }
+            ViolationKind::MaxItems { max, found } => {
+                format!("expected at most {max} element(s), found {found}")
+            }
+            ViolationKind::Minimum {
+                value,
+                min,
+                exclusive,
+            } => {
+                format!(
+                    "`{value}` is {} {}",
+                    if *exclusive {
+                        "not greater than"
+                    } else {
+                        "less than the minimum"
+                    },
+                    number_text(*min)
+                )
+            }
+            ViolationKind::Maximum {
+                value,
+                max,
+                exclusive,
+            } => {
+                format!(
+                    "`{value}` is {} {}",
+                    if *exclusive {
+                        "not less than"
+                    } else {
+                        "greater than the maximum"
+                    },
+                    number_text(*max)
+                )
+            }
+            ViolationKind::Pattern { value, pattern } => {
+                format!("`{value}` does not match `{pattern}`")
+            }
+            ViolationKind::MinLength { min } => format!("expected at least {min} character(s)"),
+            ViolationKind::MaxLength { max } => format!("expected at most {max} character(s)"),
+            ViolationKind::OneOf { matched } => {
+                format!("value matches {matched} alternatives, expected exactly one")
+            }
+        }
+    }
+
+    /// A hint on how to correct it.
+    #[must_use]
+    pub fn help(&self) -> Option<String> {
+        match &self.kind {
+            ViolationKind::Enum { value, allowed } => {
+                Some(match closest(value, allowed.iter().map(String::as_str)) {
+                    Some(s) => format!("did you mean `{s}`? allowed: {}", backticked(allowed)),
+                    None => format!("allowed: {}", backticked(allowed)),
+                })
+            }
+            ViolationKind::UnknownField {
+                suggestion: Some(s),
+                ..
+            } => Some(format!("did you mean `{s}`?")),
+            ViolationKind::UnknownField { known, .. } => {
+                Some(format!("known fields: {}", backticked(known)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A schema compiled for repeated validation.
+#[derive(Debug)]
+pub struct CompiledSchema {
+    nodes: Vec<SchemaNode>,
+}
+
+fn as_usize(v: Option<&Json>) -> Option<usize> {
+    v.and_then(Json::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+impl CompiledSchema {
+    /// Compiles a schema given as JSON text.
+    ///
+    /// # Errors
+    /// When the text is not JSON or uses an unsupported `$ref` or pattern.
+    pub fn from_text(text: &str) -> Result<Self, SchemaError> {
+        Self::compile(&serde_json::from_str(text)?)
+    }
+
+    /// Compiles a schema value. Node 0 is the root.
+    ///
+    /// # Errors
+    /// When the schema uses an unsupported `$ref` or an invalid pattern.
+    pub fn compile(schema: &Json) -> Result<Self, SchemaError> {
+        let mut c = Self {
+            nodes: vec![SchemaNode::default()],
+        };
+        let defs: Vec<(String, &Json)> = schema
+            .get("$defs")
+            .and_then(Json::as_object)
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v)).collect())
+            .unwrap_or_default();
+        let mut def_index = HashMap::new();
+        for (name, _) in &defs {
+            def_index.insert(name.clone(), c.nodes.len());
+            c.nodes.push(SchemaNode {
+                def_name: Some(name.clone()),
+                ..SchemaNode::default()
+            });
+        }
+        for (name, def) in &defs {
+            let at = def_index.get(name).copied().unwrap_or(0);
+            c.fill(at, def, &def_index)?;
+        }
+        c.fill(0, schema, &def_index)?;
+        Ok(c)
+    }
+
+    fn add(&mut self, schema: &Json, defs: &HashMap<String, usize>) -> Result<usize, SchemaError> {
+        let at = self.nodes.len();
+        self.nodes.push(SchemaNode::default());
+        self.fill(at, schema, defs)?;
+        Ok(at)
+    }
+
+    fn fill(
+        &mut self,
+        at: usize,
+        schema: &Json,
+        defs: &HashMap<String, usize>,
+    ) -> Result<(), SchemaError> {
+        let mut node = SchemaNode::default();
+        if let Some(r) = schema.get("$ref").and_then(Json::as_str) {
+            let name = r
+                .strip_prefix("#/$defs/")
+                .ok_or_else(|| SchemaError::Ref(r.to_owned()))?;
+            node.reference = Some(
+                *defs
+                    .get(name)
+                    .ok_or_else(|| SchemaError::Ref(r.to_owned()))?,
+            );
+        }
+        node.types = match schema.get("type") {
+            Some(Json::String(t)) => Some(JsonType::parse(t).into_iter().collect()),
+            Some(Json::Array(ts)) => Some(
+                ts.iter()
+                    .filter_map(Json::as_str)
+                    .filter_map(JsonType::parse)
+                    .collect(),
+            ),
+            _ => None,
+        };
+        node.enumeration = schema
+            .get("enum")
+            .and_then(Json::as_array)
+            .cloned()
+            .or_else(|| schema.get("const").map(|c| vec![c.clone()]));
+        if let Some(props) = schema.get("properties").and_then(Json::as_object) {
+            for (name, sub) in props {
+                let idx = self.add(sub, defs)?;
+                node.properties.push((name.clone(), idx));
+            }
+        }
+        node.required = schema
+            .get("required")
+            .and_then(Json::as_array)
+            .map(|r| {
+                r.iter()
+                    .filter_map(Json::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        node.additional = match schema.get("additionalProperties") {
+            Some(Json::Bool(false)) => Additional::Deny,
+            Some(sub @ Json::Object(_)) => Additional::Schema(self.add(sub, defs)?),
+            _ => Additional::Allow,
+        };
+        if let Some(items) = schema.get("items") {
+            node.items = Some(self.add(items, defs)?);
+        }
+        node.min_items = as_usize(schema.get("minItems"));
+        node.max_items = as_usize(schema.get("maxItems"));
+        node.min_length = as_usize(schema.get("minLength"));
+        node.max_length = as_usize(schema.get("maxLength"));
+        node.minimum = schema.get("minimum").and_then(Json::as_f64);
+        node.maximum = schema.get("maximum").and_then(Json::as_f64);
+        node.exclusive_minimum = schema.get("exclusiveMinimum").and_then(Json::as_f64);
+        node.exclusive_maximum = schema.get("exclusiveMaximum").and_then(Json::as_f64);
+        if let Some(p) = schema.get("pattern").and_then(Json::as_str) {
+            let re =
+                regex_lite::Regex::new(p).map_err(|e| SchemaError::Pattern(p.to_owned(), e))?;
+            node.pattern = Some((p.to_owned(), re));
+        }
+        for (key, list) in [
+            ("anyOf", &mut node.any_of),
+            ("oneOf", &mut node.one_of),
+            ("allOf", &mut node.all_of),
+        ] {
+            for sub in schema
+                .get(key)
+                .and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+            {
+                list.push(self.add(sub, defs)?);
+            }
+        }
+        if let Some(slot) = self.nodes.get_mut(at) {
+            node.def_name = slot.def_name.take();
+            *slot = node;
+        }
+        Ok(())
+    }
+
+    /// Validates a document, returning every violation in document order.
+    #[must_use]
+    pub fn validate(&self, root: &Node) -> Vec<Violation> {
+        let mut out = Vec::new();
+        self.check(0, root, &Pointer::root(), None, &mut out);
+        out
+    }
+
+    /// Whether the document is valid (used by the schema-agreement tests).
+    #[must_use]
+    pub fn is_valid(&self, root: &Node) -> bool {
+        self.validate(root).is_empty()
+    }
+
+    /// The set of JSON types a schema node can accept (`None`: any).
+    fn accepted(&self, at: usize) -> Option<Vec<JsonType>> {
+        let node = self.nodes.get(at)?;
+        if let Some(types) = &node.types {
+            return Some(types.clone());
+        }
+        if let Some(r) = node.reference {
+            return self.accepted(r);
+        }
+        let alternatives = if node.any_of.is_empty() {
+            &node.one_of
+        } else {
+            &node.any_of
+        };
+        if alternatives.is_empty() {
+            return None;
+        }
+        let mut all = Vec::new();
+        for &alt in alternatives {
+            all.extend(self.accepted(alt)?);
+        }
+        Some(all)
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn check(
+        &self,
+        at: usize,
+        inst: &Node,
+        ptr: &Pointer,
+        def: Option<&str>,
+        out: &mut Vec<Violation>,
+    ) {
+        let Some(node) = self.nodes.get(at) else {
+            return;
+        };
+        let def = node.def_name.as_deref().or(def);
+        macro_rules! push {
+            ($kind:expr) => {
+                out.push(Violation {
+                    pointer: ptr.clone(),
+                    def: def.map(str::to_owned),
+                    kind: $kind,
+                })
+            };
+        }
+        if let Some(types) = &node.types {
+            if !types.iter().any(|t| t.accepts(&inst.value)) {
+                let found = inst.value.type_name();
+                push!(ViolationKind::Type {
+                    expected: types.iter().map(|t| t.name()).collect(),
+                    found: if found == "integer" || found == "number" {
+                        "a number"
+                    } else {
+                        JsonType::parse(found).map_or("a value", JsonType::name)
+                    },
+                });
+                return;
+            }
+        }
+        if let Some(allowed) = &node.enumeration {
+            let json = inst.to_json();
+            if !allowed.contains(&json) {
+                push!(ViolationKind::Enum {
+                    value: inst
+                        .as_str()
+                        .map_or_else(|| json.to_string(), str::to_owned),
+                    allowed: allowed
+                        .iter()
+                        .map(|a| a.as_str().map_or_else(|| a.to_string(), str::to_owned))
+                        .collect(),
+                });
+            }
+        }
+        match &inst.value {
+            Value::String(s) => {
+                let len = s.chars().count();
+                if let Some((pattern, re)) = &node.pattern {
+                    if !re.is_match(s) {
+                        push!(ViolationKind::Pattern {
+                            value: s.clone(),
+                            pattern: pattern.clone()
+                        });
+                    }
+                }
+                if node.min_length.is_some_and(|m| len < m) {
+                    push!(ViolationKind::MinLength {
+                        min: node.min_length.unwrap_or(0)
+                    });
+                }
+                if node.max_length.is_some_and(|m| len > m) {
+                    push!(ViolationKind::MaxLength {
+                        max: node.max_length.unwrap_or(0)
+                    });
+                }
+            }
+            Value::Number(n) => {
+                let v = n.as_f64().unwrap_or(if n.raw.starts_with('-') {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                });
+                if let Some(min) = node.minimum.filter(|&m| v < m) {
+                    push!(ViolationKind::Minimum {
+                        value: n.raw.clone(),
+                        min,
+                        exclusive: false
+                    });
+                }
+                if let Some(min) = node.exclusive_minimum.filter(|&m| v <= m) {
+                    push!(ViolationKind::Minimum {
+                        value: n.raw.clone(),
+                        min,
+                        exclusive: true
+                    });
+                }
+                if let Some(max) = node.maximum.filter(|&m| v > m) {
+                    push!(ViolationKind::Maximum {
+                        value: n.raw.clone(),
+                        max,
+                        exclusive: false
+                    });
+                }
+                if let Some(max) = node.exclusive_maximum.filter(|&m| v >= m) {
+                    push!(ViolationKind::Maximum {
+                        value: n.raw.clone(),
+                        max,
+                        exclusive: true
+                    });
+                }
+            }
+            Value::Array(items) => {
+                if let Some(min) = node.min_items.filter(|&m| items.len() < m) {
+                    push!(ViolationKind::MinItems {
+                        min,
+                        found: items.len()
+                    });
+                }
+                if let Some(max) = node.max_items.filter(|&m| items.len() > m) {
+                    push!(ViolationKind::MaxItems {
+                        max,
+                        found: items.len()
+                    });
+                }
+                if let Some(item_schema) = node.items {
+                    for (i, item) in items.iter().enumerate() {
+                        self.check(item_schema, item, &ptr.index(i), def, out);
+                    }
+                }
+            }
+            Value::Object(members) => {
+                for field in &node.required {
+                    if !members.iter().any(|m| &m.key == field) {
+                        push!(ViolationKind::Required {
+                            field: field.clone()
+                        });
+                    }
+                }
+                for m in members {
+                    let child = ptr.key(&m.key);
+                    if let Some((_, sub)) = node.properties.iter().find(|(name, _)| name == &m.key)
+                    {
+                        self.check(*sub, &m.value, &child, def, out);
+                        continue;
+                    }
+                    match node.additional {
+                        Additional::Allow => {}
+                        Additional::Schema(sub) => self.check(sub, &m.value, &child, def, out),
+                        Additional::Deny => {
+                            let known: Vec<String> =
+                                node.properties.iter().map(|(n, _)| n.clone()).collect();
+                            out.push(Violation {
+                                pointer: child,
+                                def: def.map(str::to_owned),
+                                kind: ViolationKind::UnknownField {
+                                    field: m.key.clone(),
+                                    suggestion: closest(&m.key, known.iter().map(String::as_str))
+                                        .map(str::to_owned),
+                                    known,
+                                },
+                            });
+                        }
+                    }
+                }
+            }
+            Value::Null | Value::Bool(_) => {}
+        }
+        if let Some(r) = node.reference {
+            self.check(r, inst, ptr, def, out);
+        }
+        for &sub in &node.all_of {
+            self.check(sub, inst, ptr, def, out);
+        }
+        if !node.any_of.is_empty() {
+            self.check_alternatives(&node.any_of, inst, ptr, def, out, false);
+        }
+        if !node.one_of.is_empty() {
+            self.check_alternatives(&node.one_of, inst, ptr, def, out, true);
+        }
+    }
+
+    /// `anyOf`/`oneOf`: when no alternative matches, report the errors of the best one,
+    /// the one that accepts the value's type with the fewest violations, as ajv's
+    /// "best match" does; a type mismatch with all of them is one type error.
+    fn check_alternatives(
+        &self,
+        alts: &[usize],
+        inst: &Node,
+        ptr: &Pointer,
+        def: Option<&str>,
+        out: &mut Vec<Violation>,
+        exactly_one: bool,
+    ) {
+        let mut best: Option<Vec<Violation>> = None;
+        let mut matched = 0;
+        for &alt in alts {
+            let mut errs = Vec::new();
+            self.check(alt, inst, ptr, def, &mut errs);
+            if errs.is_empty() {
+                matched += 1;
+                continue;
+            }
+            let type_ok = self
+                .accepted(alt)
+                .is_none_or(|ts| ts.iter().any(|t| t.accepts(&inst.value)));
+            if type_ok && best.as_ref().is_none_or(|b| errs.len() < b.len()) {
+                best = Some(errs);
+            }
+        }
+        if matched == 0 {
+            match best {
+                Some(errs) => out.extend(errs),
+                None => {
+                    let mut expected: Vec<&'static str> = alts
+                        .iter()
+                        .filter_map(|&a| self.accepted(a))
+                        .flatten()
+                        .map(JsonType::name)
+                        .collect();
+                    expected.dedup();
+                    out.push(Violation {
+                        pointer: ptr.clone(),
+                        def: def.map(str::to_owned),
+                        kind: ViolationKind::Type {
+                            expected,
+                            found: JsonType::parse(inst.value.type_name())
+                                .map_or("a value", JsonType::name),
+                        },
+                    });
+                }
+            }
+        } else if exactly_one && matched > 1 {
+            out.push(Violation {
+                pointer: ptr.clone(),
+                def: def.map(str::to_owned),
+                kind: ViolationKind::OneOf { matched },
+            });
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! A strict JSON (RFC 8259) parser that records the byte span of every value.
+//!
+//! Hand-written rather than serde_json because serde_json gives no positions for values,
+//! and a generic spanned parser would still need a second pass for duplicate keys. It is
+//! recursive with an explicit depth limit, so deep nesting is an error, not a stack
+//! overflow.
+
+use super::{limits::MAX_DEPTH, LoadIssue, Member, Node, Number, Span, Value};
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+struct SyntaxError {
+    message: String,
+    at: usize,
+}
+
+type Parsed<T> = Result<T, SyntaxError>;
+
+pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Option<Node> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: start,
+        depth: 0,
+    };
+    let result = p.document();
+    match result {
+        Ok(node) => {
+            super::pointer::find_duplicate_keys(&node, issues);
+            Some(node)
+        }
+        Err(e) => {
+            issues.push(LoadIssue::Syntax {
+                message: e.message,
+                at: e.at,
+            });
+            None
+        }
+    }
+}
+
+impl Parser<'_> {
+    fn err<T>(&self, message: impl Into<String>, at: usize) -> Parsed<T> {
+        Err(SyntaxError {
+            message: message.into(),
+            at,
+        })
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn describe_here(&self) -> String {
+        match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            None => "end of file".to_owned(),
+            Some(c) if c.is_control() => format!("character U+{:04X}", u32::from(c)),
+            Some(c) => format!("`{c}`"),
+        }
+    }
+
+    fn document(&mut self) -> Parsed<Node> {
+        self.skip_ws();
+        if self.peek().is_none() {
+            return self.err("empty document: expected a JSON object", self.pos);
+        }
+        let node = self.value()?;
+        self.skip_ws();
+        if self.peek().is_some() {
+            return self.err(
+                format!(
+                    "expected end of file after the document, found {}",
+                    self.describe_here()
+                ),
+                self.pos,
+            );
+        }
+        Ok(node)
+    }
+
+    fn value(&mut self) -> Parsed<Node> {
+        let start = self.pos;
+        match self.peek() {
+            Some(b'{') => self.nested(Self::object),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'"') => {
+                let s = self.string()?;
+                Ok(Node {
+                    value: Value::String(s),
+                    span: Span::new(start, self.pos),
+                })
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            _ => self.err(
+                format!("expected a value, found {}", self.describe_here()),
+                start,
+            ),
+        }
+    }
+
+    fn nested(&mut self, f: fn(&mut Self) -> Parsed<Node>) -> Parsed<Node> {
+        if self.depth >= MAX_DEPTH {
+            return self.err(
+                format!("nesting is deeper than the limit of {MAX_DEPTH} levels"),
+                self.pos,
+            );
+        }
+        self.depth += 1;
+        let node = f(self);
+        self.depth -= 1;
+        node
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Parsed<Node> {
+        let start = self.pos;
+        if self.bytes.get(start..start + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(Node {
+                value,
+                span: Span::new(start, self.pos),
+            })
+        } else {
+            self.err(
+                format!("expected a value, found {}", self.describe_here()),
+                start,
+            )
+        }
+    }
+
+    fn object(&mut self) -> Parsed<Node> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Node {
+                value: Value::Object(members),
+                span: Span::new(start, self.pos),
+            });
+        }
+        loop {
+            self.skip_ws();
+            let key_start = self.pos;
+            if self.peek() != Some(b'"') {
+                let what = if self.peek() == Some(b'}') {
+                    "trailing comma before `}`: remove the comma".to_owned()
+                } else {
+                    format!(
+                        "expected a string key in double quotes, found {}",
+                        self.describe_here()
+                    )
+                };
+                return self.err(what, key_start);
+            }
+            let key = self.string()?;
+            let key_span = Span::new(key_start, self.pos);
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return self.err(
+                    format!(
+                        "expected `:` after key `{key}`, found {}",
+                        self.describe_here()
+                    ),
+                    self.pos,
+                );
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value()?;
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Node {
+                        value: Value::Object(members),
+                        span: Span::new(start, self.pos),
+                    });
+                }
+                _ => {
+                    return self.err(
+                        format!(
+                            "expected `,` or `}}` after an object member, found {}",
+                            self.describe_here()
+                        ),
+                        self.pos,
+                    )
+                }
+            }
+        }
+    }
+
+    fn array(&mut self) -> Parsed<Node> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Node {
+                value: Value::Array(items),
+                span: Span::new(start, self.pos),
+            });
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() == Some(b']') {
+                return self.err("trailing comma before `]`: remove the comma", self.pos);
+            }
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Node {
+                        value: Value::Array(items),
+                        span: Span::new(start, self.pos),
+                    });
+                }
+                _ => {
+                    return self.err(
+                        format!(
+                            "expected `,` or `]` after an array element, found {}",
+                            self.describe_here()
+                        ),
+                        self.pos,
+                    )
+                }
+            }
+        }
+    }
+
+    fn number(&mut self) -> Parsed<Node> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return self.err("invalid number: expected a digit", self.pos),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return self.err("invalid number: expected a digit after `.`", self.pos);
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return self.err("invalid number: expected a digit in the exponent", self.pos);
+            }
+            self.digits();
+        }
+        if let Some(b'0'..=b'9') = self.peek() {
+            return self.err("invalid number: leading zeros are not allowed", start);
+        }
+        let raw = self
+            .text
+            .get(start..self.pos)
+            .unwrap_or_default()
+            .to_owned();
+        Ok(Node {
+            value: Value::Number(Number { raw }),
+            span: Span::new(start, self.pos),
+        })
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn string(&mut self) -> Parsed<String> {
+        let open = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => {
+                    return self.err(
+                        "control character in string: escape it (`\\n`, `\\t`, `\\u0000`)",
+                        self.pos,
+                    )
+                }
+                None => return self.err("unterminated string: missing closing `\"`", open),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Parsed<()> {
+        let at = self.pos - 1;
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let hi = self.hex4()?;
+                let c = if (0xD800..0xDC00).contains(&hi) {
+                    if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                        return self.err("unpaired surrogate in `\\u` escape", at);
+                    }
+                    self.pos += 2;
+                    let lo = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&lo) {
+                        return self.err("unpaired surrogate in `\\u` escape", at);
+                    }
+                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                } else {
+                    char::from_u32(hi)
+                };
+                let Some(c) = c else {
+                    return self.err("unpaired surrogate in `\\u` escape", at);
+                };
+                out.push(c);
+                return Ok(());
+            }
+            _ => {
+                return self.err(
+                    format!(
+                        "invalid escape `\\{}`",
+                        self.describe_here().trim_matches('`')
+                    ),
+                    at,
+                )
+            }
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Parsed<u32> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let Some(value) = digits.and_then(|d| u32::from_str_radix(d, 16).ok()) else {
+            return self.err("invalid `\\u` escape: expected four hex digits", self.pos);
+        };
+        self.pos += 4;
+        Ok(value)
+    }
+}

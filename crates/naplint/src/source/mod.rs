@@ -1,0 +1,269 @@
+//! Loading JSON and YAML into one spanned document tree.
+//!
+//! Both formats are read into the same [`Node`] tree, in which every value carries the
+//! byte span it came from, so that any RFC 6901 JSON Pointer can be turned into a
+//! `line:column` whatever the file format. Problems found while loading (syntax errors,
+//! duplicate keys, a byte order mark, limits) are returned as [`LoadIssue`]s, never panics.
+
+mod json;
+mod line_index;
+mod pointer;
+mod yaml;
+
+pub use line_index::{LineIndex, Position};
+pub use pointer::{escape_token, locate as locate_pointer, Located, Pointer};
+
+/// Limits that keep a hostile or broken file from exhausting the stack or memory.
+pub mod limits {
+    /// Deepest nesting of arrays and objects accepted; a report needs about ten.
+    pub const MAX_DEPTH: usize = 128;
+    /// Largest input accepted, in bytes.
+    pub const MAX_BYTES: usize = 256 * 1024 * 1024;
+}
+
+/// A half-open byte range `[start, end)` in the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    #[must_use]
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+}
+
+/// The two source formats a report may be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Json,
+    Yaml,
+}
+
+impl SourceFormat {
+    /// Guesses the format from a file name; anything not ending in `.yaml`/`.yml` is JSON.
+    #[must_use]
+    pub fn from_path(path: &str) -> Self {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+            Self::Yaml
+        } else {
+            Self::Json
+        }
+    }
+
+    /// Guesses the format from the text itself: JSON documents start with `{` or `[`.
+    #[must_use]
+    pub fn sniff(text: &str) -> Self {
+        match text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .next()
+        {
+            Some('{' | '[') | None => Self::Json,
+            Some(_) => Self::Yaml,
+        }
+    }
+}
+
+/// A number kept as written, so that values beyond `u64` or `f64` are still reported
+/// precisely instead of being rounded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    pub raw: String,
+}
+
+impl Number {
+    /// The value as an unsigned integer when it is one and fits.
+    #[must_use]
+    pub fn as_u64(&self) -> Option<u64> {
+        self.raw.parse().ok()
+    }
+
+    #[must_use]
+    pub fn as_i64(&self) -> Option<i64> {
+        self.raw.parse().ok()
+    }
+
+    #[must_use]
+    pub fn as_f64(&self) -> Option<f64> {
+        self.raw.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
+    /// Whether the number is mathematically an integer (`3`, `3.0`, `3e2`), the test
+    /// JSON Schema's `integer` type uses.
+    #[must_use]
+    pub fn is_integer(&self) -> bool {
+        if self.raw.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            return true;
+        }
+        self.as_f64().is_some_and(|v| v.fract() == 0.0)
+    }
+}
+
+/// One value of the document with the span it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+/// One `key: value` pair of an object; the key's own span locates "unknown field" errors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Node>),
+    Object(Vec<Member>),
+}
+
+impl Value {
+    /// The JSON type name, as JSON Schema spells it.
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Self::Null => "null",
+            Self::Bool(_) => "boolean",
+            Self::Number(n) if n.is_integer() => "integer",
+            Self::Number(_) => "number",
+            Self::String(_) => "string",
+            Self::Array(_) => "array",
+            Self::Object(_) => "object",
+        }
+    }
+}
+
+impl Node {
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Object(members) => members
+                .iter()
+                .rev()
+                .find(|m| m.key == key)
+                .map(|m| &m.value),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Converts to a `serde_json::Value` for typed deserialisation. When a key is
+    /// duplicated the last one wins, as in serde_json (the duplicate is reported as S002).
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        match &self.value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => n
+                .as_u64()
+                .map(serde_json::Value::from)
+                .or_else(|| n.as_i64().map(serde_json::Value::from))
+                .or_else(|| {
+                    n.as_f64()
+                        .and_then(serde_json::Number::from_f64)
+                        .map(serde_json::Value::Number)
+                })
+                .unwrap_or(serde_json::Value::Null),
+            Value::String(s) => serde_json::Value::String(s.clone()),
+            Value::Array(items) => {
+                serde_json::Value::Array(items.iter().map(Node::to_json).collect())
+            }
+            Value::Object(members) => {
+                let mut map = serde_json::Map::with_capacity(members.len());
+                for m in members {
+                    map.insert(m.key.clone(), m.value.to_json());
+                }
+                serde_json::Value::Object(map)
+            }
+        }
+    }
+}
+
+/// What can go wrong while loading, before any schema or rule runs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadIssue {
+    /// The text is not well-formed JSON/YAML. Loading stops here.
+    Syntax { message: String, at: usize },
+    /// A key appears twice in one object; `first` is where it appeared before.
+    DuplicateKey {
+        pointer: String,
+        key: String,
+        at: Span,
+        first: Span,
+    },
+    /// The file starts with a UTF-8 byte order mark.
+    ByteOrderMark,
+}
+
+/// A loaded document: the tree (absent when the text could not be parsed), the issues
+/// met on the way, and the line index that turns spans into positions.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub format: SourceFormat,
+    pub root: Option<Node>,
+    pub issues: Vec<LoadIssue>,
+    pub lines: LineIndex,
+}
+
+/// Parses `text` in the given format. Never panics; every problem is a [`LoadIssue`].
+#[must_use]
+pub fn load(text: &str, format: SourceFormat) -> Loaded {
+    let lines = LineIndex::new(text);
+    let mut issues = Vec::new();
+    let body_start = if text.starts_with('\u{feff}') {
+        issues.push(LoadIssue::ByteOrderMark);
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let root = if text.len() > limits::MAX_BYTES {
+        issues.push(LoadIssue::Syntax {
+            message: format!(
+                "file is {} bytes, more than the limit of {} bytes",
+                text.len(),
+                limits::MAX_BYTES
+            ),
+            at: 0,
+        });
+        None
+    } else {
+        match format {
+            SourceFormat::Json => json::parse(text, body_start, &mut issues),
+            SourceFormat::Yaml => yaml::parse(text, body_start, &lines, &mut issues),
+        }
+    };
+    Loaded {
+        format,
+        root,
+        issues,
+        lines,
+    }
+}
+
+/// Validates raw bytes as UTF-8, giving the byte offset of the first bad sequence.
+///
+/// # Errors
+/// Returns the offset of the first invalid byte.
+pub fn decode_utf8(bytes: &[u8]) -> Result<&str, usize> {
+    std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())
+}

@@ -1,0 +1,148 @@
+//! RFC 6901 JSON Pointers: building them while walking the typed model, and resolving
+//! them to the span of the source they point at.
+
+use super::{LoadIssue, Node, Span, Value};
+use std::collections::HashMap;
+use std::fmt;
+
+/// An RFC 6901 JSON Pointer, built token by token.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Pointer(String);
+
+/// Escapes one reference token (`~` → `~0`, `/` → `~1`).
+#[must_use]
+pub fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+impl Pointer {
+    #[must_use]
+    pub fn root() -> Self {
+        Self(String::new())
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+
+    /// This pointer extended by an object key.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Self {
+        Self(format!("{}/{}", self.0, escape_token(key)))
+    }
+
+    /// This pointer extended by an array index.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        Self(format!("{}/{index}", self.0))
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The unescaped reference tokens.
+    pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
+        self.0
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+    }
+
+    /// The last token, unescaped.
+    #[must_use]
+    pub fn last(&self) -> Option<String> {
+        self.tokens().last()
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a pointer lands in the source.
+#[derive(Debug, Clone, Copy)]
+pub struct Located {
+    /// The span of the value (or, when the pointer names a missing member, of the
+    /// deepest existing ancestor).
+    pub value: Span,
+    /// The span of the member's key, when the pointer ends at an object member.
+    pub key: Option<Span>,
+    /// Whether the whole pointer resolved.
+    pub exact: bool,
+}
+
+/// Resolves `pointer` against `root`, going as deep as the document allows.
+#[must_use]
+pub fn locate(root: &Node, pointer: &Pointer) -> Located {
+    let mut node = root;
+    let mut key = None;
+    for token in pointer.tokens() {
+        let next = match &node.value {
+            Value::Object(members) => members
+                .iter()
+                .rev()
+                .find(|m| m.key == token)
+                .map(|m| (&m.value, Some(m.key_span))),
+            Value::Array(items) => token
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| items.get(i))
+                .map(|n| (n, None)),
+            _ => None,
+        };
+        match next {
+            Some((n, k)) => {
+                node = n;
+                key = k;
+            }
+            None => {
+                return Located {
+                    value: node.span,
+                    key,
+                    exact: false,
+                }
+            }
+        }
+    }
+    Located {
+        value: node.span,
+        key,
+        exact: true,
+    }
+}
+
+/// Finds every key that appears twice in one object, anywhere in the tree.
+pub(super) fn find_duplicate_keys(root: &Node, issues: &mut Vec<LoadIssue>) {
+    let mut stack = vec![(root, Pointer::root())];
+    while let Some((node, pointer)) = stack.pop() {
+        match &node.value {
+            Value::Object(members) => {
+                let mut seen: HashMap<&str, Span> = HashMap::with_capacity(members.len());
+                for m in members {
+                    if let Some(first) = seen.insert(&m.key, m.key_span) {
+                        issues.push(LoadIssue::DuplicateKey {
+                            pointer: pointer.key(&m.key).0,
+                            key: m.key.clone(),
+                            at: m.key_span,
+                            first,
+                        });
+                    }
+                }
+                for m in members.iter().rev() {
+                    stack.push((&m.value, pointer.key(&m.key)));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate().rev() {
+                    stack.push((item, pointer.index(i)));
+                }
+            }
+            _ => {}
+        }
+    }
+}
