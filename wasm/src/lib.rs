@@ -1,0 +1,1 @@
+//! placeholder: the WASM bindings are built here
