@@ -199,6 +199,12 @@ impl Status {
         Self::Discontinued,
     ];
 
+    /// Whether the status is one of the vocabulary (not [`Status::Unrecognised`]).
+    #[must_use]
+    pub fn is_known(self) -> bool {
+        self != Self::Unrecognised
+    }
+
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {

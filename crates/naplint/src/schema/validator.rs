@@ -214,6 +214,15 @@ fn backticked(items: &[String]) -> String {
         .join(", ")
 }
 
+/// `a`, `a or b`, `a, b or c`.
+fn alternatives(items: &[&str]) -> String {
+    match items {
+        [] => "a value".to_owned(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e16 {
         format!("{n:.0}")
@@ -228,7 +237,7 @@ impl Violation {
     pub fn message(&self) -> String {
         match &self.kind {
             ViolationKind::Type { expected, found } => {
-                format!("expected {}, found {found}", expected.join(" or "))
+                format!("expected {}, found {found}", alternatives(expected))
             }
             ViolationKind::Enum { value, allowed } if allowed.len() == 1 => {
                 format!(

@@ -35,15 +35,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         if let (Some(s), Some(t)) = (start.start_year(), target.start_year()) {
             if t < s {
-                out.push(Finding::new(
-                    e.pointer.key("target"),
-                    format!(
-                        "{} has target `{}` before its start `{}`",
-                        e.label,
-                        target.as_str(),
-                        start.as_str()
-                    ),
-                ));
+                out.push(
+                    Finding::new(
+                        e.pointer.key("target"),
+                        format!(
+                            "{} has target `{}` before its start `{}`",
+                            e.label,
+                            target.as_str(),
+                            start.as_str()
+                        ),
+                    )
+                    .help("one of the two years is mistyped: check both against the chart"),
+                );
             }
         }
     }

@@ -45,7 +45,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         // An item without a status inherits its deliverable's.
         let status = e.status.or_else(|| e.parent.and_then(|p| p.status));
-        if year > report_year && status != Some(Status::Planned) {
+        if year > report_year
+            && status != Some(Status::Planned)
+            && status.is_none_or(Status::is_known)
+        {
             let status =
                 status.map_or_else(|| "missing".to_owned(), |s| format!("`{}`", s.as_str()));
             out.push(

@@ -32,7 +32,10 @@ The deliverable's status is what summaries count; it must agree with the bullets
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, _, d) in deliverables(ctx.report) {
-        let Some(status) = d.status else { continue };
+        // An unrecognised status is P006's; comparing it here would only repeat that.
+        let Some(status) = d.status.filter(|s| s.is_known()) else {
+            continue;
+        };
         if d.items.is_empty() {
             continue;
         }
@@ -52,7 +55,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         if status == Status::Complete {
             for (i, item) in d.items.iter().enumerate() {
-                if let Some(s) = item.status.filter(|&s| s != Status::Complete) {
+                if let Some(s) = item
+                    .status
+                    .filter(|&s| s != Status::Complete && s.is_known())
+                {
                     out.push(
                         Finding::new(
                             ptr.key("items").index(i).key("status"),

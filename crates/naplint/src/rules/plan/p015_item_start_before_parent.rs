@@ -46,7 +46,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         start.as_str(),
                         d.start.as_ref().map_or("", |s| s.as_str())
                     ),
-                ));
+                ).help("a deliverable starts with its first item: correct the item's start or the deliverable's"));
             }
         }
     }
