@@ -19,17 +19,14 @@ fn render(value: &serde_json::Value, format: SourceFormat, original: &str) -> St
     let json = value.to_string();
     match (format, value) {
         (SourceFormat::Yaml, serde_json::Value::String(s)) => {
-            let plain_safe = !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '/' | '-' | '.'))
-                && s.chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic() || c.is_ascii_digit())
+            // A plain scalar is kept plain when it reads back as the same string in block
+            // and flow context alike: no indicator characters, no number/bool look-alike.
+            let plain_safe = s.chars().next().is_some_and(char::is_alphanumeric)
+                && !s.ends_with(' ')
+                && !s.contains(|c: char| ":#,[]{}&*!|>'\"%@`\\".contains(c) || c.is_control())
                 && matches!(
-                    crate::source::load(s, SourceFormat::Yaml)
-                        .root
-                        .map(|n| n.value),
-                    Some(Value::String(_))
+                    crate::source::load(s, SourceFormat::Yaml).root.map(|n| n.value),
+                    Some(Value::String(v)) if v == *s
                 );
             if original.starts_with('\'') && !s.contains('\'') {
                 format!("'{s}'")

@@ -27,6 +27,6 @@ mod suggest;
 
 pub use config::{Config, RuleLevel};
 pub use diagnostic::{Diagnostic, Fix, Severity};
-pub use engine::Linter;
+pub use engine::{Linter, MAX_DIAGNOSTICS};
 pub use rules::{Family, Rule};
 pub use source::SourceFormat;

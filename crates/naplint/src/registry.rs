@@ -70,7 +70,9 @@ pub fn reference_markdown() -> String {
             rule.family.title(),
             rule.severity.as_str(),
             if rule.fixable { " · fixable" } else { "" },
-            rule.docs.replace("\n## ", "\n### ")
+            format!("\n{}", rule.docs)
+                .replace("\n## ", "\n### ")
+                .trim_start()
         );
     }
     out
