@@ -47,7 +47,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
             let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(path).build() {
+            for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
                 let entry = entry.map_err(|e| e.to_string())?;
                 let p = entry.path();
                 if entry.file_type().is_some_and(|t| t.is_file())
@@ -126,7 +126,11 @@ impl Configs {
     pub fn linter_for(&self, input: &Input) -> Result<Arc<Linter>, String> {
         let source = match (&self.explicit, input) {
             (Some((path, _)), _) => Some(path.clone()),
-            (None, Input::File(file)) => find_config(file.parent().unwrap_or(Path::new("."))),
+            (None, Input::File(file)) => find_config(
+                file.parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new(".")),
+            ),
             (None, Input::Stdin) => find_config(Path::new(".")),
         };
         let mut cache = self

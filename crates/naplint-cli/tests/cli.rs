@@ -1,0 +1,402 @@
+//! The `naplint` command as users and CI run it: formats, exit codes, configuration,
+//! `--fix`, stdin and directory walks.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+fn naplint(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_naplint"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+#[test]
+fn human_output_on_the_seed() {
+    let o = naplint(&["check", "seeds/2013-14/report.json"], &repo(""));
+    let out = stdout(&o);
+    assert_eq!(code(&o), 1, "{out}");
+    assert!(out.contains("seeds/2013-14/report.json:212:28: P010 [error] deliverable `1.11.7` starts in `2014/15`"), "{out}");
+    assert!(out.contains("212 |                   \"start\": \"2014/15\",\n    |                            ^^^^^^^^^"), "{out}");
+    assert!(out.contains("= help:"), "{out}");
+    assert!(
+        !out.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+    assert!(out.contains("Found 3 error(s), 6 warning(s)"), "{out}");
+    let forced = stdout(&naplint(
+        &["check", "seeds/2013-14/report.json", "--color", "always"],
+        &repo(""),
+    ));
+    assert!(forced.contains("\x1b[1;31mP010 [error]"), "{forced}");
+}
+
+#[test]
+fn json_output_is_one_array_with_files() {
+    let o = naplint(
+        &[
+            "check",
+            "--format",
+            "json",
+            "seeds/2013-14/report.json",
+            "seeds/2013-14/report.yaml",
+        ],
+        &repo(""),
+    );
+    let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(all.len(), 18);
+    for d in &all {
+        for key in [
+            "code", "name", "severity", "message", "pointer", "line", "column", "help", "fix",
+            "file",
+        ] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+    }
+    assert_eq!(
+        all.iter()
+            .filter(|d| d["file"] == "seeds/2013-14/report.yaml")
+            .count(),
+        9
+    );
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_schema() {
+    let o = naplint(
+        &[
+            "check",
+            "--format",
+            "sarif",
+            "seeds/2013-14/report.json",
+            "tests/fixtures/P005/fail_dash.json",
+        ],
+        &repo(""),
+    );
+    let log: Value = serde_json::from_slice(&o.stdout).unwrap();
+    // The official schema's `language` pattern has a stray `]` that ECMA-262 reads as a
+    // literal and Rust's regex rejects; escape it so the validator compiles the schema.
+    let schema_text = std::fs::read_to_string(repo("tests/sarif/sarif-schema-2.1.0.json"))
+        .unwrap()
+        .replace("[a-zA-Z]{2}]?$", "[a-zA-Z]{2}\\\\]?$");
+    let schema: Value = serde_json::from_str(&schema_text).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 10);
+    let p005 = results.iter().find(|r| r["ruleId"] == "P005").unwrap();
+    assert_eq!(
+        p005["locations"][0]["physicalLocation"]["region"]["startLine"],
+        72
+    );
+    assert_eq!(
+        log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .len(),
+        naplint::registry::RULES.len()
+    );
+}
+
+#[test]
+fn github_and_junit_outputs() {
+    let gh = stdout(&naplint(
+        &["check", "--format", "github", "seeds/2013-14/report.json"],
+        &repo(""),
+    ));
+    assert!(
+        gh.lines().all(|l| l.starts_with("::error ")
+            || l.starts_with("::warning ")
+            || l.starts_with("::notice ")),
+        "{gh}"
+    );
+    assert!(gh.contains("::error title=P010 start-after-report-year,file=seeds/2013-14/report.json,line=212,col=28,"), "{gh}");
+    let junit = stdout(&naplint(
+        &[
+            "check",
+            "--format",
+            "junit",
+            "seeds/2013-14/report.json",
+            "tests/fixtures/P005/pass.json",
+        ],
+        &repo(""),
+    ));
+    assert!(junit.starts_with("<?xml"));
+    assert_eq!(junit.matches("<failure ").count(), 9);
+    assert!(
+        junit.contains("<testsuites name=\"naplint\" tests=\"10\" failures=\"9\">"),
+        "{junit}"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let root = repo("");
+    assert_eq!(
+        code(&naplint(&["check", "tests/fixtures/P005/pass.json"], &root)),
+        0
+    );
+    assert_eq!(
+        code(&naplint(
+            &["check", "tests/fixtures/P011/fail_current_not_new.json"],
+            &root
+        )),
+        0,
+        "warnings only"
+    );
+    assert_eq!(
+        code(&naplint(&["check", "tests/fixtures/R001/fail.json"], &root)),
+        1
+    );
+    assert_eq!(code(&naplint(&["check", "no/such/file.json"], &root)), 2);
+    assert_eq!(
+        code(&naplint(&["check", "--select", "Q999", "seeds"], &root)),
+        2
+    );
+    assert_eq!(code(&naplint(&["frobnicate"], &root)), 2);
+    assert_eq!(code(&naplint(&["explain", "X999"], &root)), 2);
+    let ignored = naplint(
+        &[
+            "check",
+            "--ignore",
+            "P004,P007,P010",
+            "seeds/2013-14/report.json",
+        ],
+        &root,
+    );
+    assert_eq!(code(&ignored), 0, "{}", stdout(&ignored));
+    let selected = stdout(&naplint(
+        &[
+            "check",
+            "--select",
+            "M",
+            "--format",
+            "json",
+            "seeds/2013-14/report.json",
+        ],
+        &root,
+    ));
+    let selected: Vec<Value> = serde_json::from_str(&selected).unwrap();
+    assert!(selected.iter().all(|d| d["code"] == "M003") && selected.len() == 1);
+}
+
+#[test]
+fn config_is_discovered_and_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("dept/2013-14");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/R001/fail.json"),
+        sub.join("report.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        code(&naplint(&["check", "dept/2013-14/report.json"], dir.path())),
+        1
+    );
+    std::fs::write(
+        dir.path().join("naplint.toml"),
+        "[rules]\nR001 = \"warning\"\n",
+    )
+    .unwrap();
+    let o = naplint(&["check", "dept/2013-14/report.json"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("R001 [warning]"));
+    std::fs::write(
+        dir.path().join("naplint.toml"),
+        "tolerance = 0.05\n[rules]\ntrp-breakdown = \"off\"\n",
+    )
+    .unwrap();
+    assert!(!stdout(&naplint(&["check", "dept/2013-14/report.json"], dir.path())).contains("R001"));
+    std::fs::write(
+        dir.path().join("strict.toml"),
+        "[rules]\nR001 = \"error\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        code(&naplint(
+            &[
+                "check",
+                "--config",
+                "strict.toml",
+                "dept/2013-14/report.json"
+            ],
+            dir.path()
+        )),
+        1
+    );
+    std::fs::write(
+        dir.path().join("naplint.toml"),
+        "[rules]\nR001 = \"loud\"\n",
+    )
+    .unwrap();
+    let bad = naplint(&["check", "dept/2013-14/report.json"], dir.path());
+    assert_eq!(code(&bad), 2);
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("naplint.toml"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}
+
+#[test]
+fn approximate_tolerance_is_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/R001/pass_approximate.json"),
+        dir.path().join("report.json"),
+    )
+    .unwrap();
+    assert_eq!(code(&naplint(&["check", "report.json"], dir.path())), 0);
+    std::fs::write(dir.path().join("naplint.toml"), "tolerance = 0.0\n").unwrap();
+    assert_eq!(
+        code(&naplint(&["check", "report.json"], dir.path())),
+        1,
+        "approximately 70 is exactly 70 with no tolerance"
+    );
+}
+
+#[test]
+fn fix_edits_only_the_spans_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(repo("tests/fixtures/P006/fail_spelling.yaml")).unwrap();
+    let yaml = original.replace(
+        "title: National Action Plan to Combat Human Trafficking",
+        "title: National Action Plan to Combat Human Trafficking   # printed title",
+    );
+    let path = dir.path().join("report.yaml");
+    std::fs::write(&path, &yaml).unwrap();
+    let o = naplint(&["check", "--fix", "report.yaml"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("Fixed 1 problem(s)."));
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        yaml.replacen("status: In Progress", "status: in_progress", 1)
+    );
+    let again = naplint(&["check", "--fix", "report.yaml"], dir.path());
+    assert!(!stdout(&again).contains("Fixed"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn fix_refuses_a_read_only_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    std::fs::copy(repo("tests/fixtures/P005/fail_dash.json"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let o = naplint(&["check", "--fix", "report.json"], dir.path());
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("read-only"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn stdin_and_directories() {
+    let text = std::fs::read(repo("tests/fixtures/R001/fail.yaml")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_naplint"))
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "dept.yaml",
+            "--format",
+            "json",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), &text).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (
+            all[0]["code"].as_str(),
+            all[0]["file"].as_str(),
+            all[0]["line"].as_u64()
+        ),
+        (Some("R001"), Some("dept.yaml"), Some(84))
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/R001/fail.json"),
+        dir.path().join("a.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/P005/fail_dash.yaml"),
+        dir.path().join("b.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/P006/fail_unknown.json"),
+        dir.path().join("ignored.json"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "ignored.json\n").unwrap();
+    std::fs::write(
+        dir.path().join("package.json"),
+        "{\"name\": \"not-a-report\"}",
+    )
+    .unwrap();
+    let o = naplint(&["check", ".", "--format", "json"], dir.path());
+    let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let mut files: Vec<&str> = all.iter().map(|d| d["file"].as_str().unwrap()).collect();
+    files.dedup();
+    assert_eq!(files, ["./a.json", "./b.yaml"]);
+}
+
+#[test]
+fn rules_explain_schema() {
+    let root = repo("");
+    let rules = stdout(&naplint(&["rules"], &root));
+    assert_eq!(rules.lines().count(), naplint::registry::RULES.len() + 1);
+    let json: Vec<Value> =
+        serde_json::from_str(&stdout(&naplint(&["rules", "--json"], &root))).unwrap();
+    assert_eq!(json.len(), naplint::registry::RULES.len());
+    let explain = stdout(&naplint(&["explain", "invalid-fiscal-year"], &root));
+    assert!(
+        explain.starts_with("# P005 `invalid-fiscal-year`")
+            && explain.contains("## Why it matters"),
+        "{explain}"
+    );
+    assert_eq!(
+        stdout(&naplint(&["schema"], &root)),
+        std::fs::read_to_string(repo("schemas/report.schema.json")).unwrap()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(code(&naplint(&["schema", "--out", "out"], dir.path())), 0);
+    assert!(dir.path().join("out/report.schema.json").is_file());
+}
