@@ -73,7 +73,7 @@ pub fn apply_fixes(text: &str, format: SourceFormat, fixes: &[&Fix]) -> Fixed {
         }
         edits.push((start, end, render(&fix.value, format, original)));
     }
-    edits.sort_by(|a, b| b.0.cmp(&a.0));
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut out = text.to_owned();
     let applied = edits.len();
     for (start, end, replacement) in edits {

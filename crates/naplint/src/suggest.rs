@@ -28,9 +28,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 pub fn normalise(s: &str) -> String {
     s.trim()
         .chars()
-        .filter_map(|c| match c {
-            ' ' | '-' | '_' | '.' | '(' | ')' => Some('_'),
-            c => Some(c.to_ascii_lowercase()),
+        .map(|c| match c {
+            ' ' | '-' | '_' | '.' | '(' | ')' => '_',
+            c => c.to_ascii_lowercase(),
         })
         .collect::<String>()
         .split('_')

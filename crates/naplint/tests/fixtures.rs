@@ -5,6 +5,8 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test -p naplint --test fixtures` rewrites the expected
 //! files; review the diff before committing it.
 
+#![allow(clippy::disallowed_methods)]
+
 use naplint::{Config, Diagnostic, Linter, SourceFormat};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! Bad input always gets a clear diagnostic with a position, never a panic or a stack
 //! overflow: syntax errors, hostile nesting, alias bombs, giant files, odd roots.
 
+#![allow(clippy::disallowed_methods)]
+
 use naplint::{Config, Diagnostic, Linter, SourceFormat};
 
 fn check(text: &str, format: SourceFormat) -> Vec<Diagnostic> {

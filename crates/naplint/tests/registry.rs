@@ -1,6 +1,8 @@
 //! The rule table is the one source of truth: these tests keep it well-formed, and keep
 //! the generated artefacts (schema, rule reference) current.
 
+#![allow(clippy::disallowed_methods)]
+
 use naplint::registry::RULES;
 use naplint::schema::{ANNOTATION_KEYWORDS, SUPPORTED_KEYWORDS};
 use serde_json::Value;

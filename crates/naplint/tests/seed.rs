@@ -2,6 +2,8 @@
 //! twin is the same document with positions on the right lines, and naplint's findings on
 //! it match the committed snapshot `seeds/2013-14/findings.json`.
 
+#![allow(clippy::disallowed_methods)]
+
 use naplint::model::{Figure, Report};
 use naplint::{Config, Diagnostic, Linter, SourceFormat};
 use serde_json::Value;

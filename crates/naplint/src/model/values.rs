@@ -97,9 +97,12 @@ string_type!(
     "2013-12"
 );
 
-/// The first and last day a (partial or full) date can stand for, as `(y, m, d)`.
+/// A calendar day as `(year, month, day)`.
+pub type Day = (u16, u8, u8);
+
+/// The first and last day a (partial or full) date can stand for.
 #[must_use]
-pub fn date_bounds(s: &str) -> Option<((u16, u8, u8), (u16, u8, u8))> {
+pub fn date_bounds(s: &str) -> Option<(Day, Day)> {
     let mut parts = s.split('-');
     let year: u16 = parts.next()?.parse().ok()?;
     let month: Option<u8> = parts.next().map(str::parse).transpose().ok()?;
@@ -271,7 +274,7 @@ impl Interval {
     }
 
     #[must_use]
-    pub fn add(self, other: Self) -> Self {
+    pub fn plus(self, other: Self) -> Self {
         Self {
             lo: self.lo.saturating_add(other.lo),
             hi: self.hi.saturating_add(other.hi),

@@ -31,7 +31,7 @@ pub(crate) fn sum_mismatch(ctx: &Ctx<'_>, terms: &[Term<'_>], total: &Term<'_>) 
     let tol = ctx.tolerance();
     let sum = terms
         .iter()
-        .fold(Interval::exact(0), |acc, t| acc.add(t.figure.interval(tol)));
+        .fold(Interval::exact(0), |acc, t| acc.plus(t.figure.interval(tol)));
     let total_iv = total.figure.interval(tol);
     if sum.intersects(total_iv) {
         return None;

@@ -100,7 +100,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-        sum = sum.add(cc.count.interval(tol));
+        sum = sum.plus(cc.count.interval(tol));
         printed = printed.saturating_add(cc.count.value());
     }
     if !c.top_countries_of_birth.is_empty() && !sum.can_be_le(recipients.figure.interval(tol)) {

@@ -1,6 +1,5 @@
 use super::{exceeds, term};
 use crate::diagnostic::Severity;
-use crate::model::Figure;
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
 
@@ -39,7 +38,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     for (i, op) in stats.operations.iter().enumerate() {
         let base = Pointer::root().key("statistics").key("operations").index(i);
-        let steps: [(&str, Option<Figure>, &str, Option<Figure>, Severity); 3] = [
+        let steps = [
             (
                 "guilty_pleas",
                 op.guilty_pleas,
