@@ -19,7 +19,21 @@ fn artefacts() -> Vec<(PathBuf, String)> {
             root().join("docs/rules.md"),
             naplint::registry::reference_markdown(),
         ),
+        (root().join("README.md"), readme_with_rule_table()),
     ]
+}
+
+/// README.md with the generated rule table between its markers.
+fn readme_with_rule_table() -> String {
+    const START: &str = "<!-- rules:start -->\n";
+    const END: &str = "<!-- rules:end -->";
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap_or_default();
+    match (readme.find(START), readme.find(END)) {
+        (Some(s), Some(e)) if s < e => {
+            format!("{}{START}{}{}", &readme[..s], naplint::registry::rule_table(), &readme[e..])
+        }
+        _ => readme,
+    }
 }
 
 fn main() -> ExitCode {
