@@ -42,6 +42,12 @@ pub struct Config {
     pub select: Vec<String>,
     /// Never these codes or prefixes.
     pub ignore: Vec<String>,
+    /// Users' own rules (`[[rule]]` in naplint.toml), family U.
+    #[serde(rename = "rule")]
+    pub user_rules: Vec<crate::lang::UserRule>,
+    /// Further rule files (paths relative to the configuration file), each holding
+    /// `[[rule]]` entries; the CLI reads them into `user_rules`.
+    pub rule_files: Vec<String>,
 }
 
 impl Default for Config {
@@ -51,6 +57,8 @@ impl Default for Config {
             rules: BTreeMap::new(),
             select: Vec::new(),
             ignore: Vec::new(),
+            user_rules: Vec::new(),
+            rule_files: Vec::new(),
         }
     }
 }

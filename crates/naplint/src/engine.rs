@@ -2,11 +2,55 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::{self, CompiledCheck, RuleError, STEP_BUDGET};
 use crate::model::{Report, FORMAT_VERSION};
-use crate::registry::{self, RULES};
+use crate::registry::{RuleInfo, RULES};
 use crate::rules::{Ctx, Finding};
 use crate::schema::{CompiledSchema, SchemaError, ViolationKind, REPORT_SCHEMA_JSON};
 use crate::source::{self, LineIndex, LoadIssue, Node, Pointer, SourceFormat};
+
+/// Why a linter could not be built from a configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum LinterError {
+    #[error("internal error: {0}")]
+    Schema(#[from] SchemaError),
+    #[error("invalid configuration: {}", .0.join("; "))]
+    Config(Vec<String>),
+    #[error("invalid rules: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Rules(Vec<UserRuleError>),
+}
+
+/// A problem in a user's rule: which rule, and where in its `check` text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UserRuleError {
+    pub code: String,
+    #[serde(flatten)]
+    pub error: RuleError,
+}
+
+impl std::fmt::Display for UserRuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "rule `{}` {}:{}: {}",
+            self.code, self.error.line, self.error.column, self.error.message
+        )
+    }
+}
+
+fn valid_user_code(code: &str) -> bool {
+    let letters = code.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = code.len() - letters;
+    let builtin_family = letters == 1
+        && matches!(
+            code.as_bytes().first(),
+            Some(b'S' | b'P' | b'M' | b'R' | b'X')
+        );
+    (1..=8).contains(&letters)
+        && digits >= 3
+        && code.bytes().skip(letters).all(|b| b.is_ascii_digit())
+        && !builtin_family
+}
 
 /// Most diagnostics reported for one file; past it, one S001-free summary says how many
 /// more there were, so a broken 50 MB file cannot flood a terminal or a browser.
@@ -17,16 +61,89 @@ pub const MAX_DIAGNOSTICS: usize = 1000;
 pub struct Linter {
     schema: CompiledSchema,
     config: Config,
+    /// Every rule, built-in and the user's, for listings and severity lookups.
+    infos: Vec<RuleInfo>,
+    /// Rule-language checks: the built-in R rules and the user's rules, by rule code.
+    checks: Vec<(String, CompiledCheck)>,
 }
 
 impl Linter {
+    /// Compiles the schema, the built-in checks and the user's rules.
+    ///
     /// # Errors
-    /// Only if the embedded schema does not compile, which a test rules out.
-    pub fn new(config: Config) -> Result<Self, SchemaError> {
+    /// An invalid configuration, or user rules that do not parse or type-check.
+    pub fn new(config: Config) -> Result<Self, LinterError> {
+        let problems = config.problems();
+        if !problems.is_empty() {
+            return Err(LinterError::Config(problems));
+        }
+        let schema_json: serde_json::Value =
+            serde_json::from_str(REPORT_SCHEMA_JSON).map_err(SchemaError::from)?;
+        let mut checks = Vec::new();
+        for rule in RULES {
+            for c in rule.checks {
+                let compiled = lang::compile(c.decl(), &schema_json).map_err(|errors| {
+                    LinterError::Rules(
+                        errors
+                            .into_iter()
+                            .map(|error| UserRuleError {
+                                code: rule.code.to_owned(),
+                                error,
+                            })
+                            .collect(),
+                    )
+                })?;
+                checks.push((rule.code.to_owned(), compiled));
+            }
+        }
+        let mut infos: Vec<RuleInfo> = RULES.iter().map(RuleInfo::from).collect();
+        let mut errors = Vec::new();
+        for u in &config.user_rules {
+            let fail = |message: String| UserRuleError {
+                code: u.code.clone(),
+                error: RuleError {
+                    message,
+                    line: 1,
+                    column: 1,
+                },
+            };
+            if !valid_user_code(&u.code) {
+                errors.push(fail(format!(
+                    "code `{}` must be `U` and three or more digits (`U001`) or a project prefix and digits (`CAN001`), not a built-in family",
+                    u.code
+                )));
+                continue;
+            }
+            if infos.iter().any(|i| i.code == u.code) {
+                errors.push(fail(format!("code `{}` is used twice", u.code)));
+                continue;
+            }
+            match lang::compile(u.decl(), &schema_json) {
+                Ok(compiled) => {
+                    infos.push(RuleInfo::user(u));
+                    checks.push((u.code.clone(), compiled));
+                }
+                Err(es) => errors.extend(es.into_iter().map(|error| UserRuleError {
+                    code: u.code.clone(),
+                    error,
+                })),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(LinterError::Rules(errors));
+        }
         Ok(Self {
-            schema: CompiledSchema::from_text(REPORT_SCHEMA_JSON)?,
+            schema: CompiledSchema::compile(&schema_json)?,
             config,
+            infos,
+            checks,
         })
+    }
+
+    /// Every rule this linter runs: the built-in ones, then the user's.
+    #[must_use]
+    pub fn rules(&self) -> &[RuleInfo] {
+        &self.infos
     }
 
     #[must_use]
@@ -43,7 +160,7 @@ impl Linter {
                 let valid = std::str::from_utf8(bytes.get(..offset).unwrap_or_default())
                     .unwrap_or_default();
                 let lines = LineIndex::new(valid);
-                let mut out = Sink::new(&self.config, valid, &lines, None);
+                let mut out = Sink::new(&self.config, &self.infos, valid, &lines, None);
                 out.push_at(
                     "S003",
                     Finding::new(Pointer::root(), format!("invalid UTF-8 at byte {offset}"))
@@ -59,7 +176,13 @@ impl Linter {
     #[must_use]
     pub fn check(&self, text: &str, format: SourceFormat) -> Vec<Diagnostic> {
         let loaded = source::load(text, format);
-        let mut out = Sink::new(&self.config, text, &loaded.lines, loaded.root.as_ref());
+        let mut out = Sink::new(
+            &self.config,
+            &self.infos,
+            text,
+            &loaded.lines,
+            loaded.root.as_ref(),
+        );
         for issue in &loaded.issues {
             match issue {
                 LoadIssue::Syntax { message, at } => {
@@ -162,7 +285,35 @@ impl Linter {
             }
             Err(_) => {}
         }
+        self.run_checks(root, text, &loaded.lines, &mut out);
         out.finish()
+    }
+
+    /// Runs the rule-language checks (R and user rules) under one step budget.
+    fn run_checks(&self, root: &Node, text: &str, lines: &LineIndex, out: &mut Sink<'_>) {
+        let line_of = |p: &Pointer| {
+            lines
+                .position(text, source::locate_pointer(root, p).value.start)
+                .line
+        };
+        let mut steps = 0u64;
+        for (code, check) in &self.checks {
+            if !out.enabled(code) {
+                continue;
+            }
+            match check.run(root, &line_of, self.config.tolerance, &mut steps) {
+                Ok(findings) => findings.into_iter().for_each(|f| out.push(code, f)),
+                Err(lang::OutOfBudget) => {
+                    out.push(
+                        code,
+                        Finding::new(Pointer::root(), format!("rule evaluation stopped: the budget of {STEP_BUDGET} steps per document is spent"))
+                            .help("simplify the project's rules, or check smaller files")
+                            .severity(Severity::Warning),
+                    );
+                    return;
+                }
+            }
+        }
     }
 }
 
@@ -170,6 +321,7 @@ impl Linter {
 /// duplicates and caps the count.
 struct Sink<'a> {
     config: &'a Config,
+    infos: &'a [RuleInfo],
     text: &'a str,
     lines: &'a LineIndex,
     root: Option<&'a Node>,
@@ -179,12 +331,14 @@ struct Sink<'a> {
 impl<'a> Sink<'a> {
     fn new(
         config: &'a Config,
+        infos: &'a [RuleInfo],
         text: &'a str,
         lines: &'a LineIndex,
         root: Option<&'a Node>,
     ) -> Self {
         Self {
             config,
+            infos,
             text,
             lines,
             root,
@@ -192,14 +346,18 @@ impl<'a> Sink<'a> {
         }
     }
 
+    fn info(&self, code: &str) -> Option<&'a RuleInfo> {
+        self.infos.iter().find(|r| r.code == code)
+    }
+
     fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
     }
 
     fn enabled(&self, code: &str) -> bool {
-        registry::by_code(code).is_some_and(|r| {
+        self.info(code).is_some_and(|r| {
             self.config
-                .severity_for(r.code, r.name, None, r.severity)
+                .severity_for(&r.code, &r.name, None, r.severity)
                 .is_some()
         })
     }
@@ -217,12 +375,10 @@ impl<'a> Sink<'a> {
     }
 
     fn push_at(&mut self, code: &str, finding: Finding, span: (usize, usize)) {
-        let Some(rule) = registry::by_code(code) else {
-            return;
-        };
+        let Some(rule) = self.info(code) else { return };
         let Some(severity) =
             self.config
-                .severity_for(rule.code, rule.name, finding.severity, rule.severity)
+                .severity_for(&rule.code, &rule.name, finding.severity, rule.severity)
         else {
             return;
         };
@@ -237,8 +393,8 @@ impl<'a> Sink<'a> {
         let start = self.lines.position(self.text, span.0);
         let end = self.lines.position(self.text, span.1);
         self.diagnostics.push(Diagnostic {
-            code: rule.code.to_owned(),
-            name: rule.name.to_owned(),
+            code: rule.code.clone(),
+            name: rule.name.clone(),
             severity,
             message: finding.message,
             pointer: pointer.to_owned(),

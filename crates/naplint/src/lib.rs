@@ -18,6 +18,7 @@ pub mod config;
 pub mod diagnostic;
 mod engine;
 pub mod fix;
+pub mod lang;
 pub mod model;
 pub mod registry;
 pub mod rules;
@@ -27,6 +28,6 @@ mod suggest;
 
 pub use config::{Config, RuleLevel};
 pub use diagnostic::{Diagnostic, Fix, Severity};
-pub use engine::{Linter, MAX_DIAGNOSTICS};
+pub use engine::{Linter, LinterError, UserRuleError, MAX_DIAGNOSTICS};
 pub use rules::{Family, Rule};
 pub use source::SourceFormat;

@@ -50,9 +50,64 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// A rule by exact code; the engine uses it for load-phase findings.
-pub(crate) fn by_code(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code == code)
+/// A rule as listed by `naplint rules`, `explain`, SARIF and WASM `rules()`: a built-in
+/// declaration or a user's rule.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RuleInfo {
+    pub code: String,
+    pub name: String,
+    /// `structure`, `plan`, `meta`, `reconcile`, `across` or `user`.
+    pub family: String,
+    pub severity: crate::Severity,
+    pub summary: String,
+    pub docs: String,
+    pub fixable: bool,
+}
+
+impl From<&Rule> for RuleInfo {
+    fn from(r: &Rule) -> Self {
+        Self {
+            code: r.code.to_owned(),
+            name: r.name.to_owned(),
+            family: serde_json::to_value(r.family)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            severity: r.severity,
+            summary: r.summary.to_owned(),
+            docs: r.docs.to_owned(),
+            fixable: r.fixable,
+        }
+    }
+}
+
+impl RuleInfo {
+    /// The listing of a user's rule, its documentation generated from its declaration.
+    #[must_use]
+    pub fn user(rule: &crate::lang::UserRule) -> Self {
+        let scope = rule
+            .scope
+            .as_deref()
+            .map(|s| format!(" for each element of `{s}`"))
+            .unwrap_or_default();
+        let summary = rule
+            .description
+            .clone()
+            .unwrap_or_else(|| format!("`{}` does not hold", rule.check));
+        Self {
+            code: rule.code.clone(),
+            name: rule.name.clone().unwrap_or_else(|| rule.code.to_ascii_lowercase()),
+            family: "user".to_owned(),
+            severity: rule.severity.unwrap_or(crate::Severity::Error),
+            docs: format!(
+                "## What it checks\n`{}`{scope} (a rule of this project's configuration).\n\n## Why it matters\n{}\n\n## Fails\nA document where the condition is false for some element.\n\n## Passes\nA document where it holds, or where a figure it needs is absent.\n",
+                rule.check,
+                rule.description.as_deref().unwrap_or("See the project's configuration.")
+            ),
+            summary,
+            fixable: false,
+        }
+    }
 }
 
 /// The rule reference (`docs/rules.md`), generated from the declarations.

@@ -60,7 +60,10 @@ fn codes_and_names_are_unique_and_well_formed() {
             assert!(r.docs.contains(heading), "{} docs lack `{heading}`", r.code);
         }
         assert!(
-            r.check.is_some() || r.claim.is_some() || r.code.starts_with('S'),
+            r.check.is_some()
+                || r.claim.is_some()
+                || !r.checks.is_empty()
+                || r.code.starts_with('S'),
             "{} detects nothing",
             r.code
         );

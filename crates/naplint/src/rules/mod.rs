@@ -72,6 +72,9 @@ pub struct Rule {
     pub check: Option<fn(&Ctx<'_>, &mut Vec<Finding>)>,
     /// Takes over a schema violation that this rule explains.
     pub claim: Option<fn(&Violation, &Node) -> Option<Finding>>,
+    /// Checks written in the rule language (the R family), run by the same evaluator as
+    /// users' own rules.
+    pub checks: &'static [crate::lang::BuiltinCheck],
 }
 
 /// One finding of a rule, before the engine gives it a code and a position.

@@ -33,6 +33,7 @@ statistics: { training: [{ period: { start: "2010", end: 2014-03 }, ... }] }
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -31,6 +31,7 @@ top_countries_of_birth: [{ country: TH, count: 31 }]
     fixable: true,
     check: Some(check),
     claim: Some(claim),
+    checks: &[],
 };
 
 fn finding(ptr: Pointer, value: &str) -> Finding {

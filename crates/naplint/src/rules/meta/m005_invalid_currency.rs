@@ -30,6 +30,7 @@ amount: { value: 5500000, currency: CAD }
     fixable: true,
     check: Some(check),
     claim: Some(claim),
+    checks: &[],
 };
 
 fn finding(ptr: Pointer, value: &str) -> Finding {

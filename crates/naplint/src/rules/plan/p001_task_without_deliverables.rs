@@ -29,6 +29,7 @@ tasks: [{ id: "1.12", title: Support prevention efforts, deliverables: [{ id: "1
     fixable: false,
     check: Some(check),
     claim: Some(claim),
+    checks: &[],
 };
 
 fn message(id: &str) -> String {

@@ -28,6 +28,7 @@ Accountability is the point of the chart: a deliverable nobody leads is one nobo
     fixable: false,
     check: Some(check),
     claim: Some(claim),
+    checks: &[],
 };
 
 const HELP: &str = "add at least one department code from /departments";

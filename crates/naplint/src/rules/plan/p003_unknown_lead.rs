@@ -32,6 +32,7 @@ leads: [ESDC-TFWP]
     fixable: true,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

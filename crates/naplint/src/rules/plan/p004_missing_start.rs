@@ -27,6 +27,7 @@ year-over-year and "new" checks cannot run.
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -31,6 +31,7 @@ start: 2012/13
     fixable: true,
     check: Some(check),
     claim: Some(claim),
+    checks: &[],
 };
 
 /// The canonical spelling of a recognisable fiscal year.

@@ -34,6 +34,7 @@ status: in_progress
     fixable: true,
     check: None,
     claim: Some(claim),
+    checks: &[],
 };
 
 /// The status a free-text spelling stands for.

@@ -26,6 +26,7 @@ A progress report without a status for a deliverable reports no progress on it.
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

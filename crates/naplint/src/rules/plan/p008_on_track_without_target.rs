@@ -27,6 +27,7 @@ A deliverable or item whose status is `on_track` has a `target` fiscal year.
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

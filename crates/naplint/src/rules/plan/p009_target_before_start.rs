@@ -26,6 +26,7 @@ Work cannot be due before it starts: one of the two years is mistyped.
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

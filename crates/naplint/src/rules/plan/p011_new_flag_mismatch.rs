@@ -30,6 +30,7 @@ report: { fiscal_year: 2013/14 }
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -32,6 +32,7 @@ filed under the wrong task is reported against the wrong commitment.
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn extends(child: &str, parent: &str, separator: &str) -> bool {

@@ -29,6 +29,7 @@ deliverables: [{ id: "1.11.1", ... }, { id: "1.11.2", ... }]
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -28,6 +28,7 @@ The deliverable's status is what summaries count; it must agree with the bullets
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -27,6 +27,7 @@ is wrong.
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -30,6 +30,7 @@ leads: [SWC]
     fixable: false,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -29,6 +29,7 @@ text: Promote online training tool
     fixable: true,
     check: Some(check),
     claim: None,
+    checks: &[],
 };
 
 fn tidy(s: &str) -> String {

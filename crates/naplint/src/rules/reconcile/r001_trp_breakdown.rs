@@ -1,7 +1,6 @@
-use super::{sum_mismatch, term};
 use crate::diagnostic::Severity;
-use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R001",
@@ -28,34 +27,14 @@ cumulative: { recipients: 102, male: 28, female: 68, minor_dependents: 6, ... }
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[BuiltinCheck {
+        scope: "/statistics/trp/cumulative",
+        check: "male + female + minor_dependents == recipients",
+        at: None,
+        message: "{arithmetic}",
+        help: Some("every recipient is male, female or a minor dependent: correct the figure that was mistyped"),
+        severity: None,
+    }],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(c) = ctx
-        .report
-        .statistics
-        .as_ref()
-        .and_then(|s| s.trp.as_ref())
-        .and_then(|t| t.cumulative.as_ref())
-    else {
-        return;
-    };
-    let (Some(male), Some(female), Some(minors)) = (c.male, c.female, c.minor_dependents) else {
-        return;
-    };
-    let base = Pointer::root()
-        .key("statistics")
-        .key("trp")
-        .key("cumulative");
-    let terms = [
-        term(&base, "male", male),
-        term(&base, "female", female),
-        term(&base, "minor_dependents", minors),
-    ];
-    let total = term(&base, "recipients", c.recipients);
-    if let Some(message) = sum_mismatch(ctx, &terms, &total) {
-        out.push(Finding::new(base.key("recipients"), message).help("every recipient is male, female or a minor dependent: correct the figure that was mistyped"));
-    }
-}

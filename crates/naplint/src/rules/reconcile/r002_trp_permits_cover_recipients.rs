@@ -1,7 +1,6 @@
-use super::{exceeds, term};
 use crate::diagnostic::Severity;
-use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R002",
@@ -27,30 +26,14 @@ cumulative: { permits_issued: 230, recipients: 102, ... }
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[BuiltinCheck {
+        scope: "/statistics/trp/cumulative",
+        check: "permits_issued >= recipients",
+        at: Some("permits_issued"),
+        message: "{arithmetic}",
+        help: Some("each recipient received at least one permit"),
+        severity: None,
+    }],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(c) = ctx
-        .report
-        .statistics
-        .as_ref()
-        .and_then(|s| s.trp.as_ref())
-        .and_then(|t| t.cumulative.as_ref())
-    else {
-        return;
-    };
-    let base = Pointer::root()
-        .key("statistics")
-        .key("trp")
-        .key("cumulative");
-    let recipients = term(&base, "recipients", c.recipients);
-    let permits = term(&base, "permits_issued", c.permits_issued);
-    if let Some(message) = exceeds(ctx, &recipients, &permits) {
-        out.push(
-            Finding::new(base.key("permits_issued"), message)
-                .help("each recipient received at least one permit"),
-        );
-    }
-}

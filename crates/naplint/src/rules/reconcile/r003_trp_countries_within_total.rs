@@ -1,8 +1,6 @@
-use super::{exceeds, term};
 use crate::diagnostic::Severity;
-use crate::model::{Figure, Interval};
-use crate::rules::{Ctx, Family, Finding, Rule, Term};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R003",
@@ -32,85 +30,40 @@ top_countries_of_birth: [{ country: TH, count: 31 }, { country: HU, count: 17 }]
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[
+        BuiltinCheck {
+            scope: "/statistics/trp/cumulative/top_countries_of_birth",
+            check: "count <= $.statistics.trp.cumulative.recipients",
+            at: Some("count"),
+            message: "`{country}`: {arithmetic}",
+            help: Some("no country can have more recipients born there than there are recipients"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/statistics/trp/cumulative",
+            check: "sum(top_countries_of_birth.count) <= recipients",
+            at: Some("top_countries_of_birth"),
+            message: "{arithmetic}",
+            help: Some("recipients were born in one country each"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/statistics/trp/cumulative",
+            check: "distinct(top_countries_of_birth.country)",
+            at: None,
+            message: "country {arithmetic}",
+            help: Some("list each country once"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/statistics/trp/cumulative",
+            check: "descending(top_countries_of_birth.count)",
+            at: None,
+            message: "country count {arithmetic}",
+            help: Some("list the top countries from the most to the fewest recipients"),
+            severity: Some(Severity::Warning),
+        },
+    ],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(c) = ctx
-        .report
-        .statistics
-        .as_ref()
-        .and_then(|s| s.trp.as_ref())
-        .and_then(|t| t.cumulative.as_ref())
-    else {
-        return;
-    };
-    let base = Pointer::root()
-        .key("statistics")
-        .key("trp")
-        .key("cumulative");
-    let list = base.key("top_countries_of_birth");
-    let recipients = term(&base, "recipients", c.recipients);
-    let tol = ctx.tolerance();
-    let mut sum = Interval::exact(0);
-    let mut printed: u64 = 0;
-    for (i, cc) in c.top_countries_of_birth.iter().enumerate() {
-        let entry = list.index(i);
-        let country = cc.country.as_str();
-        let t = Term {
-            name: country,
-            figure: cc.count,
-            pointer: entry.key("count"),
-        };
-        if let Some(m) = exceeds(ctx, &t, &recipients) {
-            out.push(Finding::new(entry.key("count"), m));
-        }
-        if let Some(j) = c
-            .top_countries_of_birth
-            .iter()
-            .take(i)
-            .position(|o| o.country == cc.country)
-        {
-            out.push(
-                Finding::new(
-                    entry.key("country"),
-                    format!("country `{country}` is listed twice"),
-                )
-                .help(format!("first listed at `{}`", list.index(j))),
-            );
-        }
-        if let Some(prev) = i
-            .checked_sub(1)
-            .and_then(|p| c.top_countries_of_birth.get(p))
-        {
-            if prev.count.interval(tol).hi < cc.count.interval(tol).lo {
-                out.push(
-                    Finding::new(
-                        entry.clone(),
-                        format!(
-                            "`{country}` ({}) is listed after `{}` ({}), out of descending order",
-                            cc.count.describe(),
-                            prev.country.as_str(),
-                            prev.count.describe()
-                        ),
-                    )
-                    .severity(Severity::Warning)
-                    .help("list the top countries from the most to the fewest recipients"),
-                );
-            }
-        }
-        sum = sum.plus(cc.count.interval(tol));
-        printed = printed.saturating_add(cc.count.value());
-    }
-    if !c.top_countries_of_birth.is_empty() && !sum.can_be_le(recipients.figure.interval(tol)) {
-        let total = Term {
-            name: "top countries",
-            figure: Figure::Exact(crate::model::Count(printed)),
-            pointer: list.clone(),
-        };
-        if let Some(m) = exceeds(ctx, &total, &recipients) {
-            out.push(Finding::new(list, m).help("recipients were born in one country each"));
-        }
-    }
-}

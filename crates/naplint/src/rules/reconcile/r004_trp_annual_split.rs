@@ -1,7 +1,6 @@
-use super::{sum_mismatch, term};
 use crate::diagnostic::Severity;
-use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R004",
@@ -27,36 +26,14 @@ annual: [{ year: 2013, permits_issued: 14, initial_permits: 10, subsequent_permi
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[BuiltinCheck {
+        scope: "/statistics/trp/annual",
+        check: "initial_permits + subsequent_permits == permits_issued",
+        at: None,
+        message: "{year}: {arithmetic}",
+        help: Some("every permit of the year is an initial or a subsequent one"),
+        severity: None,
+    }],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(trp) = ctx.report.statistics.as_ref().and_then(|s| s.trp.as_ref()) else {
-        return;
-    };
-    for (i, a) in trp.annual.iter().enumerate() {
-        let (Some(initial), Some(subsequent)) = (a.initial_permits, a.subsequent_permits) else {
-            continue;
-        };
-        let base = Pointer::root()
-            .key("statistics")
-            .key("trp")
-            .key("annual")
-            .index(i);
-        let terms = [
-            term(&base, "initial_permits", initial),
-            term(&base, "subsequent_permits", subsequent),
-        ];
-        if let Some(m) = sum_mismatch(
-            ctx,
-            &terms,
-            &term(&base, "permits_issued", a.permits_issued),
-        ) {
-            out.push(Finding::new(
-                base.key("permits_issued"),
-                format!("{}: {m}", a.year),
-            ));
-        }
-    }
-}

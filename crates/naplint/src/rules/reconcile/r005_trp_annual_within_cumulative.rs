@@ -1,8 +1,6 @@
-use super::{exceeds, term};
 use crate::diagnostic::Severity;
-use crate::rules::meta::day_range;
-use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R005",
@@ -31,60 +29,32 @@ annual: [{ year: 2013, permits_issued: 14 }]
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[
+        BuiltinCheck {
+            scope: "/statistics/trp/annual",
+            check: "if within(year, $.statistics.trp.cumulative.period) then permits_issued <= $.statistics.trp.cumulative.permits_issued",
+            at: Some("permits_issued"),
+            message: "{year}: {arithmetic}",
+            help: Some("the cumulative figures include this year"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/statistics/trp/annual",
+            check: "if within(year, $.statistics.trp.cumulative.period) then new_victims <= $.statistics.trp.cumulative.recipients",
+            at: Some("new_victims"),
+            message: "{year}: {arithmetic}",
+            help: Some("the cumulative figures include this year"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/statistics/trp/annual",
+            check: "if within(year, $.statistics.trp.cumulative.period) then initial_permits <= $.statistics.trp.cumulative.recipients",
+            at: Some("initial_permits"),
+            message: "{year}: {arithmetic}",
+            help: Some("the cumulative figures include this year"),
+            severity: None,
+        },
+    ],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(trp) = ctx.report.statistics.as_ref().and_then(|s| s.trp.as_ref()) else {
-        return;
-    };
-    let Some(c) = &trp.cumulative else { return };
-    let (Some((from, _)), Some((_, to))) = (
-        day_range(c.period.start.as_str()),
-        day_range(c.period.end.as_str()),
-    ) else {
-        return;
-    };
-    let cbase = Pointer::root()
-        .key("statistics")
-        .key("trp")
-        .key("cumulative");
-    for (i, a) in trp.annual.iter().enumerate() {
-        let Some((year_first, year_last)) = day_range(&a.year.to_string()) else {
-            continue;
-        };
-        if year_first < from || year_last > to {
-            continue;
-        }
-        let base = Pointer::root()
-            .key("statistics")
-            .key("trp")
-            .key("annual")
-            .index(i);
-        let mut pairs = vec![(
-            term(&base, "permits_issued", a.permits_issued),
-            term(&cbase, "permits_issued", c.permits_issued),
-        )];
-        pairs.extend(a.new_victims.map(|v| {
-            (
-                term(&base, "new_victims", v),
-                term(&cbase, "recipients", c.recipients),
-            )
-        }));
-        pairs.extend(a.initial_permits.map(|v| {
-            (
-                term(&base, "initial_permits", v),
-                term(&cbase, "recipients", c.recipients),
-            )
-        }));
-        for (part, whole) in pairs {
-            if let Some(m) = exceeds(ctx, &part, &whole) {
-                out.push(
-                    Finding::new(part.pointer.clone(), format!("{}: {m}", a.year))
-                        .help("the cumulative figures include this year"),
-                );
-            }
-        }
-    }
-}

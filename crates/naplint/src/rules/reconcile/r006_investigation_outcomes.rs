@@ -1,7 +1,6 @@
-use super::{sum_mismatch, term};
 use crate::diagnostic::Severity;
-use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R006",
@@ -28,30 +27,14 @@ investigation was lost or counted twice.
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[BuiltinCheck {
+        scope: "/statistics/investigations",
+        check: "closed + ongoing + escalated + concluded_with_charges == launched",
+        at: None,
+        message: "{arithmetic}",
+        help: Some("each investigation launched is closed, ongoing, escalated or concluded"),
+        severity: None,
+    }],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(stats) = &ctx.report.statistics else {
-        return;
-    };
-    for (i, v) in stats.investigations.iter().enumerate() {
-        let base = Pointer::root()
-            .key("statistics")
-            .key("investigations")
-            .index(i);
-        let terms = [
-            term(&base, "closed", v.closed),
-            term(&base, "ongoing", v.ongoing),
-            term(&base, "escalated", v.escalated),
-            term(&base, "concluded_with_charges", v.concluded_with_charges),
-        ];
-        if let Some(m) = sum_mismatch(ctx, &terms, &term(&base, "launched", v.launched)) {
-            out.push(
-                Finding::new(base.key("launched"), m)
-                    .help("each investigation launched is closed, ongoing, escalated or concluded"),
-            );
-        }
-    }
-}

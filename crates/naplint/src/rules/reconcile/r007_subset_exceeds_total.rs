@@ -1,7 +1,6 @@
-use super::{exceeds, term};
 use crate::diagnostic::Severity;
-use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R007",
@@ -29,39 +28,24 @@ training: [{ participants: 56427, law_enforcement: 23770, ... }]
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[
+        BuiltinCheck {
+            scope: "/statistics/training",
+            check: "law_enforcement <= participants",
+            at: Some("law_enforcement"),
+            message: "{arithmetic}",
+            help: Some("law-enforcement participants are some of the participants"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/statistics/trp/cumulative",
+            check: "male <= recipients and female <= recipients and minor_dependents <= recipients",
+            at: None,
+            message: "{arithmetic}",
+            help: Some("each part of the recipients is at most all of them"),
+            severity: None,
+        },
+    ],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(stats) = &ctx.report.statistics else {
-        return;
-    };
-    for (i, t) in stats.training.iter().enumerate() {
-        let base = Pointer::root().key("statistics").key("training").index(i);
-        if let Some(le) = t.law_enforcement {
-            let part = term(&base, "law_enforcement", le);
-            if let Some(m) = exceeds(ctx, &part, &term(&base, "participants", t.participants)) {
-                out.push(Finding::new(part.pointer.clone(), m));
-            }
-        }
-    }
-    if let Some(c) = stats.trp.as_ref().and_then(|t| t.cumulative.as_ref()) {
-        let base = Pointer::root()
-            .key("statistics")
-            .key("trp")
-            .key("cumulative");
-        let whole = term(&base, "recipients", c.recipients);
-        for (name, figure) in [
-            ("male", c.male),
-            ("female", c.female),
-            ("minor_dependents", c.minor_dependents),
-        ] {
-            let Some(figure) = figure else { continue };
-            let part = term(&base, name, figure);
-            if let Some(m) = exceeds(ctx, &part, &whole) {
-                out.push(Finding::new(part.pointer.clone(), m));
-            }
-        }
-    }
-}

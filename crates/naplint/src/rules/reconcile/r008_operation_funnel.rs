@@ -1,7 +1,6 @@
-use super::{exceeds, term};
 use crate::diagnostic::Severity;
-use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R008",
@@ -28,50 +27,34 @@ The results are a funnel; a wider step means a figure was mistyped.
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[
+        BuiltinCheck {
+            scope: "/statistics/operations",
+            check: "guilty_pleas <= charged",
+            at: Some("charged"),
+            message: "{name}: {arithmetic}",
+            help: Some("a guilty plea needs a charged person"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/statistics/operations",
+            check: "charged <= charges_laid",
+            at: Some("charges_laid"),
+            message: "{name}: {arithmetic}",
+            help: Some("each person charged faces at least one charge"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/statistics/operations",
+            check: "charged <= arrested",
+            at: Some("arrested"),
+            message: "{name}: {arithmetic}",
+            help: Some(
+                "people can be charged without arrest, but rarely more of them: check both figures",
+            ),
+            severity: Some(Severity::Warning),
+        },
+    ],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(stats) = &ctx.report.statistics else {
-        return;
-    };
-    for (i, op) in stats.operations.iter().enumerate() {
-        let base = Pointer::root().key("statistics").key("operations").index(i);
-        let steps = [
-            (
-                "guilty_pleas",
-                op.guilty_pleas,
-                "charged",
-                op.charged,
-                Severity::Error,
-            ),
-            (
-                "charged",
-                op.charged,
-                "charges_laid",
-                op.charges_laid,
-                Severity::Error,
-            ),
-            (
-                "charged",
-                op.charged,
-                "arrested",
-                op.arrested,
-                Severity::Warning,
-            ),
-        ];
-        for (part_name, part, whole_name, whole, severity) in steps {
-            let (Some(part), Some(whole)) = (part, whole) else {
-                continue;
-            };
-            let part = term(&base, part_name, part);
-            if let Some(m) = exceeds(ctx, &part, &term(&base, whole_name, whole)) {
-                out.push(
-                    Finding::new(base.key(whole_name), format!("{}: {m}", op.name))
-                        .severity(severity),
-                );
-            }
-        }
-    }
-}

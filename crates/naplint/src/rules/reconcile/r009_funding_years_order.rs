@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
-use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::Pointer;
+use crate::lang::BuiltinCheck;
+use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R009",
@@ -25,32 +25,24 @@ For each funding entry, `years.start <= years.end` and `amount.value > 0`.
 ```
 "#,
     fixable: false,
-    check: Some(check),
+    check: None,
     claim: None,
+    checks: &[
+        BuiltinCheck {
+            scope: "/funding",
+            check: "years.start <= years.end",
+            at: Some("years.end"),
+            message: "`{title}` ends before it starts: {arithmetic}",
+            help: Some("correct the years as the report prints them"),
+            severity: None,
+        },
+        BuiltinCheck {
+            scope: "/funding",
+            check: "amount.value > 0",
+            at: Some("amount.value"),
+            message: "`{title}` has no amount: {arithmetic}",
+            help: Some("give the amount the report prints"),
+            severity: None,
+        },
+    ],
 };
-
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (i, f) in ctx.report.funding.iter().enumerate() {
-        let base = Pointer::root().key("funding").index(i);
-        if let Some(years) = &f.years {
-            if let Some(end) = years.end.filter(|&e| e < years.start) {
-                out.push(Finding::new(
-                    base.key("years").key("end"),
-                    format!(
-                        "`{}` ends in {end}, before it starts in {}",
-                        f.title, years.start
-                    ),
-                ));
-            }
-        }
-        if f.amount.value.0 == 0 {
-            out.push(
-                Finding::new(
-                    base.key("amount").key("value"),
-                    format!("`{}` has an amount of 0", f.title),
-                )
-                .help("give the amount the report prints"),
-            );
-        }
-    }
-}

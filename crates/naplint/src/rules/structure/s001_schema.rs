@@ -30,4 +30,5 @@ statistics: { trp: { cumulative: { female: 68 } } }
     fixable: false,
     check: None,
     claim: None,
+    checks: &[],
 };

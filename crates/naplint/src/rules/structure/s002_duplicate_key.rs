@@ -27,4 +27,5 @@ figure silently replaces another's.
     fixable: false,
     check: None,
     claim: None,
+    checks: &[],
 };

@@ -28,4 +28,5 @@ Nothing else can be checked until the file can be read.
     fixable: false,
     check: None,
     claim: None,
+    checks: &[],
 };

@@ -27,4 +27,5 @@ format_version: "1"
     fixable: false,
     check: None,
     claim: None,
+    checks: &[],
 };

@@ -1,0 +1,749 @@
+//! Evaluating a rule over the spanned document.
+//!
+//! Figures are intervals, so every comparison asks whether it *can* hold for some values
+//! inside the intervals; a missing field makes the rule unknown for that element (it does
+//! not fire). Evaluation is total: no loops or recursion in the language, and every step
+//! is counted against a budget shared by all rules of a document.
+
+use super::syntax::{Ast, BinOp, Kind, Path};
+use crate::model::{date_bounds, Day};
+use crate::source::{Node, Pointer, Value};
+
+/// Steps all rules together may take on one document.
+pub const STEP_BUDGET: u64 = 20_000_000;
+
+/// Bound standing for "unbounded" in intervals (`over 100` is [101, INF]).
+const INF: i128 = 1_000_000_000_000_000_000_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Iv {
+    pub lo: i128,
+    pub hi: i128,
+}
+
+fn clamp(v: i128) -> i128 {
+    v.clamp(-INF, INF)
+}
+
+impl Iv {
+    fn exact(v: i128) -> Self {
+        Self { lo: v, hi: v }
+    }
+    fn add(self, o: Self) -> Self {
+        Self {
+            lo: clamp(self.lo.saturating_add(o.lo)),
+            hi: clamp(self.hi.saturating_add(o.hi)),
+        }
+    }
+    fn sub(self, o: Self) -> Self {
+        Self {
+            lo: clamp(self.lo.saturating_sub(o.hi)),
+            hi: clamp(self.hi.saturating_sub(o.lo)),
+        }
+    }
+    fn mul(self, o: Self) -> Self {
+        let p = [
+            self.lo.saturating_mul(o.lo),
+            self.lo.saturating_mul(o.hi),
+            self.hi.saturating_mul(o.lo),
+            self.hi.saturating_mul(o.hi),
+        ];
+        Self {
+            lo: clamp(p.iter().copied().min().unwrap_or(0)),
+            hi: clamp(p.iter().copied().max().unwrap_or(0)),
+        }
+    }
+    fn gap(self, o: Self) -> i128 {
+        if self.hi < o.lo {
+            o.lo - self.hi
+        } else {
+            self.lo.saturating_sub(o.hi).max(0)
+        }
+    }
+}
+
+/// Three-valued truth: a rule fires only on `False`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+/// A named figure the message can cite: `male 28 (line 41)`.
+#[derive(Debug, Clone)]
+struct Term {
+    name: String,
+    shown: String,
+    line: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Num {
+    iv: Iv,
+    printed: i128,
+    text: String,
+    term: Option<Term>,
+    pointer: Option<Pointer>,
+}
+
+impl Num {
+    fn full(&self) -> String {
+        if self.term.is_some() || !self.text.contains(' ') {
+            self.text.clone()
+        } else {
+            format!("{} = {}", self.text, self.printed)
+        }
+    }
+}
+
+/// The outcome of a condition, with the explanation and place of a failure.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub truth: Tri,
+    pub explanation: String,
+    pub pointer: Option<Pointer>,
+}
+
+#[derive(Debug, Clone)]
+enum Val<'n> {
+    Num(Num),
+    Str(String),
+    Bool(Verdict),
+    Nodes(Vec<(&'n Node, Pointer)>),
+    Missing,
+}
+
+/// Where the rule is evaluated and what it may consult.
+pub struct Env<'n> {
+    pub root: &'n Node,
+    pub element: &'n Node,
+    pub pointer: Pointer,
+    pub tolerance: f64,
+    pub line_of: &'n dyn Fn(&Pointer) -> usize,
+    pub source: &'n str,
+}
+
+/// The budget ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfBudget;
+
+pub struct Evaluator<'e, 'n> {
+    env: &'e Env<'n>,
+    steps: &'e mut u64,
+}
+
+/// The interval of a figure node: an integer, or `{value, qualifier}`.
+fn figure(node: &Node, tolerance: f64) -> Option<(Iv, i128, String)> {
+    match &node.value {
+        // Counts are never negative; a negative one is the schema's error, not a sum's.
+        Value::Number(n) => {
+            let v = i128::from(n.as_u64()?);
+            Some((Iv::exact(v), v, v.to_string()))
+        }
+        Value::Object(_) => {
+            let v = match &node.get("value")?.value {
+                Value::Number(n) => i128::from(n.as_u64()?),
+                _ => return None,
+            };
+            let q = node.get("qualifier")?.as_str()?;
+            #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+            let delta = ((v as f64) * tolerance.max(0.0)).ceil() as i128;
+            let iv = match q {
+                "approximately" => Iv {
+                    lo: v - delta,
+                    hi: v + delta,
+                },
+                "over" => Iv { lo: v + 1, hi: INF },
+                "at_least" => Iv { lo: v, hi: INF },
+                "up_to" => Iv { lo: 0, hi: v },
+                "under" => Iv { lo: 0, hi: v - 1 },
+                _ => return None,
+            };
+            Some((iv, v, format!("{} {v}", q.replace('_', " "))))
+        }
+        _ => None,
+    }
+}
+
+fn day_number((y, m, d): Day) -> u32 {
+    u32::from(y) * 10_000 + u32::from(m) * 100 + u32::from(d)
+}
+
+impl<'e, 'n> Evaluator<'e, 'n> {
+    pub fn new(env: &'e Env<'n>, steps: &'e mut u64) -> Self {
+        Self { env, steps }
+    }
+
+    fn tick(&mut self, n: u64) -> Result<(), OutOfBudget> {
+        *self.steps = self.steps.saturating_add(n);
+        if *self.steps > STEP_BUDGET {
+            Err(OutOfBudget)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn text(&self, ast: &Ast) -> String {
+        self.env
+            .source
+            .get(ast.start..ast.end)
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Resolves a path to the nodes it reaches: one, several (through arrays), or none.
+    fn resolve(&mut self, path: &Path) -> Result<Val<'n>, OutOfBudget> {
+        let (start, ptr) = if path.from_root {
+            (self.env.root, Pointer::root())
+        } else {
+            (self.env.element, self.env.pointer.clone())
+        };
+        let mut current = vec![(start, ptr)];
+        let mut through_array = false;
+        for seg in &path.segments {
+            let mut next = Vec::new();
+            for (node, ptr) in current {
+                self.tick(1)?;
+                match &node.value {
+                    Value::Object(_) => {
+                        if let Some(child) = node.get(seg) {
+                            next.push((child, ptr.key(seg)));
+                        }
+                    }
+                    Value::Array(items) => {
+                        through_array = true;
+                        self.tick(items.len() as u64)?;
+                        for (i, item) in items.iter().enumerate() {
+                            if let Some(child) = item.get(seg) {
+                                next.push((child, ptr.index(i).key(seg)));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            current = next;
+        }
+        Ok(match current.len() {
+            0 if !through_array => Val::Missing,
+            1 if !through_array => {
+                let (node, ptr) = current.swap_remove(0);
+                // `$.statistics.trp.cumulative.recipients` reads as `recipients` in messages.
+                let name = if path.from_root {
+                    path.segments.last().cloned().unwrap_or_default()
+                } else {
+                    path.to_string()
+                };
+                self.scalar(node, ptr, &name)
+            }
+            _ => Val::Nodes(current),
+        })
+    }
+
+    fn scalar(&self, node: &'n Node, ptr: Pointer, name: &str) -> Val<'n> {
+        if let Some((iv, printed, shown)) = figure(node, self.env.tolerance) {
+            let line = (self.env.line_of)(&ptr);
+            return Val::Num(Num {
+                iv,
+                printed,
+                text: format!("{name} {shown} (line {line})"),
+                term: Some(Term {
+                    name: name.to_owned(),
+                    shown,
+                    line,
+                }),
+                pointer: Some(ptr),
+            });
+        }
+        match &node.value {
+            Value::String(s) => Val::Str(s.clone()),
+            Value::Bool(b) => Val::Bool(Verdict {
+                truth: if *b { Tri::True } else { Tri::False },
+                explanation: format!("`{name}` is false"),
+                pointer: Some(ptr),
+            }),
+            Value::Null => Val::Missing,
+            _ => Val::Nodes(vec![(node, ptr)]),
+        }
+    }
+
+    fn eval(&mut self, ast: &Ast) -> Result<Val<'n>, OutOfBudget> {
+        self.tick(1)?;
+        Ok(match &ast.kind {
+            Kind::Int(v) => Val::Num(Num {
+                iv: Iv::exact(*v),
+                printed: *v,
+                text: v.to_string(),
+                term: None,
+                pointer: None,
+            }),
+            Kind::Str(s) => Val::Str(s.clone()),
+            Kind::Bool(b) => Val::Bool(Verdict {
+                truth: if *b { Tri::True } else { Tri::False },
+                explanation: "`false`".to_owned(),
+                pointer: None,
+            }),
+            Kind::Path(p) => self.resolve(p)?,
+            Kind::Neg(inner) => match self.eval(inner)? {
+                Val::Num(n) => Val::Num(Num {
+                    iv: Iv {
+                        lo: -n.iv.hi,
+                        hi: -n.iv.lo,
+                    },
+                    printed: -n.printed,
+                    text: format!("-{}", n.text),
+                    term: None,
+                    pointer: n.pointer,
+                }),
+                _ => Val::Missing,
+            },
+            Kind::Not(inner) => {
+                let v = self.condition(inner)?;
+                let truth = match v.truth {
+                    Tri::True => Tri::False,
+                    Tri::False => Tri::True,
+                    Tri::Unknown => Tri::Unknown,
+                };
+                Val::Bool(Verdict {
+                    truth,
+                    explanation: format!("`{}` holds", self.text(inner)),
+                    pointer: v.pointer,
+                })
+            }
+            Kind::If(cond, then) => {
+                let c = self.condition(cond)?;
+                if c.truth == Tri::True {
+                    Val::Bool(self.condition(then)?)
+                } else {
+                    Val::Bool(Verdict {
+                        truth: Tri::True,
+                        explanation: String::new(),
+                        pointer: None,
+                    })
+                }
+            }
+            Kind::Binary(op, lhs, rhs) => self.binary(*op, lhs, rhs)?,
+            Kind::Call(name, args) => self.call(name, args, ast)?,
+        })
+    }
+
+    /// Evaluates a condition; anything not boolean is unknown.
+    pub fn condition(&mut self, ast: &Ast) -> Result<Verdict, OutOfBudget> {
+        Ok(match self.eval(ast)? {
+            Val::Bool(v) => v,
+            _ => Verdict {
+                truth: Tri::Unknown,
+                explanation: String::new(),
+                pointer: None,
+            },
+        })
+    }
+
+    fn binary(&mut self, op: BinOp, lhs: &Ast, rhs: &Ast) -> Result<Val<'n>, OutOfBudget> {
+        if matches!(op, BinOp::And | BinOp::Or) {
+            let a = self.condition(lhs)?;
+            // Short-circuit like the reader would: a failed conjunct is the explanation.
+            if op == BinOp::And && a.truth == Tri::False {
+                return Ok(Val::Bool(a));
+            }
+            if op == BinOp::Or && a.truth == Tri::True {
+                return Ok(Val::Bool(a));
+            }
+            let b = self.condition(rhs)?;
+            let truth = match (op, a.truth, b.truth) {
+                (BinOp::And, _, Tri::False) => return Ok(Val::Bool(b)),
+                (BinOp::And, Tri::True, Tri::True) | (BinOp::Or, _, Tri::True) => Tri::True,
+                (BinOp::Or, Tri::False, Tri::False) => {
+                    return Ok(Val::Bool(Verdict {
+                        truth: Tri::False,
+                        explanation: format!("{}; and {}", a.explanation, b.explanation),
+                        pointer: a.pointer,
+                    }));
+                }
+                _ => Tri::Unknown,
+            };
+            return Ok(Val::Bool(Verdict {
+                truth,
+                explanation: String::new(),
+                pointer: None,
+            }));
+        }
+        let a = self.eval(lhs)?;
+        let b = self.eval(rhs)?;
+        Ok(match (a, b) {
+            (Val::Num(a), Val::Num(b)) => match op {
+                BinOp::Add | BinOp::Sub | BinOp::Mul => {
+                    let (iv, printed) = match op {
+                        BinOp::Add => (a.iv.add(b.iv), a.printed.saturating_add(b.printed)),
+                        BinOp::Sub => (a.iv.sub(b.iv), a.printed.saturating_sub(b.printed)),
+                        _ => (a.iv.mul(b.iv), a.printed.saturating_mul(b.printed)),
+                    };
+                    let wrap = |n: &Num, ast: &Ast| {
+                        if matches!(ast.kind, Kind::Binary(..)) && op == BinOp::Mul {
+                            format!("({})", n.text)
+                        } else {
+                            n.text.clone()
+                        }
+                    };
+                    Val::Num(Num {
+                        iv,
+                        printed,
+                        text: format!("{} {} {}", wrap(&a, lhs), op.symbol(), wrap(&b, rhs)),
+                        term: None,
+                        pointer: a.pointer.or(b.pointer),
+                    })
+                }
+                _ => Val::Bool(compare(op, &a, &b)),
+            },
+            (Val::Str(a), Val::Str(b)) if matches!(op, BinOp::Eq | BinOp::Ne) => {
+                let equal = a == b;
+                let truth = if equal == (op == BinOp::Eq) {
+                    Tri::True
+                } else {
+                    Tri::False
+                };
+                let explanation = format!("`{}` is `{a}`", self.text(lhs));
+                Val::Bool(Verdict {
+                    truth,
+                    explanation,
+                    pointer: None,
+                })
+            }
+            (Val::Missing, _) | (_, Val::Missing) => Val::Bool(Verdict {
+                truth: Tri::Unknown,
+                explanation: String::new(),
+                pointer: None,
+            }),
+            _ => Val::Missing,
+        })
+    }
+
+    fn nodes_of(
+        &mut self,
+        ast: Option<&Ast>,
+    ) -> Result<Option<Vec<(&'n Node, Pointer)>>, OutOfBudget> {
+        let Some(Ast {
+            kind: Kind::Path(p),
+            ..
+        }) = ast
+        else {
+            return Ok(None);
+        };
+        Ok(match self.resolve(p)? {
+            Val::Nodes(nodes) => Some(
+                nodes
+                    .into_iter()
+                    .flat_map(|(n, ptr)| expand(n, ptr))
+                    .collect(),
+            ),
+            Val::Num(n) => n
+                .pointer
+                .and_then(|ptr| {
+                    crate::source::locate_pointer(self.env.root, &ptr)
+                        .exact
+                        .then_some(ptr)
+                })
+                .map(|ptr| {
+                    let node = pointer_node(self.env.root, &ptr);
+                    node.map(|n| vec![(n, ptr)]).unwrap_or_default()
+                }),
+            Val::Str(_) | Val::Bool(_) => None,
+            Val::Missing => Some(Vec::new()),
+        })
+    }
+
+    fn call(&mut self, name: &str, args: &[Ast], call: &Ast) -> Result<Val<'n>, OutOfBudget> {
+        let label = self.text(call);
+        match name {
+            "sum" | "min" | "max" | "count" => {
+                let Some(nodes) = self.nodes_of(args.first())? else {
+                    return Ok(Val::Missing);
+                };
+                self.tick(nodes.len() as u64)?;
+                let ptr = nodes.first().map(|(_, p)| list_pointer(p));
+                let line = ptr.as_ref().map_or(0, |p| (self.env.line_of)(p));
+                if name == "count" {
+                    let n = i128::try_from(nodes.len()).unwrap_or(INF);
+                    return Ok(Val::Num(Num {
+                        iv: Iv::exact(n),
+                        printed: n,
+                        text: format!("{label} {n} (line {line})"),
+                        term: Some(Term {
+                            name: label.clone(),
+                            shown: n.to_string(),
+                            line,
+                        }),
+                        pointer: ptr,
+                    }));
+                }
+                let figures: Vec<(Iv, i128)> = nodes
+                    .iter()
+                    .filter_map(|(n, _)| figure(n, self.env.tolerance))
+                    .map(|(iv, p, _)| (iv, p))
+                    .collect();
+                if figures.is_empty() {
+                    return Ok(Val::Missing);
+                }
+                let (iv, printed) =
+                    match name {
+                        "sum" => figures
+                            .iter()
+                            .fold((Iv::exact(0), 0i128), |(acc, p), (iv, v)| {
+                                (acc.add(*iv), p.saturating_add(*v))
+                            }),
+                        "min" => figures.iter().copied().fold(
+                            (Iv::exact(INF), INF),
+                            |(acc, p), (iv, v)| {
+                                (
+                                    Iv {
+                                        lo: acc.lo.min(iv.lo),
+                                        hi: acc.hi.min(iv.hi),
+                                    },
+                                    p.min(v),
+                                )
+                            },
+                        ),
+                        _ => figures.iter().copied().fold(
+                            (Iv::exact(-INF), -INF),
+                            |(acc, p), (iv, v)| {
+                                (
+                                    Iv {
+                                        lo: acc.lo.max(iv.lo),
+                                        hi: acc.hi.max(iv.hi),
+                                    },
+                                    p.max(v),
+                                )
+                            },
+                        ),
+                    };
+                Ok(Val::Num(Num {
+                    iv,
+                    printed,
+                    text: format!("{label} {printed} (line {line})"),
+                    term: Some(Term {
+                        name: label.clone(),
+                        shown: printed.to_string(),
+                        line,
+                    }),
+                    pointer: ptr,
+                }))
+            }
+            "exists" => {
+                let present = match args.first().map(|a| &a.kind) {
+                    Some(Kind::Path(p)) => !matches!(self.resolve(p)?, Val::Missing),
+                    _ => false,
+                };
+                Ok(Val::Bool(Verdict {
+                    truth: if present { Tri::True } else { Tri::False },
+                    explanation: format!(
+                        "`{}` is missing",
+                        args.first().map(|a| self.text(a)).unwrap_or_default()
+                    ),
+                    pointer: None,
+                }))
+            }
+            "distinct" => {
+                let Some(nodes) = self.nodes_of(args.first())? else {
+                    return Ok(Val::Missing);
+                };
+                self.tick((nodes.len() as u64).saturating_mul(nodes.len() as u64) / 8 + 1)?;
+                for (i, (node, ptr)) in nodes.iter().enumerate() {
+                    if let Some((_, first)) = nodes
+                        .iter()
+                        .take(i)
+                        .find(|(other, _)| other.value == node.value)
+                    {
+                        let shown = node
+                            .as_str()
+                            .map_or_else(|| node.to_json().to_string(), str::to_owned);
+                        return Ok(Val::Bool(Verdict {
+                            truth: Tri::False,
+                            explanation: format!(
+                                "`{shown}` is listed twice (first at line {})",
+                                (self.env.line_of)(first)
+                            ),
+                            pointer: Some(ptr.clone()),
+                        }));
+                    }
+                }
+                Ok(Val::Bool(Verdict {
+                    truth: Tri::True,
+                    explanation: String::new(),
+                    pointer: None,
+                }))
+            }
+            "descending" => {
+                let Some(nodes) = self.nodes_of(args.first())? else {
+                    return Ok(Val::Missing);
+                };
+                self.tick(nodes.len() as u64)?;
+                let figs: Vec<_> = nodes
+                    .iter()
+                    .filter_map(|(n, p)| figure(n, self.env.tolerance).map(|f| (f, p)))
+                    .collect();
+                for pair in figs.windows(2) {
+                    if let [((prev, pv, _), _), ((next, nv, _), ptr)] = pair {
+                        if prev.hi < next.lo {
+                            let ptr: &Pointer = ptr;
+                            return Ok(Val::Bool(Verdict {
+                                truth: Tri::False,
+                                explanation: format!(
+                                    "{nv} (line {}) is listed after {pv}, out of descending order",
+                                    (self.env.line_of)(ptr)
+                                ),
+                                pointer: Some(parent(ptr)),
+                            }));
+                        }
+                    }
+                }
+                Ok(Val::Bool(Verdict {
+                    truth: Tri::True,
+                    explanation: String::new(),
+                    pointer: None,
+                }))
+            }
+            "within" => {
+                let year = match args.first().map(|a| self.eval(a)).transpose()? {
+                    Some(Val::Num(n)) if n.iv.lo == n.iv.hi => n.iv.lo,
+                    _ => {
+                        return Ok(Val::Bool(Verdict {
+                            truth: Tri::Unknown,
+                            explanation: String::new(),
+                            pointer: None,
+                        }))
+                    }
+                };
+                let Some(Some(period)) = self.nodes_of(args.get(1))?.map(|n| n.into_iter().next())
+                else {
+                    return Ok(Val::Bool(Verdict {
+                        truth: Tri::Unknown,
+                        explanation: String::new(),
+                        pointer: None,
+                    }));
+                };
+                let bounds = |key: &str| {
+                    period
+                        .0
+                        .get(key)
+                        .and_then(Node::as_str)
+                        .and_then(date_bounds)
+                };
+                let (Some((from, _)), Some((_, to)), Ok(y)) =
+                    (bounds("start"), bounds("end"), u16::try_from(year))
+                else {
+                    return Ok(Val::Bool(Verdict {
+                        truth: Tri::Unknown,
+                        explanation: String::new(),
+                        pointer: None,
+                    }));
+                };
+                let inside = day_number((y, 1, 1)) >= day_number(from)
+                    && day_number((y, 12, 31)) <= day_number(to);
+                Ok(Val::Bool(Verdict {
+                    truth: if inside { Tri::True } else { Tri::False },
+                    explanation: format!("{year} is not within the period"),
+                    pointer: None,
+                }))
+            }
+            _ => Ok(Val::Missing),
+        }
+    }
+}
+
+/// The array a path through an array came from: `/a/list/3/count` → `/a/list`.
+fn list_pointer(ptr: &Pointer) -> Pointer {
+    let tokens: Vec<String> = ptr.tokens().collect();
+    let cut = tokens
+        .iter()
+        .rposition(|t| t.parse::<usize>().is_ok())
+        .unwrap_or(tokens.len());
+    tokens
+        .iter()
+        .take(cut)
+        .fold(Pointer::root(), |p, t| p.key(t))
+}
+
+fn parent(ptr: &Pointer) -> Pointer {
+    let s = ptr.as_str();
+    Pointer::parse(s.rsplit_once('/').map_or("", |(head, _)| head))
+}
+
+fn pointer_node<'n>(root: &'n Node, ptr: &Pointer) -> Option<&'n Node> {
+    let mut node = root;
+    for token in ptr.tokens() {
+        node = match &node.value {
+            Value::Object(_) => node.get(&token)?,
+            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// A path that names an array stands for its elements.
+fn expand(node: &Node, ptr: Pointer) -> Vec<(&Node, Pointer)> {
+    match &node.value {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n, ptr.index(i)))
+            .collect(),
+        _ => vec![(node, ptr)],
+    }
+}
+
+fn compare(op: BinOp, a: &Num, b: &Num) -> Verdict {
+    let (x, y) = (a.iv, b.iv);
+    let holds = match op {
+        BinOp::Eq => x.lo <= y.hi && y.lo <= x.hi,
+        BinOp::Ne => !(x.lo == x.hi && y.lo == y.hi && x.lo == y.lo),
+        BinOp::Lt => x.lo < y.hi,
+        BinOp::Le => x.lo <= y.hi,
+        BinOp::Gt => x.hi > y.lo,
+        _ => x.hi >= y.lo,
+    };
+    let pointer = b
+        .term
+        .as_ref()
+        .and(b.pointer.clone())
+        .or_else(|| a.term.as_ref().and(a.pointer.clone()))
+        .or_else(|| b.pointer.clone())
+        .or_else(|| a.pointer.clone());
+    if holds {
+        return Verdict {
+            truth: Tri::True,
+            explanation: String::new(),
+            pointer,
+        };
+    }
+    let explanation = match op {
+        BinOp::Eq => {
+            let rhs = match &b.term {
+                Some(t) => format!("{} is {} (line {})", t.name, t.shown, t.line),
+                None => b.full(),
+            };
+            format!("{}, but {rhs}: off by {}", a.full(), x.gap(y))
+        }
+        BinOp::Ne => format!("{} equals {}", a.full(), b.full()),
+        BinOp::Le => format!(
+            "{} exceeds {} by {}",
+            a.full(),
+            b.full(),
+            x.lo.saturating_sub(y.hi)
+        ),
+        BinOp::Ge => format!(
+            "{} exceeds {} by {}",
+            b.full(),
+            a.full(),
+            y.lo.saturating_sub(x.hi)
+        ),
+        BinOp::Lt => format!("{} is not less than {}", a.full(), b.full()),
+        _ => format!("{} is not greater than {}", a.full(), b.full()),
+    };
+    Verdict {
+        truth: Tri::False,
+        explanation,
+        pointer,
+    }
+}

@@ -1,0 +1,312 @@
+//! The rule language: reconciliation rules over the document, written as text, checked
+//! against the schema when loaded and evaluated by the core (natively and in WASM). The
+//! built-in R rules and users' own rules (family U) are the same mechanism.
+//!
+//! ```text
+//! for each /statistics/trp/annual: initial_permits + subsequent_permits == permits_issued
+//! sum(top_countries_of_birth.count) <= recipients
+//! if exists(law_enforcement) then law_enforcement <= participants
+//! ```
+
+mod check;
+mod eval;
+pub mod syntax;
+
+pub use check::RuleProblem;
+pub use eval::{OutOfBudget, STEP_BUDGET};
+pub use syntax::{parse, Program, SyntaxError};
+
+use crate::diagnostic::Severity;
+use crate::rules::Finding;
+use crate::source::{Node, Pointer, Value};
+use eval::{Env, Evaluator, Tri};
+use serde::{Deserialize, Serialize};
+
+/// A built-in reconciliation check, declared beside its rule's documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltinCheck {
+    /// The JSON Pointer the rule runs on; an array means "for each element".
+    pub scope: &'static str,
+    pub check: &'static str,
+    /// Field (relative to the scope element) the finding points at; default: the total.
+    pub at: Option<&'static str>,
+    /// Message template: `{arithmetic}` is the worked sum, `{field}` a field of the element.
+    pub message: &'static str,
+    pub help: Option<&'static str>,
+    /// A milder severity for this check than the rule's default.
+    pub severity: Option<Severity>,
+}
+
+/// A user's rule, from `naplint.toml` (`[[rule]]`), a rule file or WASM options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserRule {
+    /// `U` and digits (`U001`) or a project prefix and digits (`CAN001`).
+    pub code: String,
+    /// kebab-case name; defaults to the code in lower case.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// One line: what a finding means.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// JSON Pointer the rule runs on (`/statistics/operations`); or write `for each` in `check`.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// The condition that must hold.
+    pub check: String,
+    #[serde(default)]
+    pub at: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub help: Option<String>,
+    /// Tolerance of "approximately" for this rule.
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+}
+
+/// A check ready to run.
+#[derive(Debug, Clone)]
+pub struct CompiledCheck {
+    program: Program,
+    scope: String,
+    at: Option<Vec<String>>,
+    message: String,
+    help: Option<String>,
+    pub severity: Option<Severity>,
+    tolerance: Option<f64>,
+}
+
+/// A problem of a rule's text, positioned in that text (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+fn positioned(source: &str, offset: usize, message: String) -> RuleError {
+    let before = source.get(..offset.min(source.len())).unwrap_or(source);
+    RuleError {
+        message,
+        line: before.matches('\n').count() + 1,
+        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+    }
+}
+
+/// Placeholders a message template may use besides the scope element's own fields.
+const PLACEHOLDERS: [&str; 2] = ["arithmetic", "expr"];
+
+/// A check as declared, built-in or user's, before compilation.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckDecl<'a> {
+    pub scope: Option<&'a str>,
+    pub check: &'a str,
+    pub at: Option<&'a str>,
+    pub message: Option<&'a str>,
+    pub help: Option<&'a str>,
+    pub severity: Option<Severity>,
+    pub tolerance: Option<f64>,
+}
+
+impl BuiltinCheck {
+    #[must_use]
+    pub fn decl(&self) -> CheckDecl<'static> {
+        CheckDecl {
+            scope: Some(self.scope),
+            check: self.check,
+            at: self.at,
+            message: Some(self.message),
+            help: self.help,
+            severity: self.severity,
+            tolerance: None,
+        }
+    }
+}
+
+impl UserRule {
+    #[must_use]
+    pub fn decl(&self) -> CheckDecl<'_> {
+        CheckDecl {
+            scope: self.scope.as_deref(),
+            check: &self.check,
+            at: self.at.as_deref(),
+            message: self.message.as_deref(),
+            help: self.help.as_deref(),
+            severity: None,
+            tolerance: self.tolerance,
+        }
+    }
+}
+
+/// Parses and type-checks a rule.
+///
+/// # Errors
+/// Every problem found, positioned in the rule's text.
+pub fn compile(
+    decl: CheckDecl<'_>,
+    schema: &serde_json::Value,
+) -> Result<CompiledCheck, Vec<RuleError>> {
+    let CheckDecl {
+        scope,
+        check,
+        at,
+        message,
+        help,
+        severity,
+        tolerance,
+    } = decl;
+    let mut program = parse(check).map_err(|e| {
+        vec![RuleError {
+            message: e.message,
+            line: e.line,
+            column: e.column,
+        }]
+    })?;
+    match (&program.scope, scope) {
+        (Some(_), Some(_)) => {
+            return Err(vec![positioned(
+                check,
+                0,
+                "the scope is given twice: in `scope` and in `for each`".to_owned(),
+            )])
+        }
+        (None, Some(s)) => program.scope = Some(s.to_owned()),
+        _ => {}
+    }
+    if let Some(s) = program.scope.as_deref().filter(|s| !s.starts_with('/')) {
+        return Err(vec![positioned(
+            check,
+            0,
+            format!("scope `{s}` must be a JSON Pointer starting with `/`"),
+        )]);
+    }
+    let mut problems: Vec<RuleError> = check::check(&program, schema)
+        .into_iter()
+        .map(|p| positioned(check, p.offset, p.message))
+        .collect();
+    let at = at.map(|a| a.split('.').map(str::to_owned).collect::<Vec<_>>());
+    let message = message.unwrap_or("{arithmetic}").to_owned();
+    let mut rest = message.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest.get(open..).and_then(|r| r.find('}')) else {
+            break;
+        };
+        let name = rest.get(open + 1..open + close).unwrap_or_default();
+        if !PLACEHOLDERS.contains(&name)
+            && !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+        {
+            problems.push(positioned(check, 0, format!("message placeholder `{{{name}}}` is not `{{arithmetic}}`, `{{expr}}` or a field name")));
+        }
+        rest = rest.get(open + close + 1..).unwrap_or_default();
+    }
+    if tolerance.is_some_and(|t| !(0.0..=1.0).contains(&t)) {
+        problems.push(positioned(
+            check,
+            0,
+            "tolerance must be between 0 and 1".to_owned(),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let scope = program.scope.clone().unwrap_or_default();
+    Ok(CompiledCheck {
+        program,
+        scope,
+        at,
+        message,
+        help: help.map(str::to_owned),
+        severity,
+        tolerance,
+    })
+}
+
+fn node_at<'n>(root: &'n Node, pointer: &Pointer) -> Option<&'n Node> {
+    let mut node = root;
+    for token in pointer.tokens() {
+        node = match &node.value {
+            Value::Object(_) => node.get(&token)?,
+            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+fn scalar_text(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.raw.clone()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+impl CompiledCheck {
+    /// Runs the check on a document, for each element of its scope.
+    ///
+    /// # Errors
+    /// [`OutOfBudget`] when the document's evaluation budget is spent.
+    pub fn run(
+        &self,
+        root: &Node,
+        line_of: &dyn Fn(&Pointer) -> usize,
+        default_tolerance: f64,
+        steps: &mut u64,
+    ) -> Result<Vec<Finding>, OutOfBudget> {
+        let scope_ptr = Pointer::parse(&self.scope);
+        let Some(scope) = node_at(root, &scope_ptr) else {
+            return Ok(Vec::new());
+        };
+        let elements: Vec<(&Node, Pointer)> = match &scope.value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n, scope_ptr.index(i)))
+                .collect(),
+            _ => vec![(scope, scope_ptr)],
+        };
+        let mut out = Vec::new();
+        for (element, pointer) in elements {
+            let env = Env {
+                root,
+                element,
+                pointer: pointer.clone(),
+                tolerance: self.tolerance.unwrap_or(default_tolerance),
+                line_of,
+                source: &self.program.source,
+            };
+            let verdict = Evaluator::new(&env, steps).condition(&self.program.body)?;
+            if verdict.truth != Tri::False {
+                continue;
+            }
+            let at = self
+                .at
+                .as_ref()
+                .map(|segs| segs.iter().fold(pointer.clone(), |p, s| p.key(s)));
+            let target = at.or(verdict.pointer).unwrap_or_else(|| pointer.clone());
+            let mut message = self
+                .message
+                .replace("{arithmetic}", &verdict.explanation)
+                .replace("{expr}", &self.program.source);
+            if let Value::Object(members) = &element.value {
+                for m in members {
+                    let key = format!("{{{}}}", m.key);
+                    if message.contains(&key) {
+                        message = message.replace(&key, &scalar_text(&m.value).unwrap_or_default());
+                    }
+                }
+            }
+            let mut finding = Finding::new(target, message);
+            finding.help.clone_from(&self.help);
+            finding.severity = self.severity;
+            out.push(finding);
+        }
+        Ok(out)
+    }
+}
