@@ -77,15 +77,85 @@ pub struct Configs {
 }
 
 /// Reads and validates a `naplint.toml`.
+/// The rule files a configuration names, read into its `user_rules`, with the text of
+/// each file kept to position errors in it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    #[serde(default)]
+    rule: Vec<naplint::lang::UserRule>,
+}
+
+/// Reads and validates a `naplint.toml`, with the rule files it names.
 pub fn read_config(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let config: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let problems = config.problems();
-    if problems.is_empty() {
-        Ok(config)
-    } else {
-        Err(format!("{}: {}", path.display(), problems.join("; ")))
+    let mut config: Config =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut sources = vec![(path.to_path_buf(), text)];
+    let base = path.parent().unwrap_or(Path::new("."));
+    for file in config.rule_files.clone() {
+        let rule_path = base.join(&file);
+        let rule_text = std::fs::read_to_string(&rule_path)
+            .map_err(|e| format!("{}: {e}", rule_path.display()))?;
+        let parsed: RuleFile =
+            toml::from_str(&rule_text).map_err(|e| format!("{}: {e}", rule_path.display()))?;
+        config.user_rules.extend(parsed.rule);
+        sources.push((rule_path, rule_text));
     }
+    match Linter::new(config.clone()) {
+        Ok(_) => Ok(config),
+        Err(naplint::LinterError::Rules(errors)) => Err(rule_errors(&sources, &config, &errors)),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// Positions each rule error in the file that declares the rule: the error's line and
+/// column inside the `check` text, shifted to where that text stands in the file.
+fn rule_errors(
+    sources: &[(PathBuf, String)],
+    config: &Config,
+    errors: &[naplint::UserRuleError],
+) -> String {
+    let mut out = Vec::new();
+    for e in errors {
+        let check = config
+            .user_rules
+            .iter()
+            .find(|r| r.code == e.code)
+            .map(|r| r.check.as_str())
+            .unwrap_or_default();
+        let located = sources.iter().find_map(|(p, text)| {
+            let code_at = text.find(&format!("\"{}\"", e.code))?;
+            let at = text.get(code_at..)?.find(check).map(|i| code_at + i)?;
+            let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+            let line = text.get(..at)?.matches('\n').count() + e.error.line;
+            let column = if e.error.line == 1 {
+                text.get(line_start..at)?.chars().count() + e.error.column
+            } else {
+                e.error.column
+            };
+            Some(format!(
+                "{}:{line}:{column}: rule `{}`: {}",
+                p.display(),
+                e.code,
+                e.error.message
+            ))
+        });
+        out.push(located.unwrap_or_else(|| {
+            format!(
+                "{}: rule `{}` {}:{}: {}",
+                sources
+                    .first()
+                    .map(|(p, _)| p.display().to_string())
+                    .unwrap_or_default(),
+                e.code,
+                e.error.line,
+                e.error.column,
+                e.error.message
+            )
+        }));
+    }
+    out.join("\n")
 }
 
 fn find_config(start: &Path) -> Option<PathBuf> {
@@ -105,21 +175,28 @@ impl Configs {
         let explicit = explicit
             .map(|p| read_config(p).map(|c| (p.to_path_buf(), c)))
             .transpose()?;
-        let probe = Config {
-            select: select.to_vec(),
-            ignore: ignore.to_vec(),
-            ..Config::default()
-        };
-        let problems = probe.problems();
-        if !problems.is_empty() {
-            return Err(problems.join("; "));
-        }
         Ok(Self {
             explicit,
             select: select.to_vec(),
             ignore: ignore.to_vec(),
             linters: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// Every rule of every configuration used so far (built-in first), for SARIF metadata.
+    pub fn all_rules(&self) -> Vec<naplint::registry::RuleInfo> {
+        let mut all: Vec<naplint::registry::RuleInfo> =
+            naplint::registry::RULES.iter().map(Into::into).collect();
+        if let Ok(cache) = self.linters.lock() {
+            for linter in cache.values() {
+                for r in linter.rules() {
+                    if !all.iter().any(|a| a.code == r.code) {
+                        all.push(r.clone());
+                    }
+                }
+            }
+        }
+        all
     }
 
     /// The linter for one input, built once per configuration file.

@@ -7,7 +7,7 @@ mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
-use naplint::{registry, Linter};
+use naplint::Linter;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write as _};
 use std::path::PathBuf;
@@ -62,16 +62,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
-    /// List every rule.
+    /// List every rule, with the project's own rules from `naplint.toml`.
     Rules {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Configuration file; default: the nearest `naplint.toml` above the current directory.
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Print a rule's documentation.
     Explain {
         /// Rule code (`P005`) or name (`invalid-fiscal-year`).
         code: String,
+        /// Configuration file; default: the nearest `naplint.toml` above the current directory.
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
@@ -111,30 +117,40 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Rules { json } => {
+        Command::Rules { json, config } => {
+            let linter =
+                files::Configs::new(config.as_deref(), &[], &[])?.linter_for(&Input::Stdin)?;
             let out = if json {
-                render::rules_json()
+                render::rules_json(linter.rules())
             } else {
-                render::rules_table()
+                render::rules_table(linter.rules())
             };
             print!("{out}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { code } => match registry::find(&code) {
-            Some(rule) => {
-                println!(
-                    "# {} `{}`\n\n{} · default severity: {}{}\n\n{}",
-                    rule.code,
-                    rule.name,
-                    rule.family.title(),
-                    rule.severity.as_str(),
-                    if rule.fixable { " · fixable" } else { "" },
-                    rule.docs.trim_end()
-                );
-                Ok(ExitCode::SUCCESS)
+        Command::Explain { code, config } => {
+            let linter =
+                files::Configs::new(config.as_deref(), &[], &[])?.linter_for(&Input::Stdin)?;
+            let found = linter
+                .rules()
+                .iter()
+                .find(|r| r.code.eq_ignore_ascii_case(&code) || r.name == code);
+            match found {
+                Some(rule) => {
+                    let fixable = if rule.fixable { " · fixable" } else { "" };
+                    println!(
+                        "# {} `{}`\n\n{} · default severity: {}{fixable}\n\n{}",
+                        rule.code,
+                        rule.name,
+                        rule.family,
+                        rule.severity.as_str(),
+                        rule.docs.trim_end()
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
             }
-            None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
-        },
+        }
         Command::Schema { out } => {
             let text = naplint::schema::report_schema_text();
             match out {
@@ -204,7 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let output = match format {
                 Format::Human => render::human::render(&checked, colour),
                 Format::Json => render::json(&checked),
-                Format::Sarif => render::sarif::render(&checked),
+                Format::Sarif => render::sarif::render(&checked, &configs.all_rules()),
                 Format::Github => render::github(&checked),
                 Format::Junit => render::junit(&checked),
             };
@@ -231,5 +247,5 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 
 /// Builds a linter; the embedded schema always compiles (a core test proves it).
 fn linter(config: naplint::Config) -> Result<Linter, String> {
-    Linter::new(config).map_err(|e| format!("internal error: {e}"))
+    Linter::new(config).map_err(|e| e.to_string())
 }

@@ -400,3 +400,56 @@ fn rules_explain_schema() {
     assert_eq!(code(&naplint(&["schema", "--out", "out"], dir.path())), 0);
     assert!(dir.path().join("out/report.schema.json").is_file());
 }
+
+#[test]
+fn user_rules_from_naplint_toml_and_rule_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/R008/fail_charges.json"),
+        dir.path().join("report.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("naplint.toml"),
+        "rule_files = [\"rules/extra.toml\"]\n\n[[rule]]\ncode = \"U001\"\nname = \"charges-cover-charged\"\nscope = \"/statistics/operations\"\ncheck = \"charges_laid >= charged\"\nmessage = \"{name}: {arithmetic}\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(dir.path().join("rules/extra.toml"), "[[rule]]\ncode = \"CAN001\"\nseverity = \"warning\"\ncheck = \"for each /statistics/investigations: launched <= 10\"\n").unwrap();
+    let o = naplint(
+        &[
+            "check",
+            "--select",
+            "U,CAN",
+            "--format",
+            "json",
+            "report.json",
+        ],
+        dir.path(),
+    );
+    let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = all.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["U001", "CAN001"], "{all:#?}");
+    assert_eq!(
+        all[0]["message"],
+        "Project COMBATIVE: charged 20 (line 184) exceeds charges_laid 18 (line 185) by 2"
+    );
+    assert_eq!(all[1]["severity"], "warning");
+    let rules = stdout(&naplint(&["rules"], dir.path()));
+    assert!(
+        rules.contains("U001   charges-cover-charged") && rules.contains("CAN001"),
+        "{rules}"
+    );
+    assert!(stdout(&naplint(&["explain", "U001"], dir.path())).contains("charges_laid >= charged"));
+
+    std::fs::write(dir.path().join("naplint.toml"), "# rules\n[[rule]]\ncode = \"U001\"\ncheck = \"for each /statistics/operations: charges_laid >= chargd\"\n").unwrap();
+    let bad = naplint(&["check", "report.json"], dir.path());
+    assert_eq!(code(&bad), 2);
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains(
+            "naplint.toml:4:59: rule `U001`: unknown field `chargd`; did you mean `charged`?"
+        ),
+        "{err}"
+    );
+}

@@ -97,16 +97,25 @@ impl Config {
                 self.tolerance
             ));
         }
+        let user = |key: &str| {
+            self.user_rules
+                .iter()
+                .any(|u| u.code == key || u.name.as_deref() == Some(key))
+        };
         for key in self.rules.keys() {
-            if crate::registry::find(key).is_none() {
+            if crate::registry::find(key).is_none() && !user(key) {
                 out.push(format!("unknown rule `{key}` in `rules`"));
             }
         }
         for p in self.select.iter().chain(&self.ignore) {
-            if !crate::registry::RULES
+            let builtin = crate::registry::RULES
                 .iter()
-                .any(|r| r.code.starts_with(p.as_str()) || r.name == p)
-            {
+                .any(|r| r.code.starts_with(p.as_str()) || r.name == p);
+            let custom = self
+                .user_rules
+                .iter()
+                .any(|u| u.code.starts_with(p.as_str()) || u.name.as_deref() == Some(p.as_str()));
+            if !builtin && !custom {
                 out.push(format!("`{p}` matches no rule code or name"));
             }
         }

@@ -99,6 +99,9 @@ pub fn render(files: &[CheckedFile], colour: bool) -> String {
         }
     }
     let files_n = files.len();
+    if files.is_empty() {
+        return out;
+    }
     if errors + warnings + infos == 0 {
         let _ = writeln!(
             out,

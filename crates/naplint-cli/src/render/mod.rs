@@ -4,7 +4,7 @@ pub mod human;
 pub mod sarif;
 
 use crate::files::CheckedFile;
-use naplint::{registry::RULES, Severity};
+use naplint::{registry::RuleInfo, Severity};
 use std::fmt::Write as _;
 
 /// `--format json`: one array of diagnostics, each the core's object plus `file`.
@@ -113,14 +113,14 @@ pub fn junit(files: &[CheckedFile]) -> String {
 }
 
 /// `naplint rules`.
-pub fn rules_table() -> String {
+pub fn rules_table(rules: &[RuleInfo]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{:<6} {:<32} {:<8} {:<4} summary",
         "code", "name", "severity", "fix"
     );
-    for r in RULES {
+    for r in rules {
         let _ = writeln!(
             out,
             "{:<6} {:<32} {:<8} {:<4} {}",
@@ -135,12 +135,8 @@ pub fn rules_table() -> String {
 }
 
 /// `naplint rules --json`.
-pub fn rules_json() -> String {
-    let rules: Vec<serde_json::Value> = RULES
-        .iter()
-        .map(|r| serde_json::json!({ "code": r.code, "name": r.name, "family": r.family, "severity": r.severity, "fixable": r.fixable, "summary": r.summary, "docs": r.docs }))
-        .collect();
-    let mut out = serde_json::to_string_pretty(&rules).unwrap_or_default();
+pub fn rules_json(rules: &[RuleInfo]) -> String {
+    let mut out = serde_json::to_string_pretty(rules).unwrap_or_default();
     out.push('\n');
     out
 }

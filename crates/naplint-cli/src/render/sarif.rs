@@ -1,7 +1,7 @@
 //! SARIF 2.1.0, as GitHub code scanning accepts it.
 
 use crate::files::CheckedFile;
-use naplint::{registry::RULES, Severity};
+use naplint::{registry::RuleInfo, Severity};
 use serde_json::{json, Value};
 
 fn level(s: Severity) -> &'static str {
@@ -12,8 +12,8 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(files: &[CheckedFile]) -> String {
-    let rules: Vec<Value> = RULES
+pub fn render(files: &[CheckedFile], all: &[RuleInfo]) -> String {
+    let rules: Vec<Value> = all
         .iter()
         .map(|r| {
             json!({
@@ -23,7 +23,7 @@ pub fn render(files: &[CheckedFile]) -> String {
                 "fullDescription": { "text": r.summary },
                 "help": { "text": r.docs, "markdown": r.docs },
                 "defaultConfiguration": { "level": level(r.severity) },
-                "properties": { "tags": [r.family.title()] },
+                "properties": { "tags": [r.family] },
             })
         })
         .collect();
@@ -31,7 +31,7 @@ pub fn render(files: &[CheckedFile]) -> String {
     for f in files {
         let uri = f.path.trim_start_matches("./").replace('\\', "/");
         for d in &f.diagnostics {
-            let index = RULES.iter().position(|r| r.code == d.code).unwrap_or(0);
+            let index = all.iter().position(|r| r.code == d.code).unwrap_or(0);
             let mut text = d.message.clone();
             if let Some(help) = &d.help {
                 text.push_str("\nhelp: ");

@@ -159,7 +159,12 @@ impl Checker<'_> {
                     let suggestion = closest(seg, known.iter().map(String::as_str))
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
-                    self.problem(at, format!("unknown field `{seg}` in `{path}`{suggestion}"));
+                    let within = if path.segments.len() > 1 || path.from_root {
+                        format!(" in `{path}`")
+                    } else {
+                        String::new()
+                    };
+                    self.problem(at, format!("unknown field `{seg}`{within}{suggestion}"));
                     return (Ty::Any, through_array);
                 }
             }

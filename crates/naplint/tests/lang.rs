@@ -1,0 +1,229 @@
+//! The rule language: positions of parse errors, limits, interval semantics, static checks
+//! against the schema, and users' rules through the core API (the one WASM uses).
+
+#![allow(clippy::disallowed_methods)]
+
+use naplint::lang::{parse, UserRule};
+use naplint::{Config, Linter, LinterError, SourceFormat};
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/../../tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn rule(code: &str, check: &str) -> UserRule {
+    UserRule {
+        code: code.to_owned(),
+        name: None,
+        severity: None,
+        description: None,
+        scope: None,
+        check: check.to_owned(),
+        at: None,
+        message: None,
+        help: None,
+        tolerance: None,
+    }
+}
+
+fn linter(rules: Vec<UserRule>) -> Result<Linter, LinterError> {
+    Linter::new(Config {
+        user_rules: rules,
+        ..Config::default()
+    })
+}
+
+fn errors(rules: Vec<UserRule>) -> Vec<String> {
+    match linter(rules) {
+        Err(LinterError::Rules(es)) => es.iter().map(ToString::to_string).collect(),
+        other => panic!("expected rule errors, got {other:?}"),
+    }
+}
+
+#[test]
+fn parse_errors_point_at_the_rule_text() {
+    let cases = [
+        ("male + * 3", (1, 8), "expected a value"),
+        ("male == 1 == 2", (1, 11), "do not chain"),
+        ("for each statistics: male == 1", (1, 10), "JSON Pointer"),
+        ("male ==\n  (female", (2, 10), "expected `)`"),
+        ("male = 1", (1, 6), "write `==`"),
+        ("sum(a.b", (1, 8), "expected `)`"),
+        ("\"open", (1, 1), "unterminated"),
+        ("male ? 1", (1, 6), "unexpected character"),
+    ];
+    for (src, (line, column), words) in cases {
+        let e = parse(src).unwrap_err();
+        assert_eq!((e.line, e.column), (line, column), "{src}: {e}");
+        assert!(e.message.contains(words), "{src}: {e}");
+    }
+}
+
+#[test]
+fn huge_or_deep_rules_are_rejected_quickly() {
+    let long = std::iter::repeat_n("male", 2000)
+        .collect::<Vec<_>>()
+        .join(" + ");
+    assert!(parse(&long).unwrap_err().message.contains("longer than"));
+    let many = std::iter::repeat_n("1", 600).collect::<Vec<_>>().join("+");
+    assert!(parse(&format!("{many} == 1"))
+        .unwrap_err()
+        .message
+        .contains("more than 256 parts"));
+    let deep = format!("{}1{} == 1", "(".repeat(500), ")".repeat(500));
+    assert!(parse(&deep).unwrap_err().message.contains("nests deeper"));
+    let negations = format!("{}true", "not ".repeat(1000));
+    assert!(parse(&negations).is_err());
+}
+
+#[test]
+fn static_checks_use_the_schema() {
+    let mut r = rule("U001", "charges_laid >= chargd");
+    r.scope = Some("/statistics/operations".to_owned());
+    let es = errors(vec![r]);
+    assert!(
+        es[0].contains("unknown field `chargd`; did you mean `charged`?"),
+        "{es:?}"
+    );
+    let es = errors(vec![rule(
+        "U002",
+        "for each /statistics/operations: name + 1 == 2",
+    )]);
+    assert!(
+        es[0].contains("needs a number, but this is a string"),
+        "{es:?}"
+    );
+    let es = errors(vec![rule(
+        "U003",
+        "for each /statistics/trp/cumulative: top_countries_of_birth.count == 3",
+    )]);
+    assert!(es[0].contains("is a list: use sum()"), "{es:?}");
+    let es = errors(vec![rule(
+        "U004",
+        "for each /statistics/trp/cumulative: male + female",
+    )]);
+    assert!(es[0].contains("must be a condition"), "{es:?}");
+    let es = errors(vec![rule("U005", "for each /nowhere: a == 1")]);
+    assert!(es[0].contains("not a place in a report"), "{es:?}");
+    let es = errors(vec![rule(
+        "U006",
+        "for each /funding: summ(results.count) > 0",
+    )]);
+    assert!(es[0].contains("did you mean `sum`?"), "{es:?}");
+    let es = errors(vec![
+        rule("P001", "for each /funding: amount.value > 0"),
+        rule("U007", "for each /funding: amount.value > 0"),
+        rule("U007", "for each /funding: amount.value > 1"),
+    ]);
+    assert!(
+        es[0].contains("not a built-in family") && es[1].contains("used twice"),
+        "{es:?}"
+    );
+}
+
+#[test]
+fn a_user_rule_fires_through_the_core_api() {
+    let mut r = rule("U001", "charges_laid >= charged");
+    r.scope = Some("/statistics/operations".to_owned());
+    r.message = Some("{name}: {arithmetic}".to_owned());
+    let l = linter(vec![r]).unwrap();
+    let fail = l.check(&fixture("R008/fail_charges.json"), SourceFormat::Json);
+    let u: Vec<_> = fail.iter().filter(|d| d.code == "U001").collect();
+    assert_eq!(u.len(), 1);
+    assert_eq!(
+        u[0].message,
+        "Project COMBATIVE: charged 20 (line 184) exceeds charges_laid 18 (line 185) by 2"
+    );
+    assert_eq!(
+        (u[0].line, u[0].column, u[0].name.as_str()),
+        (184, 20, "u001")
+    );
+    assert!(l
+        .check(&fixture("R008/pass.json"), SourceFormat::Json)
+        .is_empty());
+    assert!(l
+        .rules()
+        .iter()
+        .any(|r| r.code == "U001" && r.family == "user"));
+}
+
+#[test]
+fn figures_are_intervals() {
+    let l = linter(vec![
+        rule(
+            "U001",
+            "for each /statistics/court_cases/before_courts: cases == 90",
+        ),
+        rule(
+            "U002",
+            "for each /statistics/court_cases/before_courts: cases == 95",
+        ),
+    ])
+    .unwrap();
+    let d = l.check(&fixture("R001/pass.json"), SourceFormat::Json);
+    // approximately 87 with 5% tolerance is [82, 92]: 90 can be it, 95 cannot.
+    assert_eq!(
+        d.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(),
+        ["U002"],
+        "{d:#?}"
+    );
+    assert!(
+        d[0].message.contains("cases approximately 87"),
+        "{}",
+        d[0].message
+    );
+    let l = Linter::new(Config {
+        tolerance: 0.1,
+        user_rules: vec![rule(
+            "U002",
+            "for each /statistics/court_cases/before_courts: cases == 95",
+        )],
+        ..Config::default()
+    })
+    .unwrap();
+    assert!(
+        l.check(&fixture("R001/pass.json"), SourceFormat::Json)
+            .is_empty(),
+        "10% makes [78, 96]"
+    );
+    let l = linter(vec![
+        rule("U003", "for each /statistics/outreach: count > 9000"),
+        rule("U004", "for each /statistics/outreach: count <= 9000"),
+    ])
+    .unwrap();
+    let d = l.check(&fixture("R001/pass.json"), SourceFormat::Json);
+    assert_eq!(
+        d.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(),
+        ["U004"],
+        "over 9000 is at least 9001"
+    );
+}
+
+#[test]
+fn logic_is_three_valued_and_if_is_vacuous() {
+    let l = linter(vec![
+        rule("U001", "for each /statistics/trp/annual: if year == 2013 then new_victims <= 5"),
+        rule("U002", "for each /statistics/trp/annual: if year == 2014 then new_victims <= 5"),
+        rule("U003", "for each /statistics/operations: not (arrested >= 1) or missing_field == 1".replace("missing_field", "victims_identified").as_str()),
+        rule("U004", "for each /statistics/trp/cumulative: distinct(top_countries_of_birth.country) and descending(top_countries_of_birth.count) and count(top_countries_of_birth) == 3"),
+    ])
+    .unwrap();
+    let d = l.check(&fixture("R001/pass.json"), SourceFormat::Json);
+    let codes: Vec<_> = d.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["U001", "U003"], "{d:#?}");
+}
+
+#[test]
+fn evaluation_is_bounded_on_big_documents() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../seeds/2013-14/report.json"
+    ))
+    .unwrap();
+    let l = linter(vec![rule("U001", "for each /pillars: count($.pillars.objectives.tasks.deliverables.leads) >= 0 and sum($.statistics.trp.cumulative.top_countries_of_birth.count) >= 0")]).unwrap();
+    let d = l.check(&seed, SourceFormat::Json);
+    assert!(d.iter().all(|d| d.code != "U001"), "{d:#?}");
+}
