@@ -313,6 +313,35 @@ CASES = {
     ],
 }
 
+def previous_year(doc):
+    """The same plan a year earlier: what the current base reports as of 2012/13."""
+    doc["report"].update({"title": "2012-2013 Annual Report on Progress", "edition": 1, "fiscal_year": "2012/13",
+                          "period": {"start": "2012-04-01", "end": "2013-03-31"}})
+    ds = at(doc, D)
+    ds[:] = [d for d in ds if d["start"] < "2013/14"]
+    c = at(doc, TRP)
+    c.update({"period": {"start": "2006-05", "end": "2012-12"}, "permits_issued": 216, "recipients": 92,
+              "male": 25, "female": 61, "minor_dependents": 6})
+    c["top_countries_of_birth"] = [{"country": "TH", "count": 29}, {"country": "HU", "count": 15}, {"country": "PH", "count": 12}]
+    doc["statistics"]["trp"]["annual"] = [{"year": 2012, "permits_issued": 25, "initial_permits": 18, "subsequent_permits": 7}]
+    doc["statistics"]["court_cases"]["as_of"] = "2013-03-31"
+    doc["statistics"]["court_cases"]["completed"].update({"cases": 56, "victims": 132, "accused_convicted": 70})
+    doc["statistics"]["training"][0]["period"]["end"] = "2012-12"
+    doc["statistics"]["training"][0]["participants"]["value"] = 49500
+    doc["statistics"]["training"][0]["law_enforcement"]["value"] = 21000
+    del doc["statistics"]["investigations"]
+    del doc["statistics"]["operations"]
+    doc["statistics"]["outreach"][0]["count"]["value"] = 5000
+
+
+CASES.update({
+    "X001": [("fail", setv(D + [1, "status"], "ongoing")), ("pass", None)],
+    "X002": [("fail", setv(D + [0, "start"], "2011/12")), ("pass", None)],
+    "X003": [("fail", setv(D + [0, "new"], True)), ("pass", None)],
+    "X004": [("fail", lambda doc: at(doc, D).pop(0)), ("pass_discontinued_kept", setv(D + [0, "status"], "discontinued"))],
+    "X005": [("fail", setv(TRP + ["permits_issued"], 200)), ("fail_outreach", setv(["statistics", "outreach", 0, "count"], 4000)), ("pass", None)],
+})
+
 # YAML twins: the same case written in YAML, so every family is also checked through the
 # YAML loader and its positions.
 YAML_TWINS = {"P005": ["fail_dash", "pass"], "P006": ["fail_spelling"], "R001": ["fail"], "P003": ["fail_alias"], "P017": ["fail_double"]}
@@ -334,8 +363,18 @@ def main():
                 (folder / f"{name}.yaml").write_text(text)
 
 
+def write_previous():
+    across = ROOT.parent / "across"
+    across.mkdir(exist_ok=True)
+    doc = copy.deepcopy(BASE)
+    previous_year(doc)
+    doc["$schema"] = "../../schemas/report.schema.json"
+    (across / "previous.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
 if __name__ == "__main__":
     main()
+    write_previous()
 
 
 def text_cases():

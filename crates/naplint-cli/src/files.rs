@@ -232,6 +232,33 @@ impl Configs {
     }
 }
 
+/// Reads the `--previous` report into the model.
+pub fn read_previous(path: &Path) -> Result<naplint::model::Report, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let linter = crate::linter(Config::default())?;
+    linter
+        .previous(&text, SourceFormat::from_path(&path.to_string_lossy()))
+        .map_err(|errors| {
+            let first = errors
+                .first()
+                .map(|d| {
+                    format!(
+                        "{}:{}:{}: {} {}",
+                        path.display(),
+                        d.line,
+                        d.column,
+                        d.code,
+                        d.message
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "the previous report cannot be read ({} problem(s)); first: {first}",
+                errors.len()
+            )
+        })
+}
+
 /// Checks one input, applying fixes first when asked.
 pub fn check_one(
     linter: &Linter,
@@ -239,6 +266,7 @@ pub fn check_one(
     stdin: Option<&[u8]>,
     stdin_name: Option<&str>,
     fix: bool,
+    previous: Option<&naplint::model::Report>,
 ) -> Result<CheckedFile, String> {
     let (path, bytes) = match input {
         Input::File(p) => (
@@ -263,7 +291,11 @@ pub fn check_one(
         });
     };
     let mut text = original.clone();
-    let mut diagnostics = linter.check(&text, format);
+    let run = |text: &str| match previous {
+        Some(p) => linter.check_with_previous(text, format, p),
+        None => linter.check(text, format),
+    };
+    let mut diagnostics = run(&text);
     let mut fixed = 0;
     if fix {
         let Input::File(file) = input else {
@@ -276,7 +308,7 @@ pub fn check_one(
             }
             fixed += result.applied;
             text = result.text;
-            diagnostics = linter.check(&text, format);
+            diagnostics = run(&text);
         }
         if text != original {
             crate::write::replace_file(file, original.as_bytes(), text.as_bytes())

@@ -55,6 +55,9 @@ enum Command {
         /// Apply machine-applicable fixes in place.
         #[arg(long)]
         fix: bool,
+        /// The previous year's report: also run the year-over-year rules (X001-X005).
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
         /// File name to report for stdin (also decides JSON or YAML).
         #[arg(long)]
         stdin_filename: Option<String>,
@@ -172,6 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             ignore,
             config,
             fix,
+            previous,
             stdin_filename,
             color,
         } => {
@@ -180,6 +184,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
             }
             let configs = files::Configs::new(config.as_deref(), &select, &ignore)?;
+            let previous = previous.as_deref().map(files::read_previous).transpose()?;
             let mut stdin_text = None;
             if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
                 let mut buf = Vec::new();
@@ -198,6 +203,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         stdin_text.as_deref(),
                         stdin_filename.as_deref(),
                         fix,
+                        previous.as_ref(),
                     )
                 })
                 .collect();

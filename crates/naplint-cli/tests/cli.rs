@@ -453,3 +453,49 @@ fn user_rules_from_naplint_toml_and_rule_files() {
         "{err}"
     );
 }
+
+#[test]
+fn previous_runs_the_year_over_year_rules() {
+    let root = repo("");
+    let clean = naplint(
+        &[
+            "check",
+            "--previous",
+            "tests/across/seed-2012-13.json",
+            "--select",
+            "X",
+            "seeds/2013-14/report.json",
+        ],
+        &root,
+    );
+    assert_eq!(code(&clean), 0, "{}", stdout(&clean));
+    let reversed = naplint(
+        &[
+            "check",
+            "--previous",
+            "seeds/2013-14/report.json",
+            "--select",
+            "X",
+            "--format",
+            "json",
+            "tests/across/seed-2012-13.json",
+        ],
+        &root,
+    );
+    assert_eq!(code(&reversed), 1);
+    let all: Vec<Value> = serde_json::from_slice(&reversed.stdout).unwrap();
+    assert!(all.iter().any(|d| d["code"] == "X005") && all.iter().any(|d| d["code"] == "X001"));
+    let broken = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(broken.path(), "{ \"format_version\": ").unwrap();
+    let o = naplint(
+        &[
+            "check",
+            "--previous",
+            broken.path().to_str().unwrap(),
+            "seeds/2013-14/report.json",
+        ],
+        &root,
+    );
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the previous report cannot be read"));
+}

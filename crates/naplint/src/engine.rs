@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::{self, CompiledCheck, RuleError, STEP_BUDGET};
 use crate::model::{Report, FORMAT_VERSION};
 use crate::registry::{RuleInfo, RULES};
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Across, Ctx, Finding};
 use crate::schema::{CompiledSchema, SchemaError, ViolationKind, REPORT_SCHEMA_JSON};
 use crate::source::{self, LineIndex, LoadIssue, Node, Pointer, SourceFormat};
 
@@ -175,6 +175,44 @@ impl Linter {
     /// Checks one document's text.
     #[must_use]
     pub fn check(&self, text: &str, format: SourceFormat) -> Vec<Diagnostic> {
+        self.check_inner(text, format, None)
+    }
+
+    /// Reads the previous year's report for [`Linter::check_with_previous`].
+    ///
+    /// # Errors
+    /// The report's own S diagnostics when it cannot be loaded into the model.
+    pub fn previous(&self, text: &str, format: SourceFormat) -> Result<Report, Vec<Diagnostic>> {
+        let loaded = source::load(text, format);
+        let report = loaded
+            .root
+            .as_ref()
+            .and_then(|root| serde_json::from_value::<Report>(root.to_json()).ok());
+        report.ok_or_else(|| {
+            self.check(text, format)
+                .into_iter()
+                .filter(|d| d.code.starts_with('S'))
+                .collect()
+        })
+    }
+
+    /// Checks a report and compares it with the previous year's (the X rules).
+    #[must_use]
+    pub fn check_with_previous(
+        &self,
+        text: &str,
+        format: SourceFormat,
+        previous: &Report,
+    ) -> Vec<Diagnostic> {
+        self.check_inner(text, format, Some(previous))
+    }
+
+    fn check_inner(
+        &self,
+        text: &str,
+        format: SourceFormat,
+        previous: Option<&Report>,
+    ) -> Vec<Diagnostic> {
         let loaded = source::load(text, format);
         let mut out = Sink::new(
             &self.config,
@@ -271,6 +309,20 @@ impl Linter {
                         for f in findings {
                             out.push(rule.code, f);
                         }
+                    }
+                }
+                if let Some(previous) = previous {
+                    let across = Across {
+                        previous,
+                        current: &ctx,
+                    };
+                    for rule in RULES {
+                        let Some(check) = rule.across.filter(|_| out.enabled(rule.code)) else {
+                            continue;
+                        };
+                        let mut findings = Vec::new();
+                        check(&across, &mut findings);
+                        findings.into_iter().for_each(|f| out.push(rule.code, f));
                     }
                 }
             }

@@ -1,7 +1,7 @@
 //! The one table of rules. `naplint rules`, `explain`, SARIF metadata, the WASM
 //! `rules()` and the generated docs all read it.
 
-use crate::rules::{meta, plan, reconcile, structure, Rule};
+use crate::rules::{across, meta, plan, reconcile, structure, Rule};
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
@@ -40,6 +40,11 @@ pub static RULES: &[Rule] = &[
     reconcile::r007_subset_exceeds_total::RULE,
     reconcile::r008_operation_funnel::RULE,
     reconcile::r009_funding_years_order::RULE,
+    across::x001_status_regression::RULE,
+    across::x002_start_changed::RULE,
+    across::x003_new_flag_on_existing::RULE,
+    across::x004_dropped_deliverable::RULE,
+    across::x005_cumulative_decreased::RULE,
 ];
 
 /// A rule by code (`P005`, any case) or name (`invalid-fiscal-year`).

@@ -5,6 +5,7 @@
 //! document) and/or `claim` (of JSON Schema violations it explains better than S001).
 //! Detection builds [`Finding`]s; the engine adds code, name, severity and position.
 
+pub mod across;
 pub mod meta;
 pub mod plan;
 pub mod reconcile;
@@ -28,6 +29,8 @@ pub enum Family {
     Meta,
     /// R: statistics reconcile.
     Reconcile,
+    /// X: across two reports (`--previous`).
+    Across,
 }
 
 impl Family {
@@ -38,6 +41,7 @@ impl Family {
             Self::Plan => 'P',
             Self::Meta => 'M',
             Self::Reconcile => 'R',
+            Self::Across => 'X',
         }
     }
 
@@ -48,6 +52,7 @@ impl Family {
             Self::Plan => "plan structure",
             Self::Meta => "report metadata and dates",
             Self::Reconcile => "statistics reconcile",
+            Self::Across => "across two reports",
         }
     }
 }
@@ -75,6 +80,14 @@ pub struct Rule {
     /// Checks written in the rule language (the R family), run by the same evaluator as
     /// users' own rules.
     pub checks: &'static [crate::lang::BuiltinCheck],
+    /// Detection comparing this report with the previous one (`--previous`).
+    pub across: Option<fn(&Across<'_>, &mut Vec<Finding>)>,
+}
+
+/// What an X rule sees: the previous report and the current one (with its context).
+pub struct Across<'a> {
+    pub previous: &'a Report,
+    pub current: &'a Ctx<'a>,
 }
 
 /// One finding of a rule, before the engine gives it a code and a position.

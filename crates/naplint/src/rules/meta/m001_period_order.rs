@@ -30,6 +30,7 @@ period: { start: 2013-04-01, end: 2014-03-31 }
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

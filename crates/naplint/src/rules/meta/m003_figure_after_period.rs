@@ -34,6 +34,7 @@ statistics: { training: [{ period: { start: "2010", end: 2014-03 }, ... }] }
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -32,6 +32,7 @@ top_countries_of_birth: [{ country: TH, count: 31 }]
     check: Some(check),
     claim: Some(claim),
     checks: &[],
+    across: None,
 };
 
 fn finding(ptr: Pointer, value: &str) -> Finding {

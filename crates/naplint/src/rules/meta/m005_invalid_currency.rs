@@ -31,6 +31,7 @@ amount: { value: 5500000, currency: CAD }
     check: Some(check),
     claim: Some(claim),
     checks: &[],
+    across: None,
 };
 
 fn finding(ptr: Pointer, value: &str) -> Finding {

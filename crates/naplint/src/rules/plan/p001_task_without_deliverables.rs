@@ -30,6 +30,7 @@ tasks: [{ id: "1.12", title: Support prevention efforts, deliverables: [{ id: "1
     check: Some(check),
     claim: Some(claim),
     checks: &[],
+    across: None,
 };
 
 fn message(id: &str) -> String {

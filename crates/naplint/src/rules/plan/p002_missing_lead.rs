@@ -29,6 +29,7 @@ Accountability is the point of the chart: a deliverable nobody leads is one nobo
     check: Some(check),
     claim: Some(claim),
     checks: &[],
+    across: None,
 };
 
 const HELP: &str = "add at least one department code from /departments";

@@ -33,6 +33,7 @@ leads: [ESDC-TFWP]
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -28,6 +28,7 @@ year-over-year and "new" checks cannot run.
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -32,6 +32,7 @@ start: 2012/13
     check: Some(check),
     claim: Some(claim),
     checks: &[],
+    across: None,
 };
 
 /// The canonical spelling of a recognisable fiscal year.

@@ -35,6 +35,7 @@ status: in_progress
     check: None,
     claim: Some(claim),
     checks: &[],
+    across: None,
 };
 
 /// The status a free-text spelling stands for.

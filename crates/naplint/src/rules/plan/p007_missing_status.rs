@@ -27,6 +27,7 @@ A progress report without a status for a deliverable reports no progress on it.
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

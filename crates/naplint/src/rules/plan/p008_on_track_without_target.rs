@@ -28,6 +28,7 @@ A deliverable or item whose status is `on_track` has a `target` fiscal year.
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -27,6 +27,7 @@ Work cannot be due before it starts: one of the two years is mistyped.
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

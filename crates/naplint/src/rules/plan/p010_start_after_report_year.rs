@@ -32,6 +32,7 @@ report: { fiscal_year: 2013/14 }
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

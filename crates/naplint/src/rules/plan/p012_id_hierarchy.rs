@@ -33,6 +33,7 @@ filed under the wrong task is reported against the wrong commitment.
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn extends(child: &str, parent: &str, separator: &str) -> bool {

@@ -30,6 +30,7 @@ deliverables: [{ id: "1.11.1", ... }, { id: "1.11.2", ... }]
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

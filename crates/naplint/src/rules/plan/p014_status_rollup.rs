@@ -29,6 +29,7 @@ The deliverable's status is what summaries count; it must agree with the bullets
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -31,6 +31,7 @@ leads: [SWC]
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -30,6 +30,7 @@ text: Promote online training tool
     check: Some(check),
     claim: None,
     checks: &[],
+    across: None,
 };
 
 fn tidy(s: &str) -> String {

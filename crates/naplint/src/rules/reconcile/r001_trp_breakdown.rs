@@ -37,4 +37,5 @@ cumulative: { recipients: 102, male: 28, female: 68, minor_dependents: 6, ... }
         help: Some("every recipient is male, female or a minor dependent: correct the figure that was mistyped"),
         severity: None,
     }],
+    across: None,
 };

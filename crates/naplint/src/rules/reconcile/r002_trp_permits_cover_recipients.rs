@@ -36,4 +36,5 @@ cumulative: { permits_issued: 230, recipients: 102, ... }
         help: Some("each recipient received at least one permit"),
         severity: None,
     }],
+    across: None,
 };

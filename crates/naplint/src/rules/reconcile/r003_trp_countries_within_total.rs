@@ -66,4 +66,5 @@ top_countries_of_birth: [{ country: TH, count: 31 }, { country: HU, count: 17 }]
             severity: Some(Severity::Warning),
         },
     ],
+    across: None,
 };

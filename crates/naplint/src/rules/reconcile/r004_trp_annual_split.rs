@@ -36,4 +36,5 @@ annual: [{ year: 2013, permits_issued: 14, initial_permits: 10, subsequent_permi
         help: Some("every permit of the year is an initial or a subsequent one"),
         severity: None,
     }],
+    across: None,
 };

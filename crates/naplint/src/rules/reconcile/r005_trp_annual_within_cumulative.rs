@@ -57,4 +57,5 @@ annual: [{ year: 2013, permits_issued: 14 }]
             severity: None,
         },
     ],
+    across: None,
 };

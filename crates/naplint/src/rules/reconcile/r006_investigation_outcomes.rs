@@ -37,4 +37,5 @@ investigation was lost or counted twice.
         help: Some("each investigation launched is closed, ongoing, escalated or concluded"),
         severity: None,
     }],
+    across: None,
 };

@@ -48,4 +48,5 @@ training: [{ participants: 56427, law_enforcement: 23770, ... }]
             severity: None,
         },
     ],
+    across: None,
 };

@@ -57,4 +57,5 @@ The results are a funnel; a wider step means a figure was mistyped.
             severity: Some(Severity::Warning),
         },
     ],
+    across: None,
 };

@@ -45,4 +45,5 @@ For each funding entry, `years.start <= years.end` and `amount.value > 0`.
             severity: None,
         },
     ],
+    across: None,
 };

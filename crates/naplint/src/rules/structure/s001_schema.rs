@@ -31,4 +31,5 @@ statistics: { trp: { cumulative: { female: 68 } } }
     check: None,
     claim: None,
     checks: &[],
+    across: None,
 };

@@ -28,4 +28,5 @@ figure silently replaces another's.
     check: None,
     claim: None,
     checks: &[],
+    across: None,
 };

@@ -29,4 +29,5 @@ Nothing else can be checked until the file can be read.
     check: None,
     claim: None,
     checks: &[],
+    across: None,
 };

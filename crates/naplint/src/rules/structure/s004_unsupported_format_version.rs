@@ -28,4 +28,5 @@ format_version: "1"
     check: None,
     claim: None,
     checks: &[],
+    across: None,
 };

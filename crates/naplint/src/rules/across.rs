@@ -1,0 +1,26 @@
+//! X: across two reports. `naplint check --previous OLD NEW` joins deliverables by id
+//! and compares what a report may not silently change from one year to the next.
+
+pub mod x001_status_regression;
+pub mod x002_start_changed;
+pub mod x003_new_flag_on_existing;
+pub mod x004_dropped_deliverable;
+pub mod x005_cumulative_decreased;
+
+use crate::model::{Deliverable, Report};
+use crate::source::Pointer;
+use std::collections::HashMap;
+
+/// The previous report's deliverables by id.
+pub(crate) fn previous_by_id(report: &Report) -> HashMap<&str, &Deliverable> {
+    super::deliverables(report)
+        .map(|(_, _, d)| (d.id.as_str(), d))
+        .collect()
+}
+
+/// The current report's deliverables with their pointers.
+pub(crate) fn current(report: &Report) -> Vec<(Pointer, &Deliverable)> {
+    super::deliverables(report)
+        .map(|(p, _, d)| (p, d))
+        .collect()
+}

@@ -1,0 +1,61 @@
+use super::{current, previous_by_id};
+use crate::diagnostic::Severity;
+use crate::model::Status;
+use crate::rules::{Across, Family, Finding, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "X001",
+    name: "status-regression",
+    family: Family::Across,
+    severity: Severity::Error,
+    summary: "a deliverable complete in the previous report is no longer complete",
+    docs: r#"## What it checks
+With `--previous`, every deliverable that was `complete` in the previous report is still
+`complete` (joined by `id`).
+
+## Why it matters
+Completed work does not become incomplete; a regression is a data-entry error or an
+unannounced reopening that readers deserve to have explained.
+
+## Fails
+```yaml
+# previous: { id: "1.11.4", status: complete }
+- { id: "1.11.4", status: ongoing }
+```
+
+## Passes
+```yaml
+- { id: "1.11.4", status: complete }
+```
+"#,
+    fixable: false,
+    check: None,
+    claim: None,
+    checks: &[],
+    across: Some(across),
+};
+
+fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
+    let before = previous_by_id(x.previous);
+    for (ptr, d) in current(x.current.report) {
+        let was_complete = before
+            .get(d.id.as_str())
+            .is_some_and(|p| p.status == Some(Status::Complete));
+        if let (true, Some(now)) = (
+            was_complete,
+            d.status.filter(|s| s.is_known() && *s != Status::Complete),
+        ) {
+            out.push(
+                Finding::new(
+                    ptr.key("status"),
+                    format!(
+                        "deliverable `{}` was complete in the previous report, now `{}`",
+                        d.id,
+                        now.as_str()
+                    ),
+                )
+                .help("keep it `complete`, or explain the reopening in the deliverable's text"),
+            );
+        }
+    }
+}

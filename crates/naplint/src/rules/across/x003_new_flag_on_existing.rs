@@ -1,0 +1,63 @@
+use super::{current, previous_by_id};
+use crate::diagnostic::Severity;
+use crate::rules::{Across, Family, Finding, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "X003",
+    name: "new-flag-on-existing",
+    family: Family::Across,
+    severity: Severity::Warning,
+    summary: "a deliverable flagged new was already in the previous report",
+    docs: r#"## What it checks
+With `--previous` of an earlier fiscal year, a deliverable flagged `new` did not exist (by
+`id`) in the previous report.
+
+## Why it matters
+"NEW" tells readers what the year added; re-announcing last year's work inflates it.
+
+## Fails
+```yaml
+# previous has 1.11.7
+- { id: "1.11.7", new: true }
+```
+
+## Passes
+```yaml
+- { id: "1.11.7" }
+```
+"#,
+    fixable: false,
+    check: None,
+    claim: None,
+    checks: &[],
+    across: Some(across),
+};
+
+fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
+    // Only a later year can re-announce: two versions of the same year's report (a pull
+    // request against the published one) may both flag the year's new work.
+    let (Some(then), Some(now)) = (
+        x.previous.report.fiscal_year.start_year(),
+        x.current.report_year(),
+    ) else {
+        return;
+    };
+    if then >= now {
+        return;
+    }
+    let before = previous_by_id(x.previous);
+    for (ptr, d) in current(x.current.report) {
+        if d.new && before.contains_key(d.id.as_str()) {
+            out.push(
+                Finding::new(
+                    ptr.key("new"),
+                    format!(
+                        "deliverable `{}` is flagged new but was in the previous report",
+                        d.id
+                    ),
+                )
+                .help("remove `new: true`, or give the new deliverable its own id"),
+            );
+        }
+    }
+}

@@ -1,0 +1,82 @@
+use super::previous_by_id;
+use crate::diagnostic::Severity;
+use crate::model::Status;
+use crate::rules::{deliverables, Across, Family, Finding, Rule};
+use crate::source::Pointer;
+
+pub const RULE: Rule = Rule {
+    code: "X004",
+    name: "dropped-deliverable",
+    family: Family::Across,
+    severity: Severity::Error,
+    summary: "a deliverable of the previous report is gone without being discontinued",
+    docs: r#"## What it checks
+With `--previous`, every deliverable of the previous report that was not `discontinued` is
+still in the current one (by `id`); work that stops is kept, with status `discontinued`.
+
+## Why it matters
+A commitment that silently disappears from the chart cannot be held to account.
+
+## Fails
+```yaml
+# previous has 1.11.3 (ongoing); current has no 1.11.3
+```
+
+## Passes
+```yaml
+- { id: "1.11.3", status: discontinued }
+```
+"#,
+    fixable: false,
+    check: None,
+    claim: None,
+    checks: &[],
+    across: Some(across),
+};
+
+fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
+    let now: std::collections::HashSet<&str> = deliverables(x.current.report)
+        .map(|(_, _, d)| d.id.as_str())
+        .collect();
+    let mut gone: Vec<_> = previous_by_id(x.previous)
+        .into_iter()
+        .filter(|(id, d)| !now.contains(id) && d.status != Some(Status::Discontinued))
+        .collect();
+    gone.sort_by_key(|(id, _)| *id);
+    for (id, _) in gone {
+        // Point at the task the deliverable belonged to, when the current report has it.
+        let task_id = id.rsplit_once('.').map_or("", |(t, _)| t);
+        let at = x
+            .current
+            .report
+            .pillars
+            .iter()
+            .enumerate()
+            .find_map(|(p, pillar)| {
+                pillar
+                    .objectives
+                    .iter()
+                    .enumerate()
+                    .find_map(|(o, objective)| {
+                        objective
+                            .tasks
+                            .iter()
+                            .position(|t| t.id == task_id)
+                            .map(|t| {
+                                Pointer::root()
+                                    .key("pillars")
+                                    .index(p)
+                                    .key("objectives")
+                                    .index(o)
+                                    .key("tasks")
+                                    .index(t)
+                                    .key("deliverables")
+                            })
+                    })
+            });
+        out.push(
+            Finding::new(at.unwrap_or_else(|| Pointer::root().key("pillars")), format!("deliverable `{id}` of the previous report is missing"))
+                .help("keep it with `status: discontinued` (and say why in its text) instead of removing it"),
+        );
+    }
+}
