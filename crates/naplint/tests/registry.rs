@@ -69,7 +69,7 @@ fn codes_and_names_are_unique_and_well_formed() {
         );
     }
     // Families in the spec's order (S, P, M, R), codes ascending within each.
-    let family_rank = |c: &str| "SPMR".find(c.chars().next().unwrap_or('?')).unwrap_or(9);
+    let family_rank = |c: &str| "SPMRX".find(c.chars().next().unwrap_or('?')).unwrap_or(9);
     let mut sorted: Vec<_> = RULES.iter().map(|r| r.code).collect();
     sorted.sort_by_key(|c| (family_rank(c), *c));
     assert_eq!(
