@@ -63,6 +63,7 @@ fn codes_and_names_are_unique_and_well_formed() {
             r.check.is_some()
                 || r.claim.is_some()
                 || !r.checks.is_empty()
+                || r.across.is_some()
                 || r.code.starts_with('S'),
             "{} detects nothing",
             r.code
