@@ -24,6 +24,8 @@ pub struct CheckedFile {
     pub diagnostics: Vec<Diagnostic>,
     /// Fixes applied with `--fix`.
     pub fixed: usize,
+    /// Read from standard input.
+    pub stdin: bool,
 }
 
 fn is_report_extension(path: &Path) -> bool {
@@ -288,6 +290,7 @@ pub fn check_one(
             text: String::from_utf8_lossy(&bytes).into_owned(),
             diagnostics: linter.check_bytes(&bytes, format),
             fixed: 0,
+            stdin: matches!(input, Input::Stdin),
         });
     };
     let mut text = original.clone();
@@ -320,5 +323,6 @@ pub fn check_one(
         text,
         diagnostics,
         fixed,
+        stdin: matches!(input, Input::Stdin),
     })
 }

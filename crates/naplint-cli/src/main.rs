@@ -1,6 +1,7 @@
 //! `naplint`: the command-line shell around the core — files, configuration,
 //! parallelism, renderers and `--fix` writes.
 
+mod baseline;
 mod files;
 mod render;
 mod write;
@@ -55,6 +56,12 @@ enum Command {
         /// Apply machine-applicable fixes in place.
         #[arg(long)]
         fix: bool,
+        /// Baseline of accepted findings; default: `naplint-baseline.toml` beside each file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Write a baseline accepting every current finding (warnings and errors), then exit.
+        #[arg(long)]
+        write_baseline: bool,
         /// The previous year's report: also run the year-over-year rules (X001-X005).
         #[arg(long, value_name = "FILE")]
         previous: Option<PathBuf>,
@@ -176,6 +183,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             config,
             fix,
             previous,
+            baseline,
+            write_baseline,
             stdin_filename,
             color,
         } => {
@@ -215,6 +224,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     Err(e) => failures.push(e),
                 }
             }
+            if write_baseline {
+                eprint!("{}", baseline::write(&checked, baseline.as_deref())?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let base_config = configs.linter_for(&Input::Stdin)?.config().clone();
+            let baseline_findings =
+                baseline::apply(&mut checked, baseline.as_deref(), &base_config)?;
+            checked.extend(baseline_findings);
             let colour = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,

@@ -499,3 +499,54 @@ fn previous_runs_the_year_over_year_rules() {
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("the previous report cannot be read"));
 }
+
+#[test]
+fn baseline_suppresses_with_reasons_and_reports_stale_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("seeds/2013-14/report.json"),
+        dir.path().join("report.json"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_naplint"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("NAPLINT_TODAY", "2026-11-29")
+            .output()
+            .unwrap()
+    };
+    let w = run(&["check", "--write-baseline", "report.json"]);
+    assert_eq!(code(&w), 0);
+    assert!(String::from_utf8_lossy(&w.stderr).contains("wrote 9 suppression(s)"));
+    let clean = run(&["check", "report.json"]);
+    assert_eq!(code(&clean), 0, "{}", stdout(&clean));
+    assert!(stdout(&clean).contains("no problems"));
+    let path = dir.path().join("naplint-baseline.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Expire the P010 entry, and add one that matches nothing.
+    let text = text.replacen("code = \"P010\"", "code = \"P010\"\nexpires = \"2026-01-31\"", 1)
+        + "\n[[suppress]]\nfile = \"report.json\"\ncode = \"R001\"\npointer = \"/statistics/trp/cumulative/recipients\"\nreason = \"fixed since\"\n";
+    std::fs::write(&path, text).unwrap();
+    let o = run(&["check", "--format", "json", "report.json"]);
+    assert_eq!(code(&o), 1, "the expired suppression's error shows again");
+    let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<(&str, &str)> = all
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap()))
+        .collect();
+    assert!(codes.contains(&("P010", "report.json")), "{codes:?}");
+    assert!(
+        codes.contains(&("S006", "./naplint-baseline.toml"))
+            && codes.contains(&("S005", "./naplint-baseline.toml")),
+        "{codes:?}"
+    );
+    std::fs::write(
+        &path,
+        "[[suppress]]\ncode = \"P010\"\npointer = \"/x\"\nreason = \"\"\n",
+    )
+    .unwrap();
+    let bad = run(&["check", "report.json"]);
+    assert_eq!(code(&bad), 2);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("has no reason"));
+}

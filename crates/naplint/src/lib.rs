@@ -25,6 +25,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 mod suggest;
+pub mod suppress;
 
 pub use config::{Config, RuleLevel};
 pub use diagnostic::{Diagnostic, Fix, Severity};

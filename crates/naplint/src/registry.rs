@@ -9,6 +9,8 @@ pub static RULES: &[Rule] = &[
     structure::s002_duplicate_key::RULE,
     structure::s003_parse_error::RULE,
     structure::s004_unsupported_format_version::RULE,
+    structure::s005_unused_suppression::RULE,
+    structure::s006_expired_suppression::RULE,
     plan::p001_task_without_deliverables::RULE,
     plan::p002_missing_lead::RULE,
     plan::p003_unknown_lead::RULE,

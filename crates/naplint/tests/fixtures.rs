@@ -89,6 +89,29 @@ fn fixtures_match_their_snapshots() {
         } else {
             linter.check_bytes(&bytes, format)
         };
+        // `<fixture>.baseline.toml` suppresses findings (S005/S006 fixtures), as of a fixed day.
+        let baseline_path = path.with_file_name(format!("{name}.baseline.toml"));
+        let diagnostics = match std::fs::read_to_string(&baseline_path) {
+            Ok(text) => {
+                #[derive(serde::Deserialize)]
+                struct Baseline {
+                    suppress: Vec<naplint::suppress::Suppression>,
+                }
+                let baseline: Baseline = toml::from_str(&text).unwrap();
+                let entries: Vec<_> = baseline.suppress.iter().collect();
+                let (mut kept, states) =
+                    naplint::suppress::apply(diagnostics, &entries, "2026-11-29");
+                let states: Vec<_> = states.into_iter().map(|s| (true, Some(s))).collect();
+                kept.extend(naplint::suppress::diagnostics(
+                    &text,
+                    &baseline.suppress,
+                    &states,
+                    &Config::default(),
+                ));
+                kept
+            }
+            Err(_) => diagnostics,
+        };
         let shown = path
             .strip_prefix(root())
             .unwrap_or(path)

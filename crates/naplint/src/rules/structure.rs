@@ -5,3 +5,5 @@ pub mod s001_schema;
 pub mod s002_duplicate_key;
 pub mod s003_parse_error;
 pub mod s004_unsupported_format_version;
+pub mod s005_unused_suppression;
+pub mod s006_expired_suppression;

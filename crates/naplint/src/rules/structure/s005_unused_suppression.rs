@@ -1,0 +1,36 @@
+use crate::diagnostic::Severity;
+use crate::rules::{Family, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "S005",
+    name: "unused-suppression",
+    family: Family::Structure,
+    severity: Severity::Warning,
+    summary: "a suppression in the baseline matches no finding",
+    docs: r#"## What it checks
+Every entry of `naplint-baseline.toml` (beside the data files) still matches a finding:
+same code, same pointer. Reported at the entry, in the baseline file.
+
+## Why it matters
+A suppression outliving its finding would silently hide the next problem at that place;
+remove it once the data is corrected.
+
+## Fails
+```toml
+[[suppress]]
+code = "P011"
+pointer = "/pillars/0/objectives/0/tasks/0/deliverables/4/start"
+reason = "printed without NEW"     # but the data now says new: true
+```
+
+## Passes
+```toml
+# the entry's finding is still reported by naplint check
+```
+"#,
+    fixable: false,
+    check: None,
+    claim: None,
+    checks: &[],
+    across: None,
+};

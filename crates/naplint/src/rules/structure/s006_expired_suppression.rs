@@ -1,0 +1,36 @@
+use crate::diagnostic::Severity;
+use crate::rules::{Family, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "S006",
+    name: "expired-suppression",
+    family: Family::Structure,
+    severity: Severity::Warning,
+    summary: "a suppression in the baseline is past its expiry date",
+    docs: r#"## What it checks
+No entry of `naplint-baseline.toml` is past its `expires` date. An expired entry no longer
+hides its finding, which shows again beside this warning.
+
+## Why it matters
+An acceptance "until the next report" must be reviewed when the next report comes.
+
+## Fails
+```toml
+[[suppress]]
+code = "M003"
+pointer = "/statistics/training/1/period/end"
+reason = "accepted for the 2013-14 edition"
+expires = "2015-03-31"
+```
+
+## Passes
+```toml
+expires = "2027-03-31"
+```
+"#,
+    fixable: false,
+    check: None,
+    claim: None,
+    checks: &[],
+    across: None,
+};

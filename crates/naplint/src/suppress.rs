@@ -1,0 +1,154 @@
+//! Justified suppressions: a finding of a published report that is known and accepted
+//! is listed with its code, pointer and reason (and optionally an expiry date) in a
+//! baseline file beside the data, instead of turning its rule off. An expired or unused
+//! suppression is itself reported, so the list cannot rot.
+
+use crate::diagnostic::Diagnostic;
+use serde::{Deserialize, Serialize};
+
+/// One accepted finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suppression {
+    /// The data file, relative to the baseline file; absent: every file beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    pub code: String,
+    pub pointer: String,
+    /// Why the finding is accepted; required.
+    pub reason: String,
+    /// Last day the suppression holds, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+/// What became of a suppression on a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// It matched a finding and hid it.
+    Used,
+    /// No finding matched: the problem was fixed, or the pointer moved.
+    Unused,
+    /// Past its expiry date: the finding shows again.
+    Expired,
+}
+
+impl Suppression {
+    /// Problems with the entry itself.
+    #[must_use]
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.reason.trim().is_empty() {
+            out.push(format!(
+                "suppression of `{}` at `{}` has no reason",
+                self.code, self.pointer
+            ));
+        }
+        if let Some(e) = &self.expires {
+            if crate::model::date_bounds(e).is_none() || e.len() != 10 {
+                out.push(format!("expiry `{e}` is not a date `YYYY-MM-DD`"));
+            }
+        }
+        out
+    }
+
+    fn expired(&self, today: &str) -> bool {
+        self.expires.as_deref().is_some_and(|e| e < today)
+    }
+}
+
+/// Removes the findings that live suppressions cover; `today` is `YYYY-MM-DD` (the core
+/// has no clock, so the caller passes it). Returns the remaining findings and the state
+/// of each suppression, in order.
+#[must_use]
+pub fn apply(
+    diagnostics: Vec<Diagnostic>,
+    suppressions: &[&Suppression],
+    today: &str,
+) -> (Vec<Diagnostic>, Vec<State>) {
+    let mut states: Vec<State> = suppressions
+        .iter()
+        .map(|s| {
+            if s.expired(today) {
+                State::Expired
+            } else {
+                State::Unused
+            }
+        })
+        .collect();
+    let kept = diagnostics
+        .into_iter()
+        .filter(|d| {
+            let hit = suppressions
+                .iter()
+                .position(|s| !s.expired(today) && s.code == d.code && s.pointer == d.pointer);
+            if let Some(state) = hit.and_then(|i| states.get_mut(i)) {
+                *state = State::Used;
+            }
+            hit.is_none()
+        })
+        .collect();
+    (kept, states)
+}
+
+/// The baseline's own findings: S005 for an entry that applied to a checked file but hid
+/// nothing, S006 for an expired one, each at its `[[suppress]]` line of `text`.
+#[must_use]
+pub fn diagnostics(
+    text: &str,
+    entries: &[Suppression],
+    states: &[(bool, Option<State>)],
+    config: &crate::Config,
+) -> Vec<Diagnostic> {
+    let starts: Vec<usize> = text
+        .match_indices("[[suppress]]")
+        .map(|(i, _)| text.get(..i).map_or(0, |t| t.matches('\n').count()) + 1)
+        .collect();
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let (code, message, help) = match states.get(i) {
+            Some((true, Some(State::Unused))) => (
+                "S005",
+                format!(
+                    "suppression of `{}` at `{}` matches no finding",
+                    e.code, e.pointer
+                ),
+                "remove the entry: its finding is gone",
+            ),
+            Some((_, Some(State::Expired))) => (
+                "S006",
+                format!(
+                    "suppression of `{}` at `{}` expired on {}",
+                    e.code,
+                    e.pointer,
+                    e.expires.as_deref().unwrap_or_default()
+                ),
+                "review it: renew `expires` with a reason, or fix the data",
+            ),
+            _ => continue,
+        };
+        let Some(rule) = crate::registry::find(code) else {
+            continue;
+        };
+        let Some(severity) = config.severity_for(rule.code, rule.name, None, rule.severity) else {
+            continue;
+        };
+        let line = starts.get(i).copied().unwrap_or(1);
+        out.push(Diagnostic {
+            code: code.to_owned(),
+            name: rule.name.to_owned(),
+            severity,
+            message,
+            pointer: format!("/suppress/{i}"),
+            line,
+            column: 1,
+            end_line: line,
+            end_column: 13,
+            help: Some(help.to_owned()),
+            fix: None,
+            span: (0, 0),
+            utf16_columns: (1, 13),
+        });
+    }
+    out
+}
