@@ -30,7 +30,12 @@ fn readme_with_rule_table() -> String {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap_or_default();
     match (readme.find(START), readme.find(END)) {
         (Some(s), Some(e)) if s < e => {
-            format!("{}{START}{}{}", &readme[..s], naplint::registry::rule_table(), &readme[e..])
+            format!(
+                "{}{START}{}{}",
+                &readme[..s],
+                naplint::registry::rule_table(),
+                &readme[e..]
+            )
         }
         _ => readme,
     }
