@@ -13,7 +13,7 @@ pub mod structure;
 
 use crate::config::Config;
 use crate::diagnostic::{Fix, Severity};
-use crate::model::{Figure, Report};
+use crate::model::Report;
 use crate::schema::Violation;
 use crate::source::{LineIndex, Node, Pointer};
 
@@ -159,13 +159,6 @@ pub struct Ctx<'a> {
     pub(crate) lines: &'a LineIndex,
 }
 
-/// A named figure at a pointer, for reconciliation messages.
-pub struct Term<'f> {
-    pub name: &'f str,
-    pub figure: Figure,
-    pub pointer: Pointer,
-}
-
 impl Ctx<'_> {
     /// The 1-based line `pointer` designates.
     #[must_use]
@@ -174,17 +167,6 @@ impl Ctx<'_> {
             .value
             .start;
         self.lines.position(self.text, at).line
-    }
-
-    /// `male 28 (line 41)`.
-    #[must_use]
-    pub fn term(&self, term: &Term<'_>) -> String {
-        format!(
-            "{} {} (line {})",
-            term.name,
-            term.figure.describe(),
-            self.line_of(&term.pointer)
-        )
     }
 
     /// The relative tolerance of "approximately".
