@@ -45,6 +45,8 @@ pub struct Config {
     /// Users' own rules (`[[rule]]` in naplint.toml), family U.
     #[serde(rename = "rule")]
     pub user_rules: Vec<crate::lang::UserRule>,
+    /// Language of messages, help and documentation: `en` or `fr`.
+    pub lang: crate::i18n::Lang,
     /// Further rule files (paths relative to the configuration file), each holding
     /// `[[rule]]` entries; the CLI reads them into `user_rules`.
     pub rule_files: Vec<String>,
@@ -59,6 +61,7 @@ impl Default for Config {
             ignore: Vec::new(),
             user_rules: Vec::new(),
             rule_files: Vec::new(),
+            lang: crate::i18n::Lang::En,
         }
     }
 }
@@ -81,7 +84,18 @@ impl Config {
         if (!self.select.is_empty() && !matches(&self.select)) || matches(&self.ignore) {
             return None;
         }
-        match self.rules.get(code).or_else(|| self.rules.get(name)) {
+        let level = self
+            .rules
+            .get(code)
+            .or_else(|| self.rules.get(name))
+            .or_else(|| {
+                // A French display name names the rule too.
+                self.rules
+                    .iter()
+                    .find(|(k, _)| crate::registry::find(k).is_some_and(|r| r.code == code))
+                    .map(|(_, v)| v)
+            });
+        match level {
             Some(level) => level.severity(),
             None => Some(finding.unwrap_or(default)),
         }

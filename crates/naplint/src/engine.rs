@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{Lang, Text};
 use crate::lang::{self, CompiledCheck, RuleError, STEP_BUDGET};
 use crate::model::{Report, FORMAT_VERSION};
 use crate::registry::{RuleInfo, RULES};
@@ -96,7 +97,10 @@ impl Linter {
                 checks.push((rule.code.to_owned(), compiled));
             }
         }
-        let mut infos: Vec<RuleInfo> = RULES.iter().map(RuleInfo::from).collect();
+        let mut infos: Vec<RuleInfo> = RULES
+            .iter()
+            .map(|r| RuleInfo::localized(r, config.lang))
+            .collect();
         let mut errors = Vec::new();
         for u in &config.user_rules {
             let fail = |message: String| UserRuleError {
@@ -140,6 +144,10 @@ impl Linter {
         })
     }
 
+    fn t(&self, text: Text, args: &[(&str, &str)]) -> String {
+        text.render(self.config.lang, args)
+    }
+
     /// Every rule this linter runs: the built-in ones, then the user's.
     #[must_use]
     pub fn rules(&self) -> &[RuleInfo] {
@@ -163,8 +171,11 @@ impl Linter {
                 let mut out = Sink::new(&self.config, &self.infos, valid, &lines, None);
                 out.push_at(
                     "S003",
-                    Finding::new(Pointer::root(), format!("invalid UTF-8 at byte {offset}"))
-                        .help("save the file as UTF-8"),
+                    Finding::new(
+                        Pointer::root(),
+                        self.t(texts::INVALID_UTF8, &[("offset", &offset.to_string())]),
+                    )
+                    .help(self.t(texts::SAVE_UTF8, &[])),
                     (offset, offset),
                 );
                 out.finish()
@@ -223,17 +234,26 @@ impl Linter {
         );
         for issue in &loaded.issues {
             match issue {
-                LoadIssue::Syntax { message, at } => {
+                LoadIssue::Syntax {
+                    message,
+                    message_fr,
+                    at,
+                } => {
+                    let text = if self.config.lang == Lang::Fr {
+                        message_fr
+                    } else {
+                        message
+                    };
                     out.push_at(
                         "S003",
-                        Finding::new(Pointer::root(), message.clone()),
+                        Finding::new(Pointer::root(), text.clone()),
                         (*at, *at),
                     );
                 }
                 LoadIssue::ByteOrderMark => out.push_at(
                     "S003",
-                    Finding::new(Pointer::root(), "file starts with a byte order mark")
-                        .help("save the file as UTF-8 without a BOM"),
+                    Finding::new(Pointer::root(), self.t(texts::BOM, &[]))
+                        .help(self.t(texts::SAVE_NO_BOM, &[])),
                     (0, 0),
                 ),
                 LoadIssue::DuplicateKey {
@@ -245,9 +265,12 @@ impl Linter {
                     let first_line = loaded.lines.position(text, first.start).line;
                     out.push_at(
                         "S002",
-                        Finding::new(Pointer::parse(pointer), format!("duplicate key `{key}`"))
-                            .help(format!("first defined on line {first_line}; the last one wins, remove the other"))
-                            .at_key(),
+                        Finding::new(
+                            Pointer::parse(pointer),
+                            self.t(texts::DUPLICATE, &[("key", key)]),
+                        )
+                        .help(self.t(texts::DUPLICATE_HELP, &[("line", &first_line.to_string())]))
+                        .at_key(),
                         (at.start, at.end),
                     );
                 }
@@ -265,9 +288,9 @@ impl Linter {
                     "S004",
                     Finding::new(
                         Pointer::root().key("format_version"),
-                        format!("unsupported format version `{shown}`"),
+                        self.t(texts::VERSION, &[("version", &shown)]),
                     )
-                    .help(format!("this naplint reads format version `{FORMAT_VERSION}`; other checks were skipped")),
+                    .help(self.t(texts::VERSION_HELP, &[("version", FORMAT_VERSION)])),
                 );
                 return out.finish();
             }
@@ -275,13 +298,16 @@ impl Linter {
         for violation in self.schema.validate(root) {
             let claimed = RULES.iter().find_map(|rule| {
                 rule.claim
-                    .and_then(|claim| claim(&violation, root))
+                    .and_then(|claim| claim(&violation, root, self.config.lang))
                     .map(|f| (rule.code, f))
             });
             let (code, finding) = claimed.unwrap_or_else(|| {
                 let unknown = matches!(violation.kind, ViolationKind::UnknownField { .. });
-                let mut f = Finding::new(violation.pointer.clone(), violation.message());
-                f.help = violation.help();
+                let mut f = Finding::new(
+                    violation.pointer.clone(),
+                    violation.message(self.config.lang),
+                );
+                f.help = violation.help(self.config.lang);
                 f.at_key = unknown;
                 ("S001", f)
             });
@@ -331,7 +357,7 @@ impl Linter {
                     "S001",
                     Finding::new(
                         Pointer::root(),
-                        format!("document does not match the model: {e}"),
+                        self.t(texts::MODEL, &[("detail", &e.to_string())]),
                     ),
                 );
             }
@@ -353,14 +379,29 @@ impl Linter {
             if !out.enabled(code) {
                 continue;
             }
-            match check.run(root, &line_of, self.config.tolerance, &mut steps) {
+            match check.run(
+                root,
+                &line_of,
+                self.config.tolerance,
+                self.config.lang,
+                &mut steps,
+            ) {
                 Ok(findings) => findings.into_iter().for_each(|f| out.push(code, f)),
                 Err(lang::OutOfBudget) => {
                     out.push(
                         code,
-                        Finding::new(Pointer::root(), format!("rule evaluation stopped: the budget of {STEP_BUDGET} steps per document is spent"))
-                            .help("simplify the project's rules, or check smaller files")
-                            .severity(Severity::Warning),
+                        Finding::new(
+                            Pointer::root(),
+                            self.t(
+                                texts::BUDGET,
+                                &[(
+                                    "steps",
+                                    &crate::i18n::number(i128::from(STEP_BUDGET), self.config.lang),
+                                )],
+                            ),
+                        )
+                        .help(self.t(texts::BUDGET_HELP, &[]))
+                        .severity(Severity::Warning),
                     );
                     return;
                 }
@@ -475,10 +516,14 @@ impl<'a> Sink<'a> {
                     code: "S001".to_owned(),
                     name: "schema".to_owned(),
                     severity: Severity::Info,
-                    message: format!(
-                        "{more} more diagnostics not shown (limit {MAX_DIAGNOSTICS} per file)"
+                    message: texts::MORE.render(
+                        self.config.lang,
+                        &[
+                            ("more", &more.to_string()),
+                            ("limit", &MAX_DIAGNOSTICS.to_string()),
+                        ],
                     ),
-                    help: Some("fix the ones above, or narrow the check with --select".to_owned()),
+                    help: Some(texts::MORE_HELP.get(self.config.lang).to_owned()),
                     fix: None,
                     ..last
                 });
@@ -486,4 +531,69 @@ impl<'a> Sink<'a> {
         }
         self.diagnostics
     }
+}
+
+/// The engine's own messages, by rule; each S rule lists its texts from here.
+pub(crate) mod texts {
+    use crate::i18n::Text;
+
+    pub const MODEL: Text = Text::new(
+        "document does not match the model: {detail}",
+        "le document ne correspond pas au modèle : {detail}",
+    );
+    pub const MORE: Text = Text::new(
+        "{more} more diagnostics not shown (limit {limit} per file)",
+        "{more} autres constats non affichés (limite de {limit} par fichier)",
+    );
+    pub const MORE_HELP: Text = Text::new(
+        "fix the ones above, or narrow the check with --select",
+        "corrigez ceux qui précèdent, ou restreignez la vérification avec --select",
+    );
+    pub const DUPLICATE: Text = Text::new("duplicate key `{key}`", "clé en double `{key}`");
+    pub const DUPLICATE_HELP: Text = Text::new(
+        "first defined on line {line}; the last one wins, remove the other",
+        "définie d'abord à la ligne {line}; la dernière l'emporte, retirez l'autre",
+    );
+    pub const BOM: Text = Text::new(
+        "file starts with a byte order mark",
+        "le fichier commence par un indicateur d'ordre des octets (BOM)",
+    );
+    pub const SAVE_NO_BOM: Text = Text::new(
+        "save the file as UTF-8 without a BOM",
+        "enregistrez le fichier en UTF-8 sans BOM",
+    );
+    pub const INVALID_UTF8: Text = Text::new(
+        "invalid UTF-8 at byte {offset}",
+        "UTF-8 non valide à l'octet {offset}",
+    );
+    pub const SAVE_UTF8: Text =
+        Text::new("save the file as UTF-8", "enregistrez le fichier en UTF-8");
+    pub const VERSION: Text = Text::new(
+        "unsupported format version `{version}`",
+        "version de format non prise en charge `{version}`",
+    );
+    pub const VERSION_HELP: Text = Text::new(
+        "this naplint reads format version `{version}`; other checks were skipped",
+        "cette version de naplint lit le format `{version}`; les autres vérifications ont été omises",
+    );
+    pub const BUDGET: Text = Text::new(
+        "rule evaluation stopped: the budget of {steps} steps per document is spent",
+        "évaluation des règles interrompue : le budget de {steps} étapes par document est épuisé",
+    );
+    pub const BUDGET_HELP: Text = Text::new(
+        "simplify the project's rules, or check smaller files",
+        "simplifiez les règles du projet, ou vérifiez des fichiers plus petits",
+    );
+
+    pub const S001: &[Text] = &[MODEL, MORE, MORE_HELP];
+    pub const S002: &[Text] = &[DUPLICATE, DUPLICATE_HELP];
+    pub const S003: &[Text] = &[BOM, SAVE_NO_BOM, INVALID_UTF8, SAVE_UTF8];
+    pub const S004: &[Text] = &[VERSION, VERSION_HELP];
+    pub const S005: &[Text] = &[
+        crate::suppress::UNUSED,
+        crate::suppress::UNUSED_HELP,
+        BUDGET,
+        BUDGET_HELP,
+    ];
+    pub const S006: &[Text] = &[crate::suppress::EXPIRED, crate::suppress::EXPIRED_HELP];
 }

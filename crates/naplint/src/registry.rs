@@ -52,9 +52,11 @@ pub static RULES: &[Rule] = &[
 /// A rule by code (`P005`, any case) or name (`invalid-fiscal-year`).
 #[must_use]
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    RULES.iter().find(|r| {
+        r.code.eq_ignore_ascii_case(code_or_name)
+            || r.name == code_or_name
+            || r.name_fr == code_or_name
+    })
 }
 
 /// A rule as listed by `naplint rules`, `explain`, SARIF and WASM `rules()`: a built-in
@@ -63,6 +65,8 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 pub struct RuleInfo {
     pub code: String,
     pub name: String,
+    /// The display name in the listing's language.
+    pub title: String,
     /// `structure`, `plan`, `meta`, `reconcile`, `across` or `user`.
     pub family: String,
     pub severity: crate::Severity,
@@ -73,7 +77,18 @@ pub struct RuleInfo {
 
 impl From<&Rule> for RuleInfo {
     fn from(r: &Rule) -> Self {
+        Self::localized(r, crate::i18n::Lang::En)
+    }
+}
+
+impl RuleInfo {
+    /// A built-in rule's listing in a language: the summary and documentation in it; the
+    /// `name` stays the stable English identifier and `title` is the display name.
+    #[must_use]
+    pub fn localized(r: &Rule, lang: crate::i18n::Lang) -> Self {
+        let fr = lang == crate::i18n::Lang::Fr;
         Self {
+            title: if fr { r.name_fr } else { r.name }.to_owned(),
             code: r.code.to_owned(),
             name: r.name.to_owned(),
             family: serde_json::to_value(r.family)
@@ -81,8 +96,8 @@ impl From<&Rule> for RuleInfo {
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default(),
             severity: r.severity,
-            summary: r.summary.to_owned(),
-            docs: r.docs.to_owned(),
+            summary: if fr { r.summary_fr } else { r.summary }.to_owned(),
+            docs: if fr { r.docs_fr } else { r.docs }.to_owned(),
             fixable: r.fixable,
         }
     }
@@ -104,6 +119,7 @@ impl RuleInfo {
         Self {
             code: rule.code.clone(),
             name: rule.name.clone().unwrap_or_else(|| rule.code.to_ascii_lowercase()),
+            title: rule.name.clone().unwrap_or_else(|| rule.code.to_ascii_lowercase()),
             family: "user".to_owned(),
             severity: rule.severity.unwrap_or(crate::Severity::Error),
             docs: format!(

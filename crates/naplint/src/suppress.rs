@@ -4,6 +4,24 @@
 //! suppression is itself reported, so the list cannot rot.
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Text;
+
+pub const UNUSED: Text = Text::new(
+    "suppression of `{code}` at `{pointer}` matches no finding",
+    "l'exemption de `{code}` à `{pointer}` ne correspond à aucun constat",
+);
+pub const UNUSED_HELP: Text = Text::new(
+    "remove the entry: its finding is gone",
+    "retirez l'entrée : son constat a disparu",
+);
+pub const EXPIRED: Text = Text::new(
+    "suppression of `{code}` at `{pointer}` expired on {date}",
+    "l'exemption de `{code}` à `{pointer}` a expiré le {date}",
+);
+pub const EXPIRED_HELP: Text = Text::new(
+    "review it: renew `expires` with a reason, or fix the data",
+    "réexaminez-la : renouvelez `expires` avec une justification, ou corrigez les données",
+);
 use serde::{Deserialize, Serialize};
 
 /// One accepted finding.
@@ -106,27 +124,17 @@ pub fn diagnostics(
         .collect();
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
+        let args = [
+            ("code", e.code.as_str()),
+            ("pointer", e.pointer.as_str()),
+            ("date", e.expires.as_deref().unwrap_or_default()),
+        ];
         let (code, message, help) = match states.get(i) {
-            Some((true, Some(State::Unused))) => (
-                "S005",
-                format!(
-                    "suppression of `{}` at `{}` matches no finding",
-                    e.code, e.pointer
-                ),
-                "remove the entry: its finding is gone",
-            ),
-            Some((_, Some(State::Expired))) => (
-                "S006",
-                format!(
-                    "suppression of `{}` at `{}` expired on {}",
-                    e.code,
-                    e.pointer,
-                    e.expires.as_deref().unwrap_or_default()
-                ),
-                "review it: renew `expires` with a reason, or fix the data",
-            ),
+            Some((true, Some(State::Unused))) => ("S005", UNUSED, UNUSED_HELP),
+            Some((_, Some(State::Expired))) => ("S006", EXPIRED, EXPIRED_HELP),
             _ => continue,
         };
+        let (message, help) = (message.render(config.lang, &args), help.get(config.lang));
         let Some(rule) = crate::registry::find(code) else {
             continue;
         };

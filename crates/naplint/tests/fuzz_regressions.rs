@@ -9,7 +9,12 @@
 //!   `fix::apply` on the result and a second check never panic, and a fix never turns a
 //!   well-formed file into one that does not parse.
 //!
+//! - `rule_lang`: a rule's text (a first line starting with `/` is its scope) parses,
+//!   compiles against the report schema or is rejected, and when it compiles runs on the
+//!   seed report within the step budget, without a panic.
+//!
 //! A directory that does not exist yet is fine: it means that target never crashed.
+#![allow(clippy::disallowed_methods)]
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +30,7 @@ fn regressions(target: &str) -> Vec<PathBuf> {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n == "README.md"))
+                .filter(|p| p.is_file() && p.file_name().is_none_or(|n| n != "README.md"))
                 .collect()
         })
         .unwrap_or_default();
@@ -124,4 +129,39 @@ fn check_regressions() {
         }
     }
     eprintln!("{} check reproducer(s)", files.len());
+}
+
+#[test]
+fn rule_lang_regressions() {
+    let schema: serde_json::Value =
+        serde_json::from_str(naplint::schema::REPORT_SCHEMA_JSON).expect("schema");
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/2013-14/report.json"),
+    )
+    .expect("seed report");
+    let root = source::load(&seed, SourceFormat::Json)
+        .root
+        .expect("the seed parses");
+    let files = regressions("rule_lang");
+    for path in &files {
+        let bytes = read(path);
+        let Ok(src) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let (scope, check) = match src.split_once('\n') {
+            Some((first, rest)) if first.starts_with('/') => (Some(first), rest),
+            _ => (None, src),
+        };
+        let _ = naplint::lang::parse(check);
+        let decl = naplint::lang::CheckDecl {
+            scope,
+            check,
+            ..naplint::lang::CheckDecl::default()
+        };
+        if let Ok(compiled) = naplint::lang::compile(decl, &schema) {
+            let mut steps = 0;
+            let _ = compiled.run(&root, &|_| 1, 0.05, &mut steps);
+        }
+    }
+    eprintln!("{} rule_lang reproducer(s)", files.len());
 }

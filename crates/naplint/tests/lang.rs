@@ -25,6 +25,8 @@ fn rule(code: &str, check: &str) -> UserRule {
         at: None,
         message: None,
         help: None,
+        message_fr: None,
+        help_fr: None,
         tolerance: None,
     }
 }

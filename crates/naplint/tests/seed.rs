@@ -130,9 +130,15 @@ fn holds_the_reported_statistics() {
         (2005, 71, 165, 85)
     );
     let before = court.before_courts.unwrap();
-    assert_eq!(before.cases.describe(), "approximately 87");
-    assert_eq!(before.accused.describe(), "approximately 139");
-    assert_eq!(before.victims.describe(), "approximately 160");
+    assert_eq!(before.cases.describe(naplint::Lang::En), "approximately 87");
+    assert_eq!(
+        before.accused.describe(naplint::Lang::En),
+        "approximately 139"
+    );
+    assert_eq!(
+        before.victims.describe(naplint::Lang::En),
+        "approximately 160"
+    );
     let op = stats.operations.first().unwrap();
     assert_eq!(
         (
@@ -156,8 +162,13 @@ fn holds_the_reported_statistics() {
         [14, 6, 6, 1, 1]
     );
     assert_eq!(
-        stats.training.first().unwrap().participants.describe(),
-        "approximately 56427"
+        stats
+            .training
+            .first()
+            .unwrap()
+            .participants
+            .describe(naplint::Lang::En),
+        "approximately 56,427"
     );
     assert_eq!(
         r.funding.len(),

@@ -6,7 +6,71 @@
 //! is counted against a budget shared by all rules of a document.
 
 use super::syntax::{Ast, BinOp, Kind, Path};
+use crate::i18n::{number, qualifier_label, Lang, Text};
 use crate::model::{date_bounds, Day};
+
+/// The words of explanations, in both languages.
+pub const TEXTS: &[Text] = &[
+    TERM,
+    SUM,
+    BUT,
+    BUT_TERM,
+    EQUALS,
+    EXCEEDS,
+    NOT_LESS,
+    NOT_GREATER,
+    HOLDS,
+    IS_FALSE,
+    MISSING,
+    TWICE,
+    ORDER,
+    NOT_WITHIN,
+    AND_ALSO,
+    STR_IS,
+];
+const STR_IS: Text = Text::new("`{expr}` is `{value}`", "`{expr}` vaut `{value}`");
+const TERM: Text = Text::new(
+    "{name} {value} (line {line})",
+    "{name} {value} (ligne {line})",
+);
+const SUM: Text = Text::new("{text} = {value}", "{text} = {value}");
+const BUT: Text = Text::new(
+    "{lhs}, but {rhs}: off by {gap}",
+    "{lhs}, mais {rhs} : écart de {gap}",
+);
+const BUT_TERM: Text = Text::new(
+    "{name} is {value} (line {line})",
+    "{name} vaut {value} (ligne {line})",
+);
+const EQUALS: Text = Text::new("{lhs} equals {rhs}", "{lhs} est égal à {rhs}");
+const EXCEEDS: Text = Text::new(
+    "{lhs} exceeds {rhs} by {gap}",
+    "{lhs} dépasse {rhs} de {gap}",
+);
+const NOT_LESS: Text = Text::new(
+    "{lhs} is not less than {rhs}",
+    "{lhs} n'est pas inférieur à {rhs}",
+);
+const NOT_GREATER: Text = Text::new(
+    "{lhs} is not greater than {rhs}",
+    "{lhs} n'est pas supérieur à {rhs}",
+);
+const HOLDS: Text = Text::new("`{expr}` holds", "`{expr}` est vrai");
+const IS_FALSE: Text = Text::new("`{name}` is false", "`{name}` est faux");
+const MISSING: Text = Text::new("`{expr}` is missing", "`{expr}` est absent");
+const TWICE: Text = Text::new(
+    "`{value}` is listed twice (first at line {line})",
+    "`{value}` figure deux fois (d'abord à la ligne {line})",
+);
+const ORDER: Text = Text::new(
+    "{next} (line {line}) is listed after {prev}, out of descending order",
+    "{next} (ligne {line}) figure après {prev}, hors de l'ordre décroissant",
+);
+const NOT_WITHIN: Text = Text::new(
+    "{year} is not within the period",
+    "{year} n'est pas comprise dans la période",
+);
+const AND_ALSO: Text = Text::new("{a}; and {b}", "{a}; et {b}");
 use crate::source::{Node, Pointer, Value};
 
 /// Steps all rules together may take on one document.
@@ -88,11 +152,14 @@ struct Num {
 }
 
 impl Num {
-    fn full(&self) -> String {
+    fn full(&self, lang: Lang) -> String {
         if self.term.is_some() || !self.text.contains(' ') {
             self.text.clone()
         } else {
-            format!("{} = {}", self.text, self.printed)
+            SUM.render(
+                lang,
+                &[("text", &self.text), ("value", &number(self.printed, lang))],
+            )
         }
     }
 }
@@ -120,6 +187,7 @@ pub struct Env<'n> {
     pub element: &'n Node,
     pub pointer: Pointer,
     pub tolerance: f64,
+    pub lang: Lang,
     pub line_of: &'n dyn Fn(&Pointer) -> usize,
     pub source: &'n str,
 }
@@ -134,12 +202,12 @@ pub struct Evaluator<'e, 'n> {
 }
 
 /// The interval of a figure node: an integer, or `{value, qualifier}`.
-fn figure(node: &Node, tolerance: f64) -> Option<(Iv, i128, String)> {
+fn figure(node: &Node, tolerance: f64, lang: Lang) -> Option<(Iv, i128, String)> {
     match &node.value {
         // Counts are never negative; a negative one is the schema's error, not a sum's.
         Value::Number(n) => {
             let v = i128::from(n.as_u64()?);
-            Some((Iv::exact(v), v, v.to_string()))
+            Some((Iv::exact(v), v, number(v, lang)))
         }
         Value::Object(_) => {
             let v = match &node.get("value")?.value {
@@ -160,7 +228,11 @@ fn figure(node: &Node, tolerance: f64) -> Option<(Iv, i128, String)> {
                 "under" => Iv { lo: 0, hi: v - 1 },
                 _ => return None,
             };
-            Some((iv, v, format!("{} {v}", q.replace('_', " "))))
+            Some((
+                iv,
+                v,
+                format!("{} {}", qualifier_label(q, lang), number(v, lang)),
+            ))
         }
         _ => None,
     }
@@ -242,12 +314,19 @@ impl<'e, 'n> Evaluator<'e, 'n> {
     }
 
     fn scalar(&self, node: &'n Node, ptr: Pointer, name: &str) -> Val<'n> {
-        if let Some((iv, printed, shown)) = figure(node, self.env.tolerance) {
+        if let Some((iv, printed, shown)) = figure(node, self.env.tolerance, self.env.lang) {
             let line = (self.env.line_of)(&ptr);
             return Val::Num(Num {
                 iv,
                 printed,
-                text: format!("{name} {shown} (line {line})"),
+                text: TERM.render(
+                    self.env.lang,
+                    &[
+                        ("name", name),
+                        ("value", &shown),
+                        ("line", &line.to_string()),
+                    ],
+                ),
                 term: Some(Term {
                     name: name.to_owned(),
                     shown,
@@ -260,7 +339,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             Value::String(s) => Val::Str(s.clone()),
             Value::Bool(b) => Val::Bool(Verdict {
                 truth: if *b { Tri::True } else { Tri::False },
-                explanation: format!("`{name}` is false"),
+                explanation: IS_FALSE.render(self.env.lang, &[("name", name)]),
                 pointer: Some(ptr),
             }),
             Value::Null => Val::Missing,
@@ -307,7 +386,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 };
                 Val::Bool(Verdict {
                     truth,
-                    explanation: format!("`{}` holds", self.text(inner)),
+                    explanation: HOLDS.render(self.env.lang, &[("expr", &self.text(inner))]),
                     pointer: v.pointer,
                 })
             }
@@ -357,7 +436,10 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 (BinOp::Or, Tri::False, Tri::False) => {
                     return Ok(Val::Bool(Verdict {
                         truth: Tri::False,
-                        explanation: format!("{}; and {}", a.explanation, b.explanation),
+                        explanation: AND_ALSO.render(
+                            self.env.lang,
+                            &[("a", &a.explanation), ("b", &b.explanation)],
+                        ),
                         pointer: a.pointer,
                     }));
                 }
@@ -394,7 +476,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         pointer: a.pointer.or(b.pointer),
                     })
                 }
-                _ => Val::Bool(compare(op, &a, &b)),
+                _ => Val::Bool(compare(op, &a, &b, self.env.lang)),
             },
             (Val::Str(a), Val::Str(b)) if matches!(op, BinOp::Eq | BinOp::Ne) => {
                 let equal = a == b;
@@ -403,7 +485,8 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 } else {
                     Tri::False
                 };
-                let explanation = format!("`{}` is `{a}`", self.text(lhs));
+                let explanation =
+                    STR_IS.render(self.env.lang, &[("expr", &self.text(lhs)), ("value", &a)]);
                 Val::Bool(Verdict {
                     truth,
                     explanation,
@@ -468,10 +551,17 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     return Ok(Val::Num(Num {
                         iv: Iv::exact(n),
                         printed: n,
-                        text: format!("{label} {n} (line {line})"),
+                        text: TERM.render(
+                            self.env.lang,
+                            &[
+                                ("name", &label),
+                                ("value", &number(n, self.env.lang)),
+                                ("line", &line.to_string()),
+                            ],
+                        ),
                         term: Some(Term {
                             name: label.clone(),
-                            shown: n.to_string(),
+                            shown: number(n, self.env.lang),
                             line,
                         }),
                         pointer: ptr,
@@ -479,7 +569,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 }
                 let figures: Vec<(Iv, i128)> = nodes
                     .iter()
-                    .filter_map(|(n, _)| figure(n, self.env.tolerance))
+                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang))
                     .map(|(iv, p, _)| (iv, p))
                     .collect();
                 if figures.is_empty() {
@@ -520,10 +610,17 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 Ok(Val::Num(Num {
                     iv,
                     printed,
-                    text: format!("{label} {printed} (line {line})"),
+                    text: TERM.render(
+                        self.env.lang,
+                        &[
+                            ("name", &label),
+                            ("value", &number(printed, self.env.lang)),
+                            ("line", &line.to_string()),
+                        ],
+                    ),
                     term: Some(Term {
                         name: label.clone(),
-                        shown: printed.to_string(),
+                        shown: number(printed, self.env.lang),
                         line,
                     }),
                     pointer: ptr,
@@ -536,9 +633,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 };
                 Ok(Val::Bool(Verdict {
                     truth: if present { Tri::True } else { Tri::False },
-                    explanation: format!(
-                        "`{}` is missing",
-                        args.first().map(|a| self.text(a)).unwrap_or_default()
+                    explanation: MISSING.render(
+                        self.env.lang,
+                        &[(
+                            "expr",
+                            &args.first().map(|a| self.text(a)).unwrap_or_default(),
+                        )],
                     ),
                     pointer: None,
                 }))
@@ -559,9 +659,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                             .map_or_else(|| node.to_json().to_string(), str::to_owned);
                         return Ok(Val::Bool(Verdict {
                             truth: Tri::False,
-                            explanation: format!(
-                                "`{shown}` is listed twice (first at line {})",
-                                (self.env.line_of)(first)
+                            explanation: TWICE.render(
+                                self.env.lang,
+                                &[
+                                    ("value", &shown),
+                                    ("line", &(self.env.line_of)(first).to_string()),
+                                ],
                             ),
                             pointer: Some(ptr.clone()),
                         }));
@@ -580,17 +683,23 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 self.tick(nodes.len() as u64)?;
                 let figs: Vec<_> = nodes
                     .iter()
-                    .filter_map(|(n, p)| figure(n, self.env.tolerance).map(|f| (f, p)))
+                    .filter_map(|(n, p)| {
+                        figure(n, self.env.tolerance, self.env.lang).map(|f| (f, p))
+                    })
                     .collect();
                 for pair in figs.windows(2) {
-                    if let [((prev, pv, _), _), ((next, nv, _), ptr)] = pair {
+                    if let [((prev, _, pv), _), ((next, _, nv), ptr)] = pair {
                         if prev.hi < next.lo {
                             let ptr: &Pointer = ptr;
                             return Ok(Val::Bool(Verdict {
                                 truth: Tri::False,
-                                explanation: format!(
-                                    "{nv} (line {}) is listed after {pv}, out of descending order",
-                                    (self.env.line_of)(ptr)
+                                explanation: ORDER.render(
+                                    self.env.lang,
+                                    &[
+                                        ("next", nv),
+                                        ("prev", pv),
+                                        ("line", &(self.env.line_of)(ptr).to_string()),
+                                    ],
                                 ),
                                 pointer: Some(parent(ptr)),
                             }));
@@ -642,7 +751,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     && day_number((y, 12, 31)) <= day_number(to);
                 Ok(Val::Bool(Verdict {
                     truth: if inside { Tri::True } else { Tri::False },
-                    explanation: format!("{year} is not within the period"),
+                    explanation: NOT_WITHIN.render(self.env.lang, &[("year", &year.to_string())]),
                     pointer: None,
                 }))
             }
@@ -693,7 +802,7 @@ fn expand(node: &Node, ptr: Pointer) -> Vec<(&Node, Pointer)> {
     }
 }
 
-fn compare(op: BinOp, a: &Num, b: &Num) -> Verdict {
+fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang) -> Verdict {
     let (x, y) = (a.iv, b.iv);
     let holds = match op {
         BinOp::Eq => x.lo <= y.hi && y.lo <= x.hi,
@@ -717,29 +826,48 @@ fn compare(op: BinOp, a: &Num, b: &Num) -> Verdict {
             pointer,
         };
     }
+    let (fa, fb) = (a.full(lang), b.full(lang));
     let explanation = match op {
         BinOp::Eq => {
             let rhs = match &b.term {
-                Some(t) => format!("{} is {} (line {})", t.name, t.shown, t.line),
-                None => b.full(),
+                Some(t) => BUT_TERM.render(
+                    lang,
+                    &[
+                        ("name", &t.name),
+                        ("value", &t.shown),
+                        ("line", &t.line.to_string()),
+                    ],
+                ),
+                None => fb,
             };
-            format!("{}, but {rhs}: off by {}", a.full(), x.gap(y))
+            BUT.render(
+                lang,
+                &[
+                    ("lhs", &fa),
+                    ("rhs", &rhs),
+                    ("gap", &number(x.gap(y), lang)),
+                ],
+            )
         }
-        BinOp::Ne => format!("{} equals {}", a.full(), b.full()),
-        BinOp::Le => format!(
-            "{} exceeds {} by {}",
-            a.full(),
-            b.full(),
-            x.lo.saturating_sub(y.hi)
+        BinOp::Ne => EQUALS.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
+        BinOp::Le => EXCEEDS.render(
+            lang,
+            &[
+                ("lhs", &fa),
+                ("rhs", &fb),
+                ("gap", &number(x.lo.saturating_sub(y.hi), lang)),
+            ],
         ),
-        BinOp::Ge => format!(
-            "{} exceeds {} by {}",
-            b.full(),
-            a.full(),
-            y.lo.saturating_sub(x.hi)
+        BinOp::Ge => EXCEEDS.render(
+            lang,
+            &[
+                ("lhs", &fb),
+                ("rhs", &fa),
+                ("gap", &number(y.lo.saturating_sub(x.hi), lang)),
+            ],
         ),
-        BinOp::Lt => format!("{} is not less than {}", a.full(), b.full()),
-        _ => format!("{} is not greater than {}", a.full(), b.full()),
+        BinOp::Lt => NOT_LESS.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
+        _ => NOT_GREATER.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
     };
     Verdict {
         truth: Tri::False,

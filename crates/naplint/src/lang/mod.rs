@@ -13,10 +13,11 @@ mod eval;
 pub mod syntax;
 
 pub use check::RuleProblem;
-pub use eval::{OutOfBudget, STEP_BUDGET};
+pub use eval::{OutOfBudget, STEP_BUDGET, TEXTS as EXPLANATION_TEXTS};
 pub use syntax::{parse, Program, SyntaxError};
 
 use crate::diagnostic::Severity;
+use crate::i18n::{Lang, Text};
 use crate::rules::Finding;
 use crate::source::{Node, Pointer, Value};
 use eval::{Env, Evaluator, Tri};
@@ -31,8 +32,8 @@ pub struct BuiltinCheck {
     /// Field (relative to the scope element) the finding points at; default: the total.
     pub at: Option<&'static str>,
     /// Message template: `{arithmetic}` is the worked sum, `{field}` a field of the element.
-    pub message: &'static str,
-    pub help: Option<&'static str>,
+    pub message: Text,
+    pub help: Option<Text>,
     /// A milder severity for this check than the rule's default.
     pub severity: Option<Severity>,
 }
@@ -62,6 +63,12 @@ pub struct UserRule {
     pub message: Option<String>,
     #[serde(default)]
     pub help: Option<String>,
+    /// The message in French (default: `message`).
+    #[serde(default)]
+    pub message_fr: Option<String>,
+    /// The help in French (default: `help`).
+    #[serde(default)]
+    pub help_fr: Option<String>,
     /// Tolerance of "approximately" for this rule.
     #[serde(default)]
     pub tolerance: Option<f64>,
@@ -73,8 +80,8 @@ pub struct CompiledCheck {
     program: Program,
     scope: String,
     at: Option<Vec<String>>,
-    message: String,
-    help: Option<String>,
+    message: [String; 2],
+    help: [Option<String>; 2],
     pub severity: Option<Severity>,
     tolerance: Option<f64>,
 }
@@ -107,6 +114,8 @@ pub struct CheckDecl<'a> {
     pub at: Option<&'a str>,
     pub message: Option<&'a str>,
     pub help: Option<&'a str>,
+    pub message_fr: Option<&'a str>,
+    pub help_fr: Option<&'a str>,
     pub severity: Option<Severity>,
     pub tolerance: Option<f64>,
 }
@@ -118,8 +127,10 @@ impl BuiltinCheck {
             scope: Some(self.scope),
             check: self.check,
             at: self.at,
-            message: Some(self.message),
-            help: self.help,
+            message: Some(self.message.en),
+            help: self.help.map(|h| h.en),
+            message_fr: Some(self.message.fr),
+            help_fr: self.help.map(|h| h.fr),
             severity: self.severity,
             tolerance: None,
         }
@@ -135,6 +146,8 @@ impl UserRule {
             at: self.at.as_deref(),
             message: self.message.as_deref(),
             help: self.help.as_deref(),
+            message_fr: self.message_fr.as_deref(),
+            help_fr: self.help_fr.as_deref(),
             severity: None,
             tolerance: self.tolerance,
         }
@@ -155,6 +168,8 @@ pub fn compile(
         at,
         message,
         help,
+        message_fr,
+        help_fr,
         severity,
         tolerance,
     } = decl;
@@ -189,7 +204,9 @@ pub fn compile(
         .collect();
     let at = at.map(|a| a.split('.').map(str::to_owned).collect::<Vec<_>>());
     let message = message.unwrap_or("{arithmetic}").to_owned();
-    let mut rest = message.as_str();
+    let message_fr = message_fr.map_or_else(|| message.clone(), str::to_owned);
+    let joined = format!("{message} {message_fr}");
+    let mut rest = joined.as_str();
     while let Some(open) = rest.find('{') {
         let Some(close) = rest.get(open..).and_then(|r| r.find('}')) else {
             break;
@@ -219,8 +236,8 @@ pub fn compile(
         program,
         scope,
         at,
-        message,
-        help: help.map(str::to_owned),
+        message: [message, message_fr],
+        help: [help.map(str::to_owned), help_fr.or(help).map(str::to_owned)],
         severity,
         tolerance,
     })
@@ -257,8 +274,10 @@ impl CompiledCheck {
         root: &Node,
         line_of: &dyn Fn(&Pointer) -> usize,
         default_tolerance: f64,
+        lang: Lang,
         steps: &mut u64,
     ) -> Result<Vec<Finding>, OutOfBudget> {
+        let which = usize::from(lang == Lang::Fr);
         let scope_ptr = Pointer::parse(&self.scope);
         let Some(scope) = node_at(root, &scope_ptr) else {
             return Ok(Vec::new());
@@ -278,6 +297,7 @@ impl CompiledCheck {
                 element,
                 pointer: pointer.clone(),
                 tolerance: self.tolerance.unwrap_or(default_tolerance),
+                lang,
                 line_of,
                 source: &self.program.source,
             };
@@ -290,8 +310,11 @@ impl CompiledCheck {
                 .as_ref()
                 .map(|segs| segs.iter().fold(pointer.clone(), |p, s| p.key(s)));
             let target = at.or(verdict.pointer).unwrap_or_else(|| pointer.clone());
-            let mut message = self
+            let template = self
                 .message
+                .get(which)
+                .map_or("{arithmetic}", String::as_str);
+            let mut message = template
                 .replace("{arithmetic}", &verdict.explanation)
                 .replace("{expr}", &self.program.source);
             if let Value::Object(members) = &element.value {
@@ -303,7 +326,7 @@ impl CompiledCheck {
                 }
             }
             let mut finding = Finding::new(target, message);
-            finding.help.clone_from(&self.help);
+            finding.help = self.help.get(which).cloned().flatten();
             finding.severity = self.severity;
             out.push(finding);
         }

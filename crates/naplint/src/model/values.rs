@@ -362,29 +362,30 @@ impl Figure {
         }
     }
 
-    /// The figure as the report would print it: `87`, `approximately 87`, `over 9000`.
+    /// The figure as the report would print it, in `lang`: `87`, `approximately 87`,
+    /// `plus de 9 000`.
     #[must_use]
-    pub fn describe(self) -> String {
-        let v = self.value();
+    pub fn describe(self, lang: crate::i18n::Lang) -> String {
+        let v = crate::i18n::number(i128::from(self.value()), lang);
         match self.qualifier() {
-            None => v.to_string(),
-            Some(q) => format!("{} {v}", qualifier_words(q)),
+            None => v,
+            Some(q) => format!("{} {v}", qualifier_words(q, lang)),
         }
     }
 }
 
 #[must_use]
-pub fn qualifier_words(q: Qualifier) -> &'static str {
-    match q {
+pub fn qualifier_words(q: Qualifier, lang: crate::i18n::Lang) -> &'static str {
+    let key = match q {
         Qualifier::Approximately => "approximately",
         Qualifier::Over => "over",
-        Qualifier::AtLeast => "at least",
-        Qualifier::UpTo => "up to",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::UpTo => "up_to",
         Qualifier::Under => "under",
-        Qualifier::Unrecognised => "about",
-    }
+        Qualifier::Unrecognised => "",
+    };
+    crate::i18n::qualifier_label(key, lang)
 }
-
 /// The document format version; `"1"` is the only one so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -13,6 +13,7 @@ pub mod structure;
 
 use crate::config::Config;
 use crate::diagnostic::{Fix, Severity};
+use crate::i18n::{Lang, Text};
 use crate::model::Report;
 use crate::schema::Violation;
 use crate::source::{LineIndex, Node, Pointer};
@@ -62,21 +63,30 @@ impl Family {
 pub struct Rule {
     /// Stable forever: a family letter and three digits.
     pub code: &'static str,
-    /// kebab-case name.
+    /// kebab-case name, the stable identifier (configuration accepts it too).
     pub name: &'static str,
+    /// French display name (kebab-case, ASCII).
+    pub name_fr: &'static str,
     pub family: Family,
     pub severity: Severity,
     /// One line, lowercase: what a finding means.
     pub summary: &'static str,
+    /// The summary in French.
+    pub summary_fr: &'static str,
     /// Markdown with the headings `## What it checks`, `## Why it matters`, `## Fails`,
     /// `## Passes`.
     pub docs: &'static str,
+    /// The documentation in French (`## Ce que la règle vérifie`, `## Pourquoi c'est
+    /// important`, `## Échoue`, `## Réussit`), in the `.fr.md` file beside the module.
+    pub docs_fr: &'static str,
+    /// Every message and help template the rule uses, in both languages.
+    pub texts: &'static [Text],
     /// Whether some findings carry a machine-applicable fix.
     pub fixable: bool,
     /// Detection over the typed document.
     pub check: Option<fn(&Ctx<'_>, &mut Vec<Finding>)>,
     /// Takes over a schema violation that this rule explains.
-    pub claim: Option<fn(&Violation, &Node) -> Option<Finding>>,
+    pub claim: Option<fn(&Violation, &Node, Lang) -> Option<Finding>>,
     /// Checks written in the rule language (the R family), run by the same evaluator as
     /// users' own rules.
     pub checks: &'static [crate::lang::BuiltinCheck],
@@ -167,6 +177,18 @@ impl Ctx<'_> {
             .value
             .start;
         self.lines.position(self.text, at).line
+    }
+
+    /// The language of messages.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.config.lang
+    }
+
+    /// Renders one of the rule's texts in the configured language.
+    #[must_use]
+    pub fn t(&self, text: Text, args: &[(&str, &str)]) -> String {
+        text.render(self.config.lang, args)
     }
 
     /// The relative tolerance of "approximately".

@@ -18,7 +18,15 @@ pub mod p015_item_start_before_parent;
 pub mod p016_idle_department;
 pub mod p017_whitespace;
 
+use crate::i18n::{Lang, Text};
 use crate::model::{Deliverable, FiscalYear, Report, Status};
+
+/// How messages name a deliverable and an item.
+pub(crate) const DELIVERABLE: Text = Text::new("deliverable `{id}`", "le livrable `{id}`");
+pub(crate) const ITEM: Text = Text::new(
+    "item {n} of deliverable `{id}`",
+    "l'élément {n} du livrable `{id}`",
+);
 use crate::source::Pointer;
 
 /// A deliverable or one of its items: the two things that carry start, status, target.
@@ -34,12 +42,12 @@ pub(crate) struct Entry<'r> {
 }
 
 /// Every deliverable and item of the chart, in document order.
-pub(crate) fn entries(report: &Report) -> Vec<Entry<'_>> {
+pub(crate) fn entries(report: &Report, lang: Lang) -> Vec<Entry<'_>> {
     let mut out = Vec::new();
     for (ptr, _, d) in super::deliverables(report) {
         out.push(Entry {
             pointer: ptr.clone(),
-            label: format!("deliverable `{}`", d.id),
+            label: DELIVERABLE.render(lang, &[("id", &d.id)]),
             new: d.new,
             start: d.start.as_ref(),
             status: d.status,
@@ -49,7 +57,7 @@ pub(crate) fn entries(report: &Report) -> Vec<Entry<'_>> {
         for (i, item) in d.items.iter().enumerate() {
             out.push(Entry {
                 pointer: ptr.key("items").index(i),
-                label: format!("item {} of deliverable `{}`", i + 1, d.id),
+                label: ITEM.render(lang, &[("n", &(i + 1).to_string()), ("id", &d.id)]),
                 new: item.new,
                 start: item.start.as_ref(),
                 status: item.status,

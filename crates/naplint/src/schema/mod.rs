@@ -6,6 +6,7 @@ mod validator;
 
 pub use validator::{
     CompiledSchema, SchemaError, Violation, ViolationKind, ANNOTATION_KEYWORDS, SUPPORTED_KEYWORDS,
+    TEXTS as VALIDATOR_TEXTS,
 };
 
 /// The `$id` of the report schema.

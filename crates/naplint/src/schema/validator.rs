@@ -6,6 +6,7 @@
 //! A test runs the `jsonschema` crate over every fixture and asserts the same verdict,
 //! and another fails if the generated schema uses a keyword this validator ignores.
 
+use crate::i18n::{Lang, Text};
 use crate::source::{Node, Pointer, Value};
 use crate::suggest::closest;
 use serde_json::Value as Json;
@@ -214,12 +215,118 @@ fn backticked(items: &[String]) -> String {
         .join(", ")
 }
 
+/// The validator's messages, in both languages (S001's texts).
+pub const TEXTS: &[Text] = &[
+    TYPE,
+    ENUM_ONE,
+    ENUM,
+    REQUIRED,
+    UNKNOWN,
+    MIN_ITEMS,
+    MAX_ITEMS,
+    MINIMUM,
+    MINIMUM_EXCLUSIVE,
+    MAXIMUM,
+    MAXIMUM_EXCLUSIVE,
+    PATTERN,
+    MIN_LENGTH,
+    MAX_LENGTH,
+    ONE_OF,
+    DID_YOU_MEAN_ALLOWED,
+    ALLOWED,
+    DID_YOU_MEAN,
+    KNOWN,
+    OR,
+];
+const TYPE: Text = Text::new(
+    "expected {expected}, found {found}",
+    "{expected} attendu, trouvé {found}",
+);
+const ENUM_ONE: Text = Text::new(
+    "`{value}` must be `{allowed}`",
+    "`{value}` doit être `{allowed}`",
+);
+const ENUM: Text = Text::new(
+    "`{value}` is not an allowed value",
+    "`{value}` n'est pas une valeur permise",
+);
+const REQUIRED: Text = Text::new(
+    "missing required field `{field}`",
+    "champ obligatoire manquant : `{field}`",
+);
+const UNKNOWN: Text = Text::new("unknown field `{field}`", "champ inconnu `{field}`");
+const MIN_ITEMS: Text = Text::new(
+    "expected at least {min} element(s), found {found}",
+    "au moins {min} élément(s) attendu(s), trouvé {found}",
+);
+const MAX_ITEMS: Text = Text::new(
+    "expected at most {max} element(s), found {found}",
+    "au plus {max} élément(s) attendu(s), trouvé {found}",
+);
+const MINIMUM: Text = Text::new(
+    "`{value}` is less than the minimum {limit}",
+    "`{value}` est inférieur au minimum {limit}",
+);
+const MINIMUM_EXCLUSIVE: Text = Text::new(
+    "`{value}` is not greater than {limit}",
+    "`{value}` n'est pas supérieur à {limit}",
+);
+const MAXIMUM: Text = Text::new(
+    "`{value}` is greater than the maximum {limit}",
+    "`{value}` est supérieur au maximum {limit}",
+);
+const MAXIMUM_EXCLUSIVE: Text = Text::new(
+    "`{value}` is not less than {limit}",
+    "`{value}` n'est pas inférieur à {limit}",
+);
+const PATTERN: Text = Text::new(
+    "`{value}` does not match `{pattern}`",
+    "`{value}` ne correspond pas au motif `{pattern}`",
+);
+const MIN_LENGTH: Text = Text::new(
+    "expected at least {min} character(s)",
+    "au moins {min} caractère(s) attendu(s)",
+);
+const MAX_LENGTH: Text = Text::new(
+    "expected at most {max} character(s)",
+    "au plus {max} caractère(s) attendu(s)",
+);
+const ONE_OF: Text = Text::new(
+    "value matches {matched} alternatives, expected exactly one",
+    "la valeur correspond à {matched} possibilités, une seule est attendue",
+);
+const DID_YOU_MEAN_ALLOWED: Text = Text::new(
+    "did you mean `{value}`? allowed: {allowed}",
+    "vouliez-vous dire `{value}` ? valeurs permises : {allowed}",
+);
+const ALLOWED: Text = Text::new("allowed: {allowed}", "valeurs permises : {allowed}");
+const DID_YOU_MEAN: Text = Text::new("did you mean `{value}`?", "vouliez-vous dire `{value}` ?");
+const KNOWN: Text = Text::new("known fields: {fields}", "champs connus : {fields}");
+const OR: Text = Text::new("{a} or {b}", "{a} ou {b}");
+
 /// `a`, `a or b`, `a, b or c`.
-fn alternatives(items: &[&str]) -> String {
-    match items {
-        [] => "a value".to_owned(),
+fn alternatives(items: &[&'static str], lang: Lang) -> String {
+    let names: Vec<&str> = items.iter().map(|n| type_label(n, lang)).collect();
+    match names.as_slice() {
+        [] => type_label("a value", lang).to_owned(),
         [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => OR.render(lang, &[("a", &init.join(", ")), ("b", last)]),
+    }
+}
+
+fn type_label(name: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return name;
+    }
+    match name {
+        "a boolean" => "un booléen",
+        "an integer" => "un entier",
+        "a number" => "un nombre",
+        "a string" => "une chaîne",
+        "an array" => "un tableau",
+        "an object" => "un objet",
+        "null" => "null",
+        _ => "une valeur",
     }
 }
 
@@ -234,83 +341,86 @@ fn number_text(n: f64) -> String {
 impl Violation {
     /// The one-line message (lowercase, values in backticks).
     #[must_use]
-    pub fn message(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let t = |text: Text, args: &[(&str, &str)]| text.render(lang, args);
         match &self.kind {
-            ViolationKind::Type { expected, found } => {
-                format!("expected {}, found {found}", alternatives(expected))
-            }
-            ViolationKind::Enum { value, allowed } if allowed.len() == 1 => {
-                format!(
-                    "`{value}` must be `{}`",
-                    allowed.first().map_or("", String::as_str)
-                )
-            }
-            ViolationKind::Enum { value, .. } => format!("`{value}` is not an allowed value"),
-            ViolationKind::Required { field } => format!("missing required field `{field}`"),
-            ViolationKind::UnknownField { field, .. } => format!("unknown field `{field}`"),
-            ViolationKind::MinItems { min, found } => {
-                format!("expected at least {min} element(s), found {found}")
-            }
-            ViolationKind::MaxItems { max, found } => {
-                format!("expected at most {max} element(s), found {found}")
-            }
+            ViolationKind::Type { expected, found } => t(
+                TYPE,
+                &[
+                    ("expected", &alternatives(expected, lang)),
+                    ("found", type_label(found, lang)),
+                ],
+            ),
+            ViolationKind::Enum { value, allowed } if allowed.len() == 1 => t(
+                ENUM_ONE,
+                &[
+                    ("value", value),
+                    ("allowed", allowed.first().map_or("", String::as_str)),
+                ],
+            ),
+            ViolationKind::Enum { value, .. } => t(ENUM, &[("value", value)]),
+            ViolationKind::Required { field } => t(REQUIRED, &[("field", field)]),
+            ViolationKind::UnknownField { field, .. } => t(UNKNOWN, &[("field", field)]),
+            ViolationKind::MinItems { min, found } => t(
+                MIN_ITEMS,
+                &[("min", &min.to_string()), ("found", &found.to_string())],
+            ),
+            ViolationKind::MaxItems { max, found } => t(
+                MAX_ITEMS,
+                &[("max", &max.to_string()), ("found", &found.to_string())],
+            ),
             ViolationKind::Minimum {
                 value,
                 min,
                 exclusive,
-            } => {
-                format!(
-                    "`{value}` is {} {}",
-                    if *exclusive {
-                        "not greater than"
-                    } else {
-                        "less than the minimum"
-                    },
-                    number_text(*min)
-                )
-            }
+            } => t(
+                if *exclusive {
+                    MINIMUM_EXCLUSIVE
+                } else {
+                    MINIMUM
+                },
+                &[("value", value), ("limit", &number_text(*min))],
+            ),
             ViolationKind::Maximum {
                 value,
                 max,
                 exclusive,
-            } => {
-                format!(
-                    "`{value}` is {} {}",
-                    if *exclusive {
-                        "not less than"
-                    } else {
-                        "greater than the maximum"
-                    },
-                    number_text(*max)
-                )
-            }
+            } => t(
+                if *exclusive {
+                    MAXIMUM_EXCLUSIVE
+                } else {
+                    MAXIMUM
+                },
+                &[("value", value), ("limit", &number_text(*max))],
+            ),
             ViolationKind::Pattern { value, pattern } => {
-                format!("`{value}` does not match `{pattern}`")
+                t(PATTERN, &[("value", value), ("pattern", pattern)])
             }
-            ViolationKind::MinLength { min } => format!("expected at least {min} character(s)"),
-            ViolationKind::MaxLength { max } => format!("expected at most {max} character(s)"),
-            ViolationKind::OneOf { matched } => {
-                format!("value matches {matched} alternatives, expected exactly one")
-            }
+            ViolationKind::MinLength { min } => t(MIN_LENGTH, &[("min", &min.to_string())]),
+            ViolationKind::MaxLength { max } => t(MAX_LENGTH, &[("max", &max.to_string())]),
+            ViolationKind::OneOf { matched } => t(ONE_OF, &[("matched", &matched.to_string())]),
         }
     }
 
     /// A hint on how to correct it.
     #[must_use]
-    pub fn help(&self) -> Option<String> {
+    pub fn help(&self, lang: Lang) -> Option<String> {
         match &self.kind {
             ViolationKind::Enum { value, allowed } => {
+                let list = backticked(allowed);
                 Some(match closest(value, allowed.iter().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`? allowed: {}", backticked(allowed)),
-                    None => format!("allowed: {}", backticked(allowed)),
+                    Some(s) => {
+                        DID_YOU_MEAN_ALLOWED.render(lang, &[("value", s), ("allowed", &list)])
+                    }
+                    None => ALLOWED.render(lang, &[("allowed", &list)]),
                 })
             }
             ViolationKind::UnknownField {
                 suggestion: Some(s),
                 ..
-            } => Some(format!("did you mean `{s}`?")),
+            } => Some(DID_YOU_MEAN.render(lang, &[("value", s)])),
             ViolationKind::UnknownField { known, .. } => {
-                Some(format!("known fields: {}", backticked(known)))
+                Some(KNOWN.render(lang, &[("fields", &backticked(known))]))
             }
             _ => None,
         }

@@ -36,6 +36,7 @@ pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Op
         }
         Err(e) => {
             issues.push(LoadIssue::Syntax {
+                message_fr: french(&e.message),
                 message: e.message,
                 at: e.at,
             });
@@ -394,4 +395,87 @@ impl Parser<'_> {
         self.pos += 4;
         Ok(value)
     }
+}
+
+/// The parser's messages in French. They are a closed set, all made in this file, so they
+/// are translated here by their fixed parts; `tests` checks that every one has a French form.
+pub(super) fn french(en: &str) -> String {
+    const PARTS: &[(&str, &str)] = &[
+        (
+            "empty document: expected a JSON object",
+            "document vide : un objet JSON est attendu",
+        ),
+        (
+            "expected end of file after the document, found ",
+            "fin de fichier attendue après le document, trouvé ",
+        ),
+        ("expected a value, found ", "valeur attendue, trouvé "),
+        (
+            "nesting is deeper than the limit of ",
+            "l'imbrication dépasse la limite de ",
+        ),
+        (" levels", " niveaux"),
+        (
+            "trailing comma before `}`: remove the comma",
+            "virgule finale avant `}` : retirez la virgule",
+        ),
+        (
+            "trailing comma before `]`: remove the comma",
+            "virgule finale avant `]` : retirez la virgule",
+        ),
+        (
+            "expected a string key in double quotes, found ",
+            "clé entre guillemets attendue, trouvé ",
+        ),
+        ("expected `:` after key ", "`:` attendu après la clé "),
+        (
+            "expected `,` or `}` after an object member, found ",
+            "`,` ou `}` attendu après un membre d'objet, trouvé ",
+        ),
+        (
+            "expected `,` or `]` after an array element, found ",
+            "`,` ou `]` attendu après un élément de tableau, trouvé ",
+        ),
+        (
+            "invalid number: expected a digit after `.`",
+            "nombre non valide : chiffre attendu après `.`",
+        ),
+        (
+            "invalid number: expected a digit in the exponent",
+            "nombre non valide : chiffre attendu dans l'exposant",
+        ),
+        (
+            "invalid number: expected a digit",
+            "nombre non valide : chiffre attendu",
+        ),
+        (
+            "invalid number: leading zeros are not allowed",
+            "nombre non valide : les zéros en tête ne sont pas permis",
+        ),
+        (
+            "control character in string: escape it",
+            "caractère de contrôle dans une chaîne : échappez-le",
+        ),
+        (
+            "unterminated string: missing closing `\"`",
+            "chaîne non terminée : `\"` fermant manquant",
+        ),
+        (
+            "unpaired surrogate in `\\u` escape",
+            "demi-codet isolé dans un échappement `\\u`",
+        ),
+        (
+            "invalid `\\u` escape: expected four hex digits",
+            "échappement `\\u` non valide : quatre chiffres hexadécimaux attendus",
+        ),
+        ("invalid escape ", "échappement non valide "),
+        (", found ", ", trouvé "),
+        ("end of file", "la fin du fichier"),
+        ("character U+", "le caractère U+"),
+    ];
+    let mut out = en.to_owned();
+    for (e, f) in PARTS {
+        out = out.replace(e, f);
+    }
+    out
 }

@@ -203,7 +203,11 @@ impl Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadIssue {
     /// The text is not well-formed JSON/YAML. Loading stops here.
-    Syntax { message: String, at: usize },
+    Syntax {
+        message: String,
+        message_fr: String,
+        at: usize,
+    },
     /// A key appears twice in one object; `first` is where it appeared before.
     DuplicateKey {
         pointer: String,
@@ -240,6 +244,11 @@ pub fn load(text: &str, format: SourceFormat) -> Loaded {
         issues.push(LoadIssue::Syntax {
             message: format!(
                 "file is {} bytes, more than the limit of {} bytes",
+                text.len(),
+                limits::MAX_BYTES
+            ),
+            message_fr: format!(
+                "le fichier fait {} octets, au-delà de la limite de {} octets",
                 text.len(),
                 limits::MAX_BYTES
             ),

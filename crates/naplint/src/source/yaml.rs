@@ -106,7 +106,13 @@ pub(super) fn parse(
     let mut parser = Parser::new_from_str(body);
     let mut documents = 0;
     let fail = |issues: &mut Vec<LoadIssue>, message: String, at: usize| {
-        issues.push(LoadIssue::Syntax { message, at });
+        // Our own messages are translated; the scanner's own (in English) are quoted.
+        let message_fr = french(&message);
+        issues.push(LoadIssue::Syntax {
+            message,
+            message_fr,
+            at,
+        });
         None
     };
     while let Some(event) = parser.next_event() {
@@ -279,4 +285,34 @@ fn resolve_plain(s: &str) -> Value {
         }
     }
     Value::String(s.to_owned())
+}
+
+/// This loader's messages in French; the YAML scanner's own messages stay as it words them.
+fn french(en: &str) -> String {
+    if let Some(n) = en.strip_prefix("nesting is deeper than the limit of ") {
+        return format!(
+            "l'imbrication dépasse la limite de {}",
+            n.replace("levels", "niveaux")
+        );
+    }
+    if let Some(n) = en.strip_prefix("aliases expand to more than ") {
+        return format!(
+            "les alias se développent en plus de {}",
+            n.replace("nodes", "nœuds")
+        );
+    }
+    match en {
+        "mapping keys must be scalars" => {
+            "les clés d'une table doivent être des scalaires".to_owned()
+        }
+        "alias to an unknown anchor" => "alias vers une ancre inconnue".to_owned(),
+        "empty document: expected a YAML mapping" => {
+            "document vide : une table YAML est attendue".to_owned()
+        }
+        "a report file holds one YAML document; found a second `---`" => {
+            "un fichier de rapport contient un seul document YAML; un second `---` a été trouvé"
+                .to_owned()
+        }
+        other => format!("erreur de syntaxe YAML : {other}"),
+    }
 }

@@ -1,14 +1,17 @@
 use super::{current, previous_by_id};
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::model::Status;
 use crate::rules::{Across, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "X001",
     name: "status-regression",
+    name_fr: "regression-statut",
     family: Family::Across,
     severity: Severity::Error,
     summary: "a deliverable complete in the previous report is no longer complete",
+    summary_fr: "un livrable terminé dans le rapport précédent ne l'est plus",
     docs: r#"## What it checks
 With `--previous`, every deliverable that was `complete` in the previous report is still
 `complete` (joined by `id`).
@@ -28,12 +31,23 @@ unannounced reopening that readers deserve to have explained.
 - { id: "1.11.4", status: complete }
 ```
 "#,
+    docs_fr: include_str!("x001_status_regression.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: Some(across),
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "deliverable `{id}` was complete in the previous report, now `{status}`",
+    "le livrable `{id}` était terminé dans le rapport précédent; son statut est maintenant `{status}`",
+);
+const HELP: Text = Text::new(
+    "keep it `complete`, or explain the reopening in the deliverable's text",
+    "gardez-le `complete` (terminé), ou expliquez la reprise des travaux dans le texte du livrable",
+);
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     let before = previous_by_id(x.previous);
@@ -48,13 +62,10 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     ptr.key("status"),
-                    format!(
-                        "deliverable `{}` was complete in the previous report, now `{}`",
-                        d.id,
-                        now.as_str()
-                    ),
+                    x.current
+                        .t(MESSAGE, &[("id", &d.id), ("status", now.as_str())]),
                 )
-                .help("keep it `complete`, or explain the reopening in the deliverable's text"),
+                .help(x.current.t(HELP, &[])),
             );
         }
     }

@@ -1,13 +1,16 @@
 use super::{current, previous_by_id};
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Across, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "X002",
     name: "start-changed",
+    name_fr: "debut-modifie",
     family: Family::Across,
     severity: Severity::Warning,
     summary: "a deliverable's start year differs from the previous report's",
+    summary_fr: "l'exercice de début d'un livrable diffère de celui du rapport précédent",
     docs: r#"## What it checks
 With `--previous`, a deliverable present in both reports has the same `start`.
 
@@ -25,12 +28,23 @@ When work started is history: a changed start year rewrites the previous report.
 - { id: "1.11.1", start: 2012/13 }
 ```
 "#,
+    docs_fr: include_str!("x002_start_changed.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: Some(across),
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "deliverable `{id}` started in `{old}` in the previous report, now `{new}`",
+    "le livrable `{id}` commençait en `{old}` dans le rapport précédent, maintenant en `{new}`",
+);
+const HELP: Text = Text::new(
+    "a start year does not change from one report to the next: check which one the chart prints",
+    "l'exercice de début ne change pas d'un rapport à l'autre : vérifiez celui qu'indique le tableau",
+);
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     let before = previous_by_id(x.previous);
@@ -40,9 +54,14 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
         };
         if let (Some(old), Some(new)) = (&prev.start, &d.start) {
             if old != new {
+                let args = [
+                    ("id", d.id.as_str()),
+                    ("old", old.as_str()),
+                    ("new", new.as_str()),
+                ];
                 out.push(
-                    Finding::new(ptr.key("start"), format!("deliverable `{}` started in `{}` in the previous report, now `{}`", d.id, old.as_str(), new.as_str()))
-                        .help("a start year does not change from one report to the next: check which one the chart prints"),
+                    Finding::new(ptr.key("start"), x.current.t(MESSAGE, &args))
+                        .help(x.current.t(HELP, &[])),
                 );
             }
         }

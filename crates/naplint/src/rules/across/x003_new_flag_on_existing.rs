@@ -1,13 +1,16 @@
 use super::{current, previous_by_id};
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Across, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "X003",
     name: "new-flag-on-existing",
+    name_fr: "nouveau-deja-existant",
     family: Family::Across,
     severity: Severity::Warning,
     summary: "a deliverable flagged new was already in the previous report",
+    summary_fr: "un livrable marqué comme nouveau figurait déjà dans le rapport précédent",
     docs: r#"## What it checks
 With `--previous` of an earlier fiscal year, a deliverable flagged `new` did not exist (by
 `id`) in the previous report.
@@ -26,12 +29,23 @@ With `--previous` of an earlier fiscal year, a deliverable flagged `new` did not
 - { id: "1.11.7" }
 ```
 "#,
+    docs_fr: include_str!("x003_new_flag_on_existing.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: Some(across),
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "deliverable `{id}` is flagged new but was in the previous report",
+    "le livrable `{id}` est marqué comme nouveau, mais figurait dans le rapport précédent",
+);
+const HELP: Text = Text::new(
+    "remove `new: true`, or give the new deliverable its own id",
+    "retirez `new: true`, ou donnez au nouveau livrable son propre identifiant",
+);
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     // Only a later year can re-announce: two versions of the same year's report (a pull
@@ -49,14 +63,8 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     for (ptr, d) in current(x.current.report) {
         if d.new && before.contains_key(d.id.as_str()) {
             out.push(
-                Finding::new(
-                    ptr.key("new"),
-                    format!(
-                        "deliverable `{}` is flagged new but was in the previous report",
-                        d.id
-                    ),
-                )
-                .help("remove `new: true`, or give the new deliverable its own id"),
+                Finding::new(ptr.key("new"), x.current.t(MESSAGE, &[("id", &d.id)]))
+                    .help(x.current.t(HELP, &[])),
             );
         }
     }

@@ -1,5 +1,6 @@
 use super::previous_by_id;
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::model::Status;
 use crate::rules::{deliverables, Across, Family, Finding, Rule};
 use crate::source::Pointer;
@@ -7,9 +8,11 @@ use crate::source::Pointer;
 pub const RULE: Rule = Rule {
     code: "X004",
     name: "dropped-deliverable",
+    name_fr: "livrable-disparu",
     family: Family::Across,
     severity: Severity::Error,
     summary: "a deliverable of the previous report is gone without being discontinued",
+    summary_fr: "un livrable du rapport précédent a disparu sans avoir été abandonné",
     docs: r#"## What it checks
 With `--previous`, every deliverable of the previous report that was not `discontinued` is
 still in the current one (by `id`); work that stops is kept, with status `discontinued`.
@@ -27,12 +30,23 @@ A commitment that silently disappears from the chart cannot be held to account.
 - { id: "1.11.3", status: discontinued }
 ```
 "#,
+    docs_fr: include_str!("x004_dropped_deliverable.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: Some(across),
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "deliverable `{id}` of the previous report is missing",
+    "le livrable `{id}` du rapport précédent est absent",
+);
+const HELP: Text = Text::new(
+    "keep it with `status: discontinued` (and say why in its text) instead of removing it",
+    "conservez-le avec `status: discontinued` (abandonné), en expliquant pourquoi dans son texte, plutôt que de le retirer",
+);
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     let now: std::collections::HashSet<&str> = deliverables(x.current.report)
@@ -75,8 +89,11 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
                     })
             });
         out.push(
-            Finding::new(at.unwrap_or_else(|| Pointer::root().key("pillars")), format!("deliverable `{id}` of the previous report is missing"))
-                .help("keep it with `status: discontinued` (and say why in its text) instead of removing it"),
+            Finding::new(
+                at.unwrap_or_else(|| Pointer::root().key("pillars")),
+                x.current.t(MESSAGE, &[("id", id)]),
+            )
+            .help(x.current.t(HELP, &[])),
         );
     }
 }

@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::model::Figure;
 use crate::rules::{Across, Family, Finding, Rule};
 use crate::source::Pointer;
@@ -6,9 +7,11 @@ use crate::source::Pointer;
 pub const RULE: Rule = Rule {
     code: "X005",
     name: "cumulative-decreased",
+    name_fr: "cumul-en-baisse",
     family: Family::Across,
     severity: Severity::Error,
     summary: "a cumulative figure went down since the previous report",
+    summary_fr: "un chiffre cumulatif a diminué depuis le rapport précédent",
     docs: r#"## What it checks
 With `--previous`, figures counted from a fixed start cannot fall: the TRP cumulative figures
 (same period start), completed court cases (same `since`), training reach (same provider and
@@ -30,12 +33,23 @@ cumulative: { period: { start: 2006-05 }, permits_issued: 210 }
 cumulative: { period: { start: 2006-05 }, permits_issued: 230 }
 ```
 "#,
+    docs_fr: include_str!("x005_cumulative_decreased.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: Some(across),
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "{name} fell from {old} in the previous report to {new} (line {line})",
+    "{name} est passé de {old} dans le rapport précédent à {new} (ligne {line})",
+);
+const HELP: Text = Text::new(
+    "a figure counted from a fixed start cannot decrease: check the figure, or state the change of definition",
+    "un chiffre cumulé depuis une date fixe ne peut pas diminuer : vérifiez-le, ou précisez le changement de définition",
+);
 
 fn compare(
     x: &Across<'_>,
@@ -51,10 +65,23 @@ fn compare(
     let tol = x.current.tolerance();
     if new.interval(tol).hi < old.interval(tol).lo {
         let ptr = base.key(name);
-        let line = x.current.line_of(&ptr);
+        let line = x.current.line_of(&ptr).to_string();
+        let lang = x.current.lang();
+        let (old, new) = (old.describe(lang), new.describe(lang));
         out.push(
-            Finding::new(ptr, format!("{name} fell from {} in the previous report to {} (line {line})", old.describe(), new.describe()))
-                .help("a figure counted from a fixed start cannot decrease: check the figure, or state the change of definition"),
+            Finding::new(
+                ptr,
+                x.current.t(
+                    MESSAGE,
+                    &[
+                        ("name", name),
+                        ("old", &old),
+                        ("new", &new),
+                        ("line", &line),
+                    ],
+                ),
+            )
+            .help(x.current.t(HELP, &[])),
         );
     }
 }

@@ -1,14 +1,17 @@
 use super::day_range;
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
     code: "M001",
     name: "period-order",
+    name_fr: "periode-inversee",
     family: Family::Meta,
     severity: Severity::Error,
     summary: "a period ends before it starts",
+    summary_fr: "une période se termine avant de commencer",
     docs: r#"## What it checks
 Every period (`report.period`, the TRP cumulative period, training and outreach periods)
 has `start` no later than `end`.
@@ -26,12 +29,23 @@ period: { start: 2014-03-31, end: 2013-04-01 }
 period: { start: 2013-04-01, end: 2014-03-31 }
 ```
 "#,
+    docs_fr: include_str!("m001_period_order.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "period ends `{end}` before it starts `{start}`",
+    "la période se termine le `{end}`, avant son début le `{start}`",
+);
+const HELP: Text = Text::new(
+    "swap or correct the dates",
+    "inversez ou corrigez les dates",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let r = ctx.report;
@@ -74,9 +88,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     ptr.key("end"),
-                    format!("period ends `{end}` before it starts `{start}`"),
+                    ctx.t(MESSAGE, &[("start", start), ("end", end)]),
                 )
-                .help("swap or correct the dates"),
+                .help(ctx.t(HELP, &[])),
             );
         }
     }

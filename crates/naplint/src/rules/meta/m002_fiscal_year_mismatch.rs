@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
     code: "M002",
     name: "fiscal-year-mismatch",
+    name_fr: "exercice-incoherent",
     family: Family::Meta,
     severity: Severity::Error,
     summary: "the report's fiscal year disagrees with its period",
+    summary_fr: "l'exercice du rapport ne concorde pas avec sa période",
     docs: r#"## What it checks
 `report.period` is April 1 to March 31 of `report.fiscal_year` (Canada's fiscal year):
 `2013/14` is 2013-04-01 to 2014-03-31.
@@ -26,12 +29,27 @@ report: { fiscal_year: 2013/14, period: { start: 2012-04-01, end: 2013-03-31 } }
 report: { fiscal_year: 2013/14, period: { start: 2013-04-01, end: 2014-03-31 } }
 ```
 "#,
+    docs_fr: include_str!("m002_fiscal_year_mismatch.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[START, END, HELP],
 };
+
+const START: Text = Text::new(
+    "period start `{date}` does not match fiscal year `{year}`",
+    "le début de la période `{date}` ne correspond pas à l'exercice `{year}`",
+);
+const END: Text = Text::new(
+    "period end `{date}` does not match fiscal year `{year}`",
+    "la fin de la période `{date}` ne correspond pas à l'exercice `{year}`",
+);
+const HELP: Text = Text::new(
+    "fiscal year `{year}` runs from {start} to {end}",
+    "l'exercice `{year}` va du {start} au {end}",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let meta = &ctx.report.report;
@@ -41,23 +59,24 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let expected_start = format!("{year}-04-01");
     let expected_end = format!("{}-03-31", year + 1);
     let base = Pointer::root().key("report").key("period");
-    for (field, actual, expected) in [
-        ("start", &meta.period.start, &expected_start),
-        ("end", &meta.period.end, &expected_end),
+    let fy = meta.fiscal_year.as_str();
+    for (field, text, actual, expected) in [
+        ("start", START, &meta.period.start, &expected_start),
+        ("end", END, &meta.period.end, &expected_end),
     ] {
         if actual.as_str() != expected {
             out.push(
                 Finding::new(
                     base.key(field),
-                    format!(
-                        "period {field} `{}` does not match fiscal year `{}`",
-                        actual.as_str(),
-                        meta.fiscal_year.as_str()
-                    ),
+                    ctx.t(text, &[("date", actual.as_str()), ("year", fy)]),
                 )
-                .help(format!(
-                    "fiscal year `{}` runs from {expected_start} to {expected_end}",
-                    meta.fiscal_year.as_str()
+                .help(ctx.t(
+                    HELP,
+                    &[
+                        ("year", fy),
+                        ("start", &expected_start),
+                        ("end", &expected_end),
+                    ],
                 )),
             );
         }

@@ -1,14 +1,17 @@
 use super::day_range;
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
     code: "M003",
     name: "figure-after-period",
+    name_fr: "chiffre-apres-periode",
     family: Family::Meta,
     severity: Severity::Warning,
     summary: "a statistic is dated after the report period",
+    summary_fr: "une statistique est datée d'après la période du rapport",
     docs: r#"## What it checks
 No statistic is dated after `report.period.end`: the end of the TRP, training and outreach
 periods, `as_of` of court cases, outreach and funding results, `since` of investigations
@@ -30,12 +33,23 @@ statistics: { training: [{ period: { start: "2010", end: 2014-04 }, ... }] }
 statistics: { training: [{ period: { start: "2010", end: 2014-03 }, ... }] }
 ```
 "#,
+    docs_fr: include_str!("m003_figure_after_period.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "statistic dated `{date}`, after the report period ends `{end}`",
+    "statistique datée du `{date}`, après la fin de la période du rapport (`{end}`)",
+);
+const HELP: Text = Text::new(
+    "report the figure as of the period's end, or leave it to next year's report",
+    "donnez le chiffre à la fin de la période, ou laissez-le au rapport de l'an prochain",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let end_text = ctx.report.report.period.end.as_str();
@@ -104,13 +118,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, date) in dates {
         if day_range(date).is_some_and(|(first, _)| first > period_end) {
             out.push(
-                Finding::new(
-                    ptr,
-                    format!("statistic dated `{date}`, after the report period ends `{end_text}`"),
-                )
-                .help(
-                    "report the figure as of the period's end, or leave it to next year's report",
-                ),
+                Finding::new(ptr, ctx.t(MESSAGE, &[("date", date), ("end", end_text)]))
+                    .help(ctx.t(HELP, &[])),
             );
         }
     }

@@ -1,5 +1,6 @@
 use super::iso::COUNTRIES;
 use crate::diagnostic::Severity;
+use crate::i18n::{Lang, Text};
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
@@ -7,9 +8,11 @@ use crate::source::{Node, Pointer};
 pub const RULE: Rule = Rule {
     code: "M004",
     name: "invalid-country",
+    name_fr: "pays-non-valide",
     family: Family::Meta,
     severity: Severity::Error,
     summary: "a country is not an ISO 3166-1 alpha-2 code",
+    summary_fr: "un pays n'est pas un code ISO 3166-1 alpha-2",
     docs: r#"## What it checks
 `plan.jurisdiction` and every `country` are assigned ISO 3166-1 alpha-2 codes (`TH`, `HU`).
 A lower-case code is fixed to upper case.
@@ -28,24 +31,38 @@ top_countries_of_birth: [{ country: XX, count: 31 }]
 top_countries_of_birth: [{ country: TH, count: 31 }]
 ```
 "#,
+    docs_fr: include_str!("m004_invalid_country.fr.md"),
     fixable: true,
     check: Some(check),
     claim: Some(claim),
     checks: &[],
     across: None,
+    texts: &[MESSAGE, WRITE, HELP, FIX],
 };
 
-fn finding(ptr: Pointer, value: &str) -> Finding {
-    let f = Finding::new(
-        ptr,
-        format!("`{value}` is not an ISO 3166-1 alpha-2 country code"),
-    );
+const MESSAGE: Text = Text::new(
+    "`{value}` is not an ISO 3166-1 alpha-2 country code",
+    "`{value}` n'est pas un code de pays ISO 3166-1 alpha-2",
+);
+const WRITE: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
+const HELP: Text = Text::new(
+    "use the two-letter ISO 3166-1 code, e.g. `TH` for Thailand",
+    "utilisez le code ISO 3166-1 à deux lettres, p. ex. `TH` pour la Thaïlande",
+);
+const FIX: Text = Text::new(
+    "replace `{value}` with `{fixed}`",
+    "remplacer `{value}` par `{fixed}`",
+);
+
+fn finding(ptr: Pointer, value: &str, lang: Lang) -> Finding {
+    let f = Finding::new(ptr, MESSAGE.render(lang, &[("value", value)]));
     let upper = value.to_ascii_uppercase();
     if upper != value && COUNTRIES.contains(&upper.as_str()) {
-        f.help(format!("write it `{upper}`"))
-            .fix(upper.clone(), format!("replace `{value}` with `{upper}`"))
+        let args = [("value", value), ("fixed", upper.as_str())];
+        f.help(WRITE.render(lang, &args))
+            .fix(upper.clone(), FIX.render(lang, &args))
     } else {
-        f.help("use the two-letter ISO 3166-1 code, e.g. `TH` for Thailand")
+        f.help(HELP.get(lang))
     }
 }
 
@@ -77,15 +94,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Malformed codes are the schema's (claimed below); here, well-formed but unassigned.
         let shaped = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
         if shaped && !COUNTRIES.contains(&code) {
-            out.push(finding(ptr, code));
+            out.push(finding(ptr, code, ctx.lang()));
         }
     }
 }
 
-fn claim(v: &Violation, _: &Node) -> Option<Finding> {
+fn claim(v: &Violation, _: &Node, lang: Lang) -> Option<Finding> {
     match &v.kind {
         ViolationKind::Pattern { value, .. } if v.def.as_deref() == Some("CountryCode") => {
-            Some(finding(v.pointer.clone(), value))
+            Some(finding(v.pointer.clone(), value, lang))
         }
         _ => None,
     }

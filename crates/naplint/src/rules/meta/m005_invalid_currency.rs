@@ -1,5 +1,6 @@
 use super::iso::CURRENCIES;
 use crate::diagnostic::Severity;
+use crate::i18n::{Lang, Text};
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
@@ -7,9 +8,11 @@ use crate::source::{Node, Pointer};
 pub const RULE: Rule = Rule {
     code: "M005",
     name: "invalid-currency",
+    name_fr: "devise-non-valide",
     family: Family::Meta,
     severity: Severity::Error,
     summary: "a currency is not an ISO 4217 code",
+    summary_fr: "une devise n'est pas un code ISO 4217",
     docs: r#"## What it checks
 Every `amount.currency` is an active ISO 4217 code (`CAD`, `USD`). A lower-case code is
 fixed to upper case.
@@ -27,45 +30,71 @@ amount: { value: 5500000, currency: CDN }
 amount: { value: 5500000, currency: CAD }
 ```
 "#,
+    docs_fr: include_str!("m005_invalid_currency.fr.md"),
     fixable: true,
     check: Some(check),
     claim: Some(claim),
     checks: &[],
     across: None,
+    texts: &[MESSAGE, WRITE, HELP, FIX],
 };
 
-fn finding(ptr: Pointer, value: &str) -> Finding {
-    let f = Finding::new(ptr, format!("`{value}` is not an ISO 4217 currency code"));
+const MESSAGE: Text = Text::new(
+    "`{value}` is not an ISO 4217 currency code",
+    "`{value}` n'est pas un code de devise ISO 4217",
+);
+const WRITE: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
+const HELP: Text = Text::new(
+    "use the three-letter ISO 4217 code, e.g. `CAD` for Canadian dollars",
+    "utilisez le code ISO 4217 à trois lettres, p. ex. `CAD` pour le dollar canadien",
+);
+const FIX: Text = Text::new(
+    "replace `{value}` with `{fixed}`",
+    "remplacer `{value}` par `{fixed}`",
+);
+
+fn finding(ptr: Pointer, value: &str, lang: Lang) -> Finding {
+    let f = Finding::new(ptr, MESSAGE.render(lang, &[("value", value)]));
     let upper = value.to_ascii_uppercase();
     if upper != value && CURRENCIES.contains(&upper.as_str()) {
-        f.help(format!("write it `{upper}`"))
-            .fix(upper.clone(), format!("replace `{value}` with `{upper}`"))
+        let args = [("value", value), ("fixed", upper.as_str())];
+        f.help(WRITE.render(lang, &args))
+            .fix(upper.clone(), FIX.render(lang, &args))
     } else {
-        f.help("use the three-letter ISO 4217 code, e.g. `CAD` for Canadian dollars")
+        f.help(HELP.get(lang))
     }
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (i, f) in ctx.report.funding.iter().enumerate() {
-        let code = f.amount.currency.as_str();
-        let shaped = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
-        if shaped && !CURRENCIES.contains(&code) {
-            out.push(finding(
+    let codes: Vec<(Pointer, &str)> = ctx
+        .report
+        .funding
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (
                 Pointer::root()
                     .key("funding")
                     .index(i)
                     .key("amount")
                     .key("currency"),
-                code,
-            ));
+                f.amount.currency.as_str(),
+            )
+        })
+        .collect();
+    for (ptr, code) in codes {
+        // Malformed codes are the schema's (claimed below); here, well-formed but unassigned.
+        let shaped = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+        if shaped && !CURRENCIES.contains(&code) {
+            out.push(finding(ptr, code, ctx.lang()));
         }
     }
 }
 
-fn claim(v: &Violation, _: &Node) -> Option<Finding> {
+fn claim(v: &Violation, _: &Node, lang: Lang) -> Option<Finding> {
     match &v.kind {
         ViolationKind::Pattern { value, .. } if v.def.as_deref() == Some("CurrencyCode") => {
-            Some(finding(v.pointer.clone(), value))
+            Some(finding(v.pointer.clone(), value, lang))
         }
         _ => None,
     }

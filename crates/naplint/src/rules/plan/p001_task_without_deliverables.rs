@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::i18n::{Lang, Text};
 use crate::rules::{parent_id, Ctx, Family, Finding, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
@@ -6,9 +7,11 @@ use crate::source::{Node, Pointer};
 pub const RULE: Rule = Rule {
     code: "P001",
     name: "task-without-deliverables",
+    name_fr: "tache-sans-livrable",
     family: Family::Plan,
     severity: Severity::Error,
     summary: "a task has no deliverables",
+    summary_fr: "une tâche n'a aucun livrable",
     docs: r#"## What it checks
 Every task lists at least one deliverable.
 
@@ -26,15 +29,26 @@ tasks: [{ id: "1.12", title: Support prevention efforts, deliverables: [] }]
 tasks: [{ id: "1.12", title: Support prevention efforts, deliverables: [{ id: "1.12.1", ... }] }]
 ```
 "#,
+    docs_fr: include_str!("p001_task_without_deliverables.fr.md"),
     fixable: false,
     check: Some(check),
     claim: Some(claim),
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
 
-fn message(id: &str) -> String {
-    format!("task `{id}` has no deliverables")
+const MESSAGE: Text = Text::new(
+    "task `{id}` has no deliverables",
+    "la tâche `{id}` n'a aucun livrable",
+);
+const HELP: Text = Text::new(
+    "add the task's deliverables, or remove the task",
+    "ajoutez les livrables de la tâche, ou retirez la tâche",
+);
+
+fn finding(pointer: Pointer, id: &str, lang: Lang) -> Finding {
+    Finding::new(pointer, MESSAGE.render(lang, &[("id", id)])).help(HELP.get(lang))
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -50,22 +64,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         .key("tasks")
                         .index(t)
                         .key("deliverables");
-                    out.push(
-                        Finding::new(ptr, message(&task.id))
-                            .help("add the task's deliverables, or remove the task"),
-                    );
+                    out.push(finding(ptr, &task.id, ctx.lang()));
                 }
             }
         }
     }
 }
 
-fn claim(v: &Violation, root: &Node) -> Option<Finding> {
+fn claim(v: &Violation, root: &Node, lang: Lang) -> Option<Finding> {
     let is_it = matches!(v.kind, ViolationKind::MinItems { .. })
         && v.pointer.last().as_deref() == Some("deliverables");
     is_it.then(|| {
-        let id = parent_id(root, &v.pointer).unwrap_or_default();
-        Finding::new(v.pointer.clone(), message(&id))
-            .help("add the task's deliverables, or remove the task")
+        finding(
+            v.pointer.clone(),
+            &parent_id(root, &v.pointer).unwrap_or_default(),
+            lang,
+        )
     })
 }

@@ -1,14 +1,17 @@
 use crate::diagnostic::Severity;
+use crate::i18n::{Lang, Text};
 use crate::rules::{deliverables, parent_id, Ctx, Family, Finding, Rule};
 use crate::schema::{Violation, ViolationKind};
-use crate::source::Node;
+use crate::source::{Node, Pointer};
 
 pub const RULE: Rule = Rule {
     code: "P002",
     name: "missing-lead",
+    name_fr: "responsable-manquant",
     family: Family::Plan,
     severity: Severity::Error,
     summary: "a deliverable has no lead department",
+    summary_fr: "un livrable n'a aucun ministère responsable",
     docs: r#"## What it checks
 Every deliverable names at least one lead department in `leads`.
 
@@ -25,38 +28,44 @@ Accountability is the point of the chart: a deliverable nobody leads is one nobo
 - { id: "2.13.4", text: Develop options, start: 2012/13, status: ongoing, leads: [CIC] }
 ```
 "#,
+    docs_fr: include_str!("p002_missing_lead.fr.md"),
     fixable: false,
     check: Some(check),
     claim: Some(claim),
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
 
-const HELP: &str = "add at least one department code from /departments";
+const MESSAGE: Text = Text::new(
+    "deliverable `{id}` has no lead department",
+    "le livrable `{id}` n'a aucun ministère responsable",
+);
+const HELP: Text = Text::new(
+    "add at least one department code from /departments",
+    "ajoutez au moins un code de ministère tiré de /departments",
+);
+
+fn finding(pointer: Pointer, id: &str, lang: Lang) -> Finding {
+    Finding::new(pointer, MESSAGE.render(lang, &[("id", id)])).help(HELP.get(lang))
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, _, d) in deliverables(ctx.report) {
         if d.leads.is_empty() {
-            out.push(
-                Finding::new(
-                    ptr.key("leads"),
-                    format!("deliverable `{}` has no lead department", d.id),
-                )
-                .help(HELP),
-            );
+            out.push(finding(ptr.key("leads"), &d.id, ctx.lang()));
         }
     }
 }
 
-fn claim(v: &Violation, root: &Node) -> Option<Finding> {
+fn claim(v: &Violation, root: &Node, lang: Lang) -> Option<Finding> {
     let is_it = matches!(v.kind, ViolationKind::MinItems { .. })
         && v.pointer.last().as_deref() == Some("leads");
     is_it.then(|| {
-        let id = parent_id(root, &v.pointer).unwrap_or_default();
-        Finding::new(
+        finding(
             v.pointer.clone(),
-            format!("deliverable `{id}` has no lead department"),
+            &parent_id(root, &v.pointer).unwrap_or_default(),
+            lang,
         )
-        .help(HELP)
     })
 }

@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
 use crate::suggest::{closest, normalise};
@@ -6,9 +7,11 @@ use crate::suggest::{closest, normalise};
 pub const RULE: Rule = Rule {
     code: "P003",
     name: "unknown-lead",
+    name_fr: "responsable-inconnu",
     family: Family::Plan,
     severity: Severity::Error,
     summary: "a department code is not in the `departments` registry",
+    summary_fr: "un code de ministère ne figure pas dans le registre `departments`",
     docs: r#"## What it checks
 Every department reference (deliverable `leads`, the plan's `coordinator`, operation `lead`,
 training `provider` and `partners`, outreach `provider`, funding `funder`) is a `code` of
@@ -29,12 +32,29 @@ leads: [ESDC (TFWP)]
 leads: [ESDC-TFWP]
 ```
 "#,
+    docs_fr: include_str!("p003_unknown_lead.fr.md"),
     fixable: true,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, ALIAS, DID_YOU_MEAN, ADD, FIX],
 };
+
+const MESSAGE: Text = Text::new("unknown department `{code}`", "ministère inconnu `{code}`");
+const ALIAS: Text = Text::new(
+    "`{code}` is an alias of `{dept}` ({name}): use the code",
+    "`{code}` est un autre nom de `{dept}` ({name}) : utilisez le code",
+);
+const DID_YOU_MEAN: Text = Text::new("did you mean `{dept}`?", "vouliez-vous dire `{dept}` ?");
+const ADD: Text = Text::new(
+    "add the department to /departments, or use one of its codes",
+    "ajoutez le ministère à /departments, ou utilisez l'un de ses codes",
+);
+const FIX: Text = Text::new(
+    "replace `{code}` with `{dept}`",
+    "remplacer `{code}` par `{dept}`",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let depts = &ctx.report.departments;
@@ -75,7 +95,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if known(code) {
             continue;
         }
-        let message = format!("unknown department `{code}`");
+        let message = ctx.t(MESSAGE, &[("code", code)]);
         let alias_of = depts.iter().find(|d| {
             d.aliases
                 .iter()
@@ -84,21 +104,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 || normalise(d.code.as_str()) == normalise(code)
         });
         let finding = if let Some(d) = alias_of {
+            let args = [
+                ("code", code),
+                ("dept", d.code.as_str()),
+                ("name", d.name.as_str()),
+            ];
             Finding::new(ptr, message)
-                .help(format!(
-                    "`{code}` is an alias of `{}` ({}): use the code",
-                    d.code.as_str(),
-                    d.name
-                ))
-                .fix(
-                    d.code.as_str(),
-                    format!("replace `{code}` with `{}`", d.code.as_str()),
-                )
+                .help(ctx.t(ALIAS, &args))
+                .fix(d.code.as_str(), ctx.t(FIX, &args))
         } else if let Some(s) = closest(code, depts.iter().map(|d| d.code.as_str())) {
-            Finding::new(ptr, message).help(format!("did you mean `{s}`?"))
+            Finding::new(ptr, message).help(ctx.t(DID_YOU_MEAN, &[("dept", s)]))
         } else {
-            Finding::new(ptr, message)
-                .help("add the department to /departments, or use one of its codes")
+            Finding::new(ptr, message).help(ctx.t(ADD, &[]))
         };
         out.push(finding);
     }

@@ -1,12 +1,15 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P004",
     name: "missing-start",
+    name_fr: "debut-manquant",
     family: Family::Plan,
     severity: Severity::Warning,
     summary: "a deliverable has no start fiscal year",
+    summary_fr: "un livrable n'a pas d'exercice de début",
     docs: r#"## What it checks
 Every deliverable has a `start`, unless it has items that all carry their own.
 
@@ -24,24 +27,29 @@ year-over-year and "new" checks cannot run.
 - { id: "1.11.1", text: Promote the online training tool, start: 2012/13, status: ongoing, leads: [PS] }
 ```
 "#,
+    docs_fr: include_str!("p004_missing_start.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "deliverable `{id}` has no start fiscal year",
+    "le livrable `{id}` n'a pas d'exercice de début",
+);
+const HELP: Text = Text::new(
+    "add `start: YYYY/YY` as the chart's Timeline column gives it",
+    "ajoutez `start: AAAA/AA` tel que l'indique la colonne Échéancier du tableau",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, _, d) in deliverables(ctx.report) {
         let items_cover = !d.items.is_empty() && d.items.iter().all(|i| i.start.is_some());
         if d.start.is_none() && !items_cover {
-            out.push(
-                Finding::new(
-                    ptr,
-                    format!("deliverable `{}` has no start fiscal year", d.id),
-                )
-                .help("add `start: YYYY/YY` as the chart's Timeline column gives it"),
-            );
+            out.push(Finding::new(ptr, ctx.t(MESSAGE, &[("id", &d.id)])).help(ctx.t(HELP, &[])));
         }
     }
 }

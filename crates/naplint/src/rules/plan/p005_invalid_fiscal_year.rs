@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::i18n::{Lang, Text};
 use crate::model::{format_fiscal_year, parse_fiscal_year};
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::schema::{Violation, ViolationKind};
@@ -7,9 +8,11 @@ use crate::source::{Node, Pointer};
 pub const RULE: Rule = Rule {
     code: "P005",
     name: "invalid-fiscal-year",
+    name_fr: "exercice-non-valide",
     family: Family::Plan,
     severity: Severity::Error,
     summary: "a fiscal year is not written `YYYY/YY` with consecutive years",
+    summary_fr: "un exercice n'est pas noté `YYYY/YY` avec deux années consécutives",
     docs: r#"## What it checks
 Every fiscal year (`report.fiscal_year`, and `start` and `target` of deliverables and items) is
 written `YYYY/YY` with consecutive years (`2013/14`). `2012-13`, `2012/2013`, `2012-2013` and
@@ -28,12 +31,28 @@ start: 2012-13
 start: 2012/13
 ```
 "#,
+    docs_fr: include_str!("p005_invalid_fiscal_year.fr.md"),
     fixable: true,
     check: Some(check),
     claim: Some(claim),
     checks: &[],
     across: None,
+    texts: &[MESSAGE, WRITE, FORMAT, FIX],
 };
+
+const MESSAGE: Text = Text::new(
+    "invalid fiscal year `{value}`",
+    "exercice financier non valide `{value}`",
+);
+const WRITE: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
+const FORMAT: Text = Text::new(
+    "write fiscal years as `YYYY/YY` with consecutive years, e.g. `2013/14`",
+    "écrivez les exercices sous la forme `AAAA/AA`, deux années consécutives, p. ex. `2013/14`",
+);
+const FIX: Text = Text::new(
+    "replace `{value}` with `{fixed}`",
+    "remplacer `{value}` par `{fixed}`",
+);
 
 /// The canonical spelling of a recognisable fiscal year.
 fn normalised(s: &str) -> Option<String> {
@@ -49,13 +68,15 @@ fn normalised(s: &str) -> Option<String> {
     consecutive.then(|| format_fiscal_year(first))
 }
 
-fn finding(pointer: Pointer, value: &str) -> Finding {
-    let f = Finding::new(pointer, format!("invalid fiscal year `{value}`"));
+fn finding(pointer: Pointer, value: &str, lang: Lang) -> Finding {
+    let f = Finding::new(pointer, MESSAGE.render(lang, &[("value", value)]));
     match normalised(value) {
-        Some(fixed) if fixed != value => f
-            .help(format!("write it `{fixed}`"))
-            .fix(fixed.clone(), format!("replace `{value}` with `{fixed}`")),
-        _ => f.help("write fiscal years as `YYYY/YY` with consecutive years, e.g. `2013/14`"),
+        Some(fixed) if fixed != value => {
+            let args = [("value", value), ("fixed", fixed.as_str())];
+            f.help(WRITE.render(lang, &args))
+                .fix(fixed.clone(), FIX.render(lang, &args))
+        }
+        _ => f.help(FORMAT.get(lang)),
     }
 }
 
@@ -65,22 +86,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         Pointer::root().key("report").key("fiscal_year"),
         &ctx.report.report.fiscal_year,
     )];
-    for e in super::entries(ctx.report) {
+    for e in super::entries(ctx.report, ctx.lang()) {
         years.extend(e.start.map(|y| (e.pointer.key("start"), y)));
         years.extend(e.target.map(|y| (e.pointer.key("target"), y)));
     }
     for (ptr, year) in years {
         let shaped = year.as_str().len() == 7 && year.as_str().as_bytes().get(4) == Some(&b'/');
         if shaped && parse_fiscal_year(year.as_str()).is_none() {
-            out.push(finding(ptr, year.as_str()));
+            out.push(finding(ptr, year.as_str(), ctx.lang()));
         }
     }
 }
 
-fn claim(v: &Violation, _: &Node) -> Option<Finding> {
+fn claim(v: &Violation, _: &Node, lang: Lang) -> Option<Finding> {
     match &v.kind {
         ViolationKind::Pattern { value, .. } if v.def.as_deref() == Some("FiscalYear") => {
-            Some(finding(v.pointer.clone(), value))
+            Some(finding(v.pointer.clone(), value, lang))
         }
         _ => None,
     }

@@ -1,12 +1,15 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P007",
     name: "missing-status",
+    name_fr: "statut-manquant",
     family: Family::Plan,
     severity: Severity::Error,
     summary: "a deliverable has no status",
+    summary_fr: "un livrable n'a pas de statut",
     docs: r#"## What it checks
 Every deliverable has a `status`, unless it has items that all carry their own.
 
@@ -23,21 +26,29 @@ A progress report without a status for a deliverable reports no progress on it.
 - { id: "1.11.6", text: Disseminate awareness materials, start: 2012/13, status: ongoing, leads: [DFATD] }
 ```
 "#,
+    docs_fr: include_str!("p007_missing_status.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "deliverable `{id}` has no status",
+    "le livrable `{id}` n'a pas de statut",
+);
+const HELP: Text = Text::new(
+    "add `status:` as the chart's Status column gives it",
+    "ajoutez `status:` tel que l'indique la colonne État du tableau",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, _, d) in deliverables(ctx.report) {
         let items_cover = !d.items.is_empty() && d.items.iter().all(|i| i.status.is_some());
         if d.status.is_none() && !items_cover {
-            out.push(
-                Finding::new(ptr, format!("deliverable `{}` has no status", d.id))
-                    .help("add `status:` as the chart's Status column gives it"),
-            );
+            out.push(Finding::new(ptr, ctx.t(MESSAGE, &[("id", &d.id)])).help(ctx.t(HELP, &[])));
         }
     }
 }

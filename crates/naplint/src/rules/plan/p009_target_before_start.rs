@@ -1,12 +1,15 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P009",
     name: "target-before-start",
+    name_fr: "cible-avant-debut",
     family: Family::Plan,
     severity: Severity::Error,
     summary: "a target fiscal year is before the start",
+    summary_fr: "un exercice cible est antérieur à l'exercice de début",
     docs: r#"## What it checks
 When a deliverable or item has both, `target` is not earlier than `start`.
 
@@ -23,31 +26,39 @@ Work cannot be due before it starts: one of the two years is mistyped.
 { start: 2013/14, target: 2014/15 }
 ```
 "#,
+    docs_fr: include_str!("p009_target_before_start.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
 
+const MESSAGE: Text = Text::new(
+    "{what} has target `{target}` before its start `{start}`",
+    "{what} a un exercice cible `{target}` antérieur à son début `{start}`",
+);
+const HELP: Text = Text::new(
+    "one of the two years is mistyped: check both against the chart",
+    "l'une des deux années est erronée : vérifiez-les dans le tableau",
+);
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for e in super::entries(ctx.report) {
+    for e in super::entries(ctx.report, ctx.lang()) {
         let (Some(start), Some(target)) = (e.start, e.target) else {
             continue;
         };
         if let (Some(s), Some(t)) = (start.start_year(), target.start_year()) {
             if t < s {
+                let args = [
+                    ("what", e.label.as_str()),
+                    ("target", target.as_str()),
+                    ("start", start.as_str()),
+                ];
                 out.push(
-                    Finding::new(
-                        e.pointer.key("target"),
-                        format!(
-                            "{} has target `{}` before its start `{}`",
-                            e.label,
-                            target.as_str(),
-                            start.as_str()
-                        ),
-                    )
-                    .help("one of the two years is mistyped: check both against the chart"),
+                    Finding::new(e.pointer.key("target"), ctx.t(MESSAGE, &args))
+                        .help(ctx.t(HELP, &[])),
                 );
             }
         }

@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::model::Status;
 use crate::rules::{Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P010",
     name: "start-after-report-year",
+    name_fr: "debut-apres-exercice",
     family: Family::Plan,
     severity: Severity::Error,
     summary: "work starts after the report's fiscal year but is not `planned`",
+    summary_fr: "un travail commence après l'exercice du rapport, mais n'est pas `planned`",
     docs: r#"## What it checks
 A deliverable or item whose `start` is later than the report's `fiscal_year` has status
 `planned` (an item without a status takes its deliverable's).
@@ -28,19 +31,34 @@ report: { fiscal_year: 2013/14 }
 { start: 2014/15, status: planned }
 ```
 "#,
+    docs_fr: include_str!("p010_start_after_report_year.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[WITH_STATUS, WITHOUT_STATUS, HELP],
 };
+
+const WITH_STATUS: Text = Text::new(
+    "{what} starts in `{start}`, after the report year `{year}`, but its status is `{status}`",
+    "{what} commence en `{start}`, après l'exercice du rapport `{year}`, mais son statut est `{status}`",
+);
+const WITHOUT_STATUS: Text = Text::new(
+    "{what} starts in `{start}`, after the report year `{year}`, but its status is missing",
+    "{what} commence en `{start}`, après l'exercice du rapport `{year}`, mais n'a pas de statut",
+);
+const HELP: Text = Text::new(
+    "check the start year against the chart; work that has not started yet is `planned`",
+    "vérifiez l'exercice de début dans le tableau; un travail qui n'a pas encore commencé est `planned` (prévu)",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(report_year) = ctx.report_year() else {
         return;
     };
     let report_fy = ctx.report.report.fiscal_year.as_str();
-    for e in super::entries(ctx.report) {
+    for e in super::entries(ctx.report, ctx.lang()) {
         let Some(start) = e.start else { continue };
         let Some(year) = start.start_year() else {
             continue;
@@ -51,15 +69,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && status != Some(Status::Planned)
             && status.is_none_or(Status::is_known)
         {
-            let status =
-                status.map_or_else(|| "missing".to_owned(), |s| format!("`{}`", s.as_str()));
-            out.push(
-                Finding::new(
-                    e.pointer.key("start"),
-                    format!("{} starts in `{}`, after the report year `{report_fy}`, but its status is {status}", e.label, start.as_str()),
-                )
-                .help("check the start year against the chart; work that has not started yet is `planned`"),
-            );
+            let args = [
+                ("what", e.label.as_str()),
+                ("start", start.as_str()),
+                ("year", report_fy),
+                ("status", status.map_or("", Status::as_str)),
+            ];
+            let message = match status {
+                Some(_) => ctx.t(WITH_STATUS, &args),
+                None => ctx.t(WITHOUT_STATUS, &args),
+            };
+            out.push(Finding::new(e.pointer.key("start"), message).help(ctx.t(HELP, &[])));
         }
     }
 }

@@ -1,12 +1,15 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P011",
     name: "new-flag-mismatch",
+    name_fr: "mention-nouveau-incoherente",
     family: Family::Plan,
     severity: Severity::Warning,
     summary: "the `new` flag disagrees with the start year",
+    summary_fr: "l'indicateur `new` ne concorde pas avec l'exercice de début",
     docs: r#"## What it checks
 A deliverable or item flagged `new` (the chart's "NEW:") starts in the report's fiscal year
 or later; one that starts in the report's fiscal year is flagged `new`.
@@ -27,38 +30,56 @@ report: { fiscal_year: 2013/14 }
 { new: true, start: 2013/14 }
 ```
 "#,
+    docs_fr: include_str!("p011_new_flag_mismatch.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[NEW_BUT_OLD, NOT_FLAGGED, REMOVE, ADD],
 };
+
+const NEW_BUT_OLD: Text = Text::new(
+    "{what} is flagged new but started in `{start}`, before the report year `{year}`",
+    "{what} est marqué comme nouveau, mais a commencé en `{start}`, avant l'exercice du rapport `{year}`",
+);
+const NOT_FLAGGED: Text = Text::new(
+    "{what} starts in the report year `{year}` but is not flagged new",
+    "{what} commence pendant l'exercice du rapport `{year}`, mais n'est pas marqué comme nouveau",
+);
+const REMOVE: Text = Text::new(
+    "remove `new: true`, or correct the start year",
+    "retirez `new: true`, ou corrigez l'exercice de début",
+);
+const ADD: Text = Text::new(
+    "add `new: true` if the chart prints it as NEW, or correct the start year",
+    "ajoutez `new: true` si le tableau l'indique comme NOUVEAU, ou corrigez l'exercice de début",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(report_year) = ctx.report_year() else {
         return;
     };
     let report_fy = ctx.report.report.fiscal_year.as_str();
-    for e in super::entries(ctx.report) {
+    for e in super::entries(ctx.report, ctx.lang()) {
         let Some(start) = e.start else { continue };
         let Some(year) = start.start_year() else {
             continue;
         };
+        let args = [
+            ("what", e.label.as_str()),
+            ("start", start.as_str()),
+            ("year", report_fy),
+        ];
         if e.new && year < report_year {
             out.push(
-                Finding::new(e.pointer.key("new"), format!("{} is flagged new but started in `{}`, before the report year `{report_fy}`", e.label, start.as_str()))
-                    .help("remove `new: true`, or correct the start year"),
+                Finding::new(e.pointer.key("new"), ctx.t(NEW_BUT_OLD, &args))
+                    .help(ctx.t(REMOVE, &[])),
             );
         } else if !e.new && year == report_year {
             out.push(
-                Finding::new(
-                    e.pointer.key("start"),
-                    format!(
-                        "{} starts in the report year `{report_fy}` but is not flagged new",
-                        e.label
-                    ),
-                )
-                .help("add `new: true` if the chart prints it as NEW, or correct the start year"),
+                Finding::new(e.pointer.key("start"), ctx.t(NOT_FLAGGED, &args))
+                    .help(ctx.t(ADD, &[])),
             );
         }
     }

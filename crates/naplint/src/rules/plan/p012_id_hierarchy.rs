@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
     code: "P012",
     name: "id-hierarchy",
+    name_fr: "hierarchie-identifiants",
     family: Family::Plan,
     severity: Severity::Error,
     summary: "an id does not extend its parent's id",
+    summary_fr: "un identifiant ne prolonge pas celui de son parent",
     docs: r#"## What it checks
 Ids nest: objective `1.1` under pillar `1`, task `1.11` (the objective's id and one or more
 digits) under objective `1.1`, deliverable `1.11.3` (the task's id, a dot and a number)
@@ -29,12 +32,46 @@ filed under the wrong task is reported against the wrong commitment.
   deliverables: [{ id: "1.11.1", ... }]
 ```
 "#,
+    docs_fr: include_str!("p012_id_hierarchy.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[
+        OBJECTIVE,
+        OBJECTIVE_HELP,
+        TASK,
+        TASK_HELP,
+        DELIVERABLE,
+        DELIVERABLE_HELP,
+    ],
 };
+
+const OBJECTIVE: Text = Text::new(
+    "objective `{id}` is under pillar `{parent}`",
+    "l'objectif `{id}` relève du pilier `{parent}`",
+);
+const OBJECTIVE_HELP: Text = Text::new(
+    "objective ids under pillar `{parent}` are `{parent}.N`",
+    "sous le pilier `{parent}`, les objectifs sont numérotés `{parent}.N`",
+);
+const TASK: Text = Text::new(
+    "task `{id}` is under objective `{parent}`",
+    "la tâche `{id}` relève de l'objectif `{parent}`",
+);
+const TASK_HELP: Text = Text::new(
+    "task ids under objective `{parent}` are `{parent}N`, e.g. `{parent}1`",
+    "sous l'objectif `{parent}`, les tâches sont numérotées `{parent}N`, p. ex. `{parent}1`",
+);
+const DELIVERABLE: Text = Text::new(
+    "deliverable `{id}` is under task `{parent}`",
+    "le livrable `{id}` relève de la tâche `{parent}`",
+);
+const DELIVERABLE_HELP: Text = Text::new(
+    "deliverable ids under task `{parent}` are `{parent}.N`",
+    "sous la tâche `{parent}`, les livrables sont numérotés `{parent}.N`",
+);
 
 fn extends(child: &str, parent: &str, separator: &str) -> bool {
     child
@@ -44,53 +81,43 @@ fn extends(child: &str, parent: &str, separator: &str) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let report = |ptr: Pointer,
+                  message: Text,
+                  help: Text,
+                  id: &str,
+                  parent: &str,
+                  out: &mut Vec<Finding>| {
+        let args = [("id", id), ("parent", parent)];
+        out.push(Finding::new(ptr, ctx.t(message, &args)).help(ctx.t(help, &args)));
+    };
     for (p, pillar) in ctx.report.pillars.iter().enumerate() {
         let pp = Pointer::root().key("pillars").index(p);
         for (o, objective) in pillar.objectives.iter().enumerate() {
             let op = pp.key("objectives").index(o);
             if !extends(&objective.id, &pillar.id, ".") {
-                out.push(
-                    Finding::new(
-                        op.key("id"),
-                        format!(
-                            "objective `{}` is under pillar `{}`",
-                            objective.id, pillar.id
-                        ),
-                    )
-                    .help(format!(
-                        "objective ids under pillar `{0}` are `{0}.N`",
-                        pillar.id
-                    )),
+                report(
+                    op.key("id"),
+                    OBJECTIVE,
+                    OBJECTIVE_HELP,
+                    &objective.id,
+                    &pillar.id,
+                    out,
                 );
             }
             for (t, task) in objective.tasks.iter().enumerate() {
                 let tp = op.key("tasks").index(t);
                 if !extends(&task.id, &objective.id, "") {
-                    out.push(
-                        Finding::new(
-                            tp.key("id"),
-                            format!("task `{}` is under objective `{}`", task.id, objective.id),
-                        )
-                        .help(format!(
-                            "task ids under objective `{0}` are `{0}N`, e.g. `{0}1`",
-                            objective.id
-                        )),
-                    );
+                    report(tp.key("id"), TASK, TASK_HELP, &task.id, &objective.id, out);
                 }
                 for (d, deliverable) in task.deliverables.iter().enumerate() {
                     if !extends(&deliverable.id, &task.id, ".") {
-                        out.push(
-                            Finding::new(
-                                tp.key("deliverables").index(d).key("id"),
-                                format!(
-                                    "deliverable `{}` is under task `{}`",
-                                    deliverable.id, task.id
-                                ),
-                            )
-                            .help(format!(
-                                "deliverable ids under task `{0}` are `{0}.N`",
-                                task.id
-                            )),
+                        report(
+                            tp.key("deliverables").index(d).key("id"),
+                            DELIVERABLE,
+                            DELIVERABLE_HELP,
+                            &deliverable.id,
+                            &task.id,
+                            out,
                         );
                     }
                 }

@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::model::Status;
 use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P014",
     name: "status-rollup",
+    name_fr: "consolidation-statuts",
     family: Family::Plan,
     severity: Severity::Warning,
     summary: "a deliverable's status disagrees with its items' statuses",
+    summary_fr: "le statut d'un livrable ne concorde pas avec celui de ses éléments",
     docs: r#"## What it checks
 When every item of a deliverable is `complete`, the deliverable (if it has a status) is
 `complete`; when the deliverable is `complete`, every item that has a status is `complete`.
@@ -25,12 +28,36 @@ The deliverable's status is what summaries count; it must agree with the bullets
 { status: complete, items: [{ status: complete }, { status: complete }] }
 ```
 "#,
+    docs_fr: include_str!("p014_status_rollup.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[
+        ALL_COMPLETE,
+        ALL_COMPLETE_HELP,
+        ITEM_NOT_COMPLETE,
+        ITEM_HELP,
+    ],
 };
+
+const ALL_COMPLETE: Text = Text::new(
+    "every item of deliverable `{id}` is complete, but it is `{status}`",
+    "tous les éléments du livrable `{id}` sont terminés, mais son statut est `{status}`",
+);
+const ALL_COMPLETE_HELP: Text = Text::new(
+    "mark the deliverable `complete`, or correct the items",
+    "marquez le livrable `complete` (terminé), ou corrigez les éléments",
+);
+const ITEM_NOT_COMPLETE: Text = Text::new(
+    "deliverable `{id}` is complete, but its item {n} is `{status}`",
+    "le livrable `{id}` est terminé, mais son élément {n} a le statut `{status}`",
+);
+const ITEM_HELP: Text = Text::new(
+    "correct the item's status, or the deliverable's",
+    "corrigez le statut de l'élément, ou celui du livrable",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, _, d) in deliverables(ctx.report) {
@@ -46,13 +73,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     ptr.key("status"),
-                    format!(
-                        "every item of deliverable `{}` is complete, but it is `{}`",
-                        d.id,
-                        status.as_str()
-                    ),
+                    ctx.t(ALL_COMPLETE, &[("id", &d.id), ("status", status.as_str())]),
                 )
-                .help("mark the deliverable `complete`, or correct the items"),
+                .help(ctx.t(ALL_COMPLETE_HELP, &[])),
             );
         }
         if status == Status::Complete {
@@ -61,17 +84,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     .status
                     .filter(|&s| s != Status::Complete && s.is_known())
                 {
+                    let n = (i + 1).to_string();
                     out.push(
                         Finding::new(
                             ptr.key("items").index(i).key("status"),
-                            format!(
-                                "deliverable `{}` is complete, but its item {} is `{}`",
-                                d.id,
-                                i + 1,
-                                s.as_str()
+                            ctx.t(
+                                ITEM_NOT_COMPLETE,
+                                &[("id", &d.id), ("n", &n), ("status", s.as_str())],
                             ),
                         )
-                        .help("correct the item's status, or the deliverable's"),
+                        .help(ctx.t(ITEM_HELP, &[])),
                     );
                 }
             }

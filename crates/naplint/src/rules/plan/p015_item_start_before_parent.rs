@@ -1,12 +1,15 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P015",
     name: "item-start-before-parent",
+    name_fr: "element-avant-livrable",
     family: Family::Plan,
     severity: Severity::Warning,
     summary: "an item starts before its deliverable",
+    summary_fr: "un élément commence avant son livrable",
     docs: r#"## What it checks
 An item's `start` is not earlier than its deliverable's `start`.
 
@@ -24,31 +27,49 @@ is wrong.
 { start: 2011/12, items: [{ start: 2011/12 }, { start: 2012/13 }] }
 ```
 "#,
+    docs_fr: include_str!("p015_item_start_before_parent.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "item {n} of deliverable `{id}` starts in `{start}`, before the deliverable's `{parent}`",
+    "l'élément {n} du livrable `{id}` commence en `{start}`, avant le livrable (`{parent}`)",
+);
+const HELP: Text = Text::new(
+    "a deliverable starts with its first item: correct the item's start or the deliverable's",
+    "un livrable commence avec son premier élément : corrigez le début de l'élément ou celui du livrable",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, _, d) in deliverables(ctx.report) {
-        let Some(parent) = d.start.as_ref().and_then(|s| s.start_year()) else {
+        let Some(parent_start) = &d.start else {
+            continue;
+        };
+        let Some(parent) = parent_start.start_year() else {
             continue;
         };
         for (i, item) in d.items.iter().enumerate() {
             let Some(start) = &item.start else { continue };
             if start.start_year().is_some_and(|y| y < parent) {
-                out.push(Finding::new(
-                    ptr.key("items").index(i).key("start"),
-                    format!(
-                        "item {} of deliverable `{}` starts in `{}`, before the deliverable's `{}`",
-                        i + 1,
-                        d.id,
-                        start.as_str(),
-                        d.start.as_ref().map_or("", |s| s.as_str())
-                    ),
-                ).help("a deliverable starts with its first item: correct the item's start or the deliverable's"));
+                let n = (i + 1).to_string();
+                let args = [
+                    ("n", n.as_str()),
+                    ("id", d.id.as_str()),
+                    ("start", start.as_str()),
+                    ("parent", parent_start.as_str()),
+                ];
+                out.push(
+                    Finding::new(
+                        ptr.key("items").index(i).key("start"),
+                        ctx.t(MESSAGE, &args),
+                    )
+                    .help(ctx.t(HELP, &[])),
+                );
             }
         }
     }

@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::model::Membership;
 use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
@@ -6,9 +7,11 @@ use crate::source::Pointer;
 pub const RULE: Rule = Rule {
     code: "P016",
     name: "idle-department",
+    name_fr: "ministere-inactif",
     family: Family::Plan,
     severity: Severity::Info,
     summary: "a core department leads no deliverable",
+    summary_fr: "un ministère membre principal n'est responsable d'aucun livrable",
     docs: r#"## What it checks
 Every department with `membership: core` leads at least one deliverable.
 
@@ -27,12 +30,23 @@ departments: [{ code: SWC, name: Status of Women Canada, membership: core }]
 leads: [SWC]
 ```
 "#,
+    docs_fr: include_str!("p016_idle_department.fr.md"),
     fixable: false,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP],
 };
+
+const MESSAGE: Text = Text::new(
+    "core department `{code}` leads no deliverable",
+    "le ministère membre `{code}` n'est responsable d'aucun livrable",
+);
+const HELP: Text = Text::new(
+    "check the chart's Lead column, or make the department `ad_hoc`",
+    "vérifiez la colonne Responsable du tableau, ou indiquez le ministère comme `ad_hoc` (participant ponctuel)",
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (i, dept) in ctx.report.departments.iter().enumerate() {
@@ -45,12 +59,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     Pointer::root().key("departments").index(i),
-                    format!(
-                        "core department `{}` leads no deliverable",
-                        dept.code.as_str()
-                    ),
+                    ctx.t(MESSAGE, &[("code", dept.code.as_str())]),
                 )
-                .help("check the chart's Lead column, or make the department `ad_hoc`"),
+                .help(ctx.t(HELP, &[])),
             );
         }
     }

@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::source::{Node, Pointer, Value};
 
 pub const RULE: Rule = Rule {
     code: "P017",
     name: "whitespace",
+    name_fr: "espaces-superflus",
     family: Family::Plan,
     severity: Severity::Warning,
     summary: "a text has leading, trailing or doubled spaces",
+    summary_fr: "un texte contient des espaces au début, à la fin ou en double",
     docs: r#"## What it checks
 No string of the document starts or ends with whitespace or holds two spaces in a row (the
 marks of copying from a PDF). Fixed automatically.
@@ -26,12 +29,21 @@ text: "Promote online training  tool "
 text: Promote online training tool
 ```
 "#,
+    docs_fr: include_str!("p017_whitespace.fr.md"),
     fixable: true,
     check: Some(check),
     claim: None,
     checks: &[],
     across: None,
+    texts: &[MESSAGE, HELP, FIX],
 };
+
+const MESSAGE: Text = Text::new(
+    "text has leading, trailing or doubled spaces",
+    "le texte contient des espaces en trop (au début, à la fin ou en double)",
+);
+const HELP: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
+const FIX: Text = Text::new("remove the extra spaces", "retirer les espaces en trop");
 
 fn tidy(s: &str) -> String {
     s.split(' ')
@@ -50,9 +62,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 let fixed = tidy(s);
                 if fixed != *s && !s.contains('\n') {
                     out.push(
-                        Finding::new(ptr, "text has leading, trailing or doubled spaces")
-                            .help(format!("write it `{fixed}`"))
-                            .fix(fixed.clone(), "remove the extra spaces"),
+                        Finding::new(ptr, ctx.t(MESSAGE, &[]))
+                            .help(ctx.t(HELP, &[("fixed", &fixed)]))
+                            .fix(fixed.clone(), ctx.t(FIX, &[])),
                     );
                 }
             }

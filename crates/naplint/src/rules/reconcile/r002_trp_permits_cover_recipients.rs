@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R002",
     name: "trp-permits-cover-recipients",
+    name_fr: "pst-couvrent-beneficiaires",
     family: Family::Reconcile,
     severity: Severity::Error,
     summary: "fewer TRPs were issued than there are recipients",
+    summary_fr: "le nombre de PST délivrés est inférieur au nombre de bénéficiaires",
     docs: r#"## What it checks
 In the cumulative TRP statistics, `permits_issued >= recipients`.
 
@@ -25,6 +28,7 @@ cumulative: { permits_issued: 100, recipients: 102, ... }
 cumulative: { permits_issued: 230, recipients: 102, ... }
 ```
 "#,
+    docs_fr: include_str!("r002_trp_permits_cover_recipients.fr.md"),
     fixable: false,
     check: None,
     claim: None,
@@ -32,9 +36,13 @@ cumulative: { permits_issued: 230, recipients: 102, ... }
         scope: "/statistics/trp/cumulative",
         check: "permits_issued >= recipients",
         at: Some("permits_issued"),
-        message: "{arithmetic}",
-        help: Some("each recipient received at least one permit"),
+        message: Text::new("{arithmetic}", "{arithmetic}"),
+        help: Some(Text::new(
+            "each recipient received at least one permit",
+            "chaque bénéficiaire a reçu au moins un permis",
+        )),
         severity: None,
     }],
     across: None,
+    texts: &[],
 };

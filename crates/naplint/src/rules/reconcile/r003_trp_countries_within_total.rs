@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R003",
     name: "trp-countries-within-total",
+    name_fr: "pays-pst-dans-total",
     family: Family::Reconcile,
     severity: Severity::Error,
     summary: "countries of birth exceed the TRP recipients, repeat, or are out of order",
+    summary_fr: "les pays de naissance dépassent le nombre de bénéficiaires de PST, se répètent ou ne sont pas dans l'ordre",
     docs: r#"## What it checks
 In `top_countries_of_birth`: each country's count is at most `recipients`, their sum is at
 most `recipients`, no country is listed twice (errors), and the list is in descending order
@@ -29,6 +32,7 @@ recipients: 102
 top_countries_of_birth: [{ country: TH, count: 31 }, { country: HU, count: 17 }]
 ```
 "#,
+    docs_fr: include_str!("r003_trp_countries_within_total.fr.md"),
     fixable: false,
     check: None,
     claim: None,
@@ -37,34 +41,35 @@ top_countries_of_birth: [{ country: TH, count: 31 }, { country: HU, count: 17 }]
             scope: "/statistics/trp/cumulative/top_countries_of_birth",
             check: "count <= $.statistics.trp.cumulative.recipients",
             at: Some("count"),
-            message: "`{country}`: {arithmetic}",
-            help: Some("no country can have more recipients born there than there are recipients"),
+            message: Text::new("`{country}`: {arithmetic}", "`{country}` : {arithmetic}"),
+            help: Some(Text::new("no country can have more recipients born there than there are recipients", "aucun pays ne peut compter plus de bénéficiaires nés sur son territoire qu'il n'y a de bénéficiaires")),
             severity: None,
         },
         BuiltinCheck {
             scope: "/statistics/trp/cumulative",
             check: "sum(top_countries_of_birth.count) <= recipients",
             at: Some("top_countries_of_birth"),
-            message: "{arithmetic}",
-            help: Some("recipients were born in one country each"),
+            message: Text::new("{arithmetic}", "{arithmetic}"),
+            help: Some(Text::new("recipients were born in one country each", "chaque bénéficiaire est né dans un seul pays")),
             severity: None,
         },
         BuiltinCheck {
             scope: "/statistics/trp/cumulative",
             check: "distinct(top_countries_of_birth.country)",
             at: None,
-            message: "country {arithmetic}",
-            help: Some("list each country once"),
+            message: Text::new("country {arithmetic}", "pays {arithmetic}"),
+            help: Some(Text::new("list each country once", "ne mentionnez chaque pays qu'une fois")),
             severity: None,
         },
         BuiltinCheck {
             scope: "/statistics/trp/cumulative",
             check: "descending(top_countries_of_birth.count)",
             at: None,
-            message: "country count {arithmetic}",
-            help: Some("list the top countries from the most to the fewest recipients"),
+            message: Text::new("country count {arithmetic}", "nombre par pays : {arithmetic}"),
+            help: Some(Text::new("list the top countries from the most to the fewest recipients", "classez les principaux pays du plus grand au plus petit nombre de bénéficiaires")),
             severity: Some(Severity::Warning),
         },
     ],
     across: None,
+    texts: &[],
 };

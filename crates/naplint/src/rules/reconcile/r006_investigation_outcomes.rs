@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R006",
     name: "investigation-outcomes",
+    name_fr: "resultats-enquetes",
     family: Family::Reconcile,
     severity: Severity::Error,
     summary: "investigation outcomes do not add up to investigations launched",
+    summary_fr: "la somme des résultats d'enquête n'égale pas le nombre d'enquêtes ouvertes",
     docs: r#"## What it checks
 For each entry of `investigations`, `closed + ongoing + escalated + concluded_with_charges =
 launched`.
@@ -26,6 +29,7 @@ investigation was lost or counted twice.
 { launched: 14, closed: 6, ongoing: 6, escalated: 1, concluded_with_charges: 1 }
 ```
 "#,
+    docs_fr: include_str!("r006_investigation_outcomes.fr.md"),
     fixable: false,
     check: None,
     claim: None,
@@ -33,9 +37,13 @@ investigation was lost or counted twice.
         scope: "/statistics/investigations",
         check: "closed + ongoing + escalated + concluded_with_charges == launched",
         at: None,
-        message: "{arithmetic}",
-        help: Some("each investigation launched is closed, ongoing, escalated or concluded"),
+        message: Text::new("{arithmetic}", "{arithmetic}"),
+        help: Some(Text::new(
+            "each investigation launched is closed, ongoing, escalated or concluded",
+            "chaque enquête ouverte est close, en cours, transformée en projet ou conclue",
+        )),
         severity: None,
     }],
     across: None,
+    texts: &[],
 };

@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R007",
     name: "subset-exceeds-total",
+    name_fr: "partie-excede-total",
     family: Family::Reconcile,
     severity: Severity::Error,
     summary: "an \"of which\" figure exceeds its total",
+    summary_fr: "un chiffre « de ce nombre » dépasse son total",
     docs: r#"## What it checks
 Figures that are a part of another are at most that figure: training `law_enforcement <=
 participants`; TRP cumulative `male`, `female`, `minor_dependents <= recipients`; court
@@ -27,6 +30,7 @@ training: [{ participants: 23770, law_enforcement: 56427, ... }]
 training: [{ participants: 56427, law_enforcement: 23770, ... }]
 ```
 "#,
+    docs_fr: include_str!("r007_subset_exceeds_total.fr.md"),
     fixable: false,
     check: None,
     claim: None,
@@ -35,18 +39,19 @@ training: [{ participants: 56427, law_enforcement: 23770, ... }]
             scope: "/statistics/training",
             check: "law_enforcement <= participants",
             at: Some("law_enforcement"),
-            message: "{arithmetic}",
-            help: Some("law-enforcement participants are some of the participants"),
+            message: Text::new("{arithmetic}", "{arithmetic}"),
+            help: Some(Text::new("law-enforcement participants are some of the participants", "les participants des services de police font partie de l'ensemble des participants")),
             severity: None,
         },
         BuiltinCheck {
             scope: "/statistics/trp/cumulative",
             check: "male <= recipients and female <= recipients and minor_dependents <= recipients",
             at: None,
-            message: "{arithmetic}",
-            help: Some("each part of the recipients is at most all of them"),
+            message: Text::new("{arithmetic}", "{arithmetic}"),
+            help: Some(Text::new("each part of the recipients is at most all of them", "chaque partie des bénéficiaires ne peut dépasser leur total")),
             severity: None,
         },
     ],
     across: None,
+    texts: &[],
 };

@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R008",
     name: "operation-funnel",
+    name_fr: "entonnoir-operation",
     family: Family::Reconcile,
     severity: Severity::Error,
     summary: "an operation's results do not narrow from charges to pleas",
+    summary_fr: "les résultats d'une opération ne vont pas en diminuant des accusations aux plaidoyers de culpabilité",
     docs: r#"## What it checks
 For each operation: `guilty_pleas <= charged <= charges_laid` (errors: a plea needs a charged
 person, a charged person at least one charge) and `charged <= arrested` (a warning: people
@@ -26,6 +29,7 @@ The results are a funnel; a wider step means a figure was mistyped.
 { arrested: 30, charged: 20, charges_laid: 108, guilty_pleas: 8 }
 ```
 "#,
+    docs_fr: include_str!("r008_operation_funnel.fr.md"),
     fixable: false,
     check: None,
     claim: None,
@@ -34,28 +38,30 @@ The results are a funnel; a wider step means a figure was mistyped.
             scope: "/statistics/operations",
             check: "guilty_pleas <= charged",
             at: Some("charged"),
-            message: "{name}: {arithmetic}",
-            help: Some("a guilty plea needs a charged person"),
+            message: Text::new("{name}: {arithmetic}", "{name} : {arithmetic}"),
+            help: Some(Text::new("a guilty plea needs a charged person", "un plaidoyer de culpabilité suppose une personne accusée")),
             severity: None,
         },
         BuiltinCheck {
             scope: "/statistics/operations",
             check: "charged <= charges_laid",
             at: Some("charges_laid"),
-            message: "{name}: {arithmetic}",
-            help: Some("each person charged faces at least one charge"),
+            message: Text::new("{name}: {arithmetic}", "{name} : {arithmetic}"),
+            help: Some(Text::new("each person charged faces at least one charge", "chaque personne accusée fait face à au moins une accusation")),
             severity: None,
         },
         BuiltinCheck {
             scope: "/statistics/operations",
             check: "charged <= arrested",
             at: Some("arrested"),
-            message: "{name}: {arithmetic}",
-            help: Some(
+            message: Text::new("{name}: {arithmetic}", "{name} : {arithmetic}"),
+            help: Some(Text::new(
                 "people can be charged without arrest, but rarely more of them: check both figures",
-            ),
+                "on peut être accusé sans être arrêté, mais rarement en plus grand nombre : vérifiez les deux chiffres",
+            )),
             severity: Some(Severity::Warning),
         },
     ],
     across: None,
+    texts: &[],
 };

@@ -1,13 +1,16 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R009",
     name: "funding-years-order",
+    name_fr: "ordre-annees-financement",
     family: Family::Reconcile,
     severity: Severity::Error,
     summary: "a funding entry ends before it starts or has no amount",
+    summary_fr: "une entrée de financement se termine avant de commencer ou n'a pas de montant",
     docs: r#"## What it checks
 For each funding entry, `years.start <= years.end` and `amount.value > 0`.
 
@@ -24,6 +27,7 @@ For each funding entry, `years.start <= years.end` and `amount.value > 0`.
 { amount: { value: 5500000, currency: CAD }, years: { start: 2012, end: 2016 } }
 ```
 "#,
+    docs_fr: include_str!("r009_funding_years_order.fr.md"),
     fixable: false,
     check: None,
     claim: None,
@@ -32,18 +36,31 @@ For each funding entry, `years.start <= years.end` and `amount.value > 0`.
             scope: "/funding",
             check: "years.start <= years.end",
             at: Some("years.end"),
-            message: "`{title}` ends before it starts: {arithmetic}",
-            help: Some("correct the years as the report prints them"),
+            message: Text::new(
+                "`{title}` ends before it starts: {arithmetic}",
+                "`{title}` se termine avant de commencer : {arithmetic}",
+            ),
+            help: Some(Text::new(
+                "correct the years as the report prints them",
+                "corrigez les années telles que le rapport les indique",
+            )),
             severity: None,
         },
         BuiltinCheck {
             scope: "/funding",
             check: "amount.value > 0",
             at: Some("amount.value"),
-            message: "`{title}` has no amount: {arithmetic}",
-            help: Some("give the amount the report prints"),
+            message: Text::new(
+                "`{title}` has no amount: {arithmetic}",
+                "`{title}` n'a pas de montant : {arithmetic}",
+            ),
+            help: Some(Text::new(
+                "give the amount the report prints",
+                "indiquez le montant que donne le rapport",
+            )),
             severity: None,
         },
     ],
     across: None,
+    texts: &[],
 };

@@ -4,9 +4,11 @@ use crate::rules::{Family, Rule};
 pub const RULE: Rule = Rule {
     code: "S001",
     name: "schema",
+    name_fr: "schema-non-respecte",
     family: Family::Structure,
     severity: Severity::Error,
     summary: "the document violates the JSON Schema",
+    summary_fr: "le document ne respecte pas le schéma JSON",
     docs: r#"## What it checks
 The document against `schemas/report.schema.json`, generated from naplint's model: required
 fields, types, enumerations, patterns, unknown fields. One diagnostic per violation, with
@@ -27,9 +29,11 @@ statistics: { trp: { cumulative: { femal: 68 } } }
 statistics: { trp: { cumulative: { female: 68 } } }
 ```
 "#,
+    docs_fr: include_str!("s001_schema.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: None,
+    texts: crate::engine::texts::S001,
 };

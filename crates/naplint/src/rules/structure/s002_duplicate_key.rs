@@ -4,9 +4,11 @@ use crate::rules::{Family, Rule};
 pub const RULE: Rule = Rule {
     code: "S002",
     name: "duplicate-key",
+    name_fr: "cle-en-double",
     family: Family::Structure,
     severity: Severity::Error,
     summary: "a key appears twice in one object",
+    summary_fr: "une clé figure deux fois dans un même objet",
     docs: r#"## What it checks
 Every object of the document, in JSON and YAML, for a key given twice.
 
@@ -24,9 +26,11 @@ figure silently replaces another's.
 { "male": 28, "female": 68 }
 ```
 "#,
+    docs_fr: include_str!("s002_duplicate_key.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: None,
+    texts: crate::engine::texts::S002,
 };

@@ -4,9 +4,11 @@ use crate::rules::{Family, Rule};
 pub const RULE: Rule = Rule {
     code: "S005",
     name: "unused-suppression",
+    name_fr: "exemption-inutilisee",
     family: Family::Structure,
     severity: Severity::Warning,
     summary: "a suppression in the baseline matches no finding",
+    summary_fr: "une exemption de la base de référence ne correspond à aucun constat",
     docs: r#"## What it checks
 Every entry of `naplint-baseline.toml` (beside the data files) still matches a finding:
 same code, same pointer. Reported at the entry, in the baseline file.
@@ -28,9 +30,11 @@ reason = "printed without NEW"     # but the data now says new: true
 # the entry's finding is still reported by naplint check
 ```
 "#,
+    docs_fr: include_str!("s005_unused_suppression.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: None,
+    texts: crate::engine::texts::S005,
 };

@@ -4,9 +4,11 @@ use crate::rules::{Family, Rule};
 pub const RULE: Rule = Rule {
     code: "S006",
     name: "expired-suppression",
+    name_fr: "exemption-expiree",
     family: Family::Structure,
     severity: Severity::Warning,
     summary: "a suppression in the baseline is past its expiry date",
+    summary_fr: "une exemption de la base de référence a dépassé sa date d'expiration",
     docs: r#"## What it checks
 No entry of `naplint-baseline.toml` is past its `expires` date. An expired entry no longer
 hides its finding, which shows again beside this warning.
@@ -28,9 +30,11 @@ expires = "2015-03-31"
 expires = "2027-03-31"
 ```
 "#,
+    docs_fr: include_str!("s006_expired_suppression.fr.md"),
     fixable: false,
     check: None,
     claim: None,
     checks: &[],
     across: None,
+    texts: crate::engine::texts::S006,
 };

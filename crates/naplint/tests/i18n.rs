@@ -1,0 +1,171 @@
+//! Both official languages: every text in English and French with the same placeholders,
+//! French documentation for every rule, and the seed's findings reading in French.
+
+#![allow(clippy::disallowed_methods)]
+
+use naplint::i18n::{money, number, placeholders, status_label, Lang, Text};
+use naplint::model::Status;
+use naplint::registry::RULES;
+use naplint::{Config, Linter, SourceFormat};
+
+fn all_texts() -> Vec<(String, Text)> {
+    let mut out = Vec::new();
+    for r in RULES {
+        out.extend(r.texts.iter().map(|t| (r.code.to_owned(), *t)));
+        for c in r.checks {
+            out.push((r.code.to_owned(), c.message));
+            out.extend(c.help.map(|h| (r.code.to_owned(), h)));
+        }
+    }
+    out.extend(
+        naplint::schema::VALIDATOR_TEXTS
+            .iter()
+            .map(|t| ("validator".to_owned(), *t)),
+    );
+    out.extend(
+        naplint::lang::EXPLANATION_TEXTS
+            .iter()
+            .map(|t| ("rule language".to_owned(), *t)),
+    );
+    out
+}
+
+#[test]
+fn every_text_exists_in_both_languages_with_the_same_placeholders() {
+    let texts = all_texts();
+    assert!(texts.len() > 150, "only {} texts", texts.len());
+    for (owner, t) in texts {
+        assert!(
+            !t.en.trim().is_empty() && !t.fr.trim().is_empty(),
+            "{owner}: empty text {t:?}"
+        );
+        assert_eq!(
+            placeholders(t.en),
+            placeholders(t.fr),
+            "{owner}: placeholders differ in {t:?}"
+        );
+        if t.en.len() > 20 {
+            assert_ne!(t.en, t.fr, "{owner}: not translated: {t:?}");
+        }
+    }
+}
+
+#[test]
+fn every_rule_is_documented_in_french() {
+    for r in RULES {
+        assert!(
+            !r.summary_fr.is_empty() && r.summary_fr != r.summary,
+            "{}: summary_fr",
+            r.code
+        );
+        assert!(
+            r.name_fr
+                .split('-')
+                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())),
+            "{}: name_fr `{}`",
+            r.code,
+            r.name_fr
+        );
+        let mut at = 0;
+        for heading in [
+            "## Ce que la règle vérifie",
+            "## Pourquoi c'est important",
+            "## Échoue",
+            "## Réussit",
+        ] {
+            let found = r.docs_fr.get(at..).and_then(|rest| rest.find(heading));
+            assert!(
+                found.is_some(),
+                "{}: docs_fr lacks `{heading}` in order",
+                r.code
+            );
+            at += found.unwrap_or(0) + heading.len();
+        }
+    }
+}
+
+#[test]
+fn numbers_statuses_and_money_follow_the_language() {
+    assert_eq!(number(56_427, Lang::En), "56,427");
+    assert_eq!(number(56_427, Lang::Fr), "56\u{a0}427");
+    assert_eq!(number(2014, Lang::Fr), "2014");
+    assert_eq!(money(5_500_000, "CAD", Lang::En), "$5,500,000");
+    assert_eq!(
+        money(5_500_000, "CAD", Lang::Fr),
+        "5\u{a0}500\u{a0}000\u{a0}$"
+    );
+    assert_eq!(status_label(Status::InProgress, Lang::Fr), "en cours");
+    assert_eq!(
+        naplint::i18n::pillar_label(naplint::model::PillarKey::Prosecution, Lang::Fr),
+        "Poursuites"
+    );
+    assert_eq!(Lang::parse("fr_CA.UTF-8"), Some(Lang::Fr));
+}
+
+fn check_in(lang: Lang, path: &str) -> Vec<naplint::Diagnostic> {
+    let text =
+        std::fs::read_to_string(format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    Linter::new(Config {
+        lang,
+        ..Config::default()
+    })
+    .unwrap()
+    .check(&text, SourceFormat::from_path(path))
+}
+
+#[test]
+fn the_seed_reads_in_french() {
+    let en = check_in(Lang::En, "seeds/2013-14/report.json");
+    let fr = check_in(Lang::Fr, "seeds/2013-14/report.json");
+    assert_eq!(en.len(), fr.len());
+    for (e, f) in en.iter().zip(&fr) {
+        assert_eq!(
+            (&e.code, &e.pointer, e.line, e.column, &e.name),
+            (&f.code, &f.pointer, f.line, f.column, &f.name)
+        );
+        assert_ne!(e.message, f.message);
+        assert_ne!(e.help, f.help);
+    }
+    assert_eq!(fr[0].message, "le livrable `1.11.5` commence pendant l'exercice du rapport `2013/14`, mais n'est pas marqué comme nouveau");
+    let path = format!(
+        "{}/../../seeds/2013-14/findings.fr.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let actual = serde_json::to_string_pretty(&fr).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        actual,
+        "French findings changed: review, then UPDATE_SNAPSHOTS=1"
+    );
+}
+
+#[test]
+fn reconciliation_reads_in_french() {
+    let fr = check_in(Lang::Fr, "tests/fixtures/R001/fail.json");
+    assert_eq!(
+        fr[0].message,
+        "male 29 (ligne 127) + female 68 (ligne 128) + minor_dependents 6 (ligne 129) = 103, mais recipients vaut 102 (ligne 126) : écart de 1"
+    );
+    let fr = check_in(Lang::Fr, "tests/fixtures/R007/fail.json");
+    assert!(
+        fr[0].message.contains("environ 66\u{a0}427"),
+        "{}",
+        fr[0].message
+    );
+    let fr = check_in(Lang::Fr, "tests/fixtures/S001/fail_misspelt_field.json");
+    assert_eq!(
+        (fr[0].message.as_str(), fr[0].help.as_deref()),
+        (
+            "champ inconnu `femal`",
+            Some("vouliez-vous dire `female` ?")
+        )
+    );
+    let fr = check_in(Lang::Fr, "tests/fixtures/S003/fail_trailing_comma.json");
+    assert_eq!(
+        fr[0].message,
+        "virgule finale avant `}` : retirez la virgule"
+    );
+}
