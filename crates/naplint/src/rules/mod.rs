@@ -58,6 +58,9 @@ impl Family {
     }
 }
 
+/// Takes over a schema violation (with the document, for context) as a finding.
+pub type ClaimFn = fn(&Violation, &Node, Lang) -> Option<Finding>;
+
 /// A rule's declaration: the one source of its code, name, severity and documentation.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
@@ -86,7 +89,7 @@ pub struct Rule {
     /// Detection over the typed document.
     pub check: Option<fn(&Ctx<'_>, &mut Vec<Finding>)>,
     /// Takes over a schema violation that this rule explains.
-    pub claim: Option<fn(&Violation, &Node, Lang) -> Option<Finding>>,
+    pub claim: Option<ClaimFn>,
     /// Checks written in the rule language (the R family), run by the same evaluator as
     /// users' own rules.
     pub checks: &'static [crate::lang::BuiltinCheck],
