@@ -1,6 +1,6 @@
 //! Finding report files, their configuration, and checking (and fixing) one file.
 
-use naplint::{Config, Diagnostic, Linter, SourceFormat};
+use naplint::{Config, Diagnostic, Lang, Linter, SourceFormat};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -75,6 +75,8 @@ pub struct Configs {
     explicit: Option<(PathBuf, Config)>,
     select: Vec<String>,
     ignore: Vec<String>,
+    /// `--lang` or `NAPLINT_LANG`, over the configuration file's `lang`.
+    lang: Option<Lang>,
     linters: Mutex<HashMap<Option<PathBuf>, Arc<Linter>>>,
 }
 
@@ -173,6 +175,7 @@ impl Configs {
         explicit: Option<&Path>,
         select: &[String],
         ignore: &[String],
+        lang: Option<Lang>,
     ) -> Result<Self, String> {
         let explicit = explicit
             .map(|p| read_config(p).map(|c| (p.to_path_buf(), c)))
@@ -181,14 +184,17 @@ impl Configs {
             explicit,
             select: select.to_vec(),
             ignore: ignore.to_vec(),
+            lang,
             linters: Mutex::new(HashMap::new()),
         })
     }
 
     /// Every rule of every configuration used so far (built-in first), for SARIF metadata.
     pub fn all_rules(&self) -> Vec<naplint::registry::RuleInfo> {
-        let mut all: Vec<naplint::registry::RuleInfo> =
-            naplint::registry::RULES.iter().map(Into::into).collect();
+        let mut all: Vec<naplint::registry::RuleInfo> = naplint::registry::RULES
+            .iter()
+            .map(|r| naplint::registry::RuleInfo::localized(r, self.lang.unwrap_or_default()))
+            .collect();
         if let Ok(cache) = self.linters.lock() {
             for linter in cache.values() {
                 for r in linter.rules() {
@@ -226,6 +232,9 @@ impl Configs {
         };
         if !self.select.is_empty() {
             config.select.clone_from(&self.select);
+        }
+        if let Some(lang) = self.lang {
+            config.lang = lang;
         }
         config.ignore.extend(self.ignore.iter().cloned());
         let linter = Arc::new(crate::linter(config)?);

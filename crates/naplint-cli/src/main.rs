@@ -8,7 +8,7 @@ mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
-use naplint::Linter;
+use naplint::{Lang, Linter};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write as _};
 use std::path::PathBuf;
@@ -68,6 +68,9 @@ enum Command {
         /// File name to report for stdin (also decides JSON or YAML).
         #[arg(long)]
         stdin_filename: Option<String>,
+        /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in naplint.toml).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Colour: auto (terminal, unless NO_COLOR is set), always or never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
@@ -77,6 +80,9 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Language of the summaries: en or fr.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Configuration file; default: the nearest `naplint.toml` above the current directory.
         #[arg(long)]
         config: Option<PathBuf>,
@@ -85,6 +91,9 @@ enum Command {
     Explain {
         /// Rule code (`P005`) or name (`invalid-fiscal-year`).
         code: String,
+        /// Language of the documentation: en or fr.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Configuration file; default: the nearest `naplint.toml` above the current directory.
         #[arg(long)]
         config: Option<PathBuf>,
@@ -127,9 +136,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Rules { json, config } => {
-            let linter =
-                files::Configs::new(config.as_deref(), &[], &[])?.linter_for(&Input::Stdin)?;
+        Command::Rules { json, config, lang } => {
+            let linter = files::Configs::new(config.as_deref(), &[], &[], language(lang)?)?
+                .linter_for(&Input::Stdin)?;
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
@@ -138,22 +147,42 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             print!("{out}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { code, config } => {
-            let linter =
-                files::Configs::new(config.as_deref(), &[], &[])?.linter_for(&Input::Stdin)?;
+        Command::Explain { code, config, lang } => {
+            let linter = files::Configs::new(config.as_deref(), &[], &[], language(lang)?)?
+                .linter_for(&Input::Stdin)?;
             let found = linter
                 .rules()
                 .iter()
-                .find(|r| r.code.eq_ignore_ascii_case(&code) || r.name == code);
+                .find(|r| r.code.eq_ignore_ascii_case(&code) || r.name == code || r.title == code);
             match found {
                 Some(rule) => {
-                    let fixable = if rule.fixable { " · fixable" } else { "" };
+                    let fr = linter.config().lang == Lang::Fr;
+                    let title = if rule.title == rule.name {
+                        String::new()
+                    } else {
+                        format!(" ({})", rule.title)
+                    };
+                    let (severity, fixable) = if fr {
+                        let s = match rule.severity {
+                            naplint::Severity::Error => "erreur",
+                            naplint::Severity::Warning => "avertissement",
+                            naplint::Severity::Info => "info",
+                        };
+                        (
+                            format!("gravité par défaut : {s}"),
+                            if rule.fixable { " · corrigeable" } else { "" },
+                        )
+                    } else {
+                        (
+                            format!("default severity: {}", rule.severity.as_str()),
+                            if rule.fixable { " · fixable" } else { "" },
+                        )
+                    };
                     println!(
-                        "# {} `{}`\n\n{} · default severity: {}{fixable}\n\n{}",
+                        "# {} `{}`{title}\n\n{} · {severity}{fixable}\n\n{}",
                         rule.code,
                         rule.name,
                         rule.family,
-                        rule.severity.as_str(),
                         rule.docs.trim_end()
                     );
                     Ok(ExitCode::SUCCESS)
@@ -186,13 +215,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             baseline,
             write_baseline,
             stdin_filename,
+            lang,
             color,
         } => {
             let inputs = files::discover(&paths)?;
             if inputs.is_empty() {
                 return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
             }
-            let configs = files::Configs::new(config.as_deref(), &select, &ignore)?;
+            let lang = language(lang)?;
+            let configs = files::Configs::new(config.as_deref(), &select, &ignore, lang)?;
             let previous = previous.as_deref().map(files::read_previous).transpose()?;
             let mut stdin_text = None;
             if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
@@ -241,9 +272,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             };
             let output = match format {
-                Format::Human => render::human::render(&checked, colour),
+                Format::Human => render::human::render(&checked, colour, base_config.lang),
                 Format::Json => render::json(&checked),
-                Format::Sarif => render::sarif::render(&checked, &configs.all_rules()),
+                Format::Sarif => {
+                    render::sarif::render(&checked, &configs.all_rules(), base_config.lang)
+                }
                 Format::Github => render::github(&checked),
                 Format::Junit => render::junit(&checked),
             };
@@ -265,6 +298,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             })
         }
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a language naplint speaks: use `en` or `fr`"))
+}
+
+/// `--lang`, else `NAPLINT_LANG`, else none (the configuration file decides).
+fn language(flag: Option<Lang>) -> Result<Option<Lang>, String> {
+    match (flag, std::env::var("NAPLINT_LANG")) {
+        (Some(l), _) => Ok(Some(l)),
+        (None, Ok(v)) if !v.is_empty() => parse_lang(&v)
+            .map(Some)
+            .map_err(|e| format!("NAPLINT_LANG: {e}")),
+        _ => Ok(None),
     }
 }
 

@@ -550,3 +550,57 @@ fn baseline_suppresses_with_reasons_and_reports_stale_entries() {
     assert_eq!(code(&bad), 2);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("has no reason"));
 }
+
+#[test]
+fn french_everywhere() {
+    let root = repo("");
+    let o = naplint(
+        &["check", "--lang", "fr", "tests/fixtures/R001/fail.json"],
+        &root,
+    );
+    let out = stdout(&o);
+    assert!(out.contains("R001 [erreur] male 29 (ligne 127) + female 68 (ligne 128) + minor_dependents 6 (ligne 129) = 103, mais recipients vaut 102 (ligne 126) : écart de 1"), "{out}");
+    assert!(
+        out.contains("= aide : chaque bénéficiaire")
+            && out.contains("1 erreur(s), 0 avertissement(s)"),
+        "{out}"
+    );
+    let env = Command::new(env!("CARGO_BIN_EXE_naplint"))
+        .args(["check", "--format", "sarif", "seeds/2013-14/report.json"])
+        .current_dir(&root)
+        .env("NAPLINT_LANG", "fr")
+        .output()
+        .unwrap();
+    let log: Value = serde_json::from_slice(&env.stdout).unwrap();
+    assert_eq!(log["runs"][0]["language"], "fr-CA");
+    assert!(log["runs"][0]["results"][0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("le livrable"));
+    let explain = stdout(&naplint(&["explain", "P005", "--lang", "fr"], &root));
+    assert!(
+        explain.contains("## Ce que la règle vérifie")
+            && explain.contains("gravité par défaut : erreur"),
+        "{explain}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/R001/fail.json"),
+        dir.path().join("report.json"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("naplint.toml"), "lang = \"fr\"\n").unwrap();
+    assert!(stdout(&naplint(&["check", "report.json"], dir.path())).contains("écart de 1"));
+    assert!(stdout(&naplint(
+        &["check", "--lang", "en", "report.json"],
+        dir.path()
+    ))
+    .contains("off by 1"));
+    assert_eq!(
+        code(&naplint(
+            &["check", "--lang", "de", "report.json"],
+            dir.path()
+        )),
+        2
+    );
+}

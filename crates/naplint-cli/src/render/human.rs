@@ -2,7 +2,8 @@
 //! and the help, as rustc and ruff print them.
 
 use crate::files::CheckedFile;
-use naplint::Severity;
+use naplint::i18n::Text;
+use naplint::{Lang, Severity};
 use std::fmt::Write as _;
 
 struct Paint(bool);
@@ -17,7 +18,30 @@ impl Paint {
     }
 }
 
-pub fn render(files: &[CheckedFile], colour: bool) -> String {
+const HELP: Text = Text::new("help: {help}", "aide : {help}");
+const FIXABLE: Text = Text::new(
+    "fixable with `naplint check --fix`",
+    "corrigeable avec `naplint check --fix`",
+);
+const CLEAN: Text = Text::new(
+    "{n} file(s) checked, no problems",
+    "{n} fichier(s) vérifié(s), aucun problème",
+);
+const ALL_GOOD: Text = Text::new("All good:", "Tout va bien :");
+const FOUND: Text = Text::new(
+    "Found {errors} error(s), {warnings} warning(s), {infos} info in {files} file(s)",
+    "{errors} erreur(s), {warnings} avertissement(s), {infos} info dans {files} fichier(s)",
+);
+const FOUND_FIXABLE: Text = Text::new(
+    "; {n} fixable with `naplint check --fix`",
+    "; {n} corrigeable(s) avec `naplint check --fix`",
+);
+const FIXED: Text = Text::new("Fixed {n} problem(s).", "{n} problème(s) corrigé(s).");
+const ERROR: Text = Text::new("error", "erreur");
+const WARNING: Text = Text::new("warning", "avertissement");
+const INFO: Text = Text::new("info", "info");
+
+pub fn render(files: &[CheckedFile], colour: bool, lang: Lang) -> String {
     let p = Paint(colour);
     let mut out = String::new();
     let (mut errors, mut warnings, mut infos, mut fixable, mut fixed) = (0, 0, 0, 0, 0);
@@ -28,15 +52,15 @@ pub fn render(files: &[CheckedFile], colour: bool) -> String {
             let (label, colour_code) = match d.severity {
                 Severity::Error => {
                     errors += 1;
-                    ("error", "1;31")
+                    (ERROR.get(lang), "1;31")
                 }
                 Severity::Warning => {
                     warnings += 1;
-                    ("warning", "1;33")
+                    (WARNING.get(lang), "1;33")
                 }
                 Severity::Info => {
                     infos += 1;
-                    ("info", "1;36")
+                    (INFO.get(lang), "1;36")
                 }
             };
             if d.fix.is_some() {
@@ -82,18 +106,19 @@ pub fn render(files: &[CheckedFile], colour: bool) -> String {
                         out,
                         "{gutter} {} {}",
                         p.paint("1;34", "="),
-                        p.paint("1", &format!("help: {help}"))
+                        p.paint("1", &HELP.render(lang, &[("help", help)]))
                     );
                 }
                 if d.fix.is_some() {
                     let _ = writeln!(
                         out,
-                        "{gutter} {} fixable with `naplint check --fix`",
-                        p.paint("1;34", "=")
+                        "{gutter} {} {}",
+                        p.paint("1;34", "="),
+                        FIXABLE.get(lang)
                     );
                 }
             } else if let Some(help) = &d.help {
-                let _ = writeln!(out, "  = help: {help}");
+                let _ = writeln!(out, "  = {}", HELP.render(lang, &[("help", help)]));
             }
             out.push('\n');
         }
@@ -105,22 +130,27 @@ pub fn render(files: &[CheckedFile], colour: bool) -> String {
     if errors + warnings + infos == 0 {
         let _ = writeln!(
             out,
-            "{} {files_n} file(s) checked, no problems",
-            p.paint("1;32", "All good:")
+            "{} {}",
+            p.paint("1;32", ALL_GOOD.get(lang)),
+            CLEAN.render(lang, &[("n", &files_n.to_string())])
         );
     } else {
-        let _ = writeln!(
-            out,
-            "Found {errors} error(s), {warnings} warning(s), {infos} info in {files_n} file(s){}",
-            if fixable > 0 {
-                format!("; {fixable} fixable with `naplint check --fix`")
-            } else {
-                String::new()
-            }
-        );
+        let counts = [
+            ("errors", errors.to_string()),
+            ("warnings", warnings.to_string()),
+            ("infos", infos.to_string()),
+            ("files", files_n.to_string()),
+        ];
+        let args: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let tail = if fixable > 0 {
+            FOUND_FIXABLE.render(lang, &[("n", &fixable.to_string())])
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "{}{tail}", FOUND.render(lang, &args));
     }
     if fixed > 0 {
-        let _ = writeln!(out, "Fixed {fixed} problem(s).");
+        let _ = writeln!(out, "{}", FIXED.render(lang, &[("n", &fixed.to_string())]));
     }
     out
 }

@@ -12,7 +12,7 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(files: &[CheckedFile], all: &[RuleInfo]) -> String {
+pub fn render(files: &[CheckedFile], all: &[RuleInfo], lang: naplint::Lang) -> String {
     let rules: Vec<Value> = all
         .iter()
         .map(|r| {
@@ -70,6 +70,7 @@ pub fn render(files: &[CheckedFile], all: &[RuleInfo]) -> String {
                 }
             },
             "columnKind": "unicodeCodePoints",
+            "language": lang.tag(),
             "results": results,
         }],
     });
