@@ -1,0 +1,175 @@
+// The public API of the `naplint` package, over the raw wasm-bindgen exports.
+//
+// The raw exports take and return strings: every call that can fail returns one JSON
+// envelope, `{"ok": value}` or `{"error": {"code", "message"}}`, parsed here with a
+// single `JSON.parse` (cheaper than building JS objects field by field across the
+// boundary). Documents never cause errors — they get diagnostics; only a bad argument or
+// bad options throw, and always a `NaplintError`.
+
+/** The one error type this package throws. `code` says what went wrong. */
+export class NaplintError extends Error {
+  /**
+   * @param {'invalid-options' | 'invalid-argument' | 'internal'} code
+   * @param {string} message
+   * @param {unknown} [cause]
+   * @param {unknown[]} [details] per-problem detail (user rules that do not compile)
+   */
+  constructor(code, message, cause, details) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'NaplintError';
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+}
+
+const FORMATS = new Set(['json', 'yaml']);
+
+/** JSON.stringify would write NaN and Infinity as null; in options that is a mistake. */
+function finiteNumbers(key, value) {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new NaplintError('invalid-options', `options: \`${key}\` must be a finite number, not ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Builds the API over an initialised wasm-bindgen module.
+ * @param {object} raw the wasm-bindgen glue module (after init)
+ */
+export function createApi(raw) {
+  /** Calls into WASM; a trap (which the core is built never to cause) becomes a NaplintError. */
+  function call(fn, ...args) {
+    let out;
+    try {
+      out = fn(...args);
+    } catch (e) {
+      throw new NaplintError(
+        'internal',
+        `naplint internal error: ${e && e.message ? e.message : String(e)}`,
+        e,
+      );
+    }
+    return out;
+  }
+
+  function unwrap(envelope) {
+    const parsed = JSON.parse(envelope);
+    if (parsed.error) {
+      const { code, message, details } = parsed.error;
+      throw new NaplintError(code, message, undefined, details);
+    }
+    return parsed.ok;
+  }
+
+  function optionsText(options) {
+    if (options === undefined || options === null) return '';
+    if (typeof options !== 'object' || Array.isArray(options)) {
+      throw new NaplintError(
+        'invalid-options',
+        `options must be an object, not ${Array.isArray(options) ? 'an array' : typeof options}`,
+      );
+    }
+    if (options.format !== undefined && !FORMATS.has(options.format)) {
+      throw new NaplintError(
+        'invalid-options',
+        `options: format must be "json" or "yaml", not ${JSON.stringify(options.format) ?? String(options.format)}`,
+      );
+    }
+    try {
+      return JSON.stringify(options, finiteNumbers);
+    } catch (e) {
+      if (e instanceof NaplintError) throw e;
+      throw new NaplintError('invalid-options', `options cannot be serialised as JSON: ${e.message}`, e);
+    }
+  }
+
+  /**
+   * A document argument as text (or bytes). Objects are serialised with two-space
+   * indentation so that line numbers mean something; `format` becomes JSON.
+   */
+  function documentOf(doc, options, { bytes }) {
+    if (typeof doc === 'string') return { text: doc, options };
+    if (doc instanceof Uint8Array || doc instanceof ArrayBuffer) {
+      const view = doc instanceof ArrayBuffer ? new Uint8Array(doc) : doc;
+      if (bytes) return { bytes: view, options };
+      try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(view), options };
+      } catch (e) {
+        throw new NaplintError(
+          'invalid-argument',
+          'document is not valid UTF-8; validate() reports where',
+          e,
+        );
+      }
+    }
+    if (doc === undefined || typeof doc === 'function' || typeof doc === 'symbol') {
+      throw new NaplintError(
+        'invalid-argument',
+        `document must be a string, a Uint8Array or a JSON value, not ${typeof doc}`,
+      );
+    }
+    let text;
+    try {
+      text = JSON.stringify(doc, null, 2);
+    } catch (e) {
+      throw new NaplintError('invalid-argument', `document cannot be serialised as JSON: ${e.message}`, e);
+    }
+    if (typeof text !== 'string') {
+      throw new NaplintError('invalid-argument', 'document cannot be serialised as JSON');
+    }
+    return { text, options: { ...(options ?? {}), format: 'json' } };
+  }
+
+  /**
+   * Checks a report. `doc` is JSON or YAML text, its UTF-8 bytes, or a plain object.
+   * @returns {import('../index').Diagnostic[]}
+   */
+  function validate(doc, options) {
+    optionsText(options);
+    const d = documentOf(doc, options, { bytes: true });
+    const opts = optionsText(d.options);
+    const envelope =
+      d.bytes !== undefined
+        ? call(raw.validateBytes, d.bytes, opts)
+        : call(raw.validateText, d.text, opts);
+    return unwrap(envelope);
+  }
+
+  /**
+   * Applies every machine-applicable fix (re-checking between passes, as `naplint check
+   * --fix` does) and returns the fixed text. Only the fixed values change.
+   * @returns {string}
+   */
+  function fix(doc, options) {
+    optionsText(options);
+    const d = documentOf(doc, options, { bytes: false });
+    return unwrap(call(raw.fixText, d.text, optionsText(d.options))).text;
+  }
+
+  /** Every rule, with `level`: its severity under `options`, or "off". */
+  function rules(options) {
+    return unwrap(call(raw.rulesJson, optionsText(options)));
+  }
+
+  /** A rule's documentation as Markdown (what `naplint explain` prints), or null. */
+  function explain(code, options) {
+    if (typeof code !== 'string') {
+      throw new NaplintError('invalid-argument', `rule code must be a string, not ${typeof code}`);
+    }
+    return unwrap(call(raw.explainJson, code, optionsText(options)));
+  }
+
+  let schemaCache;
+  /** The report JSON Schema (draft 2020-12), a fresh copy on every call. */
+  function schema() {
+    schemaCache ??= call(raw.schemaText);
+    return JSON.parse(schemaCache);
+  }
+
+  /** The naplint version compiled into the module. */
+  function version() {
+    return call(raw.version);
+  }
+
+  return { validate, fix, rules, explain, schema, version };
+}

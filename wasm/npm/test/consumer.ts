@@ -1,0 +1,83 @@
+// A small consumer of the package's types: `tsc -p test/tsconfig.json` must accept it,
+// and the lines marked @ts-expect-error must stay errors.
+import {
+  validate,
+  fix,
+  rules,
+  explain,
+  schema,
+  version,
+  NaplintError,
+  type Diagnostic,
+  type Fix,
+  type Options,
+  type RuleInfo,
+  type Severity,
+} from 'naplint';
+
+const options: Options = {
+  format: 'yaml',
+  tolerance: 0.1,
+  select: ['P', 'R001'],
+  ignore: ['P016'],
+  lang: 'fr',
+  rules: { P004: 'off', 'idle-department': 'info' },
+  config: { rules: { R003: 'warning' } },
+  rule: [
+    {
+      code: 'U001',
+      scope: '/statistics/trp/cumulative',
+      check: 'male <= recipients',
+      severity: 'warning',
+      message: 'more men than recipients',
+    },
+  ],
+};
+
+const diagnostics: Diagnostic[] = validate('format_version: "1"\n', options);
+const fromObject: Diagnostic[] = validate({ format_version: '1' });
+const fromBytes: Diagnostic[] = validate(new TextEncoder().encode('{}'));
+
+function describe(d: Diagnostic): string {
+  const severity: Severity = d.severity;
+  const where = `${d.line}:${d.column} (UTF-16 ${d.column_utf16}-${d.end_column_utf16})`;
+  const help: string = d.help ?? '';
+  const fixable: Fix | null = d.fix;
+  const label = fixable ? `${fixable.description} at ${fixable.pointer}` : 'no fix';
+  return `${severity} ${d.code} ${d.name} ${d.pointer} ${where}: ${d.message} ${help} ${label}`;
+}
+
+const summary: string[] = [...diagnostics, ...fromObject, ...fromBytes].map(describe);
+const fixed: string = fix('{"format_version": "1"}', { format: 'json' });
+const all: RuleInfo[] = rules({ rules: { P016: 'error' } });
+const levels = all.map((r) => `${r.code} ${r.title} ${r.family} ${r.level} ${r.fixable ? 'fix' : ''}`);
+const docs: string | null = explain('R001');
+const id: unknown = schema()['$id'];
+const v: string = version();
+
+try {
+  validate('{}', { tolerance: 2 });
+} catch (e) {
+  if (e instanceof NaplintError) {
+    const code: 'invalid-options' | 'invalid-argument' | 'internal' = e.code;
+    const where = (e.details ?? []).map((p) => `${p.code} ${p.line}:${p.column} ${p.message}`);
+    console.log(code, e.message, where);
+  }
+}
+
+// @ts-expect-error: format is json or yaml
+validate('{}', { format: 'toml' });
+// @ts-expect-error: rule levels are error, warning, info or off
+validate('{}', { rules: { P004: 'loud' } });
+// @ts-expect-error: unknown option
+validate('{}', { tolerence: 0.1 });
+// @ts-expect-error: a user rule needs a check
+validate('{}', { rule: [{ code: 'U002' }] });
+// @ts-expect-error: English or French
+validate('{}', { lang: 'de' });
+// @ts-expect-error: fix returns a string
+const notDiagnostics: Diagnostic[] = fix('{}');
+// @ts-expect-error: explain may return null
+const alwaysDocs: string = explain('P005');
+
+console.log(summary, fixed, levels, docs, id, v, notDiagnostics, alwaysDocs);

@@ -1,0 +1,422 @@
+//! The binding layer as plain Rust: strings in, JSON strings out, so that every behaviour
+//! of the WASM module is unit-tested natively. `bindings.rs` only forwards to these
+//! functions under `#[wasm_bindgen]`.
+//!
+//! Every function that can fail returns an *envelope*, one JSON object that is either
+//! `{"ok": <value>}` or `{"error": {"code": "...", "message": "..."}}`. The JavaScript
+//! wrapper (`npm/lib/api.js`) parses it once with `JSON.parse` and throws a
+//! `NaplintError` for the second form. Nothing here panics on any input: a document that
+//! cannot be read is a diagnostic (S003), and a bad option is an error envelope.
+
+use naplint::config::RuleLevel;
+use naplint::i18n::Lang;
+use naplint::lang::UserRule;
+use naplint::{registry, Config, Diagnostic, Linter, LinterError, SourceFormat};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Most fix passes, as in the CLI: a fix can enable another, but never forever.
+pub const MAX_FIX_PASSES: usize = 4;
+
+/// How many compiled linters (one per distinct configuration) are kept.
+const CACHE_SIZE: usize = 4;
+
+/// The error codes a caller can branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    /// The options object is malformed or names unknown rules, fields or formats.
+    InvalidOptions,
+    /// The document argument is not a document (not text, bytes or a JSON-able value).
+    InvalidArgument,
+    /// Should never happen: the embedded schema did not compile.
+    Internal,
+}
+
+/// A typed failure of a call (never of a document: documents get diagnostics).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// Structured detail where there is some: for user rules that do not compile, one
+    /// `{code, message, line, column}` per problem (positions in the rule's `check`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<serde_json::Value>,
+}
+
+impl ApiError {
+    fn options(message: impl Into<String>) -> Self {
+        Self {
+            code: ErrorCode::InvalidOptions,
+            message: message.into(),
+            details: None,
+        }
+    }
+}
+
+impl From<LinterError> for ApiError {
+    fn from(e: LinterError) -> Self {
+        match &e {
+            LinterError::Schema(_) => Self {
+                code: ErrorCode::Internal,
+                message: e.to_string(),
+                details: None,
+            },
+            LinterError::Config(_) => Self::options(format!("options: {e}")),
+            LinterError::Rules(problems) => Self {
+                details: serde_json::to_value(problems).ok(),
+                ..Self::options(format!("options: {e}"))
+            },
+        }
+    }
+}
+
+/// `{"ok": value}` or `{"error": {...}}`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Envelope<T> {
+    Ok(T),
+    Error(ApiError),
+}
+
+fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
+    let value = match result {
+        Ok(v) => Envelope::Ok(v),
+        Err(e) => Envelope::Error(e),
+    };
+    serde_json::to_string(&value).unwrap_or_else(|e| {
+        // Only reachable if a value cannot be serialised (non-finite floats are
+        // written as null by serde_json, so in practice never).
+        format!(
+            r#"{{"error":{{"code":"internal","message":{}}}}}"#,
+            serde_json::Value::String(format!("cannot serialise the result: {e}"))
+        )
+    })
+}
+
+/// The options object of every call: `{ format?, config?, tolerance?, select?, ignore?,
+/// rules?, rule?, lang? }`. `config` has the shape of `naplint.toml`. The top-level keys
+/// are shorthands applied on top of `config`, the way the CLI applies
+/// `--select`/`--ignore` on top of `naplint.toml`: `select` replaces, `ignore` adds,
+/// `rules` entries override, `rule` (user rules) adds, `tolerance` and `lang` replace.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    pub format: Option<SourceFormat>,
+    pub config: Option<Config>,
+    pub tolerance: Option<f64>,
+    pub select: Option<Vec<String>>,
+    pub ignore: Option<Vec<String>>,
+    pub rules: Option<BTreeMap<String, RuleLevel>>,
+    /// User rules, as `[[rule]]` in `naplint.toml`.
+    pub rule: Option<Vec<UserRule>>,
+    /// Language of messages, help and documentation.
+    pub lang: Option<Lang>,
+}
+
+impl Options {
+    /// Parses the options JSON; empty text and `null` mean no options.
+    ///
+    /// # Errors
+    /// `invalid-options` when the text is not an options object.
+    pub fn parse(json: &str) -> Result<Self, ApiError> {
+        let trimmed = json.trim();
+        if trimmed.is_empty() || trimmed == "null" {
+            return Ok(Self::default());
+        }
+        match serde_json::from_str::<serde_json::Value>(trimmed) {
+            Ok(serde_json::Value::Object(_)) => {}
+            Ok(other) => {
+                return Err(ApiError::options(format!(
+                    "options must be an object, not {}",
+                    json_type(&other)
+                )))
+            }
+            Err(e) => return Err(ApiError::options(format!("options are not JSON: {e}"))),
+        }
+        serde_json::from_str(trimmed).map_err(|e| ApiError::options(format!("options: {e}")))
+    }
+
+    /// The effective configuration (validated when the linter is built).
+    ///
+    /// # Errors
+    /// `invalid-options` for `rule_files`, which need file access: in the browser the
+    /// rules themselves go in `config.rule`.
+    pub fn config(&self) -> Result<Config, ApiError> {
+        let mut config = self.config.clone().unwrap_or_default();
+        if !config.rule_files.is_empty() {
+            return Err(ApiError::options(
+                "options: `rule_files` needs file access, which the WASM module has not; put the rules themselves in `config.rule`",
+            ));
+        }
+        if let Some(t) = self.tolerance {
+            config.tolerance = t;
+        }
+        if let Some(select) = &self.select {
+            config.select.clone_from(select);
+        }
+        if let Some(ignore) = &self.ignore {
+            config.ignore.extend(ignore.iter().cloned());
+        }
+        if let Some(rules) = &self.rules {
+            config
+                .rules
+                .extend(rules.iter().map(|(k, v)| (k.clone(), *v)));
+        }
+        if let Some(rule) = &self.rule {
+            config.user_rules.extend(rule.iter().cloned());
+        }
+        if let Some(lang) = self.lang {
+            config.lang = lang;
+        }
+        Ok(config)
+    }
+
+    /// The format to read `text` in: the one asked for, else sniffed from the text.
+    #[must_use]
+    pub fn format_for(&self, text: &str) -> SourceFormat {
+        self.format.unwrap_or_else(|| SourceFormat::sniff(text))
+    }
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+thread_local! {
+    /// Compiled linters by configuration (most recently used last). The core keeps no
+    /// globals; this cache belongs to the module instance.
+    static LINTERS: RefCell<Vec<(String, Rc<Linter>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The linter for `config`, compiled once per distinct configuration.
+///
+/// # Errors
+/// `invalid-options` for a configuration the core rejects (unknown rules, a bad
+/// tolerance, user rules that do not compile); `internal` if the embedded schema does
+/// not compile (a core test rules it out).
+pub fn linter_for(config: Config) -> Result<Rc<Linter>, ApiError> {
+    let key = serde_json::to_string(&config).unwrap_or_default();
+    let cached = LINTERS.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        let at = cache.iter().position(|(k, _)| *k == key)?;
+        let entry = cache.remove(at);
+        let linter = Rc::clone(&entry.1);
+        cache.push(entry);
+        Some(linter)
+    });
+    if let Some(linter) = cached {
+        return Ok(linter);
+    }
+    let linter = Rc::new(Linter::new(config)?);
+    LINTERS.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if cache.len() >= CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push((key, Rc::clone(&linter)));
+    });
+    Ok(linter)
+}
+
+/// How many linters are cached (for tests).
+#[must_use]
+pub fn cached_linters() -> usize {
+    LINTERS.with(|cell| cell.borrow().len())
+}
+
+/// A diagnostic as JavaScript sees it: the core's JSON shape (SPEC section 3, the same
+/// fields in the same order as `naplint check --format json`, without `file`) plus the
+/// columns in UTF-16 code units, which is what JavaScript string indices and editors
+/// (Monaco, CodeMirror, LSP) count in.
+#[derive(Debug, Serialize)]
+pub struct WasmDiagnostic<'a> {
+    #[serde(flatten)]
+    pub diagnostic: &'a Diagnostic,
+    /// 1-based start column in UTF-16 code units.
+    pub column_utf16: usize,
+    /// 1-based end column in UTF-16 code units.
+    pub end_column_utf16: usize,
+}
+
+impl<'a> From<&'a Diagnostic> for WasmDiagnostic<'a> {
+    fn from(diagnostic: &'a Diagnostic) -> Self {
+        Self {
+            diagnostic,
+            column_utf16: diagnostic.utf16_columns.0,
+            end_column_utf16: diagnostic.utf16_columns.1,
+        }
+    }
+}
+
+/// Checks a document's text.
+///
+/// # Errors
+/// Only for bad options; every text gets diagnostics.
+pub fn validate(doc: &str, options: &str) -> Result<Vec<Diagnostic>, ApiError> {
+    let options = Options::parse(options)?;
+    let linter = linter_for(options.config()?)?;
+    Ok(linter.check(doc, options.format_for(doc)))
+}
+
+/// Checks raw bytes (a `Uint8Array` in JavaScript): invalid UTF-8 is an S003.
+///
+/// # Errors
+/// Only for bad options.
+pub fn validate_bytes(doc: &[u8], options: &str) -> Result<Vec<Diagnostic>, ApiError> {
+    let options = Options::parse(options)?;
+    let linter = linter_for(options.config()?)?;
+    let format = options
+        .format
+        .unwrap_or_else(|| SourceFormat::sniff(&String::from_utf8_lossy(doc)));
+    Ok(linter.check_bytes(doc, format))
+}
+
+fn diagnostics_envelope(result: Result<Vec<Diagnostic>, ApiError>) -> String {
+    match result {
+        Ok(ds) => envelope(Ok::<_, ApiError>(
+            ds.iter().map(WasmDiagnostic::from).collect::<Vec<_>>(),
+        )),
+        Err(e) => envelope(Err::<(), _>(e)),
+    }
+}
+
+/// [`validate`] as an envelope of `WasmDiagnostic`s.
+#[must_use]
+pub fn validate_envelope(doc: &str, options: &str) -> String {
+    diagnostics_envelope(validate(doc, options))
+}
+
+/// [`validate_bytes`] as an envelope.
+#[must_use]
+pub fn validate_bytes_envelope(doc: &[u8], options: &str) -> String {
+    diagnostics_envelope(validate_bytes(doc, options))
+}
+
+/// The outcome of [`fix`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FixOutcome {
+    /// The fixed text (the input unchanged when nothing was fixable).
+    pub text: String,
+    /// Fixes applied over all passes.
+    pub applied: usize,
+}
+
+/// Applies every machine-applicable fix, re-checking between passes (at most
+/// [`MAX_FIX_PASSES`]), exactly as `naplint check --fix` does.
+///
+/// # Errors
+/// Only for bad options.
+pub fn fix(doc: &str, options: &str) -> Result<FixOutcome, ApiError> {
+    let options = Options::parse(options)?;
+    let linter = linter_for(options.config()?)?;
+    let format = options.format_for(doc);
+    let mut text = doc.to_owned();
+    let mut applied = 0;
+    let mut diagnostics = linter.check(&text, format);
+    for _ in 0..MAX_FIX_PASSES {
+        let result = naplint::fix::apply(&text, format, &diagnostics);
+        if result.applied == 0 || result.text == text {
+            break;
+        }
+        applied += result.applied;
+        text = result.text;
+        diagnostics = linter.check(&text, format);
+    }
+    Ok(FixOutcome { text, applied })
+}
+
+/// [`fix`] as an envelope.
+#[must_use]
+pub fn fix_envelope(doc: &str, options: &str) -> String {
+    envelope(fix(doc, options))
+}
+
+/// One rule as `naplint rules --json` prints it, plus `level`: the severity its findings
+/// get under the given options, or `off`.
+#[derive(Debug, Serialize)]
+pub struct RuleInfo {
+    #[serde(flatten)]
+    pub rule: registry::RuleInfo,
+    pub level: &'static str,
+}
+
+/// Every rule the options give (built-in, then user rules), with its level.
+///
+/// # Errors
+/// Only for bad options.
+pub fn rules(options: &str) -> Result<Vec<RuleInfo>, ApiError> {
+    let linter = linter_for(Options::parse(options)?.config()?)?;
+    let config = linter.config();
+    Ok(linter
+        .rules()
+        .iter()
+        .map(|r| RuleInfo {
+            level: config
+                .severity_for(&r.code, &r.name, None, r.severity)
+                .map_or("off", naplint::Severity::as_str),
+            rule: r.clone(),
+        })
+        .collect())
+}
+
+/// [`rules`] as an envelope.
+#[must_use]
+pub fn rules_envelope(options: &str) -> String {
+    envelope(rules(options))
+}
+
+/// A rule's documentation as Markdown, exactly what `naplint explain CODE` prints; `None`
+/// for a code or name that no rule of the options has (user rules included).
+///
+/// # Errors
+/// Only for bad options.
+pub fn explain(code: &str, options: &str) -> Result<Option<String>, ApiError> {
+    let linter = linter_for(Options::parse(options)?.config()?)?;
+    let code = code.trim();
+    Ok(linter
+        .rules()
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code)
+        .map(|rule| {
+            format!(
+                "# {} `{}`\n\n{} · default severity: {}{}\n\n{}\n",
+                rule.code,
+                rule.name,
+                rule.family,
+                rule.severity.as_str(),
+                if rule.fixable { " · fixable" } else { "" },
+                rule.docs.trim_end()
+            )
+        }))
+}
+
+/// [`explain`] as an envelope (`{"ok": null}` for an unknown code).
+#[must_use]
+pub fn explain_envelope(code: &str, options: &str) -> String {
+    envelope(explain(code, options))
+}
+
+/// The committed JSON Schema of a report (draft 2020-12), as text.
+#[must_use]
+pub fn schema() -> &'static str {
+    naplint::schema::REPORT_SCHEMA_JSON
+}
+
+/// The version of naplint compiled into the module.
+#[must_use]
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[cfg(test)]
+mod tests;

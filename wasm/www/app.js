@@ -1,0 +1,563 @@
+// The annual-update form: every edit changes the in-memory report, re-runs naplint's
+// `validate` on its JSON text, and shows each diagnostic beside the field its JSON
+// Pointer designates, plus a summary list with links to the fields.
+import { validate, fix, version, NaplintError } from '../npm/lib/browser.js';
+
+const SEED_URL = '../../seeds/2013-14/report.json';
+const STATUSES = [
+  ['planned', 'Planned'],
+  ['not_started', 'Not started'],
+  ['in_progress', 'In progress'],
+  ['on_track', 'On track'],
+  ['ongoing', 'Ongoing'],
+  ['complete', 'Complete'],
+  ['delayed', 'Delayed'],
+  ['discontinued', 'Discontinued'],
+];
+const QUALIFIERS = [
+  ['', 'exactly'],
+  ['approximately', 'approximately'],
+  ['over', 'over'],
+  ['at_least', 'at least'],
+  ['up_to', 'up to'],
+  ['under', 'under'],
+];
+const TRP = '/statistics/trp/cumulative';
+const TRP_FIGURES = [
+  ['permits_issued', 'Permits issued'],
+  ['recipients', 'Recipients'],
+  ['male', 'Male'],
+  ['female', 'Female'],
+  ['minor_dependents', 'Minor dependents'],
+];
+const SEVERITY_WORDS = {
+  en: { error: 'Error', warning: 'Warning', info: 'Note' },
+  fr: { error: 'Erreur', warning: 'Avertissement', info: 'Note' },
+};
+const severityWord = (s) => SEVERITY_WORDS[findingsLang()][s] ?? s;
+
+const $ = (id) => document.getElementById(id);
+
+/** The report being edited. */
+let report = null;
+/** Pointer of the deliverable on the form. */
+let deliverablePointer = null;
+/** Fields on the form by JSON Pointer: { control, errors, label }. */
+const fields = new Map();
+/** Blocks (fieldsets, rows) by JSON Pointer, for diagnostics about a whole object. */
+const blocks = new Map();
+let nextId = 0;
+
+// ---------------------------------------------------------------- JSON Pointer helpers
+
+const unescapeToken = (t) => t.replace(/~1/g, '/').replace(/~0/g, '~');
+const escapeToken = (t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1');
+const tokens = (pointer) => (pointer === '' ? [] : pointer.slice(1).split('/').map(unescapeToken));
+const parentOf = (pointer) => pointer.slice(0, pointer.lastIndexOf('/'));
+const child = (pointer, token) => `${pointer}/${escapeToken(token)}`;
+
+function getAt(doc, pointer) {
+  let node = doc;
+  for (const t of tokens(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = node[t];
+  }
+  return node;
+}
+
+/** Sets (or, for `undefined`, removes) the value at `pointer`, creating objects on the way. */
+function setAt(doc, pointer, value) {
+  const path = tokens(pointer);
+  const last = path.pop();
+  let node = doc;
+  for (const t of path) {
+    if (node[t] === null || typeof node[t] !== 'object') node[t] = {};
+    node = node[t];
+  }
+  if (value === undefined) {
+    if (Array.isArray(node)) node.splice(Number(last), 1);
+    else delete node[last];
+  } else {
+    node[last] = value;
+  }
+}
+
+// ---------------------------------------------------------------- reading the report
+
+const arr = (x) => (Array.isArray(x) ? x : []);
+
+function* deliverables(doc) {
+  for (const [i, pillar] of arr(doc?.pillars).entries()) {
+    for (const [j, objective] of arr(pillar?.objectives).entries()) {
+      for (const [k, task] of arr(objective?.tasks).entries()) {
+        for (const [l, d] of arr(task?.deliverables).entries()) {
+          yield { pointer: `/pillars/${i}/objectives/${j}/tasks/${k}/deliverables/${l}`, d };
+        }
+      }
+    }
+  }
+}
+
+const leadsOf = (d) => arr(d?.leads);
+
+// ---------------------------------------------------------------- building fields
+
+/** A labelled control with a hint and an error area, registered under `pointer`. */
+function makeField({ pointer, label, control, hint }) {
+  const id = `field-${nextId++}`;
+  const wrapper = document.createElement('div');
+  wrapper.className = 'field';
+  wrapper.dataset.pointer = pointer;
+  const labelEl = document.createElement('label');
+  labelEl.htmlFor = id;
+  labelEl.textContent = label;
+  control.id = id;
+  const errors = document.createElement('div');
+  errors.className = 'errors';
+  errors.id = `${id}-errors`;
+  const describedBy = [];
+  wrapper.append(labelEl, control);
+  if (hint) {
+    const hintEl = document.createElement('p');
+    hintEl.className = 'hint';
+    hintEl.id = `${id}-hint`;
+    hintEl.textContent = hint;
+    wrapper.append(hintEl);
+    describedBy.push(hintEl.id);
+  }
+  wrapper.append(errors);
+  describedBy.push(errors.id);
+  control.setAttribute('aria-describedby', describedBy.join(' '));
+  fields.set(pointer, { control, errors, label, wrapper });
+  return wrapper;
+}
+
+function textInput(value, attrs = {}) {
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.value = value === undefined || value === null ? '' : String(value);
+  for (const [k, v] of Object.entries(attrs)) input.setAttribute(k, v);
+  return input;
+}
+
+function select(options, value) {
+  const el = document.createElement('select');
+  for (const [v, text] of options) el.add(new Option(text, v));
+  el.value = value;
+  return el;
+}
+
+/** A text field bound to a string value (`''` removes it). */
+function stringField(pointer, label, hint, attrs) {
+  const input = textInput(getAt(report, pointer), attrs);
+  input.addEventListener('input', () => edit(pointer, input.value === '' ? undefined : input.value));
+  return makeField({ pointer, label, control: input, hint });
+}
+
+/** A count as typed: digits are a number, other text stays text (and gets a diagnostic). */
+function parseCount(text) {
+  const t = text.trim();
+  if (t === '') return undefined;
+  return /^\d+$/.test(t) ? Number(t) : text;
+}
+
+/** A figure: a count, optionally with a qualifier ("approximately 87"). */
+function figureField(pointer, label) {
+  const current = getAt(report, pointer);
+  const isQualified = current !== null && typeof current === 'object' && !Array.isArray(current);
+  const input = textInput(isQualified ? current.value : current, { inputmode: 'numeric', autocomplete: 'off' });
+  const qualifier = select(QUALIFIERS, isQualified ? current.qualifier ?? '' : '');
+  const wrapper = makeField({ pointer, label, control: input });
+  const qid = `${input.id}-qualifier`;
+  qualifier.id = qid;
+  const qlabel = document.createElement('label');
+  qlabel.htmlFor = qid;
+  qlabel.className = 'visually-hidden';
+  qlabel.textContent = `${label}: qualifier`;
+  wrapper.insertBefore(qlabel, input);
+  wrapper.insertBefore(qualifier, input);
+  wrapper.classList.add('figure');
+  const update = () => {
+    const value = parseCount(input.value);
+    edit(pointer, qualifier.value && value !== undefined ? { value, qualifier: qualifier.value } : value);
+  };
+  input.addEventListener('input', update);
+  qualifier.addEventListener('change', update);
+  return wrapper;
+}
+
+function block(pointer, element) {
+  let errors = element.querySelector(':scope > .errors');
+  if (!errors) {
+    errors = document.createElement('div');
+    errors.className = 'errors';
+    errors.id = `block-${nextId++}-errors`;
+    const legend = element.querySelector(':scope > legend');
+    if (legend) legend.after(errors);
+    else element.prepend(errors);
+  }
+  const label = element.querySelector(':scope > legend')?.textContent ?? element.dataset.label;
+  blocks.set(pointer, { element, errors, label });
+}
+
+// ---------------------------------------------------------------- the form
+
+function unregister(prefix) {
+  for (const map of [fields, blocks]) {
+    for (const p of [...map.keys()]) if (p === prefix || p.startsWith(`${prefix}/`)) map.delete(p);
+  }
+}
+
+function renderDepartments() {
+  const sel = $('department');
+  const previous = sel.value || report?.plan?.coordinator || '';
+  sel.replaceChildren(new Option('All departments', ''));
+  for (const dep of Array.isArray(report.departments) ? report.departments : []) {
+    if (typeof dep?.code === 'string') sel.add(new Option(`${dep.code} — ${dep.name ?? ''}`, dep.code));
+  }
+  sel.value = [...sel.options].some((o) => o.value === previous) ? previous : '';
+}
+
+function renderDeliverableChoices() {
+  const sel = $('deliverable');
+  const dept = $('department').value;
+  sel.replaceChildren();
+  for (const { pointer, d } of deliverables(report)) {
+    if (dept && !leadsOf(d).includes(dept) && pointer !== deliverablePointer) continue;
+    const text = typeof d?.text === 'string' ? d.text : '';
+    sel.add(new Option(`${d?.id ?? '?'} — ${text.length > 70 ? `${text.slice(0, 69)}…` : text}`, pointer));
+  }
+  if (![...sel.options].some((o) => o.value === deliverablePointer)) {
+    deliverablePointer = sel.options[0]?.value ?? null;
+  }
+  if (deliverablePointer) sel.value = deliverablePointer;
+}
+
+function renderDeliverable() {
+  const box = $('deliverable-fields');
+  unregister('/pillars');
+  box.replaceChildren();
+  const d = deliverablePointer ? getAt(report, deliverablePointer) : undefined;
+  $('deliverable-text').textContent = d
+    ? `${d.id ?? ''}: ${typeof d.text === 'string' ? d.text : ''}`
+    : 'This department leads no deliverable.';
+  if (!d) return;
+  const p = deliverablePointer;
+  block(p, $('deliverable-fieldset'));
+
+  const status = getAt(report, `${p}/status`);
+  const statusOptions = [['', '(not reported)'], ...STATUSES];
+  if (status !== undefined && !STATUSES.some(([v]) => v === status)) {
+    statusOptions.push([String(status), `${status} (not in the vocabulary)`]);
+  }
+  const statusSel = select(statusOptions, status === undefined ? '' : String(status));
+  statusSel.addEventListener('change', () => edit(`${p}/status`, statusSel.value || undefined));
+  box.append(makeField({ pointer: `${p}/status`, label: 'Status', control: statusSel }));
+
+  const year = 'Fiscal year as YYYY/YY, for example 2013/14.';
+  box.append(stringField(`${p}/start`, 'Start', year, { autocomplete: 'off' }));
+  box.append(stringField(`${p}/target`, 'Target', `${year} Needed when the status is on track.`, { autocomplete: 'off' }));
+
+  const leads = textInput(leadsOf(d).join(', '), { autocomplete: 'off' });
+  leads.addEventListener('input', () => {
+    edit(`${p}/leads`, leads.value.split(',').map((s) => s.trim()).filter(Boolean));
+  });
+  box.append(makeField({
+    pointer: `${p}/leads`,
+    label: 'Leads',
+    control: leads,
+    hint: 'Department codes separated by commas, for example PS, RCMP.',
+  }));
+
+  const isNew = document.createElement('input');
+  isNew.type = 'checkbox';
+  isNew.checked = d.new === true;
+  isNew.addEventListener('change', () => edit(`${p}/new`, isNew.checked ? true : undefined));
+  const newField = makeField({ pointer: `${p}/new`, label: 'New this year', control: isNew });
+  newField.classList.add('checkbox');
+  box.append(newField);
+}
+
+function renderTrp() {
+  unregister(TRP);
+  const grid = $('trp-fields');
+  grid.replaceChildren();
+  const cumulative = getAt(report, TRP);
+  block(TRP, $('trp-fieldset'));
+  const period = cumulative?.period;
+  $('trp-period').textContent = period ? `Period: ${period.start ?? '?'} to ${period.end ?? '?'}.` : '';
+  for (const [key, label] of TRP_FIGURES) grid.append(figureField(child(TRP, key), label));
+
+  const list = $('countries');
+  list.replaceChildren();
+  const countriesPointer = child(TRP, 'top_countries_of_birth');
+  block(countriesPointer, $('countries-fieldset'));
+  const countries = Array.isArray(cumulative?.top_countries_of_birth) ? cumulative.top_countries_of_birth : [];
+  countries.forEach((entry, i) => {
+    const row = document.createElement('li');
+    row.className = 'row';
+    const rowPointer = child(countriesPointer, i);
+    row.append(
+      stringField(child(rowPointer, 'country'), `Country ${i + 1}`, null, { maxlength: '3', autocomplete: 'off', size: '4' }),
+      figureField(child(rowPointer, 'count'), `Count ${i + 1}`),
+    );
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = `Remove country ${i + 1}`;
+    remove.addEventListener('click', () => {
+      countries.splice(i, 1);
+      renderTrp();
+      check();
+    });
+    row.append(remove);
+    row.dataset.label = `Country ${i + 1}`;
+    list.append(row);
+    block(rowPointer, row);
+  });
+}
+
+function renderAll() {
+  fields.clear();
+  blocks.clear();
+  $('report-title').textContent = report?.report?.title ?? '(untitled report)';
+  renderDepartments();
+  renderDeliverableChoices();
+  renderDeliverable();
+  renderTrp();
+  check();
+}
+
+// ---------------------------------------------------------------- checking
+
+function edit(pointer, value) {
+  setAt(report, pointer, value);
+  check();
+}
+
+/**
+ * Fields of `parent` that a reconciliation message cites as terms: "male 29 (line 41)",
+ * "female plus de 68 (ligne 42)". Field names stay as keys in every language.
+ */
+function termsOf(message, parent) {
+  const object = getAt(report, parent);
+  if (object === null || typeof object !== 'object') return [];
+  return Object.keys(object).filter((key) => {
+    const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^a-z_])${k} [^()]*\\((?:line|ligne) \\d+\\)`).test(message);
+  });
+}
+
+/** Where a diagnostic is shown: its field, else its nearest block; R rules also beside every term. */
+function placesOf(d) {
+  const places = [];
+  if (fields.has(d.pointer)) {
+    places.push({ ...fields.get(d.pointer), pointer: d.pointer });
+  } else {
+    for (let p = d.pointer; p !== ''; p = parentOf(p)) {
+      if (blocks.has(p)) {
+        places.push({ ...blocks.get(p), pointer: p });
+        break;
+      }
+    }
+  }
+  if (d.code.startsWith('R')) {
+    for (const name of termsOf(d.message, parentOf(d.pointer))) {
+      const p = child(parentOf(d.pointer), name);
+      if (p !== d.pointer && fields.has(p)) places.push({ ...fields.get(p), pointer: p });
+    }
+  }
+  return places;
+}
+
+/** The language chosen for findings, as a BCP 47 tag for screen readers too. */
+const findingsLang = () => ($('lang').value === 'fr' ? 'fr' : 'en');
+const findingsTag = () => (findingsLang() === 'fr' ? 'fr-CA' : 'en-CA');
+
+function diagnosticElement(d, related) {
+  const el = document.createElement('div');
+  el.lang = findingsTag();
+  el.className = `diagnostic ${d.severity}`;
+  el.dataset.code = d.code;
+  const text = document.createElement('p');
+  const sev = document.createElement('strong');
+  sev.textContent = `${severityWord(d.severity)}${findingsLang() === 'fr' ? '\u00a0:' : ':'} `;
+  const code = document.createElement('code');
+  code.textContent = d.code;
+  text.append(sev, d.message, ' ', code);
+  el.append(text);
+  if (d.help && !related) {
+    const help = document.createElement('p');
+    help.className = 'help';
+    help.textContent = d.help;
+    el.append(help);
+  }
+  if (d.fix && !related) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'fix';
+    button.textContent = `Fix: ${d.fix.description}`;
+    button.addEventListener('click', () => applyFix(d.fix));
+    el.append(button);
+  }
+  return el;
+}
+
+function applyFix(f) {
+  setAt(report, f.pointer, f.value);
+  const focusPointer = f.pointer;
+  renderAll();
+  fields.get(focusPointer)?.control.focus();
+}
+
+function deliverableOf(pointer) {
+  const m = /^\/pillars\/\d+\/objectives\/\d+\/tasks\/\d+\/deliverables\/\d+/.exec(pointer);
+  return m ? m[0] : null;
+}
+
+function goTo(pointer) {
+  const target = deliverableOf(pointer);
+  if (target && target !== deliverablePointer) {
+    deliverablePointer = target;
+    const d = getAt(report, target);
+    if ($('department').value && !leadsOf(d).includes($('department').value)) $('department').value = '';
+    renderDeliverableChoices();
+    renderDeliverable();
+    check();
+  }
+  const f = fields.get(pointer) ?? placesOf({ pointer, code: '', message: '' })[0];
+  const el = f?.control ?? f?.element;
+  if (el) {
+    if (!el.hasAttribute('tabindex') && !f.control) el.setAttribute('tabindex', '-1');
+    el.focus();
+    el.scrollIntoView?.({ block: 'center' });
+  }
+}
+
+function check() {
+  const text = JSON.stringify(report, null, 2);
+  let diagnostics;
+  try {
+    diagnostics = validate(text, { format: 'json', lang: findingsLang() });
+  } catch (e) {
+    const message = e instanceof NaplintError ? `${e.code}: ${e.message}` : String(e);
+    $('summary-status').textContent = `naplint could not check the report: ${message}`;
+    return;
+  }
+  const download = $('download');
+  if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
+  download.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+
+  for (const f of fields.values()) {
+    f.errors.replaceChildren();
+    f.control.removeAttribute('aria-invalid');
+    f.wrapper.classList.remove('has-error', 'has-warning');
+  }
+  for (const b of blocks.values()) b.errors.replaceChildren();
+
+  const here = [];
+  const elsewhere = [];
+  for (const d of diagnostics) {
+    const places = placesOf(d);
+    for (const place of places) {
+      place.errors.append(diagnosticElement(d, place !== places[0]));
+      if (place.control && d.severity !== 'info') {
+        place.control.setAttribute('aria-invalid', 'true');
+        place.wrapper.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
+      }
+    }
+    (places.length ? here : elsewhere).push({ d, place: places[0] });
+  }
+
+  const count = (s) => diagnostics.filter((d) => d.severity === s).length;
+  const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  $('summary-status').textContent = diagnostics.length
+    ? `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')} in the report; ${here.length} on this form.`
+    : 'No findings: the report passes every check.';
+
+  const item = ({ d, place }) => {
+    const li = document.createElement('li');
+    li.className = d.severity;
+    li.lang = findingsTag();
+    li.dataset.code = d.code;
+    const link = document.createElement('a');
+    const target = place?.control ?? place?.element;
+    link.href = target?.id ? `#${target.id}` : '#';
+    const where = place?.label ?? `line ${d.line}:${d.column}`;
+    link.textContent = `${where} — ${severityWord(d.severity)} ${d.code}: ${d.message}`;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      goTo(place?.pointer ?? d.pointer);
+    });
+    li.append(link);
+    if (!place) {
+      const ptr = document.createElement('code');
+      ptr.className = 'pointer';
+      ptr.textContent = d.pointer || '(document)';
+      li.append(' ', ptr);
+    }
+    return li;
+  };
+  $('summary-here').replaceChildren(...here.map(item));
+  $('summary-elsewhere').replaceChildren(...elsewhere.map(item));
+  document.body.dataset.checks = String(Number(document.body.dataset.checks ?? 0) + 1);
+}
+
+// ---------------------------------------------------------------- wiring
+
+function load(doc) {
+  report = doc;
+  deliverablePointer = null;
+  renderAll();
+}
+
+$('department').addEventListener('change', () => {
+  deliverablePointer = null;
+  renderDeliverableChoices();
+  renderDeliverable();
+  check();
+});
+$('deliverable').addEventListener('change', () => {
+  deliverablePointer = $('deliverable').value;
+  renderDeliverable();
+  check();
+});
+$('add-country').addEventListener('click', () => {
+  const cumulative = getAt(report, TRP);
+  if (!cumulative) setAt(report, TRP, {});
+  const list = getAt(report, child(TRP, 'top_countries_of_birth'));
+  if (Array.isArray(list)) list.push({ country: '', count: 0 });
+  else setAt(report, child(TRP, 'top_countries_of_birth'), [{ country: '', count: 0 }]);
+  renderTrp();
+  check();
+  const n = getAt(report, child(TRP, 'top_countries_of_birth')).length;
+  fields.get(child(child(child(TRP, 'top_countries_of_birth'), n - 1), 'country'))?.control.focus();
+});
+$('lang').addEventListener('change', () => check());
+$('fix-all').addEventListener('click', () => {
+  const fixed = fix(JSON.stringify(report, null, 2), { format: 'json' });
+  load(JSON.parse(fixed));
+  $('summary-status').textContent += ' (fixes applied)';
+});
+$('load-file').addEventListener('change', async () => {
+  const file = $('load-file').files?.[0];
+  if (!file) return;
+  const text = await file.text();
+  try {
+    load(JSON.parse(text));
+  } catch (e) {
+    const findings = validate(text);
+    $('summary-status').textContent = `${file.name} is not a JSON report this form can edit: ${findings[0]?.message ?? e.message}`;
+  }
+});
+
+$('naplint-version').textContent = version();
+try {
+  const response = await fetch(SEED_URL);
+  if (!response.ok) throw new Error(`${SEED_URL}: HTTP ${response.status}`);
+  load(await response.json());
+  document.body.dataset.ready = 'true';
+} catch (e) {
+  $('summary-status').textContent = `Could not load the seed report: ${e.message}`;
+  document.body.dataset.ready = 'error';
+  throw e;
+}
