@@ -144,7 +144,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 render::rules_table(linter.rules())
             };
-            print!("{out}");
+            write_stdout(&out);
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { code, config, lang } => {
@@ -156,35 +156,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .find(|r| r.code.eq_ignore_ascii_case(&code) || r.name == code || r.title == code);
             match found {
                 Some(rule) => {
-                    let fr = linter.config().lang == Lang::Fr;
-                    let title = if rule.title == rule.name {
-                        String::new()
-                    } else {
-                        format!(" ({})", rule.title)
-                    };
-                    let (severity, fixable) = if fr {
-                        let s = match rule.severity {
-                            naplint::Severity::Error => "erreur",
-                            naplint::Severity::Warning => "avertissement",
-                            naplint::Severity::Info => "info",
-                        };
-                        (
-                            format!("gravité par défaut : {s}"),
-                            if rule.fixable { " · corrigeable" } else { "" },
-                        )
-                    } else {
-                        (
-                            format!("default severity: {}", rule.severity.as_str()),
-                            if rule.fixable { " · fixable" } else { "" },
-                        )
-                    };
-                    println!(
-                        "# {} `{}`{title}\n\n{} · {severity}{fixable}\n\n{}",
-                        rule.code,
-                        rule.name,
-                        rule.family,
-                        rule.docs.trim_end()
-                    );
+                    write_stdout(&naplint::registry::explain_markdown(
+                        rule,
+                        linter.config().lang,
+                    ));
                     Ok(ExitCode::SUCCESS)
                 }
                 None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
@@ -200,7 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         .map_err(|e| format!("{}: {e}", path.display()))?;
                     eprintln!("wrote {}", path.display());
                 }
-                None => print!("{text}"),
+                None => write_stdout(&text),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -299,6 +274,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             })
         }
     }
+}
+
+/// Writes to standard output; a closed pipe (`naplint rules | head`) is not an error.
+fn write_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

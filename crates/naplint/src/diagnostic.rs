@@ -57,6 +57,10 @@ pub struct Diagnostic {
     pub end_column: usize,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// Other JSON Pointers the finding involves (each term of a failed reconciliation), so
+    /// a form can mark every field concerned. Absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
     /// Byte range in the source, for renderers and `--fix`; not part of the JSON shape.
     #[serde(skip)]
     pub span: (usize, usize),

@@ -419,6 +419,9 @@ struct Sink<'a> {
     lines: &'a LineIndex,
     root: Option<&'a Node>,
     diagnostics: Vec<Diagnostic>,
+    /// (code, pointer, message) already reported: a hash, so that a document with many
+    /// problems is not quadratic to report.
+    seen: std::collections::HashSet<(String, String, String)>,
 }
 
 impl<'a> Sink<'a> {
@@ -436,6 +439,7 @@ impl<'a> Sink<'a> {
             lines,
             root,
             diagnostics: Vec::new(),
+            seen: std::collections::HashSet::new(),
         }
     }
 
@@ -476,10 +480,9 @@ impl<'a> Sink<'a> {
             return;
         };
         let pointer = finding.pointer.as_str();
-        if self
-            .diagnostics
-            .iter()
-            .any(|d| d.code == code && d.pointer == pointer && d.message == finding.message)
+        if !self
+            .seen
+            .insert((code.to_owned(), pointer.to_owned(), finding.message.clone()))
         {
             return;
         }
@@ -497,6 +500,7 @@ impl<'a> Sink<'a> {
             end_column: end.column,
             help: finding.help,
             fix: finding.fix,
+            related: finding.related,
             span,
             utf16_columns: (start.column_utf16, end.column_utf16),
         });

@@ -175,3 +175,32 @@ pub fn rule_table() -> String {
     }
     out
 }
+
+/// `naplint explain` and WASM `explain()`: a rule's documentation page in its language.
+#[must_use]
+pub fn explain_markdown(rule: &RuleInfo, lang: crate::i18n::Lang) -> String {
+    let fr = lang == crate::i18n::Lang::Fr;
+    let title = if rule.title == rule.name {
+        String::new()
+    } else {
+        format!(" ({})", rule.title)
+    };
+    let severity = match (fr, rule.severity) {
+        (false, s) => format!("default severity: {}", s.as_str()),
+        (true, crate::Severity::Error) => "gravité par défaut : erreur".to_owned(),
+        (true, crate::Severity::Warning) => "gravité par défaut : avertissement".to_owned(),
+        (true, crate::Severity::Info) => "gravité par défaut : info".to_owned(),
+    };
+    let fixable = match (rule.fixable, fr) {
+        (false, _) => "",
+        (true, false) => " · fixable",
+        (true, true) => " · corrigeable",
+    };
+    format!(
+        "# {} `{}`{title}\n\n{} · {severity}{fixable}\n\n{}\n",
+        rule.code,
+        rule.name,
+        rule.family,
+        rule.docs.trim_end()
+    )
+}

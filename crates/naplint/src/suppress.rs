@@ -154,6 +154,7 @@ pub fn diagnostics(
             end_column: 13,
             help: Some(help.to_owned()),
             fix: None,
+            related: Vec::new(),
             span: (0, 0),
             utf16_columns: (1, 13),
         });

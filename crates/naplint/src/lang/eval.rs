@@ -149,6 +149,8 @@ struct Num {
     text: String,
     term: Option<Term>,
     pointer: Option<Pointer>,
+    /// The figures this value was computed from.
+    terms: Vec<Pointer>,
 }
 
 impl Num {
@@ -170,6 +172,8 @@ pub struct Verdict {
     pub truth: Tri,
     pub explanation: String,
     pub pointer: Option<Pointer>,
+    /// Every figure the failing comparison involved, so a form can mark each field.
+    pub related: Vec<Pointer>,
 }
 
 #[derive(Debug, Clone)]
@@ -332,7 +336,8 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     shown,
                     line,
                 }),
-                pointer: Some(ptr),
+                pointer: Some(ptr.clone()),
+                terms: vec![ptr],
             });
         }
         match &node.value {
@@ -341,6 +346,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 truth: if *b { Tri::True } else { Tri::False },
                 explanation: IS_FALSE.render(self.env.lang, &[("name", name)]),
                 pointer: Some(ptr),
+                related: Vec::new(),
             }),
             Value::Null => Val::Missing,
             _ => Val::Nodes(vec![(node, ptr)]),
@@ -356,12 +362,14 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 text: v.to_string(),
                 term: None,
                 pointer: None,
+                terms: Vec::new(),
             }),
             Kind::Str(s) => Val::Str(s.clone()),
             Kind::Bool(b) => Val::Bool(Verdict {
                 truth: if *b { Tri::True } else { Tri::False },
                 explanation: "`false`".to_owned(),
                 pointer: None,
+                related: Vec::new(),
             }),
             Kind::Path(p) => self.resolve(p)?,
             Kind::Neg(inner) => match self.eval(inner)? {
@@ -374,6 +382,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     text: format!("-{}", n.text),
                     term: None,
                     pointer: n.pointer,
+                    terms: n.terms,
                 }),
                 _ => Val::Missing,
             },
@@ -388,6 +397,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     truth,
                     explanation: HOLDS.render(self.env.lang, &[("expr", &self.text(inner))]),
                     pointer: v.pointer,
+                    related: Vec::new(),
                 })
             }
             Kind::If(cond, then) => {
@@ -399,6 +409,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         truth: Tri::True,
                         explanation: String::new(),
                         pointer: None,
+                        related: Vec::new(),
                     })
                 }
             }
@@ -415,6 +426,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 truth: Tri::Unknown,
                 explanation: String::new(),
                 pointer: None,
+                related: Vec::new(),
             },
         })
     }
@@ -441,6 +453,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                             &[("a", &a.explanation), ("b", &b.explanation)],
                         ),
                         pointer: a.pointer,
+                        related: Vec::new(),
                     }));
                 }
                 _ => Tri::Unknown,
@@ -449,6 +462,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 truth,
                 explanation: String::new(),
                 pointer: None,
+                related: Vec::new(),
             }));
         }
         let a = self.eval(lhs)?;
@@ -473,6 +487,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         printed,
                         text: format!("{} {} {}", wrap(&a, lhs), op.symbol(), wrap(&b, rhs)),
                         term: None,
+                        terms: a.terms.iter().chain(&b.terms).cloned().collect(),
                         pointer: a.pointer.or(b.pointer),
                     })
                 }
@@ -491,12 +506,14 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     truth,
                     explanation,
                     pointer: None,
+                    related: Vec::new(),
                 })
             }
             (Val::Missing, _) | (_, Val::Missing) => Val::Bool(Verdict {
                 truth: Tri::Unknown,
                 explanation: String::new(),
                 pointer: None,
+                related: Vec::new(),
             }),
             _ => Val::Missing,
         })
@@ -565,6 +582,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                             line,
                         }),
                         pointer: ptr,
+                        terms: nodes.iter().map(|(_, p)| p.clone()).collect(),
                     }));
                 }
                 let figures: Vec<(Iv, i128)> = nodes
@@ -624,6 +642,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         line,
                     }),
                     pointer: ptr,
+                    terms: nodes.iter().map(|(_, p)| p.clone()).collect(),
                 }))
             }
             "exists" => {
@@ -641,6 +660,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         )],
                     ),
                     pointer: None,
+                    related: Vec::new(),
                 }))
             }
             "distinct" => {
@@ -667,6 +687,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                                 ],
                             ),
                             pointer: Some(ptr.clone()),
+                            related: Vec::new(),
                         }));
                     }
                 }
@@ -674,6 +695,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     truth: Tri::True,
                     explanation: String::new(),
                     pointer: None,
+                    related: Vec::new(),
                 }))
             }
             "descending" => {
@@ -702,6 +724,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                                     ],
                                 ),
                                 pointer: Some(parent(ptr)),
+                                related: Vec::new(),
                             }));
                         }
                     }
@@ -710,6 +733,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     truth: Tri::True,
                     explanation: String::new(),
                     pointer: None,
+                    related: Vec::new(),
                 }))
             }
             "within" => {
@@ -720,6 +744,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                             truth: Tri::Unknown,
                             explanation: String::new(),
                             pointer: None,
+                            related: Vec::new(),
                         }))
                     }
                 };
@@ -729,6 +754,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         truth: Tri::Unknown,
                         explanation: String::new(),
                         pointer: None,
+                        related: Vec::new(),
                     }));
                 };
                 let bounds = |key: &str| {
@@ -745,6 +771,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         truth: Tri::Unknown,
                         explanation: String::new(),
                         pointer: None,
+                        related: Vec::new(),
                     }));
                 };
                 let inside = day_number((y, 1, 1)) >= day_number(from)
@@ -753,6 +780,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     truth: if inside { Tri::True } else { Tri::False },
                     explanation: NOT_WITHIN.render(self.env.lang, &[("year", &year.to_string())]),
                     pointer: None,
+                    related: Vec::new(),
                 }))
             }
             _ => Ok(Val::Missing),
@@ -824,6 +852,7 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang) -> Verdict {
             truth: Tri::True,
             explanation: String::new(),
             pointer,
+            related: Vec::new(),
         };
     }
     let (fa, fb) = (a.full(lang), b.full(lang));
@@ -869,9 +898,12 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang) -> Verdict {
         BinOp::Lt => NOT_LESS.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
         _ => NOT_GREATER.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
     };
+    let mut related = a.terms.clone();
+    related.extend(b.terms.iter().cloned());
     Verdict {
         truth: Tri::False,
         explanation,
         pointer,
+        related,
     }
 }

@@ -326,6 +326,11 @@ impl CompiledCheck {
                 }
             }
             let mut finding = Finding::new(target, message);
+            finding.related = verdict
+                .related
+                .iter()
+                .map(|p| p.as_str().to_owned())
+                .collect();
             finding.help = self.help.get(which).cloned().flatten();
             finding.severity = self.severity;
             out.push(finding);

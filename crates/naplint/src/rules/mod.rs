@@ -114,6 +114,8 @@ pub struct Finding {
     pub fix: Option<Fix>,
     /// A severity other than the rule's default, for rules with a milder sub-check.
     pub severity: Option<Severity>,
+    /// Other places the finding involves (every term of a failed sum).
+    pub related: Vec<String>,
 }
 
 impl Finding {
@@ -126,6 +128,7 @@ impl Finding {
             help: None,
             fix: None,
             severity: None,
+            related: Vec::new(),
         }
     }
 
