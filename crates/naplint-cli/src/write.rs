@@ -19,6 +19,13 @@ pub fn atomic_write(path: &Path, content: &[u8]) -> std::io::Result<()> {
     if let Ok(meta) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
+    // Fault injection for the tests that interrupt a fix between write and rename: the
+    // temporary file is then dropped (deleted) and the target left as it was.
+    if std::env::var_os("NAPLINT_FAULT_BEFORE_RENAME").is_some() {
+        return Err(std::io::Error::other(
+            "interrupted between write and rename",
+        ));
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -622,3 +622,51 @@ fn a_closed_pipe_is_not_a_panic() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn an_interrupted_fix_leaves_the_original_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    std::fs::copy(repo("tests/fixtures/P005/fail_dash.json"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_naplint"))
+        .args(["check", "--fix", "report.json"])
+        .current_dir(dir.path())
+        .env("NAPLINT_FAULT_BEFORE_RENAME", "1")
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("interrupted between write and rename"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left behind"
+    );
+}
+
+#[test]
+fn fix_keeps_mixed_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let text = std::fs::read_to_string(repo("tests/fixtures/P005/fail_dash.json")).unwrap();
+    // Every other line ends in CRLF, as files edited on two systems do.
+    let mixed: String = text
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 2 == 0 {
+                l.replace('\n', "\r\n")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(&path, &mixed).unwrap();
+    let o = naplint(&["check", "--fix", "report.json"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        mixed.replacen("\"2012-13\"", "\"2012/13\"", 1)
+    );
+}

@@ -158,3 +158,55 @@ fn a_fifty_megabyte_report_is_checked() {
         .message
         .contains("more diagnostics not shown"));
 }
+
+#[test]
+fn giant_strings_are_refused() {
+    let big = "x".repeat(naplint::source::limits::MAX_STRING_BYTES + 1);
+    let d = check(
+        &format!("{{\"format_version\": \"1\", \"plan\": \"{big}\"}}"),
+        SourceFormat::Json,
+    );
+    assert!(
+        only(&d, "S003").2.contains("string longer than the limit"),
+        "{:?}",
+        d[0].message
+    );
+    let d = check(
+        &format!("format_version: '1'\nplan: {big}\n"),
+        SourceFormat::Yaml,
+    );
+    assert!(
+        only(&d, "S003").2.contains("string longer than the limit"),
+        "{:?}",
+        d[0].message
+    );
+}
+
+#[test]
+fn numbers_beyond_u64_and_negative_counts_are_schema_errors() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/R001/pass.json"
+    ))
+    .unwrap();
+    for (value, words) in [
+        ("-3", "less than the minimum 0"),
+        ("99999999999999999999999", "greater than the maximum"),
+        ("1e400", "found a number"),
+        ("2.5", "expected an integer"),
+    ] {
+        let d = check(
+            &text.replacen("\"male\": 28", &format!("\"male\": {value}"), 1),
+            SourceFormat::Json,
+        );
+        assert!(
+            d.iter()
+                .any(|d| d.code == "S001" && d.message.contains(words)),
+            "{value}: {d:#?}"
+        );
+        assert!(
+            d.iter().all(|d| d.code != "R001"),
+            "a bad count is the schema's, not a sum's: {d:#?}"
+        );
+    }
+}

@@ -319,6 +319,15 @@ impl Parser<'_> {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
+                    if out.len() > super::limits::MAX_STRING_BYTES {
+                        return self.err(
+                            format!(
+                                "string longer than the limit of {} bytes",
+                                super::limits::MAX_STRING_BYTES
+                            ),
+                            open,
+                        );
+                    }
                     return Ok(out);
                 }
                 Some(b'\\') => {
@@ -415,6 +424,11 @@ pub(super) fn french(en: &str) -> String {
             "l'imbrication dépasse la limite de ",
         ),
         (" levels", " niveaux"),
+        (
+            "string longer than the limit of ",
+            "chaîne plus longue que la limite de ",
+        ),
+        (" bytes", " octets"),
         (
             "trailing comma before `}`: remove the comma",
             "virgule finale avant `}` : retirez la virgule",

@@ -19,6 +19,9 @@ pub mod limits {
     pub const MAX_DEPTH: usize = 128;
     /// Largest input accepted, in bytes.
     pub const MAX_BYTES: usize = 256 * 1024 * 1024;
+    /// Longest string value accepted, in bytes; the longest text of a report is a few
+    /// hundred characters.
+    pub const MAX_STRING_BYTES: usize = 1024 * 1024;
 }
 
 /// A half-open byte range `[start, end)` in the source text.

@@ -137,6 +137,15 @@ pub(super) fn parse(
                 }
                 Ok(())
             }
+            Event::Scalar(value, _, _, _) if value.len() > super::limits::MAX_STRING_BYTES => {
+                Err((
+                    format!(
+                        "string longer than the limit of {} bytes",
+                        super::limits::MAX_STRING_BYTES
+                    ),
+                    from,
+                ))
+            }
             Event::Scalar(value, style, anchor, tag) => {
                 let forced_string = tag.as_ref().is_some_and(|t| t.suffix == "str");
                 let value = if style == ScalarStyle::Plain && !forced_string {
@@ -293,6 +302,12 @@ fn french(en: &str) -> String {
         return format!(
             "l'imbrication dépasse la limite de {}",
             n.replace("levels", "niveaux")
+        );
+    }
+    if let Some(n) = en.strip_prefix("string longer than the limit of ") {
+        return format!(
+            "chaîne plus longue que la limite de {}",
+            n.replace("bytes", "octets")
         );
     }
     if let Some(n) = en.strip_prefix("aliases expand to more than ") {
