@@ -250,3 +250,42 @@ fn findings_match_the_committed_snapshot() {
         "the seed is well-formed and schema-valid"
     );
 }
+
+/// Changing any single fact a rule guards in the published report makes that rule fire.
+#[test]
+fn one_changed_fact_trips_its_rule() {
+    let (_, text) = seed("report.json");
+    let linter = Linter::new(Config::default()).unwrap();
+    let cases: [(&str, &str, &str); 7] = [
+        ("\"male\": 28", "\"male\": 29", "R001"),
+        (
+            "\"leads\": [\n                    \"PS\",\n                    \"JUS\"",
+            "\"leads\": [\n                    \"PS\",\n                    \"JUSTICE\"",
+            "P003",
+        ),
+        ("\"start\": \"2012/13\"", "\"start\": \"2015/16\"", "P010"),
+        ("\"status\": \"ongoing\"", "\"status\": \"Ongoing\"", "P006"),
+        ("\"closed\": 6", "\"closed\": 7", "R006"),
+        ("\"currency\": \"CAD\"", "\"currency\": \"CDN\"", "M005"),
+        ("\"charges_laid\": 108", "\"charges_laid\": 18", "R008"),
+    ];
+    let before: Vec<String> = linter
+        .check(&text, SourceFormat::Json)
+        .into_iter()
+        .map(|d| d.code)
+        .collect();
+    for (from, to, code) in cases {
+        assert!(text.contains(from), "the seed has no `{from}`");
+        let count = |codes: &[String]| codes.iter().filter(|c| *c == code).count();
+        let changed = text.replacen(from, to, 1);
+        let after: Vec<String> = linter
+            .check(&changed, SourceFormat::Json)
+            .into_iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(
+            count(&after) > count(&before),
+            "changing `{from}` to `{to}` did not trip {code}: {after:?}"
+        );
+    }
+}
