@@ -19,13 +19,16 @@ pub struct LineIndex {
 impl LineIndex {
     #[must_use]
     pub fn new(text: &str) -> Self {
+        // Line breaks are `\n`, `\r\n` and a lone `\r`, as YAML (and editors) count them;
+        // counting fewer would shift every position after a lone `\r` off the YAML scanner's.
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        for (i, &b) in bytes.iter().enumerate() {
+            let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+            if b == b'\n' || lone_cr {
+                starts.push(i + 1);
+            }
+        }
         Self {
             starts,
             text_len: text.len(),
