@@ -53,6 +53,14 @@ export interface Diagnostic {
   end_column: number;
   help: string | null;
   fix: Fix | null;
+  /**
+   * JSON Pointers of every figure the finding involves, when there are others than
+   * `pointer` to show it beside: each term of a failed reconciliation (R001 at
+   * `/statistics/trp/cumulative/recipients` relates `.../male`, `.../female`,
+   * `.../minor_dependents` and `.../recipients`). Absent (not empty) otherwise, as in
+   * `naplint check --format json`.
+   */
+  related?: string[];
   /** 1-based start column in UTF-16 code units (JavaScript string indices, editors). */
   column_utf16: number;
   /** 1-based end column in UTF-16 code units. */
@@ -178,8 +186,9 @@ export declare function fix(doc: Document, options?: Options): string;
 export declare function rules(options?: Options): RuleInfo[];
 
 /**
- * A rule's documentation as Markdown (as `naplint explain CODE` prints it), by code (any
- * case) or name; null for an unknown one. `options` may add user rules.
+ * A rule's documentation as Markdown (as `naplint explain CODE [--lang fr]` prints it,
+ * in `options.lang`), by code (any case), name or title; null for an unknown one.
+ * `options` may add user rules.
  */
 export declare function explain(code: string, options?: Options): string | null;
 

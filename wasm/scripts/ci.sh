@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Everything the WASM side needs, from a fresh machine of this kind (Debian 12, root) to
 # green: installs what is missing (idempotently), builds the module, and runs the Rust
-# binding-layer tests, the TypeScript check, the Node tests, CLI/WASM parity, the
-# browser test in headless Chromium, and the size budget. Runnable from any directory.
+# binding-layer tests, the TypeScript check, the Node tests, the fuzz corpus through the
+# module, CLI/WASM parity, the browser test in headless Chromium, and the size budget.
+# Runnable from any directory.
 set -euo pipefail
 
 WASM_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -67,6 +68,9 @@ if [[ ! -x /usr/bin/chromium ]]; then
 fi
 /usr/bin/chromium --version 2>/dev/null | tail -1
 
+step "cargo clippy --target wasm32-unknown-unknown (the bindings compile only there)"
+(cd "$REPO" && cargo clippy -p naplint-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings)
+
 step "build the module"
 bash "$WASM_DIR/scripts/build.sh"
 
@@ -88,6 +92,9 @@ echo "typescript: consumer.ts type-checks"
 
 step "node tests"
 node_suite api test/api.test.mjs
+
+step "fuzz corpus through the module (fuzz/corpus, else the fixtures and the seed)"
+node_suite corpus test/corpus.test.mjs
 
 step "parity: CLI --format json vs WASM validate"
 NAPLINT_CLI="$TARGET_DIR/debug/naplint" node_suite parity test/parity.test.mjs

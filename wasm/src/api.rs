@@ -235,8 +235,8 @@ pub fn cached_linters() -> usize {
 }
 
 /// A diagnostic as JavaScript sees it: the core's JSON shape (SPEC section 3, the same
-/// fields in the same order as `naplint check --format json`, without `file`) plus the
-/// columns in UTF-16 code units, which is what JavaScript string indices and editors
+/// fields in the same order as `naplint check --format json`, without `file`; `related`
+/// only when the finding involves other figures) plus the columns in UTF-16 code units, which is what JavaScript string indices and editors
 /// (Monaco, CodeMirror, LSP) count in.
 #[derive(Debug, Serialize)]
 pub struct WasmDiagnostic<'a> {
@@ -375,29 +375,21 @@ pub fn rules_envelope(options: &str) -> String {
     envelope(rules(options))
 }
 
-/// A rule's documentation as Markdown, exactly what `naplint explain CODE` prints; `None`
-/// for a code or name that no rule of the options has (user rules included).
+/// A rule's documentation as Markdown, exactly what `naplint explain CODE` prints (the
+/// core's [`registry::explain_markdown`], in the options' language); `None` for a code,
+/// name or title that no rule of the options has (user rules included).
 ///
 /// # Errors
 /// Only for bad options.
 pub fn explain(code: &str, options: &str) -> Result<Option<String>, ApiError> {
     let linter = linter_for(Options::parse(options)?.config()?)?;
     let code = code.trim();
+    let lang = linter.config().lang;
     Ok(linter
         .rules()
         .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code)
-        .map(|rule| {
-            format!(
-                "# {} `{}`\n\n{} · default severity: {}{}\n\n{}\n",
-                rule.code,
-                rule.name,
-                rule.family,
-                rule.severity.as_str(),
-                if rule.fixable { " · fixable" } else { "" },
-                rule.docs.trim_end()
-            )
-        }))
+        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code || r.title == code)
+        .map(|rule| registry::explain_markdown(rule, lang)))
 }
 
 /// [`explain`] as an envelope (`{"ok": null}` for an unknown code).

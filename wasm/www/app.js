@@ -1,42 +1,59 @@
 // The annual-update form: every edit changes the in-memory report, re-runs naplint's
 // `validate` on its JSON text, and shows each diagnostic beside the field its JSON
-// Pointer designates, plus a summary list with links to the fields.
+// Pointer designates (and beside every figure its `related` list names), plus a summary
+// list with links to the fields. An English/Français toggle switches every label, the
+// page's `lang` and the findings (naplint's `lang` option) without reloading.
 import { validate, fix, version, NaplintError } from '../npm/lib/browser.js';
+import { TAGS, STATUS_LABELS, QUALIFIER_LABELS, TEXTS, capitalised } from './i18n.js';
 
 const SEED_URL = '../../seeds/2013-14/report.json';
-const STATUSES = [
-  ['planned', 'Planned'],
-  ['not_started', 'Not started'],
-  ['in_progress', 'In progress'],
-  ['on_track', 'On track'],
-  ['ongoing', 'Ongoing'],
-  ['complete', 'Complete'],
-  ['delayed', 'Delayed'],
-  ['discontinued', 'Discontinued'],
-];
-const QUALIFIERS = [
-  ['', 'exactly'],
-  ['approximately', 'approximately'],
-  ['over', 'over'],
-  ['at_least', 'at least'],
-  ['up_to', 'up to'],
-  ['under', 'under'],
-];
 const TRP = '/statistics/trp/cumulative';
-const TRP_FIGURES = [
-  ['permits_issued', 'Permits issued'],
-  ['recipients', 'Recipients'],
-  ['male', 'Male'],
-  ['female', 'Female'],
-  ['minor_dependents', 'Minor dependents'],
-];
-const SEVERITY_WORDS = {
-  en: { error: 'Error', warning: 'Warning', info: 'Note' },
-  fr: { error: 'Erreur', warning: 'Avertissement', info: 'Note' },
-};
-const severityWord = (s) => SEVERITY_WORDS[findingsLang()][s] ?? s;
+const TRP_FIGURES = ['permits_issued', 'recipients', 'male', 'female', 'minor_dependents'];
 
 const $ = (id) => document.getElementById(id);
+
+// ---------------------------------------------------------------- language
+
+/** The language of the page and of the findings: `en` or `fr`. */
+let lang = new URLSearchParams(location.search).get('lang') === 'fr' ? 'fr' : 'en';
+
+/** The text `key` in the current language; texts with arguments are functions. */
+function t(key, args = {}) {
+  const text = TEXTS[lang][key] ?? TEXTS.en[key];
+  return typeof text === 'function' ? text(args) : text;
+}
+
+const severityWord = (s) => (['error', 'warning', 'info'].includes(s) ? t(s) : s);
+const statusOptions = () => Object.entries(STATUS_LABELS).map(([v, l]) => [v, capitalised(l[lang])]);
+const qualifierOptions = () => [['', t('exactly')], ...Object.entries(QUALIFIER_LABELS).map(([v, l]) => [v, l[lang]])];
+
+/** The status line's text, kept as a function so that a language switch can redo it. */
+let statusText = () => t('loading');
+function setStatus(text) {
+  statusText = text;
+  $('summary-status').textContent = text();
+}
+
+/** The texts of the page itself (`data-i18n`), the toggle's state and `<html lang>`. */
+function applyStaticTexts() {
+  document.documentElement.lang = TAGS[lang];
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const button of document.querySelectorAll('.lang-toggle')) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  }
+  $('report-title').textContent = report ? reportTitle() : t('loadingReport');
+}
+
+function setLanguage(next) {
+  if (next === lang || !TEXTS[next]) return;
+  lang = next;
+  const url = new URL(location.href);
+  url.searchParams.set('lang', lang);
+  history.replaceState(null, '', url);
+  applyStaticTexts();
+  if (report) renderAll();
+  else $('summary-status').textContent = statusText();
+}
 
 /** The report being edited. */
 let report = null;
@@ -50,17 +67,17 @@ let nextId = 0;
 
 // ---------------------------------------------------------------- JSON Pointer helpers
 
-const unescapeToken = (t) => t.replace(/~1/g, '/').replace(/~0/g, '~');
-const escapeToken = (t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1');
+const unescapeToken = (tok) => tok.replace(/~1/g, '/').replace(/~0/g, '~');
+const escapeToken = (tok) => String(tok).replace(/~/g, '~0').replace(/\//g, '~1');
 const tokens = (pointer) => (pointer === '' ? [] : pointer.slice(1).split('/').map(unescapeToken));
 const parentOf = (pointer) => pointer.slice(0, pointer.lastIndexOf('/'));
 const child = (pointer, token) => `${pointer}/${escapeToken(token)}`;
 
 function getAt(doc, pointer) {
   let node = doc;
-  for (const t of tokens(pointer)) {
+  for (const tok of tokens(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = node[t];
+    node = node[tok];
   }
   return node;
 }
@@ -70,9 +87,9 @@ function setAt(doc, pointer, value) {
   const path = tokens(pointer);
   const last = path.pop();
   let node = doc;
-  for (const t of path) {
-    if (node[t] === null || typeof node[t] !== 'object') node[t] = {};
-    node = node[t];
+  for (const tok of path) {
+    if (node[tok] === null || typeof node[tok] !== 'object') node[tok] = {};
+    node = node[tok];
   }
   if (value === undefined) {
     if (Array.isArray(node)) node.splice(Number(last), 1);
@@ -156,9 +173,9 @@ function stringField(pointer, label, hint, attrs) {
 
 /** A count as typed: digits are a number, other text stays text (and gets a diagnostic). */
 function parseCount(text) {
-  const t = text.trim();
-  if (t === '') return undefined;
-  return /^\d+$/.test(t) ? Number(t) : text;
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : text;
 }
 
 /** A figure: a count, optionally with a qualifier ("approximately 87"). */
@@ -166,14 +183,14 @@ function figureField(pointer, label) {
   const current = getAt(report, pointer);
   const isQualified = current !== null && typeof current === 'object' && !Array.isArray(current);
   const input = textInput(isQualified ? current.value : current, { inputmode: 'numeric', autocomplete: 'off' });
-  const qualifier = select(QUALIFIERS, isQualified ? current.qualifier ?? '' : '');
+  const qualifier = select(qualifierOptions(), isQualified ? current.qualifier ?? '' : '');
   const wrapper = makeField({ pointer, label, control: input });
   const qid = `${input.id}-qualifier`;
   qualifier.id = qid;
   const qlabel = document.createElement('label');
   qlabel.htmlFor = qid;
   qlabel.className = 'visually-hidden';
-  qlabel.textContent = `${label}: qualifier`;
+  qlabel.textContent = t('qualifierOf', { label });
   wrapper.insertBefore(qlabel, input);
   wrapper.insertBefore(qualifier, input);
   wrapper.classList.add('figure');
@@ -211,7 +228,7 @@ function unregister(prefix) {
 function renderDepartments() {
   const sel = $('department');
   const previous = sel.value || report?.plan?.coordinator || '';
-  sel.replaceChildren(new Option('All departments', ''));
+  sel.replaceChildren(new Option(t('allDepartments'), ''));
   for (const dep of Array.isArray(report.departments) ? report.departments : []) {
     if (typeof dep?.code === 'string') sel.add(new Option(`${dep.code} — ${dep.name ?? ''}`, dep.code));
   }
@@ -240,23 +257,22 @@ function renderDeliverable() {
   const d = deliverablePointer ? getAt(report, deliverablePointer) : undefined;
   $('deliverable-text').textContent = d
     ? `${d.id ?? ''}: ${typeof d.text === 'string' ? d.text : ''}`
-    : 'This department leads no deliverable.';
+    : t('noDeliverable');
   if (!d) return;
   const p = deliverablePointer;
   block(p, $('deliverable-fieldset'));
 
   const status = getAt(report, `${p}/status`);
-  const statusOptions = [['', '(not reported)'], ...STATUSES];
-  if (status !== undefined && !STATUSES.some(([v]) => v === status)) {
-    statusOptions.push([String(status), `${status} (not in the vocabulary)`]);
+  const choices = [['', t('notReported')], ...statusOptions()];
+  if (status !== undefined && !Object.hasOwn(STATUS_LABELS, String(status))) {
+    choices.push([String(status), t('notInVocabulary', { value: status })]);
   }
-  const statusSel = select(statusOptions, status === undefined ? '' : String(status));
+  const statusSel = select(choices, status === undefined ? '' : String(status));
   statusSel.addEventListener('change', () => edit(`${p}/status`, statusSel.value || undefined));
-  box.append(makeField({ pointer: `${p}/status`, label: 'Status', control: statusSel }));
+  box.append(makeField({ pointer: `${p}/status`, label: t('status'), control: statusSel }));
 
-  const year = 'Fiscal year as YYYY/YY, for example 2013/14.';
-  box.append(stringField(`${p}/start`, 'Start', year, { autocomplete: 'off' }));
-  box.append(stringField(`${p}/target`, 'Target', `${year} Needed when the status is on track.`, { autocomplete: 'off' }));
+  box.append(stringField(`${p}/start`, t('start'), t('yearHint'), { autocomplete: 'off' }));
+  box.append(stringField(`${p}/target`, t('target'), t('targetHint'), { autocomplete: 'off' }));
 
   const leads = textInput(leadsOf(d).join(', '), { autocomplete: 'off' });
   leads.addEventListener('input', () => {
@@ -264,16 +280,16 @@ function renderDeliverable() {
   });
   box.append(makeField({
     pointer: `${p}/leads`,
-    label: 'Leads',
+    label: t('leads'),
     control: leads,
-    hint: 'Department codes separated by commas, for example PS, RCMP.',
+    hint: t('leadsHint'),
   }));
 
   const isNew = document.createElement('input');
   isNew.type = 'checkbox';
   isNew.checked = d.new === true;
   isNew.addEventListener('change', () => edit(`${p}/new`, isNew.checked ? true : undefined));
-  const newField = makeField({ pointer: `${p}/new`, label: 'New this year', control: isNew });
+  const newField = makeField({ pointer: `${p}/new`, label: t('isNew'), control: isNew });
   newField.classList.add('checkbox');
   box.append(newField);
 }
@@ -285,8 +301,8 @@ function renderTrp() {
   const cumulative = getAt(report, TRP);
   block(TRP, $('trp-fieldset'));
   const period = cumulative?.period;
-  $('trp-period').textContent = period ? `Period: ${period.start ?? '?'} to ${period.end ?? '?'}.` : '';
-  for (const [key, label] of TRP_FIGURES) grid.append(figureField(child(TRP, key), label));
+  $('trp-period').textContent = period ? t('period', { start: period.start ?? '?', end: period.end ?? '?' }) : '';
+  for (const key of TRP_FIGURES) grid.append(figureField(child(TRP, key), t(key)));
 
   const list = $('countries');
   list.replaceChildren();
@@ -298,28 +314,30 @@ function renderTrp() {
     row.className = 'row';
     const rowPointer = child(countriesPointer, i);
     row.append(
-      stringField(child(rowPointer, 'country'), `Country ${i + 1}`, null, { maxlength: '3', autocomplete: 'off', size: '4' }),
-      figureField(child(rowPointer, 'count'), `Count ${i + 1}`),
+      stringField(child(rowPointer, 'country'), t('country', { n: i + 1 }), null, { maxlength: '3', autocomplete: 'off', size: '4' }),
+      figureField(child(rowPointer, 'count'), t('count', { n: i + 1 })),
     );
     const remove = document.createElement('button');
     remove.type = 'button';
-    remove.textContent = `Remove country ${i + 1}`;
+    remove.textContent = t('removeCountry', { n: i + 1 });
     remove.addEventListener('click', () => {
       countries.splice(i, 1);
       renderTrp();
       check();
     });
     row.append(remove);
-    row.dataset.label = `Country ${i + 1}`;
+    row.dataset.label = t('country', { n: i + 1 });
     list.append(row);
     block(rowPointer, row);
   });
 }
 
+const reportTitle = () => (typeof report?.report?.title === 'string' ? report.report.title : t('untitled'));
+
 function renderAll() {
   fields.clear();
   blocks.clear();
-  $('report-title').textContent = report?.report?.title ?? '(untitled report)';
+  $('report-title').textContent = reportTitle();
   renderDepartments();
   renderDeliverableChoices();
   renderDeliverable();
@@ -335,43 +353,37 @@ function edit(pointer, value) {
 }
 
 /**
- * Fields of `parent` that a reconciliation message cites as terms: "male 29 (line 41)",
- * "female plus de 68 (ligne 42)". Field names stay as keys in every language.
+ * Where a diagnostic is shown: its field, else its nearest block; and beside every field
+ * of its `related` list (each figure of a failed reconciliation: R001 at `recipients`
+ * also appears beside `male`, `female` and `minor_dependents`). The first place gets the
+ * help and the fix button.
  */
-function termsOf(message, parent) {
-  const object = getAt(report, parent);
-  if (object === null || typeof object !== 'object') return [];
-  return Object.keys(object).filter((key) => {
-    const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(^|[^a-z_])${k} [^()]*\\((?:line|ligne) \\d+\\)`).test(message);
-  });
-}
-
-/** Where a diagnostic is shown: its field, else its nearest block; R rules also beside every term. */
 function placesOf(d) {
   const places = [];
+  const seen = new Set();
+  const add = (pointer, place) => {
+    if (seen.has(pointer)) return;
+    seen.add(pointer);
+    places.push({ ...place, pointer });
+  };
   if (fields.has(d.pointer)) {
-    places.push({ ...fields.get(d.pointer), pointer: d.pointer });
+    add(d.pointer, fields.get(d.pointer));
   } else {
     for (let p = d.pointer; p !== ''; p = parentOf(p)) {
       if (blocks.has(p)) {
-        places.push({ ...blocks.get(p), pointer: p });
+        add(p, blocks.get(p));
         break;
       }
     }
   }
-  if (d.code.startsWith('R')) {
-    for (const name of termsOf(d.message, parentOf(d.pointer))) {
-      const p = child(parentOf(d.pointer), name);
-      if (p !== d.pointer && fields.has(p)) places.push({ ...fields.get(p), pointer: p });
-    }
+  for (const p of d.related ?? []) {
+    if (fields.has(p)) add(p, fields.get(p));
   }
   return places;
 }
 
-/** The language chosen for findings, as a BCP 47 tag for screen readers too. */
-const findingsLang = () => ($('lang').value === 'fr' ? 'fr' : 'en');
-const findingsTag = () => (findingsLang() === 'fr' ? 'fr-CA' : 'en-CA');
+/** The BCP 47 tag of the findings' language, for screen readers. */
+const findingsTag = () => TAGS[lang];
 
 function diagnosticElement(d, related) {
   const el = document.createElement('div');
@@ -380,7 +392,7 @@ function diagnosticElement(d, related) {
   el.dataset.code = d.code;
   const text = document.createElement('p');
   const sev = document.createElement('strong');
-  sev.textContent = `${severityWord(d.severity)}${findingsLang() === 'fr' ? '\u00a0:' : ':'} `;
+  sev.textContent = `${severityWord(d.severity)}${t('severityColon')}`;
   const code = document.createElement('code');
   code.textContent = d.code;
   text.append(sev, d.message, ' ', code);
@@ -395,7 +407,7 @@ function diagnosticElement(d, related) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'fix';
-    button.textContent = `Fix: ${d.fix.description}`;
+    button.textContent = t('fixButton', { description: d.fix.description });
     button.addEventListener('click', () => applyFix(d.fix));
     el.append(button);
   }
@@ -424,7 +436,7 @@ function goTo(pointer) {
     renderDeliverable();
     check();
   }
-  const f = fields.get(pointer) ?? placesOf({ pointer, code: '', message: '' })[0];
+  const f = fields.get(pointer) ?? placesOf({ pointer })[0];
   const el = f?.control ?? f?.element;
   if (el) {
     if (!el.hasAttribute('tabindex') && !f.control) el.setAttribute('tabindex', '-1');
@@ -437,10 +449,10 @@ function check() {
   const text = JSON.stringify(report, null, 2);
   let diagnostics;
   try {
-    diagnostics = validate(text, { format: 'json', lang: findingsLang() });
+    diagnostics = validate(text, { format: 'json', lang });
   } catch (e) {
     const message = e instanceof NaplintError ? `${e.code}: ${e.message}` : String(e);
-    $('summary-status').textContent = `naplint could not check the report: ${message}`;
+    setStatus(() => t('cannotCheck', { message }));
     return;
   }
   const download = $('download');
@@ -469,10 +481,8 @@ function check() {
   }
 
   const count = (s) => diagnostics.filter((d) => d.severity === s).length;
-  const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  $('summary-status').textContent = diagnostics.length
-    ? `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')} in the report; ${here.length} on this form.`
-    : 'No findings: the report passes every check.';
+  const totals = { errors: count('error'), warnings: count('warning'), notes: count('info'), here: here.length };
+  setStatus(diagnostics.length ? () => t('summary', totals) : () => t('noFindings'));
 
   const item = ({ d, place }) => {
     const li = document.createElement('li');
@@ -482,8 +492,8 @@ function check() {
     const link = document.createElement('a');
     const target = place?.control ?? place?.element;
     link.href = target?.id ? `#${target.id}` : '#';
-    const where = place?.label ?? `line ${d.line}:${d.column}`;
-    link.textContent = `${where} — ${severityWord(d.severity)} ${d.code}: ${d.message}`;
+    const where = place?.label ?? t('atLine', { line: d.line, column: d.column });
+    link.textContent = t('summaryItem', { where, severity: severityWord(d.severity), code: d.code, message: d.message });
     link.addEventListener('click', (event) => {
       event.preventDefault();
       goTo(place?.pointer ?? d.pointer);
@@ -492,7 +502,7 @@ function check() {
     if (!place) {
       const ptr = document.createElement('code');
       ptr.className = 'pointer';
-      ptr.textContent = d.pointer || '(document)';
+      ptr.textContent = d.pointer || t('wholeDocument');
       li.append(' ', ptr);
     }
     return li;
@@ -532,11 +542,14 @@ $('add-country').addEventListener('click', () => {
   const n = getAt(report, child(TRP, 'top_countries_of_birth')).length;
   fields.get(child(child(child(TRP, 'top_countries_of_birth'), n - 1), 'country'))?.control.focus();
 });
-$('lang').addEventListener('change', () => check());
+for (const button of document.querySelectorAll('.lang-toggle')) {
+  button.addEventListener('click', () => setLanguage(button.dataset.lang));
+}
 $('fix-all').addEventListener('click', () => {
   const fixed = fix(JSON.stringify(report, null, 2), { format: 'json' });
   load(JSON.parse(fixed));
-  $('summary-status').textContent += ' (fixes applied)';
+  const summary = statusText;
+  setStatus(() => summary() + t('fixesApplied'));
 });
 $('load-file').addEventListener('change', async () => {
   const file = $('load-file').files?.[0];
@@ -545,19 +558,21 @@ $('load-file').addEventListener('change', async () => {
   try {
     load(JSON.parse(text));
   } catch (e) {
-    const findings = validate(text);
-    $('summary-status').textContent = `${file.name} is not a JSON report this form can edit: ${findings[0]?.message ?? e.message}`;
+    // The first finding explains why (in the current language; not redone on a switch).
+    const message = validate(text, { lang })[0]?.message ?? e.message;
+    setStatus(() => t('notAReport', { file: file.name, message }));
   }
 });
 
 $('naplint-version').textContent = version();
+applyStaticTexts();
 try {
   const response = await fetch(SEED_URL);
   if (!response.ok) throw new Error(`${SEED_URL}: HTTP ${response.status}`);
   load(await response.json());
   document.body.dataset.ready = 'true';
 } catch (e) {
-  $('summary-status').textContent = `Could not load the seed report: ${e.message}`;
+  setStatus(() => t('cannotLoad', { message: e.message }));
   document.body.dataset.ready = 'error';
   throw e;
 }

@@ -70,6 +70,10 @@ test('a wrong male count is R001 at recipients, with the arithmetic', () => {
   assert.equal(r001.length, 1);
   assert.equal(r001[0].pointer, '/statistics/trp/cumulative/recipients');
   assert.match(r001[0].message, /^male 29 \(line \d+\) \+ female 68 .* off by 1$/);
+  // Every figure of the sum, for forms to mark each field; after the core fields.
+  const at = (f) => `/statistics/trp/cumulative/${f}`;
+  assert.deepEqual(r001[0].related, ['male', 'female', 'minor_dependents', 'recipients'].map(at));
+  assert.deepEqual(Object.keys(r001[0]), [...KEYS.slice(0, 11), 'related', ...KEYS.slice(11)]);
 });
 
 test('objects, text and bytes give the same diagnostics', () => {
@@ -270,6 +274,12 @@ test('explain gives Markdown for a code or name, null for an unknown one', () =>
   const user = { rule: [{ code: 'U001', scope: '/statistics/trp/cumulative', check: 'male > female' }] };
   assert.match(explain('U001', user), /^# U001 `u001`\n\nuser · default severity: error/);
   throwsNaplint(() => explain('R001', { select: ['Q'] }), 'invalid-options');
+  // In French: the core's page in French, found by code, name or French title.
+  const fr = explain('R001', { lang: 'fr' });
+  assert.match(fr, /^# R001 `trp-breakdown` \(.+\)\n\nreconcile · gravité par défaut : erreur\n\n/);
+  const title = rules({ lang: 'fr' }).find((r) => r.code === 'R001').title;
+  assert.equal(explain(title, { lang: 'fr' }), fr);
+  assert.equal(explain('trp-breakdown', { lang: 'fr' }), fr);
 });
 
 test('schema is the committed report schema', () => {

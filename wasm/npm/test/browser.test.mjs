@@ -1,7 +1,8 @@
 // The demo form in headless Chromium (Debian's /usr/bin/chromium driven by
-// playwright-core): a wrong male count shows R001 beside the male field, and correcting
-// it clears it; a fix button repairs a malformed fiscal year. Screenshots go to
-// wasm/www/test-artifacts/.
+// playwright-core): a wrong male count shows R001 beside the male field and every other
+// figure of its `related` list, and correcting it clears it; a fix button repairs a
+// malformed fiscal year; the English/Français toggle switches every label, `<html lang>`
+// and the findings without reloading. Screenshots go to wasm/www/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../www/serve.mjs';
+import { TEXTS, STATUS_LABELS, QUALIFIER_LABELS } from '../../www/i18n.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../www/test-artifacts/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -99,6 +101,12 @@ test('a wrong male count shows R001 beside the male field, and fixing it clears 
   assert.match(beside, /R001/);
   assert.match(beside, /male 29 \(line \d+\) \+ female 68 \(line \d+\) \+ minor_dependents 6 \(line \d+\) = 103, but recipients is 102 \(line \d+\): off by 1/);
   assert.equal(await male.getAttribute('aria-invalid'), 'true');
+  // And beside every other figure of its `related` list, once each.
+  for (const label of ['Female', 'Minor dependents', 'Recipients']) {
+    const field = page.locator('.field', { has: page.getByLabel(label, { exact: true }) });
+    assert.equal(await field.locator('.diagnostic[data-code="R001"]').count(), 1, label);
+  }
+  assert.equal(await maleField.locator('.diagnostic[data-code="R001"]').count(), 1);
   // The summary lists it with a link to the field.
   const link = page.locator('#summary-here li[data-code="R001"] a').first();
   assert.match(await link.textContent(), /R001/);
@@ -154,19 +162,95 @@ test('a finding elsewhere in the report links to its deliverable', async () => {
   assert.deepEqual(problems, []);
 });
 
-test('findings can be read in French', async () => {
-  const male = page.getByLabel('Male', { exact: true });
+/** Texts that differ between the languages (some, like "Note", are the same in both). */
+const onlyEnglish = (key) => typeof TEXTS.en[key] === 'string' && TEXTS.en[key] !== TEXTS.fr[key];
+
+/** Every label-like text the page shows: its own words, not the report's. */
+async function pageTexts() {
+  return page.evaluate(() => {
+    const texts = [document.title];
+    for (const el of document.querySelectorAll('label, legend, h1, h2, h3, .hint, button, [data-i18n]')) {
+      if (!el.closest('.diagnostic')) texts.push(el.textContent.trim());
+    }
+    for (const sel of document.querySelectorAll('#form select:not(#department):not(#deliverable)')) {
+      for (const o of sel.options) texts.push(o.textContent.trim());
+    }
+    return texts;
+  });
+}
+
+test('the English/Français toggle switches labels, <html lang> and findings live', async () => {
+  // A marker that a reload would lose.
+  await page.evaluate(() => { window.noReload = true; });
+  const english = await pageTexts();
+  for (const key of ['heading', 'department', 'trpLegend', 'fixAll', 'findings']) {
+    assert.ok(english.includes(TEXTS.en[key].trim()), `English page lacks ${key}`);
+  }
+
+  await page.getByRole('button', { name: 'Français', exact: true }).click();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr-CA');
+  assert.equal(await page.getByRole('button', { name: 'Français', exact: true }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'English', exact: true }).getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.title(), TEXTS.fr.pageTitle);
+
+  // French labels everywhere: the page's own texts and the form's fields.
+  const french = await pageTexts();
+  for (const key of Object.keys(TEXTS.en).filter(onlyEnglish)) {
+    assert.ok(!french.includes(TEXTS.en[key].trim()), `still in English: ${key} "${TEXTS.en[key]}"`);
+  }
+  for (const [key, text] of [
+    ['heading', 'Mise à jour annuelle sur les progrès'],
+    ['department', 'Ministère'],
+    ['deliverableLegend', 'Livrable'],
+    ['countriesLegend', 'Principaux pays de naissance'],
+    ['fixAll', 'Appliquer tous les correctifs'],
+    ['findings', 'Constats'],
+  ]) {
+    assert.equal(TEXTS.fr[key], text);
+    assert.ok(french.includes(text), `French page lacks "${text}"`);
+  }
+  assert.match(await page.locator('#trp-fieldset > legend').textContent(), /^Permis de séjour temporaire \(PST\)/);
+  for (const label of ['Statut', 'Exercice de début', 'Exercice cible', 'Ministères responsables', 'Nouveau cette année',
+    'Permis délivrés', 'Bénéficiaires', 'Hommes', 'Femmes', 'Personnes à charge mineures', 'Pays 1', 'Nombre 1']) {
+    assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, `no field labelled "${label}"`);
+  }
+  assert.equal(await page.getByLabel('Male', { exact: true }).count(), 0);
+  const statuses = await page.getByLabel('Statut', { exact: true }).evaluate((el) => [...el.options].map((o) => o.textContent));
+  for (const status of Object.values(STATUS_LABELS)) {
+    assert.ok(statuses.some((s) => s.toLowerCase() === status.fr), `no status option "${status.fr}" in ${statuses}`);
+  }
+  const qualifiers = await page.getByLabel('Hommes : qualificatif', { exact: true }).evaluate((el) => [...el.options].map((o) => o.textContent));
+  assert.deepEqual(qualifiers, ['exactement', ...Object.values(QUALIFIER_LABELS).map((q) => q.fr)]);
+  assert.match(await page.locator('#summary-status').textContent(), /\d+ erreurs?, \d+ avertissements?, .* dans le rapport; \d+ dans ce formulaire\./);
+
+  // A wrong male count: the French R001 beside the male field.
+  const male = page.getByLabel('Hommes', { exact: true });
+  const maleField = page.locator('.field', { has: male });
   await male.fill('29');
-  const beside = page.locator('.field', { has: male }).locator('.diagnostic[data-code="R001"]');
+  const beside = maleField.locator('.diagnostic[data-code="R001"]');
   await beside.waitFor({ timeout: 5_000 });
-  const english = await beside.textContent();
-  await page.getByLabel('Language of the findings').selectOption('fr');
-  const french = await beside.textContent();
-  assert.notEqual(french, english);
+  const fr = await beside.textContent();
+  assert.match(fr, /écart de 1/);
+  assert.match(fr, /^Erreur\u00a0: /);
+  assert.match(await describedText(male), /écart de 1/);
   assert.equal(await beside.getAttribute('lang'), 'fr-CA');
+  assert.match(await page.locator('#summary-here li[data-code="R001"]').first().textContent(), /^Bénéficiaires — Erreur R001 : .*écart de 1/);
   await page.screenshot({ path: join(ARTIFACTS, 'r001-fr.png'), fullPage: true });
-  await page.getByLabel('Language of the findings').selectOption('en');
-  await male.fill('28');
-  await beside.waitFor({ state: 'detached', timeout: 5_000 });
+
+  // Back to English, live: the same finding in English, the English labels, no reload.
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en-CA');
+  const maleEn = page.getByLabel('Male', { exact: true });
+  assert.equal(await maleEn.inputValue(), '29');
+  const besideEn = page.locator('.field', { has: maleEn }).locator('.diagnostic[data-code="R001"]');
+  await besideEn.waitFor({ timeout: 5_000 });
+  assert.match(await besideEn.textContent(), /off by 1/);
+  assert.equal(await besideEn.getAttribute('lang'), 'en-CA');
+  assert.deepEqual((await pageTexts()).filter((x) => !english.includes(x)), [], 'the English page is as before');
+  assert.equal(await page.evaluate(() => window.noReload), true, 'the page was reloaded');
+  await page.screenshot({ path: join(ARTIFACTS, 'r001-en-again.png'), fullPage: true });
+
+  await maleEn.fill('28');
+  await besideEn.waitFor({ state: 'detached', timeout: 5_000 });
   assert.deepEqual(problems, []);
 });

@@ -44,7 +44,8 @@ function describe(d: Diagnostic): string {
   const help: string = d.help ?? '';
   const fixable: Fix | null = d.fix;
   const label = fixable ? `${fixable.description} at ${fixable.pointer}` : 'no fix';
-  return `${severity} ${d.code} ${d.name} ${d.pointer} ${where}: ${d.message} ${help} ${label}`;
+  const related: string[] = d.related ?? [];
+  return `${severity} ${d.code} ${d.name} ${d.pointer} ${where}: ${d.message} ${help} ${label} ${related.join(' ')}`;
 }
 
 const summary: string[] = [...diagnostics, ...fromObject, ...fromBytes].map(describe);
@@ -77,7 +78,9 @@ validate('{}', { rule: [{ code: 'U002' }] });
 validate('{}', { lang: 'de' });
 // @ts-expect-error: fix returns a string
 const notDiagnostics: Diagnostic[] = fix('{}');
+// @ts-expect-error: related may be absent
+const alwaysRelated: string[] = diagnostics[0].related;
 // @ts-expect-error: explain may return null
 const alwaysDocs: string = explain('P005');
 
-console.log(summary, fixed, levels, docs, id, v, notDiagnostics, alwaysDocs);
+console.log(summary, fixed, levels, docs, id, v, notDiagnostics, alwaysRelated, alwaysDocs);

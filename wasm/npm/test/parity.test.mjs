@@ -1,6 +1,7 @@
 // Parity: every fixture under tests/fixtures and the seed give identical diagnostics
 // through the native CLI (`naplint check --format json`, minus `file`) and through the
-// WASM package's `validate`. Also `naplint rules --json` and `naplint explain CODE`.
+// WASM package's `validate` — every field, `related` included. Also `naplint rules
+// --json` and `naplint explain CODE [--lang fr]`.
 //
 // The CLI is target/debug/naplint (build it with `cargo build -p naplint-cli`), or the
 // binary named by NAPLINT_CLI.
@@ -61,9 +62,13 @@ function configOptions(path) {
   return config;
 }
 
+/** The CLI's environment: no NAPLINT_LANG, so that only `--lang` and naplint.toml decide. */
+const CLI_ENV = { ...process.env };
+delete CLI_ENV.NAPLINT_LANG;
+
 function runCli(args, cwd = REPO) {
   try {
-    return execFileSync(CLI, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(CLI, args, { cwd, env: CLI_ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     // Exit 1 means "errors found"; its output is still the answer.
     if (e.status === 1 && typeof e.stdout === 'string') return e.stdout;
@@ -87,6 +92,9 @@ test('there are fixtures to compare', () => {
   assert.ok(files.includes(SEED));
 });
 
+/** Diagnostics with `related` pointers, as each side reported them. */
+const withRelated = { cli: 0, wasm: 0 };
+
 for (const file of files) {
   test(`parity: ${relative(REPO, file)}`, () => {
     const config = configFor(file);
@@ -97,9 +105,36 @@ for (const file of files) {
       ({ column_utf16: _a, end_column_utf16: _b, ...rest }) => rest,
     );
     const cli = cliByFile.get(file).map(({ file: _f, ...rest }) => rest);
+    withRelated.cli += cli.filter((d) => 'related' in d).length;
+    withRelated.wasm += wasm.filter((d) => 'related' in d).length;
     assert.deepStrictEqual(wasm, cli);
   });
 }
+
+test('parity covers `related`: some fixture findings carry it, on both sides', () => {
+  console.log(`# ${withRelated.cli} CLI and ${withRelated.wasm} WASM diagnostics with related pointers`);
+  assert.ok(withRelated.cli > 0, 'no fixture gives a finding with related pointers');
+  assert.equal(withRelated.wasm, withRelated.cli);
+});
+
+test('parity: R001 on the seed with a wrong male count relates every figure of the sum', () => {
+  const dir = mkdtempSync(join(NEUTRAL, 'r001-'));
+  const report = join(dir, 'report.json');
+  const seed = JSON.parse(readFileSync(SEED, 'utf8'));
+  seed.statistics.trp.cumulative.male = 29;
+  writeFileSync(report, `${JSON.stringify(seed, null, 2)}\n`);
+  for (const lang of ['en', 'fr']) {
+    const cli = JSON.parse(runCli(['check', '--format', 'json', '--color', 'never', '--lang', lang, report]))
+      .map(({ file: _f, ...rest }) => rest);
+    const wasm = validate(readFileSync(report, 'utf8'), { lang })
+      .map(({ column_utf16: _a, end_column_utf16: _b, ...rest }) => rest);
+    assert.deepStrictEqual(wasm, cli);
+    const r001 = wasm.find((d) => d.code === 'R001');
+    const at = (f) => `/statistics/trp/cumulative/${f}`;
+    assert.equal(r001?.pointer, at('recipients'));
+    assert.deepEqual(r001.related, ['male', 'female', 'minor_dependents', 'recipients'].map(at));
+  }
+});
 
 test('parity: the seed under a naplint.toml (French, re-levelled rules, a user rule)', () => {
   const dir = mkdtempSync(join(NEUTRAL, 'configured-'));
@@ -138,4 +173,13 @@ test('parity: explain for every rule', () => {
   for (const rule of rules()) {
     assert.equal(explain(rule.code), runCli(['explain', rule.code], NEUTRAL), rule.code);
   }
+});
+
+test('parity: explain --lang fr for every rule, by code and by French title', () => {
+  for (const rule of rules({ lang: 'fr' })) {
+    const cli = runCli(['explain', rule.code, '--lang', 'fr'], NEUTRAL);
+    assert.equal(explain(rule.code, { lang: 'fr' }), cli, rule.code);
+    assert.equal(explain(rule.title, { lang: 'fr' }), runCli(['explain', rule.title, '--lang', 'fr'], NEUTRAL), rule.title);
+  }
+  assert.match(explain('P005', { lang: 'fr' }), /gravité par défaut : erreur · corrigeable/);
 });

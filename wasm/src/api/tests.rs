@@ -68,7 +68,10 @@ fn seed_findings_match_the_core() {
 
 #[test]
 fn diagnostics_keep_the_cli_field_order() {
-    let got = validate_envelope(SEED, "{}");
+    // A finding with `related` (R001), so that every field is present.
+    let text = seed_with(|v| v["statistics"]["trp"]["cumulative"]["male"] = json!(29));
+    let got = validate_envelope(&text, "{}");
+    let got = &got[got.find("\"R001\"").unwrap() - "{\"code\":".len()..];
     let first = got.find("{\"code\"").unwrap();
     let keys = [
         "\"code\"",
@@ -82,6 +85,7 @@ fn diagnostics_keep_the_cli_field_order() {
         "\"end_column\"",
         "\"help\"",
         "\"fix\"",
+        "\"related\"",
         "\"column_utf16\"",
         "\"end_column_utf16\"",
     ];
@@ -109,6 +113,26 @@ fn wrong_male_count_is_r001_at_recipients() {
     assert_eq!(r001[0]["pointer"], "/statistics/trp/cumulative/recipients");
     assert!(r001[0]["message"].as_str().unwrap().contains("male 29"));
     assert_eq!(r001[0]["severity"], "error");
+    // Every figure of the sum, as the CLI's JSON gives them.
+    assert_eq!(
+        r001[0]["related"],
+        json!([
+            "/statistics/trp/cumulative/male",
+            "/statistics/trp/cumulative/female",
+            "/statistics/trp/cumulative/minor_dependents",
+            "/statistics/trp/cumulative/recipients"
+        ])
+    );
+}
+
+#[test]
+fn related_is_absent_when_empty() {
+    let got = ok(&validate_envelope(SEED, ""));
+    let all = got.as_array().unwrap();
+    assert!(!all.is_empty());
+    for d in all {
+        assert!(d.get("related").is_none(), "{d}");
+    }
 }
 
 #[test]
@@ -411,8 +435,9 @@ fn rules_list_every_rule_with_its_level() {
 #[test]
 fn explain_matches_the_cli_format() {
     let text = explain("P005", "").unwrap().unwrap();
+    assert!(text.starts_with("# P005 `invalid-fiscal-year`"), "{text}");
     assert!(
-        text.starts_with("# P005 `invalid-fiscal-year`\n\nplan · default severity: error · fixable\n\n## What it checks"),
+        text.contains("\n\nplan · default severity: error · fixable\n\n## What it checks"),
         "{text}"
     );
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
@@ -431,6 +456,31 @@ fn explain_matches_the_cli_format() {
         .unwrap()
         .starts_with("# U001 `u001`\n\nuser · default severity: error"));
     assert_eq!(err(&explain_envelope("P005", "[]")).0, "invalid-options");
+}
+
+#[test]
+fn explain_is_the_core_page_in_the_options_language() {
+    for lang in [Lang::En, Lang::Fr] {
+        let options = format!(
+            r#"{{"lang":"{}"}}"#,
+            if lang == Lang::Fr { "fr" } else { "en" }
+        );
+        let linter = linter_for(Options::parse(&options).unwrap().config().unwrap()).unwrap();
+        for rule in linter.rules() {
+            let page = registry::explain_markdown(rule, lang);
+            assert_eq!(explain(&rule.code, &options).unwrap().as_ref(), Some(&page));
+            // By title too, as `naplint explain` finds it.
+            assert_eq!(
+                explain(&rule.title, &options).unwrap().as_ref(),
+                Some(&page)
+            );
+        }
+    }
+    let fr = explain("P005", r#"{"lang":"fr"}"#).unwrap().unwrap();
+    assert!(
+        fr.contains("plan · gravité par défaut : erreur · corrigeable"),
+        "{fr}"
+    );
 }
 
 #[test]
@@ -574,4 +624,41 @@ fn lang_chooses_the_language_of_messages() {
     let en_doc = explain("P005", "").unwrap().unwrap();
     let fr_doc = explain("P005", r#"{"lang":"fr"}"#).unwrap().unwrap();
     assert_ne!(en_doc, fr_doc);
+}
+
+/// The demo form (`www/i18n.js`) shows naplint's own labels of the status vocabulary and
+/// of the qualifiers, in both languages.
+#[test]
+fn the_demo_uses_naplint_labels() {
+    use naplint::i18n::{qualifier_label, status_label};
+    use naplint::model::Status;
+    let js = include_str!("../../www/i18n.js");
+    let entry = |key: &str, en: &str, fr: &str| {
+        let line = format!("  {key}: {{ en: \"{en}\", fr: \"{fr}\" }},\n");
+        assert!(js.contains(&line), "www/i18n.js lacks `{}`", line.trim());
+    };
+    for status in [
+        Status::Planned,
+        Status::NotStarted,
+        Status::InProgress,
+        Status::OnTrack,
+        Status::Ongoing,
+        Status::Complete,
+        Status::Delayed,
+        Status::Discontinued,
+    ] {
+        let key = serde_json::to_value(status).unwrap();
+        entry(
+            key.as_str().unwrap(),
+            status_label(status, Lang::En),
+            status_label(status, Lang::Fr),
+        );
+    }
+    for key in ["approximately", "over", "at_least", "up_to", "under"] {
+        entry(
+            key,
+            qualifier_label(key, Lang::En),
+            qualifier_label(key, Lang::Fr),
+        );
+    }
 }
