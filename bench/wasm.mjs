@@ -1,0 +1,78 @@
+// naplint's WASM `validate(text)` versus what a web form would otherwise run: `JSON.parse`
+// plus an ajv compiled validator (draft 2020-12) on the same text, in one Node process.
+//
+//   node bench/wasm.mjs [FILE] [--json]
+//
+// FILE defaults to the seed report. The WASM package must be built first
+// (`bash wasm/scripts/ci.sh` or `bash wasm/scripts/build.sh` → wasm/npm/dist). ajv comes
+// from bench/node_modules (`npm ci --prefix bench`). Each variant runs in batches after a
+// warm-up; per call we report the minimum and the median batch. A benchmark, not a test.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const file = args.find((a) => !a.startsWith('--')) ?? path.join(repo, 'seeds/2013-14/report.json');
+
+const { validate } = await import(path.join(repo, 'wasm/npm/lib/node.js'));
+const text = readFileSync(file, 'utf8');
+const schema = JSON.parse(readFileSync(path.join(repo, 'schemas/report.schema.json'), 'utf8'));
+
+// strict: false — the generated schema carries schemars' integer formats (uint16, uint32),
+// which ajv does not know; allErrors: true — a form shows every error, as naplint does.
+const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+const ajvValidate = ajv.compile(schema);
+
+// Sanity: both accept the document the way we expect (the seed is schema-valid and has
+// naplint findings), so neither side is measuring an early exit.
+const diagnostics = validate(text);
+const ajvOk = ajvValidate(JSON.parse(text));
+
+function measure(fn, { batches = 60, targetMs = 25 } = {}) {
+  // Warm up (JIT, WASM tiering) and size a batch so that it takes about targetMs.
+  let n = 1;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (ms > targetMs) break;
+    n *= 2;
+  }
+  const perCall = [];
+  for (let b = 0; b < batches; b++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn();
+    perCall.push(Number(process.hrtime.bigint() - t0) / 1e3 / n);
+  }
+  perCall.sort((a, b) => a - b);
+  return { min_us: perCall[0], median_us: perCall[Math.floor(perCall.length / 2)], calls_per_batch: n };
+}
+
+let sink = 0;
+const results = {
+  file: path.relative(repo, file),
+  bytes: Buffer.byteLength(text),
+  naplint_diagnostics: diagnostics.length,
+  ajv_valid: ajvOk,
+  json_parse: measure(() => { sink += JSON.parse(text) ? 1 : 0; }),
+  ajv_parse_validate: measure(() => { sink += ajvValidate(JSON.parse(text)) ? 1 : 0; }),
+  naplint_validate: measure(() => { sink += validate(text).length; }),
+};
+results.ratio_naplint_over_ajv = results.naplint_validate.median_us / results.ajv_parse_validate.median_us;
+if (sink < 0) console.log(sink);
+
+if (asJson) {
+  console.log(JSON.stringify(results));
+} else {
+  const row = (name, r) => `${name.padEnd(32)} ${r.min_us.toFixed(1).padStart(9)} ${r.median_us.toFixed(1).padStart(9)}`;
+  console.log(`${results.file}: ${results.bytes} bytes; naplint reports ${results.naplint_diagnostics} diagnostics, ajv says valid=${ajvOk}`);
+  console.log(`${'per call (µs)'.padEnd(32)} ${'min'.padStart(9)} ${'median'.padStart(9)}`);
+  console.log(row('JSON.parse', results.json_parse));
+  console.log(row('JSON.parse + ajv validate', results.ajv_parse_validate));
+  console.log(row('naplint WASM validate(text)', results.naplint_validate));
+  console.log(`naplint / (JSON.parse + ajv) = ${results.ratio_naplint_over_ajv.toFixed(2)}x`);
+}
