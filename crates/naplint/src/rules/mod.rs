@@ -229,15 +229,10 @@ pub fn deliverables(
                             .iter()
                             .enumerate()
                             .map(move |(d, deliverable)| {
-                                let ptr = Pointer::root()
-                                    .key("pillars")
-                                    .index(p)
-                                    .key("objectives")
-                                    .index(o)
-                                    .key("tasks")
-                                    .index(t)
-                                    .key("deliverables")
-                                    .index(d);
+                                // One allocation: rules walk every deliverable.
+                                let ptr = Pointer::parse(&format!(
+                                    "/pillars/{p}/objectives/{o}/tasks/{t}/deliverables/{d}"
+                                ));
                                 (ptr, task, deliverable)
                             })
                     })

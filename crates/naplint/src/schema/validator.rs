@@ -648,8 +648,13 @@ impl CompiledSchema {
             }
         }
         if let Some(allowed) = &node.enumeration {
-            let json = inst.to_json();
-            if !allowed.contains(&json) {
+            // Strings (every enum of the report schema) compare without building a value.
+            let found = match &inst.value {
+                Value::String(s) => allowed.iter().any(|a| a.as_str() == Some(s.as_str())),
+                _ => allowed.contains(&inst.to_json()),
+            };
+            if !found {
+                let json = inst.to_json();
                 push!(ViolationKind::Enum {
                     value: inst
                         .as_str()
@@ -663,7 +668,11 @@ impl CompiledSchema {
         }
         match &inst.value {
             Value::String(s) => {
-                let len = s.chars().count();
+                let len = if node.min_length.is_some() || node.max_length.is_some() {
+                    s.chars().count()
+                } else {
+                    0
+                };
                 if let Some((pattern, re)) = &node.pattern {
                     if !re.is_match(s) {
                         push!(ViolationKind::Pattern {

@@ -29,7 +29,15 @@ impl Pointer {
     /// This pointer extended by an object key.
     #[must_use]
     pub fn key(&self, key: &str) -> Self {
-        Self(format!("{}/{}", self.0, escape_token(key)))
+        let mut s = String::with_capacity(self.0.len() + key.len() + 1);
+        s.push_str(&self.0);
+        s.push('/');
+        if key.contains(['~', '/']) {
+            s.push_str(&escape_token(key));
+        } else {
+            s.push_str(key);
+        }
+        Self(s)
     }
 
     /// This pointer extended by an array index.
@@ -116,33 +124,55 @@ pub fn locate(root: &Node, pointer: &Pointer) -> Located {
     }
 }
 
-/// Finds every key that appears twice in one object, anywhere in the tree.
+/// One step of a path being walked: the pointer is only spelled out when needed.
+#[derive(Clone, Copy)]
+pub(crate) enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The pointer of a walked path.
+pub(crate) fn pointer_of(path: &[Step<'_>]) -> Pointer {
+    path.iter().fold(Pointer::root(), |p, step| match step {
+        Step::Key(k) => p.key(k),
+        Step::Index(i) => p.index(*i),
+    })
+}
+
+/// Finds every key that appears twice in one object, anywhere in the tree. Recursion is
+/// bounded by the loaders' depth limit.
 pub(super) fn find_duplicate_keys(root: &Node, issues: &mut Vec<LoadIssue>) {
-    let mut stack = vec![(root, Pointer::root())];
-    while let Some((node, pointer)) = stack.pop() {
+    fn walk<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, issues: &mut Vec<LoadIssue>) {
         match &node.value {
             Value::Object(members) => {
-                let mut seen: HashMap<&str, Span> = HashMap::with_capacity(members.len());
-                for m in members {
-                    if let Some(first) = seen.insert(&m.key, m.key_span) {
-                        issues.push(LoadIssue::DuplicateKey {
-                            pointer: pointer.key(&m.key).0,
-                            key: m.key.clone(),
-                            at: m.key_span,
-                            first,
-                        });
+                if members.len() > 1 {
+                    let mut seen: HashMap<&str, Span> = HashMap::with_capacity(members.len());
+                    for m in members {
+                        if let Some(first) = seen.insert(&m.key, m.key_span) {
+                            issues.push(LoadIssue::DuplicateKey {
+                                pointer: pointer_of(path).key(&m.key).0,
+                                key: m.key.clone(),
+                                at: m.key_span,
+                                first,
+                            });
+                        }
                     }
                 }
-                for m in members.iter().rev() {
-                    stack.push((&m.value, pointer.key(&m.key)));
+                for m in members {
+                    path.push(Step::Key(&m.key));
+                    walk(&m.value, path, issues);
+                    path.pop();
                 }
             }
             Value::Array(items) => {
-                for (i, item) in items.iter().enumerate().rev() {
-                    stack.push((item, pointer.index(i)));
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Step::Index(i));
+                    walk(item, path, issues);
+                    path.pop();
                 }
             }
             _ => {}
         }
     }
+    walk(root, &mut Vec::new(), issues);
 }

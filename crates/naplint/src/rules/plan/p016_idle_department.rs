@@ -49,12 +49,14 @@ const HELP: Text = Text::new(
 );
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let leading: std::collections::HashSet<&str> = deliverables(ctx.report)
+        .flat_map(|(_, _, d)| d.leads.iter().map(String::as_str))
+        .collect();
     for (i, dept) in ctx.report.departments.iter().enumerate() {
         if dept.membership != Membership::Core {
             continue;
         }
-        let leads_something = deliverables(ctx.report)
-            .any(|(_, _, d)| d.leads.iter().any(|l| l == dept.code.as_str()));
+        let leads_something = leading.contains(dept.code.as_str());
         if !leads_something {
             out.push(
                 Finding::new(

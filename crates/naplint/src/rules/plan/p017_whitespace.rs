@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::rules::{Ctx, Family, Finding, Rule};
-use crate::source::{Node, Pointer, Value};
+use crate::source::{pointer_of, Node, Step, Value};
 
 pub const RULE: Rule = Rule {
     code: "P017",
@@ -54,27 +54,39 @@ fn tidy(s: &str) -> String {
         .to_owned()
 }
 
+fn needs_tidy(s: &str) -> bool {
+    s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) || s.contains("  ")
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let mut stack: Vec<(&Node, Pointer)> = vec![(ctx.root, Pointer::root())];
-    while let Some((node, ptr)) = stack.pop() {
+    // A recursive walk with the path kept as steps: the pointer is spelled out only for a
+    // finding (depth is bounded by the loaders' limit).
+    fn walk<'a>(ctx: &Ctx<'_>, node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Finding>) {
         match &node.value {
-            Value::String(s) => {
+            Value::String(s) if needs_tidy(s) && !s.contains('\n') => {
                 let fixed = tidy(s);
-                if fixed != *s && !s.contains('\n') {
-                    out.push(
-                        Finding::new(ptr, ctx.t(MESSAGE, &[]))
-                            .help(ctx.t(HELP, &[("fixed", &fixed)]))
-                            .fix(fixed.clone(), ctx.t(FIX, &[])),
-                    );
-                }
+                out.push(
+                    Finding::new(pointer_of(path), ctx.t(MESSAGE, &[]))
+                        .help(ctx.t(HELP, &[("fixed", &fixed)]))
+                        .fix(fixed.clone(), ctx.t(FIX, &[])),
+                );
             }
             Value::Array(items) => {
-                stack.extend(items.iter().enumerate().map(|(i, n)| (n, ptr.index(i))))
+                for (i, n) in items.iter().enumerate() {
+                    path.push(Step::Index(i));
+                    walk(ctx, n, path, out);
+                    path.pop();
+                }
             }
             Value::Object(members) => {
-                stack.extend(members.iter().map(|m| (&m.value, ptr.key(&m.key))))
+                for m in members {
+                    path.push(Step::Key(&m.key));
+                    walk(ctx, &m.value, path, out);
+                    path.pop();
+                }
             }
             _ => {}
         }
     }
+    walk(ctx, ctx.root, &mut Vec::new(), out);
 }
