@@ -41,13 +41,36 @@ const ERROR: Text = Text::new("error", "erreur");
 const WARNING: Text = Text::new("warning", "avertissement");
 const INFO: Text = Text::new("info", "info");
 
+/// The source lines, broken at LF, CRLF and a lone CR, as the core counts lines.
+fn source_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'\n' || b == b'\r' {
+            out.push(text.get(start..i).unwrap_or_default());
+            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(text.get(start..).unwrap_or_default());
+    out
+}
+
 pub fn render(files: &[CheckedFile], colour: bool, lang: Lang) -> String {
     let p = Paint(colour);
     let mut out = String::new();
     let (mut errors, mut warnings, mut infos, mut fixable, mut fixed) = (0, 0, 0, 0, 0);
     for f in files {
         fixed += f.fixed;
-        let lines: Vec<&str> = f.text.lines().collect();
+        let lines = source_lines(&f.text);
         for d in &f.diagnostics {
             let (label, colour_code) = match d.severity {
                 Severity::Error => {
@@ -153,4 +176,12 @@ pub fn render(files: &[CheckedFile], colour: bool, lang: Lang) -> String {
         let _ = writeln!(out, "{}", FIXED.render(lang, &[("n", &fixed.to_string())]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lines_break_like_the_core_counts_them() {
+        assert_eq!(super::source_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+    }
 }
