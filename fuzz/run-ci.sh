@@ -7,7 +7,7 @@
 #   bash fuzz/run-ci.sh [SECONDS_PER_TARGET]     # default 60
 #   TARGETS="check" bash fuzz/run-ci.sh 30       # a subset
 #
-# Needs cargo-fuzz (installed here from crates.io when missing, about 40 s) and nightly
+# Needs cargo-fuzz (installed here with cargo install when missing, about 40 s) and nightly
 # compiler features: on the stable toolchain RUSTC_BOOTSTRAP=1 unlocks them
 # (-Zsanitizer=address). The first build takes about a minute per target.
 # New inputs found during the run go to a scratch copy of the corpus; the committed
