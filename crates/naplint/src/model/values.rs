@@ -272,35 +272,6 @@ impl Interval {
     pub const fn exact(v: u64) -> Self {
         Self { lo: v, hi: v }
     }
-
-    #[must_use]
-    pub fn plus(self, other: Self) -> Self {
-        Self {
-            lo: self.lo.saturating_add(other.lo),
-            hi: self.hi.saturating_add(other.hi),
-        }
-    }
-
-    #[must_use]
-    pub fn intersects(self, other: Self) -> bool {
-        self.lo <= other.hi && other.lo <= self.hi
-    }
-
-    /// Whether some value of `self` can be `<=` some value of `other`.
-    #[must_use]
-    pub fn can_be_le(self, other: Self) -> bool {
-        self.lo <= other.hi
-    }
-
-    /// The distance between two disjoint intervals (0 when they meet).
-    #[must_use]
-    pub fn gap(self, other: Self) -> u64 {
-        if self.hi < other.lo {
-            other.lo - self.hi
-        } else {
-            self.lo.saturating_sub(other.hi)
-        }
-    }
 }
 
 impl Figure {
