@@ -327,10 +327,7 @@ impl Linter {
     /// The report's own S diagnostics when it cannot be loaded into the model.
     pub fn previous(&self, text: &str, format: SourceFormat) -> Result<Report, Vec<Diagnostic>> {
         let loaded = source::load(text, format);
-        let report = loaded
-            .root
-            .as_ref()
-            .and_then(|root| serde_json::from_value::<Report>(root.to_json()).ok());
+        let report = loaded.typed::<Report>().and_then(Result::ok);
         report.ok_or_else(|| {
             self.check(text, format)
                 .into_iter()
@@ -411,7 +408,7 @@ impl Linter {
         // Value-level errors (an unknown status, a malformed year) still deserialise, so
         // the rules run on a document the schema rejected; only type-level errors stop
         // them, and those are already S001 findings.
-        match serde_json::from_value::<Report>(root.to_json()) {
+        match source::from_node::<Report>(root, loaded.has_duplicate_keys()) {
             Ok(report) => {
                 let ctx = Ctx {
                     report: &report,
