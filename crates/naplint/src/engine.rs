@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::lang::{self, CompiledCheck, RuleError};
 use crate::model::Report;
 use crate::registry::{RuleInfo, RULES};
+use crate::rules::chart::Chart;
 use crate::rules::structure::{
     s001_schema, s002_duplicate_key, s003_parse_error, s004_unsupported_format_version,
 };
@@ -410,8 +411,10 @@ impl Linter {
         // them, and those are already S001 findings.
         match source::from_node::<Report>(root, loaded.has_duplicate_keys()) {
             Ok(report) => {
+                let chart = Chart::new(&report);
                 let ctx = Ctx {
                     report: &report,
+                    chart: &chart,
                     config: &self.config,
                     root,
                     text,
