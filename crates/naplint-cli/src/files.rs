@@ -94,8 +94,36 @@ pub fn discover_in(paths: &[PathBuf], trust: &Trust) -> Result<Vec<Input>, Strin
                 }
                 None => ProjectRoot::new(path)?,
             };
+            // The walker reads `.gitignore` and `.ignore` files of the walked directory, its
+            // parents and every directory it enters: each is checked first, so that none
+            // can be a FIFO, a device or a symlink out of the tree.
+            if let Ok(start) = std::fs::canonicalize(path) {
+                for dir in start.ancestors() {
+                    check_ignore_files(dir, &root)?;
+                }
+            }
+            let refused: Arc<Mutex<Option<String>>> = Arc::default();
+            let record = Arc::clone(&refused);
+            let walk_root = root.clone();
             let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
+            let walk = ignore::WalkBuilder::new(path)
+                .require_git(false)
+                .filter_entry(move |entry| {
+                    if !entry.file_type().is_some_and(|t| t.is_dir()) {
+                        return true;
+                    }
+                    match check_ignore_files(entry.path(), &walk_root) {
+                        Ok(()) => true,
+                        Err(e) => {
+                            if let Ok(mut slot) = record.lock() {
+                                slot.get_or_insert(e);
+                            }
+                            false
+                        }
+                    }
+                })
+                .build();
+            for entry in walk {
                 let entry = entry.map_err(|e| walk_error(path, &e))?;
                 let p = entry.path();
                 let Some(kind) = entry.file_type() else {
@@ -113,6 +141,9 @@ pub fn discover_in(paths: &[PathBuf], trust: &Trust) -> Result<Vec<Input>, Strin
                     found.push(p.to_path_buf());
                 }
             }
+            if let Some(e) = refused.lock().ok().and_then(|mut slot| slot.take()) {
+                return Err(e);
+            }
             found.sort();
             inputs.extend(found.into_iter().map(Input::File));
         } else if path.exists() {
@@ -127,17 +158,69 @@ pub fn discover_in(paths: &[PathBuf], trust: &Trust) -> Result<Vec<Input>, Strin
     Ok(inputs)
 }
 
-/// A walk error, without quoting what an ignore file in the tree holds (its globs are
-/// lines of a file the tree chose).
-fn walk_error(dir: &Path, e: &ignore::Error) -> String {
-    match e.io_error() {
-        Some(io) => format!("{}: {io}", dir.display()),
-        None => format!(
-            "{}: an ignore file (.gitignore, .ignore) in the tree could not be used: {}",
-            dir.display(),
-            safe_read::cut(&e.to_string(), safe_read::QUOTE_WIDTH)
-        ),
+/// The most an ignore file may hold (`ignore` reads it line by line, without a bound).
+const IGNORE_FILE_LIMIT: u64 = 1024 * 1024;
+
+/// Checks the ignore files the walker would read in `dir`: each must be a regular file
+/// of at most [`IGNORE_FILE_LIMIT`] bytes and, inside the root, resolve inside it.
+/// (`.git/info/exclude` and a `.git` file cannot come from a commit.)
+fn check_ignore_files(dir: &Path, root: &ProjectRoot) -> Result<(), String> {
+    let inside = std::fs::canonicalize(dir).is_ok_and(|d| root.holds(&d));
+    for name in [".gitignore", ".ignore"] {
+        let file = dir.join(name);
+        if std::fs::symlink_metadata(&file).is_err() {
+            continue;
+        }
+        if inside {
+            root.contain(&file)?;
+        }
+        let meta = std::fs::metadata(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        if !meta.is_file() {
+            return Err(format!(
+                "{}: not a regular file; the walk does not read it",
+                file.display()
+            ));
+        }
+        if meta.len() > IGNORE_FILE_LIMIT {
+            return Err(format!(
+                "{}: more than the limit of {IGNORE_FILE_LIMIT} bytes; the walk does not read it",
+                file.display()
+            ));
+        }
     }
+    Ok(())
+}
+
+/// A walk error, without quoting what an ignore file in the tree holds (a glob is a line
+/// of a file the tree chose): the path, the line number and the I/O error only.
+fn walk_error(dir: &Path, e: &ignore::Error) -> String {
+    fn describe(e: &ignore::Error, out: &mut Vec<String>) {
+        match e {
+            ignore::Error::Partial(all) => all.iter().for_each(|e| describe(e, out)),
+            ignore::Error::WithLineNumber { line, err } => {
+                out.push(format!("line {line}"));
+                describe(err, out);
+            }
+            ignore::Error::WithPath { path, err } => {
+                out.push(path.display().to_string());
+                describe(err, out);
+            }
+            ignore::Error::WithDepth { err, .. } => describe(err, out),
+            ignore::Error::Loop { child, .. } => {
+                out.push(format!("{}: a symlink loop", child.display()));
+            }
+            ignore::Error::Io(io) => out.push(io.to_string()),
+            ignore::Error::Glob { .. } => out.push("a pattern that cannot be parsed".to_owned()),
+            _ => out.push("an ignore file that cannot be used".to_owned()),
+        }
+    }
+    let mut parts = Vec::new();
+    describe(e, &mut parts);
+    format!(
+        "{}: {}",
+        dir.display(),
+        safe_read::cut(&parts.join(": "), 4 * safe_read::QUOTE_WIDTH)
+    )
 }
 
 /// Configurations by file, with `--select`/`--ignore` from the command line on top.

@@ -134,7 +134,10 @@ fn an_absolute_rule_file_is_refused_with_its_line() {
     let secret = t.outside.join("secret.toml");
     write(
         &t.project.join("naplint.toml"),
-        &format!("tolerance = 0.05\nrule_files = [\n  \"{}\",\n]\n", secret.display()),
+        &format!(
+            "tolerance = 0.05\nrule_files = [\n  \"{}\",\n]\n",
+            secret.display()
+        ),
     );
     let r = naplint(&["check", "report.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
@@ -160,7 +163,10 @@ fn proc_self_environ_is_never_read() {
     // The same file through a symlink inside the tree.
     #[cfg(unix)]
     {
-        symlink(Path::new("/proc/self/environ"), &t.project.join("rules/env.toml"));
+        symlink(
+            Path::new("/proc/self/environ"),
+            &t.project.join("rules/env.toml"),
+        );
         write(
             &t.project.join("naplint.toml"),
             "rule_files = [\"rules/env.toml\"]\n",
@@ -168,7 +174,11 @@ fn proc_self_environ_is_never_read() {
         let r = naplint(&["check", "report.json"], &t.project);
         assert_eq!(r.code, 2, "{}", r.all());
         r.assert_no_canary();
-        assert!(r.stderr.contains("outside the project root"), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("outside the project root"),
+            "{}",
+            r.stderr
+        );
     }
 }
 
@@ -183,7 +193,8 @@ fn a_rule_file_that_climbs_out_with_dot_dot_is_refused() {
     assert_eq!(r.code, 2, "{}", r.all());
     r.assert_no_canary();
     assert!(
-        r.stderr.contains("naplint.toml:1: rule_files entry `rules/../../outside/secret.toml`")
+        r.stderr
+            .contains("naplint.toml:1: rule_files entry `rules/../../outside/secret.toml`")
             && r.stderr.contains("outside the project root"),
         "{}",
         r.stderr
@@ -205,7 +216,11 @@ fn a_rule_file_symlinked_out_of_the_tree_is_refused() {
     let r = naplint(&["check", "report.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
     r.assert_no_canary();
-    assert!(r.stderr.contains("outside the project root"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("outside the project root"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[cfg(unix)]
@@ -219,9 +234,16 @@ fn dev_zero_is_refused_not_read_to_the_end() {
     let r = naplint(&["check", "report.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
     // Named on the command line it is the user's own path, but still not a regular file.
-    let r = naplint(&["check", "--config", "/dev/zero", "report.json"], &t.project);
+    let r = naplint(
+        &["check", "--config", "/dev/zero", "report.json"],
+        &t.project,
+    );
     assert_eq!(r.code, 2, "{}", r.all());
-    assert!(r.stderr.contains("device, not a regular file"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("device, not a regular file"),
+        "{}",
+        r.stderr
+    );
     std::fs::remove_file(t.project.join("naplint.toml")).unwrap();
     let r = naplint(&["check", "/dev/zero"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
@@ -239,7 +261,11 @@ fn a_fifo_is_refused_without_blocking() {
     );
     let r = naplint(&["check", "report.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
-    assert!(r.stderr.contains("FIFO, not a regular file"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("FIFO, not a regular file"),
+        "{}",
+        r.stderr
+    );
     // A FIFO as the configuration, the baseline and the report.
     std::fs::remove_file(t.project.join("naplint.toml")).unwrap();
     mkfifo(&t.project.join("naplint.toml"));
@@ -250,7 +276,11 @@ fn a_fifo_is_refused_without_blocking() {
     mkfifo(&t.project.join("naplint-baseline.toml"));
     let r = naplint(&["check", "report.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
-    assert!(r.stderr.contains("naplint-baseline.toml: is a FIFO"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("naplint-baseline.toml: is a FIFO"),
+        "{}",
+        r.stderr
+    );
     mkfifo(&t.project.join("piped.json"));
     let r = naplint(&["check", "piped.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
@@ -300,7 +330,11 @@ fn found_configuration_and_baseline_symlinked_out_are_refused() {
     let r = naplint(&["check", "report.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
     r.assert_no_canary();
-    assert!(r.stderr.contains("outside the project root"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("outside the project root"),
+        "{}",
+        r.stderr
+    );
     std::fs::remove_file(t.project.join("naplint.toml")).unwrap();
     symlink(
         &t.outside.join("secret.toml"),
@@ -344,7 +378,11 @@ fn a_rule_file_over_the_limit_is_refused() {
     );
     let r = naplint(&["check", "report.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
-    assert!(r.stderr.contains("more than the limit of 1048576 bytes"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("more than the limit of 1048576 bytes"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -363,7 +401,11 @@ fn root_widens_what_a_nested_configuration_may_name() {
     );
     let r = naplint(&["check", "dept/report.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
-    assert!(r.stderr.contains("outside the project root"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("outside the project root"),
+        "{}",
+        r.stderr
+    );
     let r = naplint(&["check", "--root", ".", "dept/report.json"], &t.project);
     assert_eq!(r.code, 1, "{}", r.all());
     // ... but not past itself.
@@ -415,5 +457,42 @@ fn isolated_ignores_the_configuration_and_baseline_of_the_tree() {
     let r = naplint(&["rules", "--isolated"], &t.project);
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(!r.stdout.contains("U001"), "{}", r.stdout);
-    assert_eq!(naplint(&["explain", "--isolated", "U001"], &t.project).code, 2);
+    assert_eq!(
+        naplint(&["explain", "--isolated", "U001"], &t.project).code,
+        2
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ignore_files_in_the_walk_cannot_block_or_lead_out() {
+    let t = tree();
+    let sub = t.project.join("submissions/dept");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(fixture("R001/fail.json"), sub.join("a.json")).unwrap();
+    let walk = |what: &str| {
+        let r = naplint(&["check", "submissions"], &t.project);
+        assert_eq!(r.code, 2, "{what}: {}", r.all());
+        r.assert_no_canary();
+        r
+    };
+    // A FIFO `.gitignore` in a directory the walk enters, and in the walked one.
+    mkfifo(&sub.join(".gitignore"));
+    assert!(walk("fifo").stderr.contains("dept/.gitignore: not a regular file"));
+    std::fs::remove_file(sub.join(".gitignore")).unwrap();
+    mkfifo(&t.project.join("submissions/.ignore"));
+    assert!(walk("fifo at the top").stderr.contains(".ignore: not a regular file"));
+    std::fs::remove_file(t.project.join("submissions/.ignore")).unwrap();
+    // `/dev/zero` through a symlink, and a symlink to a file outside.
+    symlink(Path::new("/dev/zero"), &sub.join(".gitignore"));
+    assert!(walk("dev zero").stderr.contains("outside the project root"));
+    std::fs::remove_file(sub.join(".gitignore")).unwrap();
+    symlink(&t.outside.join("secret.toml"), &sub.join(".gitignore"));
+    assert!(walk("secret").stderr.contains("outside the project root"));
+    std::fs::remove_file(sub.join(".gitignore")).unwrap();
+    // An ordinary `.gitignore` still works.
+    write(&sub.join(".gitignore"), "a.json\n");
+    let r = naplint(&["check", "submissions"], &t.project);
+    assert_eq!(r.code, 2, "{}", r.all());
+    assert!(r.stderr.contains("no report files found"), "{}", r.stderr);
 }
