@@ -333,7 +333,7 @@ fn rule_errors(
                 "{}:{line}:{column}: rule `{}`: {}",
                 p.display(),
                 e.code,
-                e.error.message
+                safe_read::cut(&e.error.message, 2 * safe_read::QUOTE_WIDTH)
             ))
         });
         out.push(located.unwrap_or_else(|| {
@@ -346,7 +346,7 @@ fn rule_errors(
                 e.code,
                 e.error.line,
                 e.error.column,
-                e.error.message
+                safe_read::cut(&e.error.message, 2 * safe_read::QUOTE_WIDTH)
             )
         }));
     }

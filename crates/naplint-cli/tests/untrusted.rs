@@ -478,10 +478,14 @@ fn ignore_files_in_the_walk_cannot_block_or_lead_out() {
     };
     // A FIFO `.gitignore` in a directory the walk enters, and in the walked one.
     mkfifo(&sub.join(".gitignore"));
-    assert!(walk("fifo").stderr.contains("dept/.gitignore: not a regular file"));
+    assert!(walk("fifo")
+        .stderr
+        .contains("dept/.gitignore: not a regular file"));
     std::fs::remove_file(sub.join(".gitignore")).unwrap();
     mkfifo(&t.project.join("submissions/.ignore"));
-    assert!(walk("fifo at the top").stderr.contains(".ignore: not a regular file"));
+    assert!(walk("fifo at the top")
+        .stderr
+        .contains(".ignore: not a regular file"));
     std::fs::remove_file(t.project.join("submissions/.ignore")).unwrap();
     // `/dev/zero` through a symlink, and a symlink to a file outside.
     symlink(Path::new("/dev/zero"), &sub.join(".gitignore"));
@@ -495,4 +499,23 @@ fn ignore_files_in_the_walk_cannot_block_or_lead_out() {
     let r = naplint(&["check", "submissions"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
     assert!(r.stderr.contains("no report files found"), "{}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn writing_a_baseline_replaces_a_symlink_and_never_writes_through_it() {
+    let t = tree();
+    let secret = t.outside.join("secret.toml");
+    let before = std::fs::read_to_string(&secret).unwrap();
+    symlink(&secret, &t.project.join("naplint-baseline.toml"));
+    let r = naplint(&["check", "--write-baseline", "report.json"], &t.project);
+    assert_eq!(r.code, 0, "{}", r.all());
+    r.assert_no_canary();
+    assert_eq!(std::fs::read_to_string(&secret).unwrap(), before);
+    let written = std::fs::symlink_metadata(t.project.join("naplint-baseline.toml")).unwrap();
+    assert!(
+        written.file_type().is_file(),
+        "the link was replaced by the baseline"
+    );
+    assert_eq!(naplint(&["check", "report.json"], &t.project).code, 0);
 }
