@@ -88,16 +88,17 @@ pub fn apply(
         }
         let path = baseline_for(Path::new(&f.path), explicit);
         if !loaded.contains_key(&path) {
-            if explicit.is_none() {
+            let text = if explicit.is_some() {
+                safe_read::read_bounded_string(&path, safe_read::limits::BASELINE)?
+            } else {
                 let Some(root) = configs.root_for(Path::new(&f.path))? else {
                     continue;
                 };
                 if std::fs::symlink_metadata(&path).is_err() {
                     continue;
                 }
-                root.contain(&path)?;
-            }
-            let text = safe_read::read_bounded_string(&path, safe_read::limits::BASELINE)?;
+                root.read_contained_string(&path, safe_read::limits::BASELINE)?
+            };
             let parsed: BaselineFile =
                 toml::from_str(&text).map_err(|e| safe_read::toml_error(&path, &text, &e))?;
             let problems: Vec<String> = parsed

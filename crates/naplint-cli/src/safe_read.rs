@@ -27,10 +27,24 @@
 //! `RESOLVE_BENEATH` is Linux-only): it protects against what a checked-out tree contains,
 //! not against a process that swaps symlinks while naplint runs.
 //!
+//! The API, for every entry point (the CLI, the language server, the submission commands):
+//!
+//! | call | for |
+//! |---|---|
+//! | [`ProjectRoot::new`]`(dir)` / [`ProjectRoot::of_file`]`(file)` | the root: `--root`, or a `naplint.toml`'s directory |
+//! | [`ProjectRoot::resolve_named`]`(entry, naming_file)` | a path written in a project file (`rule_files`) |
+//! | [`ProjectRoot::read_contained`]`(path, limit)` (`_string`) | a file found in the tree (a baseline beside a report) |
+//! | [`ProjectRoot::contain`]`(path)` | the same check without reading (a symlink met in a walk) |
+//! | [`read_bounded`]`(path, limit)` (`_string`) | a path the user gave, or one already resolved above |
+//! | [`read_stream_bounded`]`(name, stream, limit)` | standard input |
+//! | [`toml_error`], [`excerpt`], [`cut`] | parse errors that quote one cut line |
+//! | [`limits`] | the size limit of each kind of file |
+//!
 //! ```ignore
 //! let root = ProjectRoot::new(Path::new("."))?;
 //! let rules = root.resolve_named("rules/2014.toml", Path::new("naplint.toml"))?;
 //! let text = read_bounded_string(&rules, limits::RULE_FILE)?;
+//! let baseline = root.read_contained_string(Path::new("naplint-baseline.toml"), limits::BASELINE)?;
 //! ```
 
 use std::fmt;
@@ -182,6 +196,25 @@ impl ProjectRoot {
                 root: self.dir.clone(),
             })
         }
+    }
+
+    /// Reads `path`, a file found in the tree, when it lies inside the root once symlinks
+    /// are resolved: [`ProjectRoot::contain`], then [`read_bounded`].
+    ///
+    /// # Errors
+    /// As both; nothing of a refused file is read.
+    pub fn read_contained(&self, path: &Path, limit: u64) -> Result<Vec<u8>, SafeReadError> {
+        self.contain(path)?;
+        read_bounded(path, limit)
+    }
+
+    /// [`ProjectRoot::read_contained`], as UTF-8 text.
+    ///
+    /// # Errors
+    /// As [`ProjectRoot::read_contained`], and `NotUtf8`.
+    pub fn read_contained_string(&self, path: &Path, limit: u64) -> Result<String, SafeReadError> {
+        String::from_utf8(self.read_contained(path, limit)?)
+            .map_err(|_| SafeReadError::NotUtf8 { path: shown(path) })
     }
 
     /// Resolves `entry`, a path written in `naming_file` (a `rule_files` entry), relative
@@ -503,6 +536,11 @@ mod tests {
         assert!(matches!(e, SafeReadError::Escapes { .. }));
         assert!(!e.to_string().contains("SECRET"));
         assert!(root.contain(&dir.path().join("link")).is_err());
+        let e = root
+            .read_contained(&dir.path().join("link"), 1 << 20)
+            .unwrap_err();
+        assert!(matches!(e, SafeReadError::Escapes { .. }));
+        assert_eq!(root.read_contained_string(&config, 10).unwrap(), "");
         assert!(matches!(
             read_bounded(Path::new("/dev/zero"), 10),
             Err(SafeReadError::NotRegular { kind: "device", .. })
