@@ -411,6 +411,7 @@ pub fn contains_bytes(path: &Path, needle: &[u8], limit: u64) -> bool {
     if !file.metadata().is_ok_and(|m| m.is_file()) {
         return false;
     }
+    let finder = memchr::memmem::Finder::new(needle);
     let mut reader = file.take(limit);
     let mut window: Vec<u8> = Vec::with_capacity(64 * 1024 + needle.len());
     let mut chunk = vec![0u8; 64 * 1024];
@@ -420,7 +421,7 @@ pub fn contains_bytes(path: &Path, needle: &[u8], limit: u64) -> bool {
             Ok(n) => n,
         };
         window.extend_from_slice(chunk.get(..n).unwrap_or_default());
-        if window.windows(needle.len()).any(|w| w == needle) {
+        if finder.find(&window).is_some() {
             return true;
         }
         // Keep the tail that could start a match across the chunk boundary.

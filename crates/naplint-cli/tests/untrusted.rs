@@ -285,6 +285,30 @@ fn a_fifo_is_refused_without_blocking() {
     let r = naplint(&["check", "piped.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
     assert!(r.stderr.contains("piped.json: is a FIFO"), "{}", r.stderr);
+    std::fs::remove_file(t.project.join("naplint-baseline.toml")).unwrap();
+    let r = naplint(
+        &["check", "--previous", "piped.json", "report.json"],
+        &t.project,
+    );
+    assert_eq!(r.code, 2, "{}", r.all());
+    assert!(r.stderr.contains("piped.json: is a FIFO"), "{}", r.stderr);
+}
+
+#[test]
+fn a_report_over_the_limit_is_not_read() {
+    let t = tree();
+    // Sparse: 300 MiB long, nothing on disk; refused from its size before any read.
+    let big = std::fs::File::create(t.project.join("big.json")).unwrap();
+    big.set_len(300 * 1024 * 1024).unwrap();
+    drop(big);
+    let r = naplint(&["check", "big.json"], &t.project);
+    assert_eq!(r.code, 2, "{}", r.all());
+    assert!(
+        r.stderr
+            .contains("big.json: more than the limit of 268435456 bytes"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[cfg(unix)]
