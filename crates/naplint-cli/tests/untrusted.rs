@@ -331,6 +331,15 @@ fn a_report_symlinked_outside_is_not_read() {
         "{}",
         r.stderr
     );
+    // A symlinked directory is never followed, wherever it leads.
+    std::fs::remove_file(submissions.join("b.json")).unwrap();
+    symlink(&t.outside, &submissions.join("elsewhere"));
+    let r = naplint(&["check", "--format", "json", "submissions"], &t.project);
+    assert_eq!(r.code, 1, "{}", r.all());
+    r.assert_no_canary();
+    assert!(!r.stdout.contains("elsewhere"), "{}", r.stdout);
+    std::fs::remove_file(submissions.join("elsewhere")).unwrap();
+    symlink(&t.outside.join("report.json"), &submissions.join("b.json"));
     // Named on the command line under `--root`, it is refused too.
     let r = naplint(&["check", "--root", ".", "submissions/b.json"], &t.project);
     assert_eq!(r.code, 2, "{}", r.all());
