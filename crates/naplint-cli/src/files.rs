@@ -78,9 +78,12 @@ impl TrustArgs {
     }
 }
 
-/// Expands the command-line paths into inputs, in a stable order, under `trust`: with `--root`, every report must lie inside it; a walk
-/// takes a symlinked report only when it resolves inside the root (else the walked
-/// directory) and refuses one that leads out, naming the link and nothing of its target.
+/// Expands the command-line paths into inputs, in a stable order, under `trust`. With
+/// `--root`, every report must lie inside it. A walk's root is `--root`, else the
+/// directory of the `naplint.toml` above the walked directory, else that directory; the
+/// walk takes a symlinked report only when it resolves inside that root, refuses one that
+/// leads out (naming the link, nothing of its target), and never follows a symlinked
+/// directory.
 pub fn discover_in(paths: &[PathBuf], trust: &Trust) -> Result<Vec<Input>, String> {
     let mut inputs = Vec::new();
     for path in paths {
@@ -92,7 +95,10 @@ pub fn discover_in(paths: &[PathBuf], trust: &Trust) -> Result<Vec<Input>, Strin
                     root.contain(path)?;
                     root.clone()
                 }
-                None => ProjectRoot::new(path)?,
+                None => match find_config(path, trust)? {
+                    Some((_, root)) => root,
+                    None => ProjectRoot::new(path)?,
+                },
             };
             // The walker reads `.gitignore` and `.ignore` files of the walked directory, its
             // parents and every directory it enters: each is checked first, so that none
@@ -382,8 +388,9 @@ fn find_config(start: &Path, trust: &Trust) -> Result<Option<(PathBuf, ProjectRo
 }
 
 impl Configs {
-    /// The configurations for one run, under `trust`. An explicit `--config` is the user's own: its
-    /// rule files stay inside `--root` when it lies there, else inside its directory.
+    /// The configurations for one run, under `trust`. An explicit `--config` is the user's
+    /// own: its rule files stay inside `--root` when it lies there, else inside its
+    /// directory.
     pub fn new_in(
         explicit: Option<&Path>,
         select: &[String],

@@ -350,6 +350,17 @@ fn a_report_symlinked_outside_is_not_read() {
     let r = naplint(&["check", "--format", "json", "submissions"], &t.project);
     assert_eq!(r.code, 1, "{}", r.all());
     assert!(r.stdout.contains("submissions/b.json"), "{}", r.stdout);
+    // The walk's root is the directory of the `naplint.toml` above it, when there is one.
+    symlink(Path::new("../report.json"), &submissions.join("c.json"));
+    assert_eq!(naplint(&["check", "submissions"], &t.project).code, 2);
+    write(
+        &t.project.join("naplint.toml"),
+        "tolerance = 0.05
+",
+    );
+    let r = naplint(&["check", "--format", "json", "submissions"], &t.project);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stdout.contains("submissions/c.json"), "{}", r.stdout);
 }
 
 #[cfg(unix)]
