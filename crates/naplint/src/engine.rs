@@ -463,7 +463,7 @@ impl Linter {
             infos: &self.infos,
             text,
             lines,
-            root,
+            locator: root.map(source::Locator::new),
             diagnostics: Vec::new(),
             seen: std::collections::HashSet::new(),
         }
@@ -506,7 +506,7 @@ struct Sink<'a> {
     infos: &'a [RuleInfo],
     text: &'a str,
     lines: &'a LineIndex,
-    root: Option<&'a Node>,
+    locator: Option<source::Locator<'a>>,
     diagnostics: Vec<Diagnostic>,
     /// (code, pointer, message) already reported: a hash, so that a document with many
     /// problems is not quadratic to report.
@@ -523,8 +523,8 @@ impl Sink<'_> {
     }
 
     fn push(&mut self, code: &str, finding: Finding) {
-        let span = self.root.map_or((0, 0), |root| {
-            let located = source::locate_pointer(root, &finding.pointer);
+        let span = self.locator.as_mut().map_or((0, 0), |locator| {
+            let located = locator.locate(&finding.pointer);
             let span = match located.key {
                 Some(key) if finding.at_key => key,
                 _ => located.value,
