@@ -402,9 +402,10 @@ impl Linter {
                     .and_then(|claim| claim(&violation, root, lang))
                     .map(|f| (rule.code, f))
             });
-            let (code, finding) =
-                claimed.unwrap_or_else(|| ("S001", s001_schema::from_violation(&violation, lang)));
-            out.push(code, finding);
+            match claimed {
+                Some((code, finding)) => out.push_claim(code, finding),
+                None => out.push("S001", s001_schema::from_violation(&violation, lang)),
+            }
         }
         // Value-level errors (an unknown status, a malformed year) still deserialise, so
         // the rules run on a document the schema rejected; only type-level errors stop
@@ -466,6 +467,7 @@ impl Linter {
             locator: root.map(source::Locator::new),
             diagnostics: Vec::new(),
             seen: std::collections::HashSet::new(),
+            claimed: std::collections::HashSet::new(),
         }
     }
 
@@ -511,6 +513,9 @@ struct Sink<'a> {
     /// (code, pointer, message) already reported: a hash, so that a document with many
     /// problems is not quadratic to report.
     seen: std::collections::HashSet<(String, String, String)>,
+    /// (code, pointer) of schema violations a rule claimed: that rule's own check says
+    /// the same thing there, so its finding at that pointer is dropped.
+    claimed: std::collections::HashSet<(String, String)>,
 }
 
 impl Sink<'_> {
@@ -522,7 +527,27 @@ impl Sink<'_> {
         self.levels.enabled(code)
     }
 
+    /// A rule's finding for a schema violation it explains.
+    fn push_claim(&mut self, code: &str, finding: Finding) {
+        self.claimed
+            .insert((code.to_owned(), finding.pointer.as_str().to_owned()));
+        self.locate(code, finding);
+    }
+
+    /// A finding of a rule's check (or of the engine): dropped where the same rule
+    /// already claimed a schema violation at the same pointer.
     fn push(&mut self, code: &str, finding: Finding) {
+        if !self.claimed.is_empty()
+            && self
+                .claimed
+                .contains(&(code.to_owned(), finding.pointer.as_str().to_owned()))
+        {
+            return;
+        }
+        self.locate(code, finding);
+    }
+
+    fn locate(&mut self, code: &str, finding: Finding) {
         let span = self.locator.as_mut().map_or((0, 0), |locator| {
             let located = locator.locate(&finding.pointer);
             let span = match located.key {
@@ -574,9 +599,8 @@ impl Sink<'_> {
     fn finish(mut self) -> Vec<Diagnostic> {
         self.diagnostics
             .sort_by(|a, b| (a.span.0, &a.code, &a.pointer).cmp(&(b.span.0, &b.code, &b.pointer)));
-        // Claimed and checked findings of one rule at one pointer say the same thing.
-        self.diagnostics
-            .dedup_by(|b, a| a.code == b.code && a.pointer == b.pointer && a.code != "S001");
+        // Distinct findings of one rule at one pointer are all kept (identical ones were
+        // dropped on the way in; a claim stands for its rule's check at its pointer).
         if self.diagnostics.len() > MAX_DIAGNOSTICS {
             let more = self.diagnostics.len() - MAX_DIAGNOSTICS;
             self.diagnostics.truncate(MAX_DIAGNOSTICS);
