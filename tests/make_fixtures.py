@@ -212,6 +212,8 @@ CASES = {
         ("pass", None),
     ],
     "S004": [("fail_version_2", setv(["format_version"], "2")), ("pass", None)],
+    # 1,001 unknown fields: 1,000 S001 findings shown, then the S007 notice of the one left.
+    "S007": [("fail", chain(*(setv(["report", f"x{i}"], i) for i in range(1001)))), ("pass", None)],
     "P001": [("fail", add_task), ("pass", add_task_ok)],
     "P002": [
         ("fail", setv(D + [0, "leads"], [])),

@@ -9,6 +9,7 @@ use crate::registry::{RuleInfo, RULES};
 use crate::rules::chart::Chart;
 use crate::rules::structure::{
     s001_schema, s002_duplicate_key, s003_parse_error, s004_unsupported_format_version,
+    s007_too_many_diagnostics,
 };
 use crate::rules::{Across, Ctx};
 use crate::schema::{CompiledSchema, SchemaError, REPORT_SCHEMA_JSON};
@@ -58,7 +59,7 @@ fn valid_user_code(code: &str) -> bool {
         && !builtin_family
 }
 
-/// Most diagnostics reported for one file; past it, one S001-free summary says how many
+/// Most diagnostics reported for one file; past it, one S007 notice says how many
 /// more there were, so a broken 50 MB file cannot flood a terminal or a browser.
 pub const MAX_DIAGNOSTICS: usize = 1000;
 
@@ -604,20 +605,38 @@ impl Sink<'_> {
         if self.diagnostics.len() > MAX_DIAGNOSTICS {
             let more = self.diagnostics.len() - MAX_DIAGNOSTICS;
             self.diagnostics.truncate(MAX_DIAGNOSTICS);
-            if let Some(last) = self.diagnostics.last().cloned() {
+            let notice = self
+                .levels
+                .get("S007")
+                .and_then(|(i, level)| Some((self.infos.get(i)?, level.severity(None)?)));
+            if let (Some(last), Some((rule, severity))) = (self.diagnostics.last().cloned(), notice)
+            {
                 self.diagnostics.push(Diagnostic {
-                    code: "S001".to_owned(),
-                    name: "schema".to_owned(),
-                    severity: Severity::Info,
-                    message: s001_schema::MORE.render(
+                    code: rule.code.clone(),
+                    name: rule.name.clone(),
+                    severity,
+                    message: if more == 1 {
+                        s007_too_many_diagnostics::MORE_ONE
+                    } else {
+                        s007_too_many_diagnostics::MORE
+                    }
+                    .render(
                         self.lang,
                         &[
-                            ("more", &more.to_string()),
-                            ("limit", &MAX_DIAGNOSTICS.to_string()),
+                            ("more", &crate::i18n::number(more as i128, self.lang)),
+                            (
+                                "limit",
+                                &crate::i18n::number(MAX_DIAGNOSTICS as i128, self.lang),
+                            ),
                         ],
                     ),
-                    help: Some(s001_schema::MORE_HELP.get(self.lang).to_owned()),
+                    help: Some(
+                        s007_too_many_diagnostics::MORE_HELP
+                            .get(self.lang)
+                            .to_owned(),
+                    ),
                     fix: None,
+                    related: Vec::new(),
                     ..last
                 });
             }

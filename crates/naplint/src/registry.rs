@@ -11,6 +11,7 @@ pub static RULES: &[Rule] = &[
     structure::s004_unsupported_format_version::RULE,
     structure::s005_unused_suppression::RULE,
     structure::s006_expired_suppression::RULE,
+    structure::s007_too_many_diagnostics::RULE,
     plan::p001_task_without_deliverables::RULE,
     plan::p002_missing_lead::RULE,
     plan::p003_unknown_lead::RULE,

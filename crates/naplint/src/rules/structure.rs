@@ -7,3 +7,4 @@ pub mod s003_parse_error;
 pub mod s004_unsupported_format_version;
 pub mod s005_unused_suppression;
 pub mod s006_expired_suppression;
+pub mod s007_too_many_diagnostics;
