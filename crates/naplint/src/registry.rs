@@ -1,6 +1,7 @@
 //! The one table of rules. `naplint rules`, `explain`, SARIF metadata, the WASM
 //! `rules()` and the generated docs all read it.
 
+// codegen:registry:start (`cargo xtask codegen` writes this block; do not edit)
 use crate::rules::{across, meta, plan, reconcile, structure, Rule};
 
 /// Every rule, in code order.
@@ -49,6 +50,7 @@ pub static RULES: &[Rule] = &[
     across::x004_dropped_deliverable::RULE,
     across::x005_cumulative_decreased::RULE,
 ];
+// codegen:registry:end
 
 /// A rule by code (`P005`, any case) or name (`invalid-fiscal-year`).
 #[must_use]

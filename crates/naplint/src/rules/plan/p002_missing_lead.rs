@@ -29,12 +29,10 @@ Accountability is the point of the chart: a deliverable nobody leads is one nobo
 ```
 "#,
     docs_fr: include_str!("p002_missing_lead.fr.md"),
-    fixable: false,
     check: Some(check),
     claim: Some(claim),
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -34,10 +34,8 @@ text: Promote online training tool
     docs_fr: include_str!("p017_whitespace.fr.md"),
     fixable: true,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP, FIX, INVISIBLE, INVISIBLE_HELP, INVISIBLE_FIX],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -33,12 +33,8 @@ statistics: { trp: { cumulative: { female: 68 } } }
 ```
 "#,
     docs_fr: include_str!("s001_schema.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MODEL],
+    ..Rule::DEFAULT
 };
 
 pub(crate) const MODEL: Text = Text::new(

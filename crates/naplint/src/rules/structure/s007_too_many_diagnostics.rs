@@ -29,12 +29,8 @@ thousand problems are enough to see what is wrong.
 ```
 "#,
     docs_fr: include_str!("s007_too_many_diagnostics.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MORE, MORE_ONE, MORE_HELP],
+    ..Rule::DEFAULT
 };
 
 pub(crate) const MORE: Text = Text::new(
