@@ -20,41 +20,7 @@ pub struct Located {
 /// Resolves `pointer` against `root`, going as deep as the document allows.
 #[must_use]
 pub fn locate(root: &Node, pointer: &Pointer) -> Located {
-    let mut node = root;
-    let mut key = None;
-    for token in pointer.tokens() {
-        let next = match &node.value {
-            Value::Object(members) => members
-                .iter()
-                .rev()
-                .find(|m| m.key == token)
-                .map(|m| (&m.value, Some(m.key_span))),
-            Value::Array(items) => token
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| items.get(i))
-                .map(|n| (n, None)),
-            _ => None,
-        };
-        match next {
-            Some((n, k)) => {
-                node = n;
-                key = k;
-            }
-            None => {
-                return Located {
-                    value: node.span,
-                    key,
-                    exact: false,
-                }
-            }
-        }
-    }
-    Located {
-        value: node.span,
-        key,
-        exact: true,
-    }
+    Locator::new(root).locate(pointer)
 }
 
 /// Resolves many pointers against one tree. An object with many members (a file with
