@@ -156,7 +156,7 @@ export interface RuleInfo {
 export type Document = string | Uint8Array | ArrayBuffer | JsonValue | object;
 
 /** Codes of the errors this package throws. */
-export type NaplintErrorCode = 'invalid-options' | 'invalid-argument' | 'internal';
+export type NaplintErrorCode = 'invalid-options' | 'invalid-argument' | 'not-initialized' | 'internal';
 
 /** The only error type the package throws; documents never throw, they get diagnostics. */
 export declare class NaplintError extends Error {
@@ -166,6 +166,20 @@ export declare class NaplintError extends Error {
   readonly details?: UserRuleProblem[];
   constructor(code: NaplintErrorCode, message: string, cause?: unknown, details?: unknown[]);
 }
+
+/**
+ * Loads the WebAssembly module, once (later calls return the same promise; a failed load
+ * may be retried). In the browser entry every other function throws a NaplintError
+ * `not-initialized` until it has resolved; in Node it resolves at once. `source`: where
+ * the `.wasm` is, its bytes, a `Response` or a compiled module (default: the file beside
+ * the glue, which Vite and webpack 5 bundle as an asset).
+ */
+export declare function init(
+  source?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+): Promise<void>;
+export default init;
+
+export * from './adapters.js';
 
 /**
  * Checks a report. Text is read as `options.format` or sniffed; bytes that are not

@@ -3,7 +3,7 @@
 // Pointer designates (and beside every figure its `related` list names), plus a summary
 // list with links to the fields. An English/Français toggle switches every label, the
 // page's `lang` and the findings (naplint's `lang` option) without reloading.
-import { validate, fix, version, NaplintError } from '../npm/lib/browser.js';
+import { validate, fix, version, NaplintError } from '../npm/lib/auto.js';
 import { TAGS, STATUS_LABELS, QUALIFIER_LABELS, TEXTS, capitalised } from './i18n.js';
 
 const SEED_URL = '../../seeds/2013-14/report.json';
