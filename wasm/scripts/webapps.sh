@@ -4,7 +4,8 @@
 # package-lock.json), builds the example apps with Vite 8, Vite 6 and webpack 5 on their
 # default configurations, and runs, failing on any failure or on a suite that ran no test:
 #   - the adapters and the browser entry's init in Node (wasm/npm/test/{adapters,entries}.test.mjs);
-#   - the built apps in headless Chromium (wasm/examples/test/bundlers.test.mjs).
+#   - the built apps and the demo form's worker-checked file in headless Chromium
+#     (wasm/examples/test/{bundlers,demo-worker}.test.mjs).
 # Needs the module built (scripts/build.sh) and what ci.sh installs. Prints
 # `webapps: N passed, 0 failed` last, and writes N to $WEBAPPS_COUNT when that is set.
 set -euo pipefail
@@ -57,7 +58,7 @@ echo "==> webapps: webpack (webpack 5, no configuration file)"
 (cd "$EXAMPLES/webpack" && rm -rf dist && node ../node_modules/webpack/bin/webpack.js)
 
 echo "==> webapps: the built apps in headless Chromium"
-suite examples "$EXAMPLES" test/bundlers.test.mjs
+suite examples "$EXAMPLES" test/bundlers.test.mjs test/demo-worker.test.mjs
 
 [[ -z "${WEBAPPS_COUNT:-}" ]] || echo "$passed" > "$WEBAPPS_COUNT"
 echo "webapps: $passed passed, 0 failed"
