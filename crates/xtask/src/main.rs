@@ -1,5 +1,8 @@
 //! Project tasks: `cargo xtask codegen [--check]` regenerates the committed artefacts
-//! derived from the code (the JSON Schema and the rule reference in docs/rules.md).
+//! derived from the code (the JSON Schema, the rule reference in docs/rules.md, and the
+//! npm package's TypeScript types in wasm/npm/types.d.ts).
+
+mod typescript;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +13,7 @@ fn root() -> PathBuf {
 
 /// Every generated file with its expected content.
 fn artefacts() -> Vec<(PathBuf, String)> {
-    vec![
+    let mut all = vec![
         (
             root().join("schemas/report.schema.json"),
             naplint::schema::report_schema_text(),
@@ -20,7 +23,9 @@ fn artefacts() -> Vec<(PathBuf, String)> {
             naplint::registry::reference_markdown(),
         ),
         (root().join("README.md"), readme_with_rule_table()),
-    ]
+    ];
+    all.extend(typescript::artefacts(&root()));
+    all
 }
 
 /// README.md with the generated rule table between its markers.

@@ -41,3 +41,23 @@ test('the browser entry and the Node entry export the same names', async () => {
   const node = await import('naplint');
   assert.deepEqual(Object.keys(browser).sort(), Object.keys(node).sort());
 });
+
+/** The top-level field names of `export type NAME = { ... };` in the generated types.d.ts. */
+function declaredFields(name) {
+  const text = readFileSync(new URL('../types.d.ts', import.meta.url), 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '');
+  const body = text.match(new RegExp(`export type ${name} = \\{([\\s\\S]*?)\\};\\n`))?.[1];
+  assert.ok(body, `types.d.ts declares ${name}`);
+  return [...body.matchAll(/(?:^|, )\s*(\w+)\??:/g)].map((m) => m[1]).sort();
+}
+
+test('the generated types.d.ts declares exactly the fields the module returns', async () => {
+  const node = await import('naplint');
+  const doc = JSON.parse(SEED);
+  doc.statistics.trp.cumulative.male += 1;
+  const withRelated = node.validate(doc).find((d) => d.related);
+  assert.deepEqual(declaredFields('Diagnostic'), Object.keys(withRelated).sort());
+  assert.deepEqual(declaredFields('RuleInfo'), Object.keys(node.rules()[0]).sort());
+  const fixable = node.validate('format_version: "1"\nreport: { fiscal_year: 2013-14 }\n').find((d) => d.fix);
+  assert.ok(fixable, 'a malformed fiscal year has a fix (P005)');
+  assert.deepEqual(declaredFields('Fix'), Object.keys(fixable.fix).sort());
+});
