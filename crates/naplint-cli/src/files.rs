@@ -38,7 +38,13 @@ fn is_report_extension(path: &Path) -> bool {
 /// Whether a file found in a directory walk is a report: other JSON/YAML files (package
 /// manifests, findings snapshots) sit beside reports and are not ours to check.
 fn looks_like_report(path: &Path) -> bool {
-    std::fs::read(path).is_ok_and(|bytes| bytes.windows(14).any(|w| w == b"format_version"))
+    std::fs::read(path).is_ok_and(|bytes| is_report_text(&bytes))
+}
+
+/// Whether a file's content is a report: it holds a `format_version` key. The language
+/// server decides with the same test.
+pub fn is_report_text(bytes: &[u8]) -> bool {
+    bytes.windows(14).any(|w| w == b"format_version")
 }
 
 /// Expands the command-line paths into inputs, in a stable order.
@@ -77,6 +83,9 @@ pub struct Configs {
     ignore: Vec<String>,
     /// `--lang` or `NAPLINT_LANG`, over the configuration file's `lang`.
     lang: Option<Lang>,
+    /// The language when neither the override nor the configuration file names one (the
+    /// language server passes the editor's locale).
+    fallback_lang: Option<Lang>,
     linters: Mutex<HashMap<Option<PathBuf>, Arc<Linter>>>,
 }
 
@@ -162,6 +171,15 @@ fn rule_errors(
     out.join("\n")
 }
 
+/// Whether a configuration file sets `lang` itself (a `Config` cannot tell a default
+/// from a choice).
+fn declares_lang(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+        .is_some_and(|table| table.contains_key("lang"))
+}
+
 fn find_config(start: &Path) -> Option<PathBuf> {
     let start = std::path::absolute(start).ok()?;
     start
@@ -185,8 +203,16 @@ impl Configs {
             select: select.to_vec(),
             ignore: ignore.to_vec(),
             lang,
+            fallback_lang: None,
             linters: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The language to use when no override is given and the configuration names none.
+    #[must_use]
+    pub fn with_fallback_lang(mut self, lang: Option<Lang>) -> Self {
+        self.fallback_lang = lang;
+        self
     }
 
     /// Every rule of every configuration used so far (built-in first), for SARIF metadata.
@@ -235,6 +261,14 @@ impl Configs {
         }
         if let Some(lang) = self.lang {
             config.lang = lang;
+        } else if let Some(fallback) = self.fallback_lang {
+            let declared = match (&self.explicit, &source) {
+                (Some((path, _)), _) | (None, Some(path)) => declares_lang(path),
+                (None, None) => false,
+            };
+            if !declared {
+                config.lang = fallback;
+            }
         }
         config.ignore.extend(self.ignore.iter().cloned());
         let linter = Arc::new(crate::linter(config)?);
