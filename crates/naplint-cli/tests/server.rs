@@ -404,3 +404,47 @@ fn language_from_locale_configuration_and_flag() {
     assert_eq!(open(&mut client, &en_uri), fr);
     client.finish();
 }
+
+#[test]
+fn related_fields_are_related_information() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = uri_of(&dir.path().join("report.yaml"));
+    let text = fixture("R001/fail.yaml");
+    let mut client = Client::start(dir.path(), &[]);
+    client.initialize(None);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "yaml", "version": 1, "text": text } }),
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(codes(&diagnostics), ["R001"], "{diagnostics:?}");
+    let related = diagnostics[0]["relatedInformation"].as_array().unwrap();
+    let found: Vec<(String, Value, &str)> = related
+        .iter()
+        .map(|r| {
+            (
+                r["location"]["uri"].as_str().unwrap().to_owned(),
+                r["location"]["range"].clone(),
+                r["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // `      male: 29` on line 85 (1-based): the value is at characters 12..14.
+    assert_eq!(
+        found[..2],
+        [
+            (
+                uri.clone(),
+                range(84, 12, 84, 14),
+                "`/statistics/trp/cumulative/male`"
+            ),
+            (
+                uri.clone(),
+                range(85, 14, 85, 16),
+                "`/statistics/trp/cumulative/female`"
+            ),
+        ]
+    );
+    assert_eq!(found.len(), 4);
+    client.finish();
+}
