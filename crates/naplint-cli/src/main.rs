@@ -4,6 +4,7 @@
 mod baseline;
 mod files;
 mod render;
+mod safe_read;
 mod server;
 mod write;
 
@@ -11,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write as _};
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -54,6 +55,8 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above each file.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
         /// Apply machine-applicable fixes in place.
         #[arg(long)]
         fix: bool,
@@ -87,6 +90,8 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above the current directory.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
     },
     /// Print a rule's documentation.
     Explain {
@@ -98,6 +103,8 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above the current directory.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
     },
     /// Run the language server over stdio (diagnostics, fixes as code actions, hover docs).
     Server {
@@ -108,6 +115,8 @@ enum Command {
         /// Configuration file for every document; default: the nearest `naplint.toml`.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
     },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
@@ -147,9 +156,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Rules { json, config, lang } => {
-            let linter = files::Configs::new(config.as_deref(), &[], &[], language(lang)?)?
-                .linter_for(&Input::Stdin)?;
+        Command::Rules {
+            json,
+            config,
+            lang,
+            trust,
+        } => {
+            let linter = files::Configs::new_in(
+                config.as_deref(),
+                &[],
+                &[],
+                language(lang)?,
+                trust.trust()?,
+            )?
+            .linter_for(&Input::Stdin)?;
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
@@ -158,9 +178,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { code, config, lang } => {
-            let linter = files::Configs::new(config.as_deref(), &[], &[], language(lang)?)?
-                .linter_for(&Input::Stdin)?;
+        Command::Explain {
+            code,
+            config,
+            lang,
+            trust,
+        } => {
+            let linter = files::Configs::new_in(
+                config.as_deref(),
+                &[],
+                &[],
+                language(lang)?,
+                trust.trust()?,
+            )?
+            .linter_for(&Input::Stdin)?;
             let found = linter
                 .rules()
                 .iter()
@@ -176,10 +207,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
             }
         }
-        Command::Server { lang, config } => {
+        Command::Server {
+            lang,
+            config,
+            trust,
+        } => {
             server::run(server::Options {
                 lang: language(lang)?,
                 config,
+                trust: trust.trust()?,
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -203,6 +239,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             select,
             ignore,
             config,
+            trust,
             fix,
             previous,
             baseline,
@@ -211,20 +248,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             lang,
             color,
         } => {
-            let inputs = files::discover(&paths)?;
+            let trust = trust.trust()?;
+            let inputs = files::discover_in(&paths, &trust)?;
             if inputs.is_empty() {
                 return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
             }
             let lang = language(lang)?;
-            let configs = files::Configs::new(config.as_deref(), &select, &ignore, lang)?;
+            let configs = files::Configs::new_in(config.as_deref(), &select, &ignore, lang, trust)?;
             let previous = previous.as_deref().map(files::read_previous).transpose()?;
             let mut stdin_text = None;
             if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-                let mut buf = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut buf)
-                    .map_err(|e| format!("stdin: {e}"))?;
-                stdin_text = Some(buf);
+                stdin_text = Some(safe_read::read_stream_bounded(
+                    "stdin",
+                    std::io::stdin(),
+                    safe_read::limits::REPORT,
+                )?);
             }
             let results: Vec<Result<CheckedFile, String>> = inputs
                 .par_iter()
@@ -254,7 +292,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let base_config = configs.linter_for(&Input::Stdin)?.config().clone();
             let baseline_findings =
-                baseline::apply(&mut checked, baseline.as_deref(), &base_config)?;
+                baseline::apply(&mut checked, baseline.as_deref(), &base_config, &configs)?;
             checked.extend(baseline_findings);
             let colour = match color {
                 ColorChoice::Always => true,

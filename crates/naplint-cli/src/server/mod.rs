@@ -32,6 +32,8 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// `--config`: one configuration for every document.
     pub config: Option<PathBuf>,
+    /// `--root` and `--isolated`, as for `naplint check`.
+    pub trust: files::Trust,
 }
 
 /// One open document.
@@ -105,7 +107,14 @@ pub fn run(options: Options) -> Result<(), String> {
 }
 
 fn new_configs(options: &Options, locale: Option<Lang>) -> Result<Configs, String> {
-    Ok(Configs::new(options.config.as_deref(), &[], &[], options.lang)?.with_fallback_lang(locale))
+    Ok(Configs::new_in(
+        options.config.as_deref(),
+        &[],
+        &[],
+        options.lang,
+        options.trust.clone(),
+    )?
+    .with_fallback_lang(locale))
 }
 
 fn capabilities() -> ServerCapabilities {
