@@ -40,7 +40,10 @@ fn human_output_on_the_seed() {
         !out.contains('\x1b'),
         "no colour when stdout is not a terminal"
     );
-    assert!(out.contains("Found 3 error(s), 6 warning(s)"), "{out}");
+    assert!(
+        out.contains("Found 3 errors, 6 warnings, 0 infos in 1 file"),
+        "{out}"
+    );
     let forced = stdout(&naplint(
         &["check", "seeds/2013-14/report.json", "--color", "always"],
         &repo(""),
@@ -289,7 +292,7 @@ fn fix_edits_only_the_spans_and_is_idempotent() {
     std::fs::write(&path, &yaml).unwrap();
     let o = naplint(&["check", "--fix", "report.yaml"], dir.path());
     assert_eq!(code(&o), 0, "{}", stdout(&o));
-    assert!(stdout(&o).contains("Fixed 1 problem(s)."));
+    assert!(stdout(&o).contains("Fixed 1 problem."));
     let fixed = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         fixed,
@@ -562,7 +565,7 @@ fn french_everywhere() {
     assert!(out.contains("R001 [erreur] male 29 (ligne 127) + female 68 (ligne 128) + minor_dependents 6 (ligne 129) = 103, mais recipients vaut 102 (ligne 126) : écart de 1"), "{out}");
     assert!(
         out.contains("= aide : chaque bénéficiaire")
-            && out.contains("1 erreur(s), 0 avertissement(s)"),
+            && out.contains("1 erreur, 0 avertissement, 0 info dans 1 fichier"),
         "{out}"
     );
     let env = Command::new(env!("CARGO_BIN_EXE_naplint"))

@@ -3,6 +3,7 @@
 //! the line with the primary carets, the `related` terms of a reconciliation as secondary
 //! labels, display width and tabs as a terminal shows them, and the help as a footer.
 
+use super::plural::Plural;
 use crate::files::CheckedFile;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
@@ -18,20 +19,51 @@ const FIXABLE: Text = Text::new(
     "fixable with `naplint check --fix`",
     "corrigeable avec `naplint check --fix`",
 );
-const CLEAN: Text = Text::new(
-    "{n} file(s) checked, no problems",
-    "{n} fichier(s) vérifié(s), aucun problème",
+const CLEAN_FILES: Plural = Plural::new(
+    Text::new(
+        "{n} file checked, no problems",
+        "{n} fichier vérifié, aucun problème",
+    ),
+    Text::new(
+        "{n} files checked, no problems",
+        "{n} fichiers vérifiés, aucun problème",
+    ),
 );
 const ALL_GOOD: Text = Text::new("All good:", "Tout va bien :");
 const FOUND: Text = Text::new(
-    "Found {errors} error(s), {warnings} warning(s), {infos} info in {files} file(s)",
-    "{errors} erreur(s), {warnings} avertissement(s), {infos} info dans {files} fichier(s)",
+    "Found {errors}, {warnings}, {infos} in {files}",
+    "{errors}, {warnings}, {infos} dans {files}",
 );
-const FOUND_FIXABLE: Text = Text::new(
-    "; {n} fixable with `naplint check --fix`",
-    "; {n} corrigeable(s) avec `naplint check --fix`",
+const ERRORS: Plural = Plural::new(
+    Text::new("{n} error", "{n} erreur"),
+    Text::new("{n} errors", "{n} erreurs"),
 );
-const FIXED: Text = Text::new("Fixed {n} problem(s).", "{n} problème(s) corrigé(s).");
+const WARNINGS: Plural = Plural::new(
+    Text::new("{n} warning", "{n} avertissement"),
+    Text::new("{n} warnings", "{n} avertissements"),
+);
+const INFOS: Plural = Plural::new(
+    Text::new("{n} info", "{n} info"),
+    Text::new("{n} infos", "{n} infos"),
+);
+const FILES: Plural = Plural::new(
+    Text::new("{n} file", "{n} fichier"),
+    Text::new("{n} files", "{n} fichiers"),
+);
+const FOUND_FIXABLE: Plural = Plural::new(
+    Text::new(
+        "; {n} fixable with `naplint check --fix`",
+        " ; {n} corrigeable avec `naplint check --fix`",
+    ),
+    Text::new(
+        "; {n} fixable with `naplint check --fix`",
+        " ; {n} corrigeables avec `naplint check --fix`",
+    ),
+);
+const FIXED: Plural = Plural::new(
+    Text::new("Fixed {n} problem.", "{n} problème corrigé."),
+    Text::new("Fixed {n} problems.", "{n} problèmes corrigés."),
+);
 const ERROR: Text = Text::new("error", "erreur");
 const WARNING: Text = Text::new("warning", "avertissement");
 const INFO: Text = Text::new("info", "info");
@@ -176,7 +208,6 @@ pub fn render(files: &[CheckedFile], colour: bool, lang: Lang) -> String {
             out.push('\n');
         }
     }
-    let files_n = files.len();
     if files.is_empty() {
         return out;
     }
@@ -185,25 +216,25 @@ pub fn render(files: &[CheckedFile], colour: bool, lang: Lang) -> String {
             out,
             "{} {}",
             paint(colour, GREEN, ALL_GOOD.get(lang)),
-            CLEAN.render(lang, &[("n", &files_n.to_string())])
+            CLEAN_FILES.render(files.len(), lang)
         );
     } else {
         let counts = [
-            ("errors", errors.to_string()),
-            ("warnings", warnings.to_string()),
-            ("infos", infos.to_string()),
-            ("files", files_n.to_string()),
+            ("errors", ERRORS.render(errors, lang)),
+            ("warnings", WARNINGS.render(warnings, lang)),
+            ("infos", INFOS.render(infos, lang)),
+            ("files", FILES.render(files.len(), lang)),
         ];
         let args: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let tail = if fixable > 0 {
-            FOUND_FIXABLE.render(lang, &[("n", &fixable.to_string())])
+            FOUND_FIXABLE.render(fixable, lang)
         } else {
             String::new()
         };
         let _ = writeln!(out, "{}{tail}", FOUND.render(lang, &args));
     }
     if fixed > 0 {
-        let _ = writeln!(out, "{}", FIXED.render(lang, &[("n", &fixed.to_string())]));
+        let _ = writeln!(out, "{}", FIXED.render(fixed, lang));
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Output formats. Every renderer takes the same checked files and diagnostics.
 
 pub mod human;
+pub mod plural;
 pub mod sarif;
 
 use crate::files::CheckedFile;
