@@ -128,15 +128,22 @@ fn snippet<'a>(
     lang: Lang,
 ) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
     let valid = |(s, e): (usize, usize)| s <= e && text.get(s..e).is_some();
-    let primary = d.span;
-    if !valid(primary) || text.is_empty() {
+    // A YAML block's span runs to the next token: mark up to its last visible character.
+    let trimmed = |(s, e): (usize, usize)| match text.get(s..e).map(str::trim_end) {
+        Some(t) if !t.is_empty() => (s, s + t.len()),
+        _ => (s, e),
+    };
+    if !valid(d.span) || text.is_empty() {
         return None;
     }
+    let primary = trimmed(d.span);
     let related: Vec<(usize, usize)> = d
         .related_spans
         .iter()
         .copied()
-        .filter(|&span| valid(span) && span != primary)
+        .filter(|&span| valid(span))
+        .map(trimmed)
+        .filter(|&span| span != primary)
         .collect();
     let first = related.iter().map(|s| s.0).fold(primary.0, usize::min);
     let last = related.iter().map(|s| s.1).fold(primary.1, usize::max);
