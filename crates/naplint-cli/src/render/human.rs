@@ -75,13 +75,22 @@ const RED: Style = AnsiColor::BrightRed.on_default().bold();
 const YELLOW: Style = AnsiColor::BrightYellow.on_default().bold();
 const CYAN: Style = AnsiColor::BrightCyan.on_default().bold();
 
-/// The severity's word, its colour and annotate-snippets' level (which colours the carets
-/// with the same colour: see `renderer`).
-fn severity(s: Severity, lang: Lang) -> (&'static str, Style, Level<'static>) {
+/// The severity's word in `lang`, as the human format and `naplint rules` print it.
+pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
     match s {
-        Severity::Error => (ERROR.get(lang), RED, Level::ERROR),
-        Severity::Warning => (WARNING.get(lang), YELLOW, Level::WARNING),
-        Severity::Info => (INFO.get(lang), CYAN, Level::INFO),
+        Severity::Error => ERROR.get(lang),
+        Severity::Warning => WARNING.get(lang),
+        Severity::Info => INFO.get(lang),
+    }
+}
+
+/// The severity's colour and annotate-snippets' level (which colours the carets with the
+/// same colour: see `renderer`).
+fn severity(s: Severity) -> (Style, Level<'static>) {
+    match s {
+        Severity::Error => (RED, Level::ERROR),
+        Severity::Warning => (YELLOW, Level::WARNING),
+        Severity::Info => (CYAN, Level::INFO),
     }
 }
 
@@ -188,7 +197,8 @@ pub fn render(files: &[CheckedFile], colour: bool, lang: Lang) -> String {
             if d.fix.is_some() {
                 fixable += 1;
             }
-            let (label, style, level) = severity(d.severity, lang);
+            let (style, level) = severity(d.severity);
+            let label = severity_word(d.severity, lang);
             let _ = writeln!(
                 out,
                 "{}:{}:{}: {} {} {}",
