@@ -553,6 +553,15 @@ impl Sink<'_> {
         }
         let start = self.lines.position(self.text, span.0);
         let end = self.lines.position(self.text, span.1);
+        let related_spans = finding
+            .related
+            .iter()
+            .filter_map(|p| {
+                self.root
+                    .map(|r| source::locate_pointer(r, &Pointer::parse(p)))
+            })
+            .map(|l| (l.value.start, l.value.end))
+            .collect();
         self.diagnostics.push(Diagnostic {
             code: rule.code.clone(),
             name: rule.name.clone(),
@@ -567,6 +576,7 @@ impl Sink<'_> {
             fix: finding.fix,
             related: finding.related,
             span,
+            related_spans,
             utf16_columns: (start.column_utf16, end.column_utf16),
         });
     }
