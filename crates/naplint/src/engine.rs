@@ -224,7 +224,17 @@ impl Linter {
         format: SourceFormat,
         previous: Option<&Report>,
     ) -> Vec<Diagnostic> {
-        let loaded = source::load(text, format);
+        self.check_loaded(text, &source::load(text, format), previous)
+    }
+
+    /// Checks a document already loaded from `text` (a session keeps its tree between
+    /// edits, so it does not parse twice).
+    pub(crate) fn check_loaded(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        previous: Option<&Report>,
+    ) -> Vec<Diagnostic> {
         let mut out = Sink::new(
             &self.config,
             &self.infos,
