@@ -31,6 +31,9 @@ pub enum ErrorCode {
     InvalidOptions,
     /// The document argument is not a document (not text, bytes or a JSON-able value).
     InvalidArgument,
+    /// A session edit the document cannot take (a pointer through a missing parent, an
+    /// index into an object); `details` has the `kind` and the `pointer`.
+    InvalidEdit,
     /// Should never happen: the embedded schema did not compile.
     Internal,
 }
@@ -47,7 +50,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn options(message: impl Into<String>) -> Self {
+    pub(crate) fn options(message: impl Into<String>) -> Self {
         Self {
             code: ErrorCode::InvalidOptions,
             message: message.into(),
@@ -81,7 +84,7 @@ enum Envelope<T> {
     Error(ApiError),
 }
 
-fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
+pub(crate) fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
     let value = match result {
         Ok(v) => Envelope::Ok(v),
         Err(e) => Envelope::Error(e),
