@@ -118,12 +118,18 @@ export interface Config {
   rule?: UserRule[];
   /** Language of messages, help and documentation (default English). */
   lang?: Lang;
+  /**
+   * `false` leaves line numbers out of messages, for forms: a reconciliation then names
+   * its terms by field (`male 29 + female 68 + minor_dependents 6 = 103, but recipients
+   * is 102: off by 1`). Positions and `related` stay. Default true.
+   */
+  lines?: boolean;
 }
 
 /**
- * Options of every call. `tolerance`, `select`, `ignore`, `rules`, `rule` and `lang` are
+ * Options of every call. `tolerance`, `select`, `ignore`, `rules`, `rule`, `lang` and `lines` are
  * shorthands applied on top of `config`: `select` replaces, `ignore` adds, `rules`
- * entries override, `rule` adds, `tolerance` and `lang` replace.
+ * entries override, `rule` adds, `tolerance`, `lang` and `lines` replace.
  * Unknown fields, unknown rules and bad values throw a `NaplintError` with code
  * `invalid-options`.
  */

@@ -100,7 +100,7 @@ pub(crate) fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
 }
 
 /// The options object of every call: `{ format?, config?, tolerance?, select?, ignore?,
-/// rules?, rule?, lang? }`. `config` has the shape of `naplint.toml`. The top-level keys
+/// rules?, rule?, lang?, lines? }`. `config` has the shape of `naplint.toml`. The top-level keys
 /// are shorthands applied on top of `config`, the way the CLI applies
 /// `--select`/`--ignore` on top of `naplint.toml`: `select` replaces, `ignore` adds,
 /// `rules` entries override, `rule` (user rules) adds, `tolerance` and `lang` replace.
@@ -117,6 +117,8 @@ pub struct Options {
     pub rule: Option<Vec<UserRule>>,
     /// Language of messages, help and documentation.
     pub lang: Option<Lang>,
+    /// `false` leaves line numbers out of messages (for forms); default true.
+    pub lines: Option<bool>,
 }
 
 impl Options {
@@ -173,6 +175,9 @@ impl Options {
         }
         if let Some(lang) = self.lang {
             config.lang = lang;
+        }
+        if let Some(lines) = self.lines {
+            config.lines = lines;
         }
         Ok(config)
     }

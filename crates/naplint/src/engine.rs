@@ -273,13 +273,18 @@ impl Linter {
                     first,
                 } => {
                     let first_line = loaded.lines.position(text, first.start).line;
+                    let help = if self.config.lines {
+                        self.t(texts::DUPLICATE_HELP, &[("line", &first_line.to_string())])
+                    } else {
+                        self.t(texts::DUPLICATE_HELP_BARE, &[])
+                    };
                     out.push_at(
                         "S002",
                         Finding::new(
                             Pointer::parse(pointer),
                             self.t(texts::DUPLICATE, &[("key", key)]),
                         )
-                        .help(self.t(texts::DUPLICATE_HELP, &[("line", &first_line.to_string())]))
+                        .help(help)
                         .at_key(),
                         (at.start, at.end),
                     );
@@ -379,10 +384,13 @@ impl Linter {
 
     /// Runs the rule-language checks (R and user rules) under one step budget.
     fn run_checks(&self, root: &Node, text: &str, lines: &LineIndex, out: &mut Sink<'_>) {
+        let cite_lines = self.config.lines;
         let line_of = |p: &Pointer| {
-            lines
-                .position(text, source::locate_pointer(root, p).value.start)
-                .line
+            cite_lines.then(|| {
+                lines
+                    .position(text, source::locate_pointer(root, p).value.start)
+                    .line
+            })
         };
         let mut steps = 0u64;
         for (code, check) in &self.checks {
@@ -568,6 +576,10 @@ pub(crate) mod texts {
         "first defined on line {line}; the last one wins, remove the other",
         "définie d'abord à la ligne {line}; la dernière l'emporte, retirez l'autre",
     );
+    pub const DUPLICATE_HELP_BARE: Text = Text::new(
+        "the key is also defined earlier in this object; the last one wins, remove the other",
+        "la clé est aussi définie plus haut dans cet objet; la dernière l'emporte, retirez l'autre",
+    );
     pub const BOM: Text = Text::new(
         "file starts with a byte order mark",
         "le fichier commence par un indicateur d'ordre des octets (BOM)",
@@ -600,7 +612,7 @@ pub(crate) mod texts {
     );
 
     pub const S001: &[Text] = &[MODEL, MORE, MORE_HELP];
-    pub const S002: &[Text] = &[DUPLICATE, DUPLICATE_HELP];
+    pub const S002: &[Text] = &[DUPLICATE, DUPLICATE_HELP, DUPLICATE_HELP_BARE];
     pub const S003: &[Text] = &[BOM, SAVE_NO_BOM, INVALID_UTF8, SAVE_UTF8];
     pub const S004: &[Text] = &[VERSION, VERSION_HELP];
     pub const S005: &[Text] = &[

@@ -98,3 +98,21 @@ fn broken_text_gets_diagnostics_and_unreadable_edits() {
     assert_eq!(e["error"]["details"]["kind"], "unreadable");
     assert_eq!(e["error"]["details"]["pointer"], Value::Null);
 }
+
+#[test]
+fn lines_false_leaves_lines_out_of_messages() {
+    let mut h = SessionHandle::create(SEED, r#"{"lines": false}"#);
+    let after = parse(&h.set_envelope("/statistics/trp/cumulative/male", "29"));
+    let r001: Vec<&Value> = after["ok"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "R001")
+        .collect();
+    assert_eq!(
+        r001[0]["message"],
+        "male 29 + female 68 + minor_dependents 6 = 103, but recipients is 102: off by 1"
+    );
+    assert_eq!(r001[0]["related"].as_array().unwrap().len(), 4);
+    assert!(r001[0]["line"].as_u64().unwrap() > 1, "positions stay");
+}
