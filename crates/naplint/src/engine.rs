@@ -354,7 +354,17 @@ impl Linter {
         format: SourceFormat,
         previous: Option<&Report>,
     ) -> Vec<Diagnostic> {
-        let loaded = source::load(text, format);
+        self.check_loaded(text, &source::load(text, format), previous)
+    }
+
+    /// Checks a document already loaded from `text` (a session keeps its tree between
+    /// edits, so it does not parse twice).
+    pub(crate) fn check_loaded(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        previous: Option<&Report>,
+    ) -> Vec<Diagnostic> {
         let lang = self.config.lang;
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         for issue in &loaded.issues {
@@ -380,7 +390,10 @@ impl Linter {
                     at,
                     first,
                 } => {
-                    let first_line = loaded.lines.position(text, first.start).line;
+                    let first_line = self
+                        .config
+                        .lines
+                        .then(|| loaded.lines.position(text, first.start).line);
                     out.push_at(
                         "S002",
                         s002_duplicate_key::finding(pointer, key, first_line, lang),
@@ -471,10 +484,13 @@ impl Linter {
 
     /// Runs the rule-language checks (R and user rules) under one step budget.
     fn run_checks(&self, root: &Node, text: &str, lines: &LineIndex, out: &mut Sink<'_>) {
+        let cite_lines = self.config.lines;
         let line_of = |p: &Pointer| {
-            lines
-                .position(text, source::locate_pointer(root, p).value.start)
-                .line
+            cite_lines.then(|| {
+                lines
+                    .position(text, source::locate_pointer(root, p).value.start)
+                    .line
+            })
         };
         let mut steps = 0u64;
         for (code, check) in &self.checks {
