@@ -134,11 +134,17 @@ rule?: Array<UserRule>,
 /**
  * Language of messages, help and documentation: `en` or `fr`.
  */
-lang?: Lang, };
+lang?: Lang, 
+/**
+ * Whether messages cite line numbers (`male 29 (line 127)`). A form sets it to
+ * `false`: its user never sees the file's lines, and a reconciliation then names its
+ * terms by field alone. Diagnostics keep their positions and `related` pointers.
+ */
+lines?: boolean, };
 
 /**
  * The options object of every call: `{ format?, config?, tolerance?, select?, ignore?,
- * rules?, rule?, lang? }`. `config` has the shape of `naplint.toml`. The top-level keys
+ * rules?, rule?, lang?, lines? }`. `config` has the shape of `naplint.toml`. The top-level keys
  * are shorthands applied on top of `config`, the way the CLI applies
  * `--select`/`--ignore` on top of `naplint.toml`: `select` replaces, `ignore` adds,
  * `rules` entries override, `rule` (user rules) adds, `tolerance` and `lang` replace.
@@ -151,7 +157,11 @@ rule?: Array<UserRule>,
 /**
  * Language of messages, help and documentation.
  */
-lang?: Lang, };
+lang?: Lang, 
+/**
+ * `false` leaves line numbers out of messages (for forms); default true.
+ */
+lines?: boolean, };
 
 /**
  * One rule as `naplint rules --json` prints it, plus `level`: the severity its findings
@@ -174,4 +184,4 @@ family: "structure" | "plan" | "meta" | "reconcile" | "across" | "user", severit
 /**
  * The error codes a caller can branch on.
  */
-export type ErrorCode = "invalid-options" | "invalid-argument" | "internal";
+export type ErrorCode = "invalid-options" | "invalid-argument" | "invalid-edit" | "internal";

@@ -4,13 +4,15 @@
 mod baseline;
 mod files;
 mod render;
+mod safe_read;
+mod server;
 mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -53,6 +55,8 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above each file.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
         /// Apply machine-applicable fixes in place.
         #[arg(long)]
         fix: bool,
@@ -86,6 +90,8 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above the current directory.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
     },
     /// Print a rule's documentation.
     Explain {
@@ -97,6 +103,20 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above the current directory.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
+    },
+    /// Run the language server over stdio (diagnostics, fixes as code actions, hover docs).
+    Server {
+        /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in
+        /// naplint.toml, then the editor's locale).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Configuration file for every document; default: the nearest `naplint.toml`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
     },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
@@ -136,20 +156,42 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Rules { json, config, lang } => {
-            let linter = files::Configs::new(config.as_deref(), &[], &[], language(lang)?)?
-                .linter_for(&Input::Stdin)?;
+        Command::Rules {
+            json,
+            config,
+            lang,
+            trust,
+        } => {
+            let linter = files::Configs::new_in(
+                config.as_deref(),
+                &[],
+                &[],
+                language(lang)?,
+                trust.trust()?,
+            )?
+            .linter_for(&Input::Stdin)?;
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
-                render::rules_table(linter.rules())
+                render::rules_table(linter.rules(), linter.config().lang)
             };
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { code, config, lang } => {
-            let linter = files::Configs::new(config.as_deref(), &[], &[], language(lang)?)?
-                .linter_for(&Input::Stdin)?;
+        Command::Explain {
+            code,
+            config,
+            lang,
+            trust,
+        } => {
+            let linter = files::Configs::new_in(
+                config.as_deref(),
+                &[],
+                &[],
+                language(lang)?,
+                trust.trust()?,
+            )?
+            .linter_for(&Input::Stdin)?;
             let found = linter
                 .rules()
                 .iter()
@@ -164,6 +206,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
                 None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
             }
+        }
+        Command::Server {
+            lang,
+            config,
+            trust,
+        } => {
+            server::run(server::Options {
+                lang: language(lang)?,
+                config,
+                trust: trust.trust()?,
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
             let text = naplint::schema::report_schema_text();
@@ -185,6 +239,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             select,
             ignore,
             config,
+            trust,
             fix,
             previous,
             baseline,
@@ -193,20 +248,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             lang,
             color,
         } => {
-            let inputs = files::discover(&paths)?;
+            let trust = trust.trust()?;
+            let inputs = files::discover_in(&paths, &trust)?;
             if inputs.is_empty() {
                 return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
             }
             let lang = language(lang)?;
-            let configs = files::Configs::new(config.as_deref(), &select, &ignore, lang)?;
+            let configs = files::Configs::new_in(config.as_deref(), &select, &ignore, lang, trust)?;
             let previous = previous.as_deref().map(files::read_previous).transpose()?;
             let mut stdin_text = None;
             if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-                let mut buf = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut buf)
-                    .map_err(|e| format!("stdin: {e}"))?;
-                stdin_text = Some(buf);
+                stdin_text = Some(safe_read::read_stream_bounded(
+                    "stdin",
+                    std::io::stdin(),
+                    safe_read::limits::REPORT,
+                )?);
             }
             let results: Vec<Result<CheckedFile, String>> = inputs
                 .par_iter()
@@ -236,15 +292,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let base_config = configs.linter_for(&Input::Stdin)?.config().clone();
             let baseline_findings =
-                baseline::apply(&mut checked, baseline.as_deref(), &base_config)?;
+                baseline::apply(&mut checked, baseline.as_deref(), &base_config, &configs)?;
             checked.extend(baseline_findings);
             let colour = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
+                // A terminal, unless NO_COLOR (or CLICOLOR=0, TERM=dumb) says otherwise.
+                ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout())
+                    .ne(&anstream::ColorChoice::Never),
             };
             let output = match format {
                 Format::Human => render::human::render(&checked, colour, base_config.lang),

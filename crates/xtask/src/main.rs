@@ -1,7 +1,9 @@
 //! Project tasks: `cargo xtask codegen [--check]` regenerates the committed artefacts
 //! derived from the code (the JSON Schema, the rule reference in docs/rules.md, and the
-//! npm package's TypeScript types in wasm/npm/types.d.ts).
+//! npm package's TypeScript types in wasm/npm/types.d.ts, src/typescript.rs);
+//! `cargo xtask sbom [--out DIR]` writes the CycloneDX SBOMs (src/sbom.rs).
 
+mod sbom;
 mod typescript;
 
 use std::path::{Path, PathBuf};
@@ -77,8 +79,15 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Some("sbom") => match sbom::run(&root(), &args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("cargo xtask sbom: {e}");
+                ExitCode::from(2)
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]");
+            eprintln!("usage: cargo xtask codegen [--check] | sbom [--out DIR]");
             ExitCode::from(2)
         }
     }

@@ -49,5 +49,5 @@ const guarded = new Proxy(
 
 export { NaplintError } from './api.js';
 export * from './adapters.js';
-export const { validate, fix, rules, explain, schema, version } = createApi(guarded);
+export const { validate, fix, rules, explain, schema, version, createSession } = createApi(guarded);
 export default init;

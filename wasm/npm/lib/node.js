@@ -14,5 +14,5 @@ export function init() {
 
 export { NaplintError } from './api.js';
 export * from './adapters.js';
-export const { validate, fix, rules, explain, schema, version } = createApi(raw);
+export const { validate, fix, rules, explain, schema, version, createSession } = createApi(raw);
 export default init;

@@ -43,8 +43,9 @@ test('the package exports exactly the documented API', () => {
   assert.deepEqual(
     Object.keys(naplint).sort(),
     [
-      'NaplintError', 'default', 'explain', 'fix', 'formatDiagnostic', 'init', 'pointerTokens',
-      'rules', 'schema', 'toJsonFormsErrors', 'toRjsfErrorSchema', 'validate', 'version',
+      'NaplintError', 'createSession', 'default', 'explain', 'fix', 'formatDiagnostic', 'init',
+      'pointerTokens', 'rules', 'schema', 'toJsonFormsErrors', 'toRjsfErrorSchema', 'validate',
+      'version',
     ],
   );
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
