@@ -37,7 +37,8 @@ const guarded = new Proxy(
     get(_, key) {
       const value = raw[key];
       if (initialized || typeof value !== 'function') return value;
-      return () => {
+      // A plain function, so that `new raw.Session(...)` throws this too.
+      return function notInitialized() {
         throw new NaplintError(
           'not-initialized',
           'naplint is not initialised yet: `await init()` once before the first call (or import `naplint/auto`)',

@@ -20,7 +20,7 @@ test('the browser entry has no top-level await', () => {
 });
 
 test('before init: not-initialized; a failed load: internal; then init works, once', async () => {
-  for (const call of [() => browser.validate(SEED), () => browser.version(), () => browser.rules()]) {
+  for (const call of [() => browser.validate(SEED), () => browser.version(), () => browser.rules(), () => browser.createSession(SEED)]) {
     assert.throws(call, (e) => e instanceof browser.NaplintError && e.code === 'not-initialized'
       && /await init\(\)/.test(e.message));
   }
