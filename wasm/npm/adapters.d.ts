@@ -11,6 +11,11 @@ export interface RjsfAdapterOptions {
   related?: boolean;
   /** The text of one finding (default `formatDiagnostic`: "error R001: message"). */
   format?: (d: Diagnostic) => string;
+  /**
+   * The JSON Pointer of the part of the report the form renders
+   * (`/statistics/trp/cumulative`): only findings at or under it, relative to it.
+   */
+  base?: string;
 }
 
 /** naplint's findings as rjsf's `extraErrors`, nested by JSON Pointer (array items by index). */
@@ -41,6 +46,8 @@ export interface JsonFormsError {
 export interface JsonFormsAdapterOptions {
   /** Also give an error at every pointer of a finding's `related` list (default true). */
   related?: boolean;
+  /** As for rjsf: only findings at or under this pointer, with `instancePath` relative to it. */
+  base?: string;
 }
 
 /** naplint's findings as JSON Forms' `additionalErrors`. */

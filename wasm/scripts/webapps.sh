@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The npm package as web developers use it (issue 16): packs wasm/npm as `npm pack` would
 # publish it, installs it into wasm/examples (whose own dependencies are pinned by its
-# package-lock.json), builds the example apps with Vite 8, Vite 6 and webpack 5 on their
-# default configurations, and runs, failing on any failure or on a suite that ran no test:
+# package-lock.json), builds the example apps with Vite 8, Vite 6 and webpack 5 and the
+# rjsf example with Vite 8, each on its default configuration, and runs, failing on any
+# failure or on a suite that ran no test:
 #   - the adapters and the browser entry's init in Node (wasm/npm/test/{adapters,entries}.test.mjs);
-#   - the built apps and the demo form's worker-checked file in headless Chromium
-#     (wasm/examples/test/{bundlers,demo-worker}.test.mjs).
+#   - the built apps, the demo form's worker-checked file and the React + @rjsf/core
+#     example in headless Chromium (wasm/examples/test/{bundlers,demo-worker,rjsf}.test.mjs).
 # Needs the module built (scripts/build.sh) and what ci.sh installs. Prints
 # `webapps: N passed, 0 failed` last, and writes N to $WEBAPPS_COUNT when that is set.
 set -euo pipefail
@@ -57,8 +58,11 @@ echo "==> webapps: vite build (Vite 6, default configuration)"
 echo "==> webapps: webpack (webpack 5, no configuration file)"
 (cd "$EXAMPLES/webpack" && rm -rf dist && node ../node_modules/webpack/bin/webpack.js)
 
+echo "==> webapps: vite build of the React + @rjsf/core example (Vite 8, default configuration)"
+(cd "$EXAMPLES/rjsf" && rm -rf dist && node ../node_modules/vite/bin/vite.js build)
+
 echo "==> webapps: the built apps in headless Chromium"
-suite examples "$EXAMPLES" test/bundlers.test.mjs test/demo-worker.test.mjs
+suite examples "$EXAMPLES" test/bundlers.test.mjs test/demo-worker.test.mjs test/rjsf.test.mjs
 
 [[ -z "${WEBAPPS_COUNT:-}" ]] || echo "$passed" > "$WEBAPPS_COUNT"
 echo "webapps: $passed passed, 0 failed"

@@ -15,13 +15,18 @@ export function pointerTokens(pointer) {
     .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Where a finding goes: its pointer, then its related pointers (each once). */
-function placesOf(d, related) {
+/**
+ * Where a finding goes: its pointer, then its related pointers (each once); with `base`
+ * (a form that renders only the part of the report at that pointer), only those at or
+ * under `base`, relative to it.
+ */
+function placesOf(d, related, base) {
   const places = [d.pointer];
   if (related && Array.isArray(d.related)) {
     for (const p of d.related) if (!places.includes(p)) places.push(p);
   }
-  return places;
+  if (!base) return places;
+  return places.filter((p) => p === base || p.startsWith(`${base}/`)).map((p) => p.slice(base.length));
 }
 
 /** The default text of a finding in an rjsf `__errors` list: severity, code, message. */
@@ -34,14 +39,14 @@ export function formatDiagnostic(d) {
  * the pointer is, array items by index (`{ countries: { 0: { code: { __errors } } } }`),
  * a finding on the whole document in the root's `__errors`.
  * @param {import('../index').Diagnostic[]} diagnostics
- * @param {{ related?: boolean, format?: (d: import('../index').Diagnostic) => string }} [options]
+ * @param {{ related?: boolean, format?: (d: import('../index').Diagnostic) => string, base?: string }} [options]
  */
 export function toRjsfErrorSchema(diagnostics, options = {}) {
-  const { related = true, format = formatDiagnostic } = options;
+  const { related = true, format = formatDiagnostic, base = '' } = options;
   const root = {};
   for (const d of diagnostics) {
     const text = format(d);
-    for (const pointer of placesOf(d, related)) {
+    for (const pointer of placesOf(d, related, base)) {
       let node = root;
       for (const token of pointerTokens(pointer)) {
         // `__errors` is rjsf's own key; an own-property check keeps `__proto__` a field.
@@ -62,16 +67,16 @@ export function toRjsfErrorSchema(diagnostics, options = {}) {
  * Pointer, `keyword` `naplint`, `params` the code, severity, rule name and the finding's
  * own pointer (and its `related` and `fix`, when it has them).
  * @param {import('../index').Diagnostic[]} diagnostics
- * @param {{ related?: boolean }} [options]
+ * @param {{ related?: boolean, base?: string }} [options]
  */
 export function toJsonFormsErrors(diagnostics, options = {}) {
-  const { related = true } = options;
+  const { related = true, base = '' } = options;
   const errors = [];
   for (const d of diagnostics) {
     const params = { code: d.code, severity: d.severity, name: d.name, pointer: d.pointer };
     if (d.related !== undefined) params.related = d.related;
     if (d.fix) params.fix = d.fix;
-    for (const instancePath of placesOf(d, related)) {
+    for (const instancePath of placesOf(d, related, base)) {
       errors.push({
         instancePath,
         schemaPath: `#/naplint/${d.code}`,

@@ -96,3 +96,17 @@ test('adapters of no findings are empty', () => {
   assert.deepEqual(toRjsfErrorSchema([]), {});
   assert.deepEqual(toJsonFormsErrors([]), []);
 });
+
+test('base: a form of one part of the report gets that part\'s findings, relative to it', () => {
+  const diagnostics = wrongMale();
+  const part = toRjsfErrorSchema(diagnostics, { base: TRP });
+  assert.deepEqual(Object.keys(part).sort(), ['female', 'male', 'minor_dependents', 'recipients']);
+  assert.match(part.male.__errors[0], /R001/);
+  const errors = toJsonFormsErrors(diagnostics, { base: TRP });
+  assert.deepEqual(errors.map((e) => e.instancePath), ['/recipients', '/male', '/female', '/minor_dependents']);
+  assert.equal(errors[0].params.pointer, `${TRP}/recipients`, 'params keep the full pointer');
+  // A finding on the base itself lands on the form's root; a sibling prefix is not "under".
+  const base = { code: 'X', name: 'x', severity: 'info', message: 'm', help: null, fix: null };
+  assert.deepEqual(toRjsfErrorSchema([{ ...base, pointer: TRP }], { base: TRP }), { __errors: ['info X: m'] });
+  assert.deepEqual(toRjsfErrorSchema([{ ...base, pointer: `${TRP}x/y` }], { base: TRP }), {});
+});
