@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The npm package as web developers use it (issue 16): packs wasm/npm as `npm pack` would
 # publish it, installs it into wasm/examples (whose own dependencies are pinned by its
-# package-lock.json), builds the example apps with Vite 8, Vite 6 and webpack 5 and the
-# rjsf example with Vite 8, each on its default configuration, and runs, failing on any
-# failure or on a suite that ran no test:
+# package-lock.json), builds the example app with Vite 8, Vite 6 and webpack 5 on their
+# default configurations and with esbuild and Rollup (each example's build.sh), and the
+# rjsf example with Vite 8, and runs, failing on any failure or on a suite that ran no test:
 #   - the adapters and the browser entry's init in Node (wasm/npm/test/{adapters,entries}.test.mjs);
 #   - the built apps, the demo form's worker-checked file and the React + @rjsf/core
 #     example in headless Chromium (wasm/examples/test/{bundlers,demo-worker,rjsf}.test.mjs).
@@ -57,6 +57,13 @@ echo "==> webapps: vite build (Vite 6, default configuration)"
 (cd "$EXAMPLES/vite" && node ../node_modules/vite6/bin/vite.js build --outDir dist-vite6)
 echo "==> webapps: webpack (webpack 5, no configuration file)"
 (cd "$EXAMPLES/webpack" && rm -rf dist && node ../node_modules/webpack/bin/webpack.js)
+
+# esbuild and Rollup leave `new URL(..., import.meta.url)` alone: each example's build.sh
+# (printed in npm/README.md) bundles the worker as a second entry and copies the `.wasm`.
+echo "==> webapps: esbuild (esbuild/build.sh)"
+(cd "$EXAMPLES/esbuild" && rm -rf dist && bash -e build.sh)
+echo "==> webapps: Rollup (rollup/build.sh)"
+(cd "$EXAMPLES/rollup" && rm -rf dist && bash -e build.sh)
 
 echo "==> webapps: vite build of the React + @rjsf/core example (Vite 8, default configuration)"
 (cd "$EXAMPLES/rjsf" && rm -rf dist && node ../node_modules/vite/bin/vite.js build)

@@ -1,6 +1,6 @@
 // The same tiny app (src/index.js, README's "Use in a web app" snippet), built by Vite 8,
-// Vite 6 and webpack 5 on their default configurations by scripts/webapps.sh, served on
-// 127.0.0.1 and opened in Chromium: the page must list the seed's findings, checked on the
+// Vite 6 and webpack 5 on their default configurations, and by esbuild and Rollup as
+// their build.sh does, by scripts/webapps.sh, served on 127.0.0.1 and opened in Chromium: the page must list the seed's findings, checked on the
 // main thread after `await init()` and in a worker (`naplint/worker`, in French).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +15,8 @@ const APPS = [
   ['Vite 8.3 (default configuration)', 'vite/dist'],
   ['Vite 6 (default configuration: target es2020, no top-level await)', 'vite/dist-vite6'],
   ['webpack 5 (no configuration file)', 'webpack'],
+  ['esbuild (esbuild/build.sh: the worker as a second entry, the .wasm copied)', 'esbuild'],
+  ['Rollup with node-resolve (rollup/build.sh: the worker as a second entry, the .wasm copied)', 'rollup'],
 ];
 
 let browser;
