@@ -3,10 +3,12 @@
 # publish it, installs it into wasm/examples (whose own dependencies are pinned by its
 # package-lock.json), builds the example app with Vite 8, Vite 6 and webpack 5 on their
 # default configurations and with esbuild and Rollup (each example's build.sh), and the
-# rjsf example with Vite 8, and runs, failing on any failure or on a suite that ran no test:
+# rjsf and JSON Forms examples with Vite 8, and runs, failing on any failure or on a suite
+# that ran no test:
 #   - the adapters and the browser entry's init in Node (wasm/npm/test/{adapters,entries}.test.mjs);
-#   - the built apps, the demo form's worker-checked file and the React + @rjsf/core
-#     example in headless Chromium (wasm/examples/test/{bundlers,demo-worker,rjsf}.test.mjs).
+#   - the built apps, the demo form's worker-checked file and the React + @rjsf/core and
+#     JSON Forms examples in headless Chromium
+#     (wasm/examples/test/{bundlers,demo-worker,rjsf,jsonforms}.test.mjs).
 # Needs the module built (scripts/build.sh) and what ci.sh installs. Prints
 # `webapps: N passed, 0 failed` last, and writes N to $WEBAPPS_COUNT when that is set.
 set -euo pipefail
@@ -68,8 +70,11 @@ echo "==> webapps: Rollup (rollup/build.sh)"
 echo "==> webapps: vite build of the React + @rjsf/core example (Vite 8, default configuration)"
 (cd "$EXAMPLES/rjsf" && rm -rf dist && node ../node_modules/vite/bin/vite.js build)
 
+echo "==> webapps: vite build of the React + JSON Forms example (Vite 8, default configuration)"
+(cd "$EXAMPLES/jsonforms" && rm -rf dist && node ../node_modules/vite/bin/vite.js build)
+
 echo "==> webapps: the built apps in headless Chromium"
-suite examples "$EXAMPLES" test/bundlers.test.mjs test/demo-worker.test.mjs test/rjsf.test.mjs
+suite examples "$EXAMPLES" test/bundlers.test.mjs test/demo-worker.test.mjs test/rjsf.test.mjs test/jsonforms.test.mjs
 
 [[ -z "${WEBAPPS_COUNT:-}" ]] || echo "$passed" > "$WEBAPPS_COUNT"
 echo "webapps: $passed passed, 0 failed"
