@@ -8,7 +8,8 @@
 #   - the adapters and the browser entry's init in Node (wasm/npm/test/{adapters,entries}.test.mjs);
 #   - the built apps, the demo form's worker-checked file and the React + @rjsf/core and
 #     JSON Forms examples in headless Chromium
-#     (wasm/examples/test/{bundlers,demo-worker,rjsf,jsonforms}.test.mjs).
+#     (wasm/examples/test/{bundlers,demo-worker,rjsf,jsonforms}.test.mjs);
+#   - that npm/README.md's "Use in a web app" shows those examples verbatim (readme.test.mjs).
 # Needs the module built (scripts/build.sh) and what ci.sh installs. Prints
 # `webapps: N passed, 0 failed` last, and writes N to $WEBAPPS_COUNT when that is set.
 set -euo pipefail
@@ -74,7 +75,7 @@ echo "==> webapps: vite build of the React + JSON Forms example (Vite 8, default
 (cd "$EXAMPLES/jsonforms" && rm -rf dist && node ../node_modules/vite/bin/vite.js build)
 
 echo "==> webapps: the built apps in headless Chromium"
-suite examples "$EXAMPLES" test/bundlers.test.mjs test/demo-worker.test.mjs test/rjsf.test.mjs test/jsonforms.test.mjs
+suite examples "$EXAMPLES" test/bundlers.test.mjs test/demo-worker.test.mjs test/rjsf.test.mjs test/jsonforms.test.mjs test/readme.test.mjs
 
 [[ -z "${WEBAPPS_COUNT:-}" ]] || echo "$passed" > "$WEBAPPS_COUNT"
 echo "webapps: $passed passed, 0 failed"
