@@ -5,6 +5,7 @@ mod baseline;
 mod files;
 mod render;
 mod safe_read;
+mod server;
 mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -105,6 +106,18 @@ enum Command {
         #[command(flatten)]
         trust: files::TrustArgs,
     },
+    /// Run the language server over stdio (diagnostics, fixes as code actions, hover docs).
+    Server {
+        /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in
+        /// naplint.toml, then the editor's locale).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Configuration file for every document; default: the nearest `naplint.toml`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
+    },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
         /// Directory to write `report.schema.json` into.
@@ -193,6 +206,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
                 None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
             }
+        }
+        Command::Server {
+            lang,
+            config,
+            trust,
+        } => {
+            server::run(server::Options {
+                lang: language(lang)?,
+                config,
+                trust: trust.trust()?,
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
             let text = naplint::schema::report_schema_text();
