@@ -96,6 +96,9 @@ echo "typescript: consumer.ts type-checks"
 step "node tests"
 node_suite api test/api.test.mjs
 
+step "sessions: API and parity over 2,000 random edits"
+node_suite session test/session.test.mjs
+
 step "fuzz corpus through the module (fuzz/corpus, else the fixtures and the seed)"
 node_suite corpus test/corpus.test.mjs
 
