@@ -316,3 +316,20 @@ fn every_component_has_a_licence_and_the_lock_checksum() {
         }
     }
 }
+
+#[test]
+fn the_same_lock_gives_the_same_bytes() {
+    let run = || {
+        let dir = tempfile::tempdir().unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["sbom", "--out"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        [CLI, NPM].map(|f| std::fs::read(dir.path().join(f)).unwrap())
+    };
+    let (first, second) = (run(), run());
+    assert!(first.iter().all(|bytes| bytes.len() > 1000));
+    assert_eq!(first, second, "two runs wrote different SBOMs");
+}
