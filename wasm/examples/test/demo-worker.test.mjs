@@ -18,13 +18,18 @@ let browser;
 let page;
 let problems;
 let worker;
+/** Every naplint worker the page started, in order. */
+const workers = [];
 
 before(async () => {
   server = await startServer();
   browser = await launch();
   ({ page, problems } = await browser.page());
   page.on('worker', (w) => {
-    if (w.url().endsWith('/worker-main.js')) worker = w;
+    if (w.url().endsWith('/worker-main.js')) {
+      workers.push(w);
+      worker ??= w;
+    }
   });
   await page.goto(server.url);
   await waitReady(page, problems);
@@ -35,9 +40,10 @@ after(async () => {
   await server?.close();
 });
 
-/** `.wasm` fetches seen by the worker (its Resource Timing entries). */
-const workerWasmFetches = () =>
-  worker.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+/** `.wasm` fetches seen by a worker (its Resource Timing entries). */
+const wasmFetches = (w) =>
+  w.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+const workerWasmFetches = () => wasmFetches(worker);
 
 async function choose(name, text) {
   const before = await page.locator('#file-check-status').textContent();
@@ -90,4 +96,30 @@ test('Français re-checks the file in French; no WCAG 2.1 AA violation in either
   assert.equal(await page.locator('#file-check-list').getAttribute('lang'), 'fr-CA');
   assert.deepEqual(await axe(), []);
   assert.deepEqual(problems, []);
+});
+
+test('createWorker({ module }) shares a compiled module; errors keep their code; terminate()', async () => {
+  const started = workers.length;
+  const result = await page.evaluate(async () => {
+    const { createWorker } = await import('/wasm/npm/lib/worker.js');
+    const { NaplintError } = await import('/wasm/npm/lib/api.js');
+    const module = await WebAssembly.compileStreaming(fetch('/wasm/npm/dist/naplint_wasm_bg.wasm'));
+    const w = createWorker({ module });
+    const version = await w.version();
+    const codes = (await w.validate('format_version: "1"\n', { format: 'yaml' })).map((d) => d.code);
+    const error = await w.validate('{}', { format: 'xml' }).catch((e) => e);
+    w.terminate();
+    const after = await w.version().catch((e) => e);
+    return {
+      version, codes: [...new Set(codes)],
+      error: [error instanceof NaplintError, error.code, error.message],
+      after: [after instanceof NaplintError, after.code, after.message],
+    };
+  });
+  assert.match(result.version, /^\d+\.\d+\.\d+$/);
+  assert.ok(result.codes.includes('S001'), JSON.stringify(result.codes));
+  assert.deepEqual(result.error, [true, 'invalid-options', 'options: format must be "json" or "yaml", not "xml"']);
+  assert.deepEqual(result.after, [true, 'internal', 'naplint worker was terminated']);
+  assert.equal(workers.length, started + 1);
+  assert.equal(await wasmFetches(workers.at(-1)).catch(() => 0), 0, 'the worker fetched no .wasm of its own');
 });

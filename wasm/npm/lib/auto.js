@@ -1,7 +1,8 @@
 // `naplint/auto`: the browser entry, initialised with a top-level await, so the API is
-// ready as soon as the import resolves. Needs a bundler target with top-level await
-// (webpack 5 by default; Vite with `build.target: 'esnext'` or a target of
-// 2022 browsers); `naplint` itself needs none.
+// ready as soon as the import resolves (the behaviour of the default entry before
+// `init()`). Needs a bundler target with top-level await: Vite 6's default target
+// (es2020) rejects it, Vite 8's default target builds it; the default entry `naplint`
+// needs neither.
 import { init } from './browser.js';
 
 await init();
