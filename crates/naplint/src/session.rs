@@ -302,7 +302,7 @@ impl<L: Borrow<Linter>> Session<L> {
         let splice = self.plan_set(pointer, target, value)?;
         let edited = apply(&self.text, &splice);
         if self.splice_tree(&tokens, &splice, &edited, Some(value)) {
-            return Ok(self.recheck(edited));
+            return Ok(self.recheck(edited, &splice));
         }
         let loaded = source::load(&edited, self.loaded.format);
         let reads_back = loaded
@@ -385,7 +385,7 @@ impl<L: Borrow<Linter>> Session<L> {
         };
         let edited = apply(&self.text, &splice);
         if self.splice_tree(&tokens, &splice, &edited, None) {
-            return Ok(self.recheck(edited));
+            return Ok(self.recheck(edited, &splice));
         }
         let loaded = source::load(&edited, self.loaded.format);
         if loaded.root.is_none() || has_syntax_issue(&loaded) {
@@ -465,12 +465,15 @@ impl<L: Borrow<Linter>> Session<L> {
     }
 
     /// Re-checks after [`Session::splice_tree`] edited the tree to match `text`.
-    fn recheck(&mut self, text: String) -> &[Diagnostic] {
+    fn recheck(&mut self, text: String, splice: &Splice) -> &[Diagnostic] {
         #[cfg(test)]
         {
             self.spliced += 1;
         }
-        self.loaded.lines = LineIndex::new(&text);
+        let lines = &mut self.loaded.lines;
+        if !lines.splice(&self.text, splice.start, splice.end, &splice.with) {
+            *lines = LineIndex::new(&text);
+        }
         self.diagnostics = self.linter.borrow().check_loaded(&text, &self.loaded, None);
         self.text = text;
         &self.diagnostics

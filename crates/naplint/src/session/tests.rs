@@ -55,6 +55,7 @@ fn assert_tree_is_the_texts(s: &Session<&Linter>, what: &str) {
     let fresh = source::load(&s.text, s.loaded.format);
     assert_eq!(s.loaded.root, fresh.root, "{what}\n{}", s.text);
     assert_eq!(s.loaded.issues, fresh.issues, "{what}");
+    assert_eq!(s.loaded.lines, fresh.lines, "{what}: line index");
     let full = s.linter().check(&s.text, s.loaded.format);
     assert_eq!(s.diagnostics, full, "{what}");
 }
@@ -132,6 +133,8 @@ fn one_line_crlf_escapes_and_empty_containers() {
     assert!(random_edits(crlf, 11, 150) > 100);
     let bom = "\u{feff}{\"a\": {\"b\": [true]}}";
     assert!(random_edits(bom, 13, 100) > 50);
+    let lone_cr = "{\"a\":\r[1,\r\n2],\r\"b\": {\"c\":\r\"d\"}\r}\r";
+    assert!(random_edits(lone_cr, 17, 150) > 100);
 }
 
 #[test]
