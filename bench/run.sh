@@ -69,11 +69,11 @@ files=("$CORPUS"/many/*.json)
 hyperfine -i --warmup 1 --runs "$RUNS" --export-json "$OUT/many.json" --style basic \
   -n naplint "$NAPLINT check $CORPUS/many/ --format json > /dev/null" \
   -n check-jsonschema "$BENCH/.venv/bin/check-jsonschema --schemafile $SCHEMA ${files[*]} > /dev/null" \
-  -n ajv-cli "$BENCH/node_modules/.bin/ajv validate --spec=draft2020 --strict=false -c ajv-formats -s $SCHEMA -d '$CORPUS/many/*.json' > /dev/null 2>&1" \
+  -n ajv-cli "$BENCH/node_modules/.bin/ajv validate --spec=draft2020 -c ajv-formats -s $SCHEMA -d '$CORPUS/many/*.json' > /dev/null 2>&1" \
   >&2
 # Sanity: each tool actually read the 1,000 files.
 n_naplint="$("$NAPLINT" check "$CORPUS/many/" --format json | python3 -c 'import json,sys; print(len({d["file"] for d in json.load(sys.stdin)}))' || true)"
-n_ajv="$("$BENCH/node_modules/.bin/ajv" validate --spec=draft2020 --strict=false -c ajv-formats -s $SCHEMA -d "$CORPUS/many/*.json" 2>&1 | grep -c ' valid$' || true)"
+n_ajv="$("$BENCH/node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats -s $SCHEMA -d "$CORPUS/many/*.json" 2>&1 | grep -c ' valid$' || true)"
 "$BENCH/.venv/bin/check-jsonschema" --schemafile $SCHEMA "${files[@]}" > "$OUT/check-jsonschema.txt" 2>&1 && cj_ok=ok || cj_ok=failed
 
 # ---------------------------------------------------------------- (d) WASM in Node

@@ -74,6 +74,9 @@ step "cargo clippy --target wasm32-unknown-unknown (the bindings compile only th
 step "build the module"
 bash "$WASM_DIR/scripts/build.sh"
 
+step "npm package: runtime dependencies (audit) and what npm pack ships"
+node "$WASM_DIR/scripts/npm-supply.mjs"
+
 step "cargo build -p naplint-cli (for parity)"
 (cd "$REPO" && cargo build -p naplint-cli)
 

@@ -5,13 +5,14 @@ mod baseline;
 mod files;
 mod render;
 mod safe_read;
+mod server;
 mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -105,6 +106,18 @@ enum Command {
         #[command(flatten)]
         trust: files::TrustArgs,
     },
+    /// Run the language server over stdio (diagnostics, fixes as code actions, hover docs).
+    Server {
+        /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in
+        /// naplint.toml, then the editor's locale).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Configuration file for every document; default: the nearest `naplint.toml`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
+    },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
         /// Directory to write `report.schema.json` into.
@@ -160,7 +173,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
-                render::rules_table(linter.rules())
+                render::rules_table(linter.rules(), linter.config().lang)
             };
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
@@ -193,6 +206,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
                 None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
             }
+        }
+        Command::Server {
+            lang,
+            config,
+            trust,
+        } => {
+            server::run(server::Options {
+                lang: language(lang)?,
+                config,
+                trust: trust.trust()?,
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
             let text = naplint::schema::report_schema_text();
@@ -272,10 +297,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let colour = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
+                // A terminal, unless NO_COLOR (or CLICOLOR=0, TERM=dumb) says otherwise.
+                ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout())
+                    .ne(&anstream::ColorChoice::Never),
             };
             let output = match format {
                 Format::Human => render::human::render(&checked, colour, base_config.lang),
