@@ -72,6 +72,10 @@ enum Command {
         /// File name to report for stdin (also decides JSON or YAML).
         #[arg(long)]
         stdin_filename: Option<String>,
+        /// Skip named files that are not reports (no `format_version` key), as a directory
+        /// walk does; for pre-commit, which passes every JSON and YAML file.
+        #[arg(long)]
+        reports_only: bool,
         /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in naplint.toml).
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -245,11 +249,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             baseline,
             write_baseline,
             stdin_filename,
+            reports_only,
             lang,
             color,
         } => {
             let trust = trust.trust()?;
-            let inputs = files::discover_in(&paths, &trust)?;
+            let mut inputs = files::discover_in(&paths, &trust)?;
+            if reports_only {
+                inputs.retain(|i| !matches!(i, Input::File(p) if !files::looks_like_report(p)));
+                if inputs.is_empty() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
             if inputs.is_empty() {
                 return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
             }
