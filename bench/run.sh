@@ -5,6 +5,7 @@
 #   (b) criterion: full Linter::check vs serde_json::from_str::<Value> on 1x/10x/100x
 #   (c) whole commands on 1,000 seed-sized files: naplint vs check-jsonschema vs ajv-cli
 #   (d) Node: naplint's WASM validate(text) vs JSON.parse + ajv (draft 2020-12), seed
+#   (d2) Node: one live-form session edit vs JSON.parse + ajv, seed and x10 (bench/session.mjs)
 #   (e) peak RSS of checking the ~50 MB report
 #   (f) gzipped .wasm size with and without wasm-opt (when wasm/ has been built)
 #
@@ -84,6 +85,13 @@ else
   say "wasm/npm/dist not built (bash wasm/scripts/ci.sh): skipping the Node benchmark"
 fi
 echo "${WASM_JSON:-{\}}" > "$OUT/wasm.json"
+
+# ---------------------------------------------------------------- (d2) live-form sessions
+# One keystroke: session.set vs JSON.parse + ajv, seed and x10 (issue 12's two rows).
+if [[ -f "$REPO/wasm/npm/dist/naplint_wasm_bg.wasm" ]]; then
+  say "node: session edit vs JSON.parse + ajv (seed, x10)"
+  node "$BENCH/session.mjs" --corpus "$CORPUS" | tee "$OUT/session.txt" >&2 || true
+fi
 
 # ---------------------------------------------------------------- (e) peak RSS
 say "peak RSS: naplint check on $(du -h "$CORPUS/big.json" | cut -f1) report"

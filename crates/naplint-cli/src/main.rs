@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -177,7 +177,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
-                render::rules_table(linter.rules())
+                render::rules_table(linter.rules(), linter.config().lang)
             };
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
@@ -308,10 +308,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let colour = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
+                // A terminal, unless NO_COLOR (or CLICOLOR=0, TERM=dumb) says otherwise.
+                ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout())
+                    .ne(&anstream::ColorChoice::Never),
             };
             let output = match format {
                 Format::Human => render::human::render(&checked, colour, base_config.lang),
