@@ -3,6 +3,7 @@
 
 mod baseline;
 mod files;
+mod manual;
 mod render;
 mod safe_read;
 mod server;
@@ -122,6 +123,18 @@ enum Command {
         #[command(flatten)]
         trust: files::TrustArgs,
     },
+    /// Print a shell completion script: `naplint completions bash > /etc/bash_completion.d/naplint`.
+    Completions {
+        /// bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (`naplint.1`, `naplint-check.1`, ...) into a directory, for
+    /// packagers; `cargo xtask man` runs it.
+    ManPages {
+        /// Directory to write the pages into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
         /// Directory to write `report.schema.json` into.
@@ -221,6 +234,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 config,
                 trust: trust.trust()?,
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let script = manual::completions(<Cli as clap::CommandFactory>::command(), shell);
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&script);
+            let _ = stdout.flush();
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ManPages { out } => {
+            for path in manual::man_pages(<Cli as clap::CommandFactory>::command(), &out)? {
+                eprintln!("wrote {}", path.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
