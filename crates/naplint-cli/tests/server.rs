@@ -481,3 +481,43 @@ fn related_fields_are_related_information() {
     assert_eq!(found.len(), 4);
     client.finish();
 }
+
+#[test]
+fn broken_configuration_is_shown_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("naplint.toml"), "tolerance = \"five\"\n").unwrap();
+    let uri = uri_of(&dir.path().join("report.json"));
+    let mut client = Client::start(dir.path(), &[]);
+    client.initialize(None);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "json", "version": 1,
+                "text": fixture("P005/fail_dash.json") } }),
+    );
+    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
+    assert_eq!(shown["params"]["type"], 1, "{shown}");
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("naplint.toml"),
+        "{shown}"
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("naplint.toml"),
+        "{diagnostics:?}"
+    );
+    assert_eq!(diagnostics[0]["range"], range(0, 0, 0, 0));
+    // The server is still there: it answers and shuts down cleanly.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 71, "character": 30 } }),
+    );
+    assert_eq!(hover, Value::Null);
+    client.finish();
+}
