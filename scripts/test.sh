@@ -11,6 +11,9 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 echo "== generated files are current (schema, rule reference)"
 cargo xtask codegen --check
 
+echo "== every schema compiles in ajv strict mode"
+bash scripts/strict-schemas.sh
+
 echo "== the core builds for wasm32-unknown-unknown unchanged"
 cargo build -q -p naplint --target wasm32-unknown-unknown
 
@@ -21,3 +24,6 @@ if [ -z "${NAPLINT_SKIP_WASM:-}" ] && [ -f wasm/scripts/ci.sh ]; then
   echo "== WASM module, npm package, parity and browser tests"
   bash wasm/scripts/ci.sh
 fi
+
+echo "== pre-commit try-repo from a fresh clone (only with NAPLINT_PRE_COMMIT=1: a release build)"
+bash scripts/test-pre-commit.sh

@@ -74,6 +74,9 @@ step "cargo clippy --target wasm32-unknown-unknown (the bindings compile only th
 step "build the module"
 bash "$WASM_DIR/scripts/build.sh"
 
+step "npm package: runtime dependencies (audit) and what npm pack ships"
+node "$WASM_DIR/scripts/npm-supply.mjs"
+
 step "cargo build -p naplint-cli (for parity)"
 (cd "$REPO" && cargo build -p naplint-cli)
 
@@ -93,6 +96,9 @@ echo "typescript: consumer.ts type-checks"
 step "node tests"
 node_suite api test/api.test.mjs
 
+step "sessions: API and parity over 2,000 random edits"
+node_suite session test/session.test.mjs
+
 step "fuzz corpus through the module (fuzz/corpus, else the fixtures and the seed)"
 node_suite corpus test/corpus.test.mjs
 
@@ -102,6 +108,9 @@ NAPLINT_CLI="$TARGET_DIR/debug/naplint" node_suite parity test/parity.test.mjs
 step "browser test (headless Chromium)"
 node_suite browser test/browser.test.mjs
 ls "$WASM_DIR/www/test-artifacts"
+
+step "web apps: Vite and webpack on their defaults, the worker, the adapters (scripts/webapps.sh)"
+WEBAPPS_COUNT="$LOGS/webapps.count" bash "$WASM_DIR/scripts/webapps.sh"; passed=$((passed + $(cat "$LOGS/webapps.count")))
 
 step "size"
 bash "$WASM_DIR/scripts/size.sh" --no-build --check

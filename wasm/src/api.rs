@@ -25,12 +25,16 @@ const CACHE_SIZE: usize = 4;
 
 /// The error codes a caller can branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
     /// The options object is malformed or names unknown rules, fields or formats.
     InvalidOptions,
     /// The document argument is not a document (not text, bytes or a JSON-able value).
     InvalidArgument,
+    /// A session edit the document cannot take (a pointer through a missing parent, an
+    /// index into an object); `details` has the `kind` and the `pointer`.
+    InvalidEdit,
     /// Should never happen: the embedded schema did not compile.
     Internal,
 }
@@ -47,7 +51,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn options(message: impl Into<String>) -> Self {
+    pub(crate) fn options(message: impl Into<String>) -> Self {
         Self {
             code: ErrorCode::InvalidOptions,
             message: message.into(),
@@ -81,7 +85,7 @@ enum Envelope<T> {
     Error(ApiError),
 }
 
-fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
+pub(crate) fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
     let value = match result {
         Ok(v) => Envelope::Ok(v),
         Err(e) => Envelope::Error(e),
@@ -97,11 +101,13 @@ fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
 }
 
 /// The options object of every call: `{ format?, config?, tolerance?, select?, ignore?,
-/// rules?, rule?, lang? }`. `config` has the shape of `naplint.toml`. The top-level keys
+/// rules?, rule?, lang?, lines? }`. `config` has the shape of `naplint.toml`. The top-level keys
 /// are shorthands applied on top of `config`, the way the CLI applies
 /// `--select`/`--ignore` on top of `naplint.toml`: `select` replaces, `ignore` adds,
 /// `rules` entries override, `rule` (user rules) adds, `tolerance` and `lang` replace.
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     pub format: Option<SourceFormat>,
@@ -114,6 +120,8 @@ pub struct Options {
     pub rule: Option<Vec<UserRule>>,
     /// Language of messages, help and documentation.
     pub lang: Option<Lang>,
+    /// `false` leaves line numbers out of messages (for forms); default true.
+    pub lines: Option<bool>,
 }
 
 impl Options {
@@ -170,6 +178,9 @@ impl Options {
         }
         if let Some(lang) = self.lang {
             config.lang = lang;
+        }
+        if let Some(lines) = self.lines {
+            config.lines = lines;
         }
         Ok(config)
     }
@@ -239,6 +250,7 @@ pub fn cached_linters() -> usize {
 /// only when the finding involves other figures) plus the columns in UTF-16 code units, which is what JavaScript string indices and editors
 /// (Monaco, CodeMirror, LSP) count in.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Diagnostic"))]
 pub struct WasmDiagnostic<'a> {
     #[serde(flatten)]
     pub diagnostic: &'a Diagnostic,
@@ -344,9 +356,12 @@ pub fn fix_envelope(doc: &str, options: &str) -> String {
 /// One rule as `naplint rules --json` prints it, plus `level`: the severity its findings
 /// get under the given options, or `off`.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleInfo {
     #[serde(flatten)]
     pub rule: registry::RuleInfo,
+    /// The severity findings get under the options, or `off`.
+    #[cfg_attr(feature = "ts", ts(as = "naplint::config::RuleLevel"))]
     pub level: &'static str,
 }
 

@@ -39,8 +39,14 @@ fn is_report_extension(path: &Path) -> bool {
 /// Whether a file found in a directory walk is a report: other JSON/YAML files (package
 /// manifests, findings snapshots) sit beside reports and are not ours to check. Reads
 /// at most a report's limit, in chunks, and only a regular file.
-fn looks_like_report(path: &Path) -> bool {
+pub fn looks_like_report(path: &Path) -> bool {
     safe_read::contains_bytes(path, b"format_version", safe_read::limits::REPORT)
+}
+
+/// Whether a text in memory is a report by the same test (the language server's open
+/// documents).
+pub fn is_report_text(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, b"format_version").is_some()
 }
 
 /// What may be trusted of the checked tree: `--root DIR` (nothing found in the tree leads
@@ -237,6 +243,9 @@ pub struct Configs {
     ignore: Vec<String>,
     /// `--lang` or `NAPLINT_LANG`, over the configuration file's `lang`.
     lang: Option<Lang>,
+    /// The language when neither the override nor the configuration file names one (the
+    /// language server passes the editor's locale).
+    fallback_lang: Option<Lang>,
     linters: Mutex<HashMap<Option<PathBuf>, Arc<Linter>>>,
 }
 
@@ -359,6 +368,15 @@ fn rule_errors(
     out.join("\n")
 }
 
+/// Whether a configuration file sets `lang` itself (a `Config` cannot tell a default
+/// from a choice).
+fn declares_lang(path: &Path) -> bool {
+    safe_read::read_bounded_string(path, safe_read::limits::CONFIG)
+        .ok()
+        .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+        .is_some_and(|table| table.contains_key("lang"))
+}
+
 /// The nearest `naplint.toml` above `start`, with the root its rule files must stay in:
 /// `--root` (above which nothing is looked for), else its own directory. A found file
 /// that is a symlink out of that root is refused, not read.
@@ -414,8 +432,16 @@ impl Configs {
             select: select.to_vec(),
             ignore: ignore.to_vec(),
             lang,
+            fallback_lang: None,
             linters: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The language to use when no override is given and the configuration names none.
+    #[must_use]
+    pub fn with_fallback_lang(mut self, lang: Option<Lang>) -> Self {
+        self.fallback_lang = lang;
+        self
     }
 
     /// Every rule of every configuration used so far (built-in first), for SARIF metadata.
@@ -468,6 +494,10 @@ impl Configs {
         }
         if let Some(lang) = self.lang {
             config.lang = lang;
+        } else if let Some(fallback) = self.fallback_lang {
+            if !source.as_deref().is_some_and(declares_lang) {
+                config.lang = fallback;
+            }
         }
         config.ignore.extend(self.ignore.iter().cloned());
         let linter = Arc::new(crate::linter(config)?);

@@ -3,15 +3,17 @@
 
 mod baseline;
 mod files;
+mod manual;
 mod render;
 mod safe_read;
+mod server;
 mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -71,6 +73,10 @@ enum Command {
         /// File name to report for stdin (also decides JSON or YAML).
         #[arg(long)]
         stdin_filename: Option<String>,
+        /// Skip named files that are not reports (no `format_version` key), as a directory
+        /// walk does; for pre-commit, which passes every JSON and YAML file.
+        #[arg(long)]
+        reports_only: bool,
         /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in naplint.toml).
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -104,6 +110,30 @@ enum Command {
         config: Option<PathBuf>,
         #[command(flatten)]
         trust: files::TrustArgs,
+    },
+    /// Run the language server over stdio (diagnostics, fixes as code actions, hover docs).
+    Server {
+        /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in
+        /// naplint.toml, then the editor's locale).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Configuration file for every document; default: the nearest `naplint.toml`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
+    },
+    /// Print a shell completion script: `naplint completions bash > /etc/bash_completion.d/naplint`.
+    Completions {
+        /// bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (`naplint.1`, `naplint-check.1`, ...) into a directory, for
+    /// packagers; `cargo xtask man` runs it.
+    ManPages {
+        /// Directory to write the pages into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
@@ -160,7 +190,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
-                render::rules_table(linter.rules())
+                render::rules_table(linter.rules(), linter.config().lang)
             };
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
@@ -194,6 +224,31 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
             }
         }
+        Command::Server {
+            lang,
+            config,
+            trust,
+        } => {
+            server::run(server::Options {
+                lang: language(lang)?,
+                config,
+                trust: trust.trust()?,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let script = manual::completions(<Cli as clap::CommandFactory>::command(), shell);
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&script);
+            let _ = stdout.flush();
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ManPages { out } => {
+            for path in manual::man_pages(<Cli as clap::CommandFactory>::command(), &out)? {
+                eprintln!("wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { out } => {
             let text = naplint::schema::report_schema_text();
             match out {
@@ -220,11 +275,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             baseline,
             write_baseline,
             stdin_filename,
+            reports_only,
             lang,
             color,
         } => {
             let trust = trust.trust()?;
-            let inputs = files::discover_in(&paths, &trust)?;
+            let mut inputs = files::discover_in(&paths, &trust)?;
+            if reports_only {
+                inputs.retain(|i| !matches!(i, Input::File(p) if !files::looks_like_report(p)));
+                if inputs.is_empty() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
             if inputs.is_empty() {
                 return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
             }
@@ -272,10 +334,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let colour = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
+                // A terminal, unless NO_COLOR (or CLICOLOR=0, TERM=dumb) says otherwise.
+                ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout())
+                    .ne(&anstream::ColorChoice::Never),
             };
             let output = match format {
                 Format::Human => render::human::render(&checked, colour, base_config.lang),

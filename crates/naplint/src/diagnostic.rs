@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -36,6 +37,7 @@ impl Severity {
 
 /// A machine-applicable edit: set the value at `pointer` to `value`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Fix {
     pub pointer: String,
     pub value: serde_json::Value,
@@ -45,6 +47,7 @@ pub struct Fix {
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnostic {
     pub code: String,
     pub name: String,
@@ -67,6 +70,9 @@ pub struct Diagnostic {
     /// Byte range in the source, for renderers and `--fix`; not part of the JSON shape.
     #[serde(skip)]
     pub span: (usize, usize),
+    /// Byte ranges of the `related` pointers, in the same order, for renderers.
+    #[serde(skip)]
+    pub related_spans: Vec<(usize, usize)>,
     /// 1-based columns in UTF-16 code units, for JavaScript editors; WASM exposes them.
     #[serde(skip)]
     pub utf16_columns: (usize, usize),

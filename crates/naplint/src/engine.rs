@@ -29,6 +29,7 @@ pub enum LinterError {
 
 /// A problem in a user's rule: which rule, and where in its `check` text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "UserRuleProblem"))]
 pub struct UserRuleError {
     pub code: String,
     #[serde(flatten)]
@@ -355,7 +356,17 @@ impl Linter {
         format: SourceFormat,
         previous: Option<&Report>,
     ) -> Vec<Diagnostic> {
-        let loaded = source::load(text, format);
+        self.check_loaded(text, &source::load(text, format), previous)
+    }
+
+    /// Checks a document already loaded from `text` (a session keeps its tree between
+    /// edits, so it does not parse twice).
+    pub(crate) fn check_loaded(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        previous: Option<&Report>,
+    ) -> Vec<Diagnostic> {
         let lang = self.config.lang;
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         for issue in &loaded.issues {
@@ -381,7 +392,10 @@ impl Linter {
                     at,
                     first,
                 } => {
-                    let first_line = loaded.lines.position(text, first.start).line;
+                    let first_line = self
+                        .config
+                        .lines
+                        .then(|| loaded.lines.position(text, first.start).line);
                     out.push_at(
                         "S002",
                         s002_duplicate_key::finding(pointer, key, first_line, lang),
@@ -474,10 +488,13 @@ impl Linter {
 
     /// Runs the rule-language checks (R and user rules) under one step budget.
     fn run_checks(&self, root: &Node, text: &str, lines: &LineIndex, out: &mut Sink<'_>) {
+        let cite_lines = self.config.lines;
         let line_of = |p: &Pointer| {
-            lines
-                .position(text, source::locate_pointer(root, p).value.start)
-                .line
+            cite_lines.then(|| {
+                lines
+                    .position(text, source::locate_pointer(root, p).value.start)
+                    .line
+            })
         };
         let mut steps = 0u64;
         for (code, check) in &self.checks {
@@ -579,6 +596,15 @@ impl Sink<'_> {
         }
         let start = self.lines.position(self.text, span.0);
         let end = self.lines.position(self.text, span.1);
+        let related_spans = match self.locator.as_mut() {
+            Some(locator) => finding
+                .related
+                .iter()
+                .map(|p| locator.locate(&Pointer::parse(p)))
+                .map(|l| (l.value.start, l.value.end))
+                .collect(),
+            None => Vec::new(),
+        };
         self.diagnostics.push(Diagnostic {
             code: rule.code.clone(),
             name: rule.name.clone(),
@@ -593,6 +619,7 @@ impl Sink<'_> {
             fix: finding.fix,
             related: finding.related,
             span,
+            related_spans,
             utf16_columns: (start.column_utf16, end.column_utf16),
         });
     }
@@ -637,6 +664,7 @@ impl Sink<'_> {
                     ),
                     fix: None,
                     related: Vec::new(),
+                    related_spans: Vec::new(),
                     ..last
                 });
             }

@@ -101,3 +101,36 @@ fn offsets_invert_positions() {
         assert_eq!(index.offset(&text, 1, text.len() + 5), text.len());
     }
 }
+
+#[test]
+fn a_spliced_index_gives_the_positions_of_a_rebuilt_one() {
+    let mut text = "é€😀 ".repeat(400);
+    let mut index = LineIndex::new(&text);
+    let edits = [
+        (10, 30, "ab\ncd"),
+        (700, 700, "😀😀\né"),
+        (0, 5, ""),
+        (1500, 2200, "x"),
+    ];
+    for (start, end, with) in edits {
+        let (start, end) = (floor(&text, start), floor(&text, end));
+        assert!(index.splice(&text, start, end, with), "spliced");
+        text.replace_range(start..end, with);
+        let fresh = LineIndex::new(&text);
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(
+                index.position(&text, offset),
+                fresh.position(&text, offset),
+                "offset {offset}"
+            );
+        }
+    }
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}

@@ -43,6 +43,16 @@ pub struct LineIndex {
     marks: Vec<Mark>,
 }
 
+/// Two indexes are equal when they give the same lines: the checkpoints are a cache (a
+/// spliced index keeps fewer of them than a rebuilt one; both count the same columns).
+impl PartialEq for LineIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.starts == other.starts && self.text_len == other.text_len
+    }
+}
+
+impl Eq for LineIndex {}
+
 impl LineIndex {
     #[must_use]
     pub fn new(text: &str) -> Self {
@@ -95,6 +105,66 @@ impl LineIndex {
         let mark = self.marks.get(i).copied().unwrap_or_default();
         let (chars, utf16) = count(text.as_bytes().get(mark.byte..offset).unwrap_or_default());
         (mark.chars + chars, mark.utf16 + utf16)
+    }
+
+    /// Updates the index of `text` for `text[start..end]` becoming `with` (a session's
+    /// edit), without scanning the rest: the line starts and column checkpoints before the
+    /// splice stay, those after it move. False, the index unchanged, when a carriage return
+    /// at or in the splice could join or split a line break across it, or when the first
+    /// non-ASCII character arrives; then only a rebuild is exact.
+    pub fn splice(&mut self, text: &str, start: usize, end: usize, with: &str) -> bool {
+        let cr_before = start
+            .checked_sub(1)
+            .and_then(|i| text.as_bytes().get(i))
+            .is_some_and(|&b| b == b'\r');
+        if cr_before || with.contains('\r') || start > end || end > self.text_len {
+            return false;
+        }
+        if self.marks.is_empty() && !with.is_ascii() {
+            return false;
+        }
+        let keep = self.starts.partition_point(|&s| s <= start);
+        let after = self.starts.partition_point(|&s| s <= end);
+        let added = with.len();
+        let removed = end - start;
+        let tail: Vec<usize> = self
+            .starts
+            .get(after..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&s| s - removed + added)
+            .collect();
+        self.starts.truncate(keep);
+        self.starts.extend(
+            with.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| start + i + 1),
+        );
+        self.starts.extend(tail);
+        if !self.marks.is_empty() {
+            // Checkpoints inside the splice go; those after it shift by what the splice
+            // adds and removes. A wider gap only costs a longer count, never a wrong one.
+            let (rc, ru) = count(text.as_bytes().get(start..end).unwrap_or_default());
+            let (ac, au) = count(with.as_bytes());
+            let keep = self.marks.partition_point(|m| m.byte <= start);
+            let after = self.marks.partition_point(|m| m.byte <= end);
+            let tail: Vec<Mark> = self
+                .marks
+                .get(after..)
+                .unwrap_or_default()
+                .iter()
+                .map(|m| Mark {
+                    byte: m.byte - removed + added,
+                    chars: m.chars - rc + ac,
+                    utf16: m.utf16 - ru + au,
+                })
+                .collect();
+            self.marks.truncate(keep);
+            self.marks.extend(tail);
+        }
+        self.text_len = self.text_len - removed + added;
+        true
     }
 
     /// The position of byte `offset` in `text` (the text this index was built from).
