@@ -170,3 +170,28 @@ fn reconciliation_reads_in_french() {
         "virgule finale avant `}` : retirez la virgule"
     );
 }
+
+#[test]
+fn a_french_parse_error_quotes_the_users_key_exactly() {
+    // The key holds words the translation of the parser's own phrases would change
+    // (` bytes`, `, found `, `end of file`).
+    let text = r#"{"total bytes, found end of file" 1}"#;
+    let linter = naplint::Linter::new(naplint::Config {
+        lang: Lang::Fr,
+        ..naplint::Config::default()
+    })
+    .unwrap();
+    let d = linter.check(text, naplint::SourceFormat::Json);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        d[0].message,
+        "`:` attendu après la clé `total bytes, found end of file`, trouvé `1`"
+    );
+    let en = naplint::Linter::new(naplint::Config::default())
+        .unwrap()
+        .check(text, naplint::SourceFormat::Json);
+    assert_eq!(
+        en[0].message,
+        "expected `:` after key `total bytes, found end of file`, found `1`"
+    );
+}

@@ -16,6 +16,9 @@ struct Parser<'a> {
 
 struct SyntaxError {
     message: String,
+    /// The French message when it quotes the user's text (a key), which the translation
+    /// of fixed parts must not touch.
+    message_fr: Option<String>,
     at: usize,
 }
 
@@ -36,7 +39,7 @@ pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Op
         }
         Err(e) => {
             issues.push(LoadIssue::Syntax {
-                message_fr: french(&e.message),
+                message_fr: e.message_fr.unwrap_or_else(|| french(&e.message)),
                 message: e.message,
                 at: e.at,
             });
@@ -49,6 +52,7 @@ impl Parser<'_> {
     fn err<T>(&self, message: impl Into<String>, at: usize) -> Parsed<T> {
         Err(SyntaxError {
             message: message.into(),
+            message_fr: None,
             at,
         })
     }
@@ -176,13 +180,15 @@ impl Parser<'_> {
             let key_span = Span::new(key_start, self.pos);
             self.skip_ws();
             if self.peek() != Some(b':') {
-                return self.err(
-                    format!(
-                        "expected `:` after key `{key}`, found {}",
-                        self.describe_here()
-                    ),
-                    self.pos,
-                );
+                let found = self.describe_here();
+                return Err(SyntaxError {
+                    message: format!("expected `:` after key `{key}`, found {found}"),
+                    message_fr: Some(format!(
+                        "`:` attendu après la clé `{key}`, trouvé {}",
+                        french(&found)
+                    )),
+                    at: self.pos,
+                });
             }
             self.pos += 1;
             self.skip_ws();
