@@ -17,8 +17,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Most fix passes, as in the CLI: a fix can enable another, but never forever.
-pub const MAX_FIX_PASSES: usize = 4;
+/// Most fix passes, as in the CLI (the core's loop): a fix can enable another, but never
+/// forever.
+pub use naplint::fix::MAX_FIX_PASSES;
 
 /// How many compiled linters (one per distinct configuration) are kept.
 const CACHE_SIZE: usize = 4;
@@ -332,19 +333,13 @@ pub fn fix(doc: &str, options: &str) -> Result<FixOutcome, ApiError> {
     let options = Options::parse(options)?;
     let linter = linter_for(options.config()?)?;
     let format = options.format_for(doc);
-    let mut text = doc.to_owned();
-    let mut applied = 0;
-    let mut diagnostics = linter.check(&text, format);
-    for _ in 0..MAX_FIX_PASSES {
-        let result = naplint::fix::apply(&text, format, &diagnostics);
-        if result.applied == 0 || result.text == text {
-            break;
-        }
-        applied += result.applied;
-        text = result.text;
-        diagnostics = linter.check(&text, format);
-    }
-    Ok(FixOutcome { text, applied })
+    let done = naplint::fix::fix_loop(doc, format, linter.check(doc, format), |t| {
+        linter.check(t, format)
+    });
+    Ok(FixOutcome {
+        text: done.text,
+        applied: done.applied,
+    })
 }
 
 /// [`fix`] as an envelope.

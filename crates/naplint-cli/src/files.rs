@@ -9,9 +9,6 @@ use std::sync::{Arc, Mutex};
 /// Name of the configuration file, found by walking up from each checked file.
 pub const CONFIG_FILE: &str = "naplint.toml";
 
-/// At most this many fix passes per file: a fix can enable another, but never forever.
-const MAX_FIX_PASSES: usize = 4;
-
 pub enum Input {
     File(PathBuf),
     Stdin,
@@ -602,15 +599,8 @@ pub fn check_one(
         let Input::File(file) = input else {
             return Err("--fix needs files, not stdin".to_owned());
         };
-        for _ in 0..MAX_FIX_PASSES {
-            let result = naplint::fix::apply(&text, format, &diagnostics);
-            if result.applied == 0 || result.text == text {
-                break;
-            }
-            fixed += result.applied;
-            text = result.text;
-            diagnostics = run(&text);
-        }
+        let done = naplint::fix::fix_loop(&text, format, diagnostics, run);
+        (text, diagnostics, fixed) = (done.text, done.diagnostics, done.applied);
         if text != original {
             crate::write::replace_file(file, original.as_bytes(), text.as_bytes())
                 .map_err(|e| format!("{}: {e}", file.display()))?;

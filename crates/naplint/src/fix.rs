@@ -91,3 +91,43 @@ pub fn apply_fixes(text: &str, format: SourceFormat, fixes: &[&Fix]) -> Fixed {
         skipped,
     }
 }
+
+/// Most fix passes: a fix can enable another, but never forever.
+pub const MAX_FIX_PASSES: usize = 4;
+
+/// The outcome of [`fix_loop`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct FixLoop {
+    /// The fixed text (the input when nothing was fixable).
+    pub text: String,
+    /// The diagnostics of that text.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Fixes applied over all passes.
+    pub applied: usize,
+}
+
+/// Applies every machine-applicable fix of `diagnostics` (the check of `text`), re-checks
+/// with `check` and goes again, at most [`MAX_FIX_PASSES`] times: what `naplint check
+/// --fix` and WASM `fix()` both do.
+pub fn fix_loop(
+    text: &str,
+    format: SourceFormat,
+    diagnostics: Vec<Diagnostic>,
+    check: impl Fn(&str) -> Vec<Diagnostic>,
+) -> FixLoop {
+    let mut out = FixLoop {
+        text: text.to_owned(),
+        diagnostics,
+        applied: 0,
+    };
+    for _ in 0..MAX_FIX_PASSES {
+        let result = apply(&out.text, format, &out.diagnostics);
+        if result.applied == 0 || result.text == out.text {
+            break;
+        }
+        out.applied += result.applied;
+        out.text = result.text;
+        out.diagnostics = check(&out.text);
+    }
+    out
+}
