@@ -392,13 +392,7 @@ pub fn rules_envelope(options: &str) -> String {
 /// Only for bad options.
 pub fn explain(code: &str, options: &str) -> Result<Option<String>, ApiError> {
     let linter = linter_for(Options::parse(options)?.config()?)?;
-    let code = code.trim();
-    let lang = linter.config().lang;
-    Ok(linter
-        .rules()
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code || r.title == code)
-        .map(|rule| registry::explain_markdown(rule, lang)))
+    Ok(linter.explain(code))
 }
 
 /// [`explain`] as an envelope (`{"ok": null}` for an unknown code).

@@ -209,16 +209,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 trust.trust()?,
             )?
             .linter_for(&Input::Stdin)?;
-            let found = linter
-                .rules()
-                .iter()
-                .find(|r| r.code.eq_ignore_ascii_case(&code) || r.name == code || r.title == code);
-            match found {
-                Some(rule) => {
-                    write_stdout(&naplint::registry::explain_markdown(
-                        rule,
-                        linter.config().lang,
-                    ));
+            match linter.explain(&code) {
+                Some(page) => {
+                    write_stdout(&page);
                     Ok(ExitCode::SUCCESS)
                 }
                 None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),

@@ -286,6 +286,24 @@ impl Linter {
         &self.config
     }
 
+    /// A rule of this linter (built-in or the user's) by code in any case, name or
+    /// display name: what `naplint explain`, WASM `explain()` and the language server
+    /// look up.
+    #[must_use]
+    pub fn find_rule(&self, code_or_name: &str) -> Option<&RuleInfo> {
+        let key = code_or_name.trim();
+        self.infos
+            .iter()
+            .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key || r.title == key)
+    }
+
+    /// That rule's documentation page in the linter's language (`None`: no such rule).
+    #[must_use]
+    pub fn explain(&self, code_or_name: &str) -> Option<String> {
+        self.find_rule(code_or_name)
+            .map(|rule| crate::registry::explain_markdown(rule, self.config.lang))
+    }
+
     /// The configuration resolved into a level per rule.
     #[must_use]
     pub fn levels(&self) -> &Levels {
