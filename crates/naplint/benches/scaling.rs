@@ -144,7 +144,7 @@ const DIMENSIONS: [(&str, usize, Generator); 8] = [
     ("deliverables", 1_000, deliverables),
     ("findings per document", 1_000, findings),
     ("one-line document", 1_000, one_line),
-    ("long string (chars)", 100_000, long_string),
+    ("long string (chars)", 50_000, long_string),
     ("YAML mapping keys", 2_000, yaml_mapping),
 ];
 
