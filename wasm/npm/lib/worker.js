@@ -1,6 +1,6 @@
 // `naplint/worker`: the package's API in a module worker, so that checking a large report
 // does not block the page. `createWorker()` starts one worker, which fetches and
-// instantiates the module once, when it starts; every call is then a message to it and
+// instantiates the module once, on its first call; every call is a message to it and
 // returns a promise of what the same call returns on the main thread (a NaplintError,
 // with the same `code`, when it throws). Bundlers see
 // `new Worker(new URL('./worker-main.js', import.meta.url), { type: 'module' })` and
