@@ -67,8 +67,15 @@ export function createWorker(options = {}) {
   }
 
   const api = Object.fromEntries(METHODS.map((m) => [m, (...args) => send(m, args)]));
+  /** A session held by the worker: the same methods as `createSession`'s, each a promise. */
+  async function createSession(doc, sessionOptions) {
+    const sid = await send('createSession', [doc, sessionOptions]);
+    const op = (name) => (...args) => send('session', [sid, name, ...args]);
+    return { set: op('set'), remove: op('remove'), diagnostics: op('diagnostics'), text: op('text'), free: op('free') };
+  }
   return {
     ...api,
+    createSession,
     /** Stops the worker; pending and later calls reject with a NaplintError `internal`. */
     terminate() {
       worker.terminate();
