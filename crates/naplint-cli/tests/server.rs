@@ -521,3 +521,43 @@ fn broken_configuration_is_shown_not_fatal() {
     assert_eq!(hover, Value::Null);
     client.finish();
 }
+
+#[test]
+fn baseline_beside_the_report_hides_accepted_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let text = fixture("P005/fail_dash.json");
+    std::fs::write(&path, &text).unwrap();
+    let uri = uri_of(&path);
+    let mut client = Client::start(dir.path(), &[]);
+    client.initialize(None);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "json", "version": 1, "text": text } }),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["P005"]);
+
+    // Accepting the finding in naplint-baseline.toml, as `naplint check` reads it.
+    let baseline = dir.path().join("naplint-baseline.toml");
+    std::fs::write(
+        &baseline,
+        "[[suppress]]\ncode = \"P005\"\npointer = \"/pillars/0/objectives/0/tasks/0/deliverables/0/start\"\nreason = \"as printed\"\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri_of(&baseline) } }),
+    );
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+    let cli = Command::new(env!("CARGO_BIN_EXE_naplint"))
+        .args(["check", "report.json", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&cli.stdout).trim(),
+        "[]",
+        "the CLI agrees: {cli:?}"
+    );
+    client.finish();
+}
