@@ -45,7 +45,7 @@ fn valid_user_code(code: &str) -> bool {
     let builtin_family = letters == 1
         && matches!(
             code.as_bytes().first(),
-            Some(b'S' | b'P' | b'M' | b'R' | b'X')
+            Some(b'S' | b'P' | b'M' | b'R' | b'X' | b'A')
         );
     (1..=8).contains(&letters)
         && digits >= 3
@@ -66,6 +66,8 @@ pub struct Linter {
     infos: Vec<RuleInfo>,
     /// Rule-language checks: the built-in R rules and the user's rules, by rule code.
     checks: Vec<(String, CompiledCheck)>,
+    /// The schema of department submissions.
+    submission_schema: CompiledSchema,
 }
 
 impl Linter {
@@ -138,6 +140,7 @@ impl Linter {
         }
         Ok(Self {
             schema: CompiledSchema::compile(&schema_json)?,
+            submission_schema: CompiledSchema::from_text(crate::schema::SUBMISSION_SCHEMA_JSON)?,
             config,
             infos,
             checks,
@@ -186,7 +189,7 @@ impl Linter {
     /// Checks one document's text.
     #[must_use]
     pub fn check(&self, text: &str, format: SourceFormat) -> Vec<Diagnostic> {
-        self.check_inner(text, format, None)
+        self.check_inner(text, format, None, None)
     }
 
     /// Reads the previous year's report for [`Linter::check_with_previous`].
@@ -215,14 +218,17 @@ impl Linter {
         format: SourceFormat,
         previous: &Report,
     ) -> Vec<Diagnostic> {
-        self.check_inner(text, format, Some(previous))
+        self.check_inner(text, format, Some(previous), None)
     }
 
-    fn check_inner(
+    /// `line_map`, when given, numbers the lines that messages quote (an assembled
+    /// report quotes the lines of the files its values came from).
+    pub(crate) fn check_inner(
         &self,
         text: &str,
         format: SourceFormat,
         previous: Option<&Report>,
+        line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
         let loaded = source::load(text, format);
         let mut out = Sink::new(
@@ -232,6 +238,84 @@ impl Linter {
             &loaded.lines,
             loaded.root.as_ref(),
         );
+        self.push_load_issues(text, &loaded, &mut out);
+        let Some(root) = loaded.root.as_ref() else {
+            return out.finish();
+        };
+        if let Some(version) = root.get("format_version") {
+            let shown = version
+                .as_str()
+                .map_or_else(|| version.to_json().to_string(), str::to_owned);
+            if version.as_str() != Some(FORMAT_VERSION) {
+                out.push(
+                    "S004",
+                    Finding::new(
+                        Pointer::root().key("format_version"),
+                        self.t(texts::VERSION, &[("version", &shown)]),
+                    )
+                    .help(self.t(texts::VERSION_HELP, &[("version", FORMAT_VERSION)])),
+                );
+                return out.finish();
+            }
+        }
+        self.push_violations(&self.schema, root, &mut out);
+        // Value-level errors (an unknown status, a malformed year) still deserialise, so
+        // the rules run on a document the schema rejected; only type-level errors stop
+        // them, and those are already S001 findings.
+        match serde_json::from_value::<Report>(root.to_json()) {
+            Ok(report) => {
+                let ctx = Ctx {
+                    report: &report,
+                    config: &self.config,
+                    root,
+                    text,
+                    lines: &loaded.lines,
+                    line_map,
+                };
+                for rule in RULES {
+                    if let Some(check) = rule.check {
+                        if !out.enabled(rule.code) {
+                            continue;
+                        }
+                        let mut findings = Vec::new();
+                        check(&ctx, &mut findings);
+                        for f in findings {
+                            out.push(rule.code, f);
+                        }
+                    }
+                }
+                if let Some(previous) = previous {
+                    let across = Across {
+                        previous,
+                        current: &ctx,
+                    };
+                    for rule in RULES {
+                        let Some(check) = rule.across.filter(|_| out.enabled(rule.code)) else {
+                            continue;
+                        };
+                        let mut findings = Vec::new();
+                        check(&across, &mut findings);
+                        findings.into_iter().for_each(|f| out.push(rule.code, f));
+                    }
+                }
+            }
+            Err(e) if out.is_empty() => {
+                out.push(
+                    "S001",
+                    Finding::new(
+                        Pointer::root(),
+                        self.t(texts::MODEL, &[("detail", &e.to_string())]),
+                    ),
+                );
+            }
+            Err(_) => {}
+        }
+        self.run_checks(root, text, &loaded.lines, line_map, &mut out);
+        out.finish()
+    }
+
+    /// S003 and S002: what loading found.
+    fn push_load_issues(&self, text: &str, loaded: &source::Loaded, out: &mut Sink<'_>) {
         for issue in &loaded.issues {
             match issue {
                 LoadIssue::Syntax {
@@ -276,26 +360,11 @@ impl Linter {
                 }
             }
         }
-        let Some(root) = loaded.root.as_ref() else {
-            return out.finish();
-        };
-        if let Some(version) = root.get("format_version") {
-            let shown = version
-                .as_str()
-                .map_or_else(|| version.to_json().to_string(), str::to_owned);
-            if version.as_str() != Some(FORMAT_VERSION) {
-                out.push(
-                    "S004",
-                    Finding::new(
-                        Pointer::root().key("format_version"),
-                        self.t(texts::VERSION, &[("version", &shown)]),
-                    )
-                    .help(self.t(texts::VERSION_HELP, &[("version", FORMAT_VERSION)])),
-                );
-                return out.finish();
-            }
-        }
-        for violation in self.schema.validate(root) {
+    }
+
+    /// Schema violations, each claimed by the rule that explains it or else S001.
+    fn push_violations(&self, schema: &CompiledSchema, root: &Node, out: &mut Sink<'_>) {
+        for violation in schema.validate(root) {
             let claimed = RULES.iter().find_map(|rule| {
                 rule.claim
                     .and_then(|claim| claim(&violation, root, self.config.lang))
@@ -313,66 +382,84 @@ impl Linter {
             });
             out.push(code, finding);
         }
-        // Value-level errors (an unknown status, a malformed year) still deserialise, so
-        // the rules run on a document the schema rejected; only type-level errors stop
-        // them, and those are already S001 findings.
-        match serde_json::from_value::<Report>(root.to_json()) {
-            Ok(report) => {
-                let ctx = Ctx {
-                    report: &report,
-                    config: &self.config,
-                    root,
-                    text,
-                    lines: &loaded.lines,
-                };
-                for rule in RULES {
-                    if let Some(check) = rule.check {
-                        if !out.enabled(rule.code) {
-                            continue;
-                        }
-                        let mut findings = Vec::new();
-                        check(&ctx, &mut findings);
-                        for f in findings {
-                            out.push(rule.code, f);
-                        }
-                    }
-                }
-                if let Some(previous) = previous {
-                    let across = Across {
-                        previous,
-                        current: &ctx,
-                    };
-                    for rule in RULES {
-                        let Some(check) = rule.across.filter(|_| out.enabled(rule.code)) else {
-                            continue;
-                        };
-                        let mut findings = Vec::new();
-                        check(&across, &mut findings);
-                        findings.into_iter().for_each(|f| out.push(rule.code, f));
-                    }
-                }
-            }
-            Err(e) if out.is_empty() => {
-                out.push(
-                    "S001",
-                    Finding::new(
-                        Pointer::root(),
-                        self.t(texts::MODEL, &[("detail", &e.to_string())]),
-                    ),
-                );
-            }
-            Err(_) => {}
+    }
+
+    /// Loads a base or a submission and checks its shape: syntax, duplicate keys and its
+    /// schema (the report's for a base, the submission's for a submission).
+    pub(crate) fn check_shape(
+        &self,
+        text: &str,
+        format: SourceFormat,
+        submission: bool,
+    ) -> (source::Loaded, Vec<Diagnostic>) {
+        let loaded = source::load(text, format);
+        let mut out = Sink::new(
+            &self.config,
+            &self.infos,
+            text,
+            &loaded.lines,
+            loaded.root.as_ref(),
+        );
+        self.push_load_issues(text, &loaded, &mut out);
+        if let Some(root) = loaded.root.as_ref() {
+            let schema = if submission {
+                &self.submission_schema
+            } else {
+                &self.schema
+            };
+            self.push_violations(schema, root, &mut out);
         }
-        self.run_checks(root, text, &loaded.lines, &mut out);
+        let diagnostics = out.finish();
+        (loaded, diagnostics)
+    }
+
+    /// Located diagnostics of findings in one loaded file, with the configuration applied.
+    pub(crate) fn locate_findings(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        findings: Vec<(&str, Finding)>,
+    ) -> Vec<Diagnostic> {
+        let mut out = Sink::new(
+            &self.config,
+            &self.infos,
+            text,
+            &loaded.lines,
+            loaded.root.as_ref(),
+        );
+        for (code, finding) in findings {
+            out.push(code, finding);
+        }
         out.finish()
     }
 
+    /// Whether a rule runs under this configuration.
+    pub(crate) fn enabled(&self, code: &str) -> bool {
+        self.infos.iter().any(|r| {
+            r.code == code
+                && self
+                    .config
+                    .severity_for(&r.code, &r.name, None, r.severity)
+                    .is_some()
+        })
+    }
+
     /// Runs the rule-language checks (R and user rules) under one step budget.
-    fn run_checks(&self, root: &Node, text: &str, lines: &LineIndex, out: &mut Sink<'_>) {
-        let line_of = |p: &Pointer| {
-            lines
-                .position(text, source::locate_pointer(root, p).value.start)
-                .line
+    fn run_checks(
+        &self,
+        root: &Node,
+        text: &str,
+        lines: &LineIndex,
+        line_map: Option<&dyn Fn(&Pointer) -> usize>,
+        out: &mut Sink<'_>,
+    ) {
+        let line_of = |p: &Pointer| match line_map {
+            Some(map) => map(p),
+            None => {
+                lines
+                    .position(text, source::locate_pointer(root, p).value.start)
+                    .line
+            }
         };
         let mut steps = 0u64;
         for (code, check) in &self.checks {

@@ -25,6 +25,7 @@ pub mod registry;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod submission;
 mod suggest;
 pub mod suppress;
 

@@ -1,7 +1,7 @@
 //! The one table of rules. `naplint rules`, `explain`, SARIF metadata, the WASM
 //! `rules()` and the generated docs all read it.
 
-use crate::rules::{across, meta, plan, reconcile, structure, Rule};
+use crate::rules::{across, assembly, meta, plan, reconcile, structure, Rule};
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
@@ -47,6 +47,12 @@ pub static RULES: &[Rule] = &[
     across::x003_new_flag_on_existing::RULE,
     across::x004_dropped_deliverable::RULE,
     across::x005_cumulative_decreased::RULE,
+    assembly::a001_co_lead_conflict::RULE,
+    assembly::a002_not_a_lead::RULE,
+    assembly::a003_unknown_deliverable::RULE,
+    assembly::a004_missing_submission::RULE,
+    assembly::a005_duplicate_submission::RULE,
+    assembly::a006_wrong_report::RULE,
 ];
 
 /// A rule by code (`P005`, any case) or name (`invalid-fiscal-year`).
@@ -67,7 +73,7 @@ pub struct RuleInfo {
     pub name: String,
     /// The display name in the listing's language.
     pub title: String,
-    /// `structure`, `plan`, `meta`, `reconcile`, `across` or `user`.
+    /// `structure`, `plan`, `meta`, `reconcile`, `across`, `assembly` or `user`.
     pub family: String,
     pub severity: crate::Severity,
     pub summary: String,

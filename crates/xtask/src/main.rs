@@ -21,6 +21,17 @@ fn artefacts() -> Vec<(PathBuf, String)> {
         ),
         (root().join("README.md"), readme_with_rule_table()),
     ]
+    .into_iter()
+    .chain(submission_artefacts())
+    .collect()
+}
+
+/// The department submission schema (issue 11).
+fn submission_artefacts() -> Vec<(PathBuf, String)> {
+    vec![(
+        root().join("schemas/submission.schema.json"),
+        naplint::schema::submission_schema_text(),
+    )]
 }
 
 /// README.md with the generated rule table between its markers.

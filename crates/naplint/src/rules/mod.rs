@@ -6,6 +6,7 @@
 //! Detection builds [`Finding`]s; the engine adds code, name, severity and position.
 
 pub mod across;
+pub mod assembly;
 pub mod meta;
 pub mod plan;
 pub mod reconcile;
@@ -32,6 +33,8 @@ pub enum Family {
     Reconcile,
     /// X: across two reports (`--previous`).
     Across,
+    /// A: assembly of department submissions.
+    Assembly,
 }
 
 impl Family {
@@ -43,6 +46,7 @@ impl Family {
             Self::Meta => 'M',
             Self::Reconcile => 'R',
             Self::Across => 'X',
+            Self::Assembly => 'A',
         }
     }
 
@@ -54,6 +58,7 @@ impl Family {
             Self::Meta => "report metadata and dates",
             Self::Reconcile => "statistics reconcile",
             Self::Across => "across two reports",
+            Self::Assembly => "assembly of submissions",
         }
     }
 }
@@ -173,12 +178,17 @@ pub struct Ctx<'a> {
     pub(crate) root: &'a Node,
     pub(crate) text: &'a str,
     pub(crate) lines: &'a LineIndex,
+    /// Line numbers of another text (the files an assembled report came from).
+    pub(crate) line_map: Option<&'a dyn Fn(&Pointer) -> usize>,
 }
 
 impl Ctx<'_> {
     /// The 1-based line `pointer` designates.
     #[must_use]
     pub fn line_of(&self, pointer: &Pointer) -> usize {
+        if let Some(map) = self.line_map {
+            return map(pointer);
+        }
         let at = crate::source::locate_pointer(self.root, pointer)
             .value
             .start;
