@@ -356,13 +356,12 @@ pub struct RuleInfo {
 /// Only for bad options.
 pub fn rules(options: &str) -> Result<Vec<RuleInfo>, ApiError> {
     let linter = linter_for(Options::parse(options)?.config()?)?;
-    let config = linter.config();
     Ok(linter
         .rules()
         .iter()
         .map(|r| RuleInfo {
-            level: config
-                .severity_for(&r.code, &r.name, None, r.severity)
+            level: linter
+                .level(&r.code)
                 .map_or("off", naplint::Severity::as_str),
             rule: r.clone(),
         })

@@ -1,6 +1,7 @@
 //! `naplint-baseline.toml`: accepted findings with their reasons, beside the data files.
 
-use crate::files::CheckedFile;
+use crate::files::{CheckedFile, Configs};
+use crate::safe_read;
 use naplint::suppress::{self, State, Suppression};
 use naplint::Severity;
 use std::collections::BTreeMap;
@@ -70,11 +71,14 @@ fn file_key(baseline: &Path, file: &Path) -> String {
 }
 
 /// Applies the baselines beside the checked files; returns the baselines' own findings
-/// (S005 unused, S006 expired) as extra files to render.
+/// (S005 unused, S006 expired) as extra files to render. An explicit `--baseline` is the
+/// user's own; one found beside a file must stay inside that file's root
+/// ([`Configs::root_for`]) and is not looked for under `--isolated`.
 pub fn apply(
     files: &mut [CheckedFile],
     explicit: Option<&Path>,
     config: &naplint::Config,
+    configs: &Configs,
 ) -> Result<Vec<CheckedFile>, String> {
     let today = today();
     let mut loaded: BTreeMap<PathBuf, Loaded> = BTreeMap::new();
@@ -84,13 +88,19 @@ pub fn apply(
         }
         let path = baseline_for(Path::new(&f.path), explicit);
         if !loaded.contains_key(&path) {
-            if !path.is_file() {
-                continue;
-            }
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = if explicit.is_some() {
+                safe_read::read_bounded_string(&path, safe_read::limits::BASELINE)?
+            } else {
+                let Some(root) = configs.root_for(Path::new(&f.path))? else {
+                    continue;
+                };
+                if std::fs::symlink_metadata(&path).is_err() {
+                    continue;
+                }
+                root.read_contained_string(&path, safe_read::limits::BASELINE)?
+            };
             let parsed: BaselineFile =
-                toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+                toml::from_str(&text).map_err(|e| safe_read::toml_error(&path, &text, &e))?;
             let problems: Vec<String> = parsed
                 .suppress
                 .iter()

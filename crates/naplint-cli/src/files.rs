@@ -1,5 +1,6 @@
 //! Finding report files, their configuration, and checking (and fixing) one file.
 
+use crate::safe_read::{self, ProjectRoot};
 use naplint::{Config, Diagnostic, Lang, Linter, SourceFormat};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -36,32 +37,125 @@ fn is_report_extension(path: &Path) -> bool {
 }
 
 /// Whether a file found in a directory walk is a report: other JSON/YAML files (package
-/// manifests, findings snapshots) sit beside reports and are not ours to check.
+/// manifests, findings snapshots) sit beside reports and are not ours to check. Reads
+/// at most a report's limit, in chunks, and only a regular file.
 fn looks_like_report(path: &Path) -> bool {
-    std::fs::read(path).is_ok_and(|bytes| bytes.windows(14).any(|w| w == b"format_version"))
+    safe_read::contains_bytes(path, b"format_version", safe_read::limits::REPORT)
 }
 
-/// Expands the command-line paths into inputs, in a stable order.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+/// What may be trusted of the checked tree: `--root DIR` (nothing found in the tree leads
+/// outside it) and `--isolated` (no `naplint.toml` or baseline found in the tree is used).
+#[derive(Default, Clone)]
+pub struct Trust {
+    pub root: Option<ProjectRoot>,
+    pub isolated: bool,
+}
+
+/// `--root DIR` and `--isolated`, shared by the commands that read a configuration.
+#[derive(clap::Args, Clone, Default)]
+pub struct TrustArgs {
+    /// Project root: nothing found in the tree (configuration, rule files, baselines,
+    /// reports) may lead outside it; default: the directory of each `naplint.toml`.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Ignore every `naplint.toml` and baseline found in the tree (pin them with
+    /// `--config` and `--baseline`).
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+impl TrustArgs {
+    pub fn trust(&self) -> Result<Trust, String> {
+        Ok(Trust {
+            root: self
+                .root
+                .as_deref()
+                .map(ProjectRoot::new)
+                .transpose()
+                .map_err(|e| format!("--root: {e}"))?,
+            isolated: self.isolated,
+        })
+    }
+}
+
+/// Expands the command-line paths into inputs, in a stable order, under `trust`. With
+/// `--root`, every report must lie inside it. A walk's root is `--root`, else the
+/// directory of the `naplint.toml` above the walked directory, else that directory; the
+/// walk takes a symlinked report only when it resolves inside that root, refuses one that
+/// leads out (naming the link, nothing of its target), and never follows a symlinked
+/// directory.
+pub fn discover_in(paths: &[PathBuf], trust: &Trust) -> Result<Vec<Input>, String> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
+            let root = match &trust.root {
+                Some(root) => {
+                    root.contain(path)?;
+                    root.clone()
+                }
+                None => match find_config(path, trust)? {
+                    Some((_, root)) => root,
+                    None => ProjectRoot::new(path)?,
+                },
+            };
+            // The walker reads `.gitignore` and `.ignore` files of the walked directory, its
+            // parents and every directory it enters: each is checked first, so that none
+            // can be a FIFO, a device or a symlink out of the tree.
+            if let Ok(start) = std::fs::canonicalize(path) {
+                for dir in start.ancestors() {
+                    check_ignore_files(dir, &root)?;
+                }
+            }
+            let refused: Arc<Mutex<Option<String>>> = Arc::default();
+            let record = Arc::clone(&refused);
+            let walk_root = root.clone();
             let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
-                let entry = entry.map_err(|e| e.to_string())?;
+            let walk = ignore::WalkBuilder::new(path)
+                .require_git(false)
+                .filter_entry(move |entry| {
+                    if !entry.file_type().is_some_and(|t| t.is_dir()) {
+                        return true;
+                    }
+                    match check_ignore_files(entry.path(), &walk_root) {
+                        Ok(()) => true,
+                        Err(e) => {
+                            if let Ok(mut slot) = record.lock() {
+                                slot.get_or_insert(e);
+                            }
+                            false
+                        }
+                    }
+                })
+                .build();
+            for entry in walk {
+                let entry = entry.map_err(|e| walk_error(path, &e))?;
                 let p = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file())
-                    && is_report_extension(p)
-                    && looks_like_report(p)
-                {
+                let Some(kind) = entry.file_type() else {
+                    continue;
+                };
+                if kind.is_symlink() {
+                    if !is_report_extension(p) {
+                        continue;
+                    }
+                    let target = root.contain(p)?;
+                    if target.is_file() && looks_like_report(&target) {
+                        found.push(p.to_path_buf());
+                    }
+                } else if kind.is_file() && is_report_extension(p) && looks_like_report(p) {
                     found.push(p.to_path_buf());
                 }
+            }
+            if let Some(e) = refused.lock().ok().and_then(|mut slot| slot.take()) {
+                return Err(e);
             }
             found.sort();
             inputs.extend(found.into_iter().map(Input::File));
         } else if path.exists() {
+            if let Some(root) = &trust.root {
+                root.contain(path)?;
+            }
             inputs.push(Input::File(path.clone()));
         } else {
             return Err(format!("{}: no such file or directory", path.display()));
@@ -70,9 +164,75 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     Ok(inputs)
 }
 
+/// The most an ignore file may hold (`ignore` reads it line by line, without a bound).
+const IGNORE_FILE_LIMIT: u64 = 1024 * 1024;
+
+/// Checks the ignore files the walker would read in `dir`: each must be a regular file
+/// of at most [`IGNORE_FILE_LIMIT`] bytes and, inside the root, resolve inside it.
+/// (`.git/info/exclude` and a `.git` file cannot come from a commit.)
+fn check_ignore_files(dir: &Path, root: &ProjectRoot) -> Result<(), String> {
+    let inside = std::fs::canonicalize(dir).is_ok_and(|d| root.holds(&d));
+    for name in [".gitignore", ".ignore"] {
+        let file = dir.join(name);
+        if std::fs::symlink_metadata(&file).is_err() {
+            continue;
+        }
+        if inside {
+            root.contain(&file)?;
+        }
+        let meta = std::fs::metadata(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        if !meta.is_file() {
+            return Err(format!(
+                "{}: not a regular file; the walk does not read it",
+                file.display()
+            ));
+        }
+        if meta.len() > IGNORE_FILE_LIMIT {
+            return Err(format!(
+                "{}: more than the limit of {IGNORE_FILE_LIMIT} bytes; the walk does not read it",
+                file.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A walk error, without quoting what an ignore file in the tree holds (a glob is a line
+/// of a file the tree chose): the path, the line number and the I/O error only.
+fn walk_error(dir: &Path, e: &ignore::Error) -> String {
+    fn describe(e: &ignore::Error, out: &mut Vec<String>) {
+        match e {
+            ignore::Error::Partial(all) => all.iter().for_each(|e| describe(e, out)),
+            ignore::Error::WithLineNumber { line, err } => {
+                out.push(format!("line {line}"));
+                describe(err, out);
+            }
+            ignore::Error::WithPath { path, err } => {
+                out.push(path.display().to_string());
+                describe(err, out);
+            }
+            ignore::Error::WithDepth { err, .. } => describe(err, out),
+            ignore::Error::Loop { child, .. } => {
+                out.push(format!("{}: a symlink loop", child.display()));
+            }
+            ignore::Error::Io(io) => out.push(io.to_string()),
+            ignore::Error::Glob { .. } => out.push("a pattern that cannot be parsed".to_owned()),
+            _ => out.push("an ignore file that cannot be used".to_owned()),
+        }
+    }
+    let mut parts = Vec::new();
+    describe(e, &mut parts);
+    format!(
+        "{}: {}",
+        dir.display(),
+        safe_read::cut(&parts.join(": "), 4 * safe_read::QUOTE_WIDTH)
+    )
+}
+
 /// Configurations by file, with `--select`/`--ignore` from the command line on top.
 pub struct Configs {
     explicit: Option<(PathBuf, Config)>,
+    trust: Trust,
     select: Vec<String>,
     ignore: Vec<String>,
     /// `--lang` or `NAPLINT_LANG`, over the configuration file's `lang`.
@@ -90,26 +250,63 @@ struct RuleFile {
     rule: Vec<naplint::lang::UserRule>,
 }
 
-/// Reads and validates a `naplint.toml`, with the rule files it names.
+/// The `rule_files` entries with their place in `naplint.toml`, to name the line of a
+/// refused one.
+#[derive(serde::Deserialize)]
+struct RuleFileEntries {
+    #[serde(default)]
+    rule_files: Vec<toml::Spanned<String>>,
+}
+
+/// Reads and validates a `naplint.toml`, with the rule files it names, which must stay
+/// inside the configuration's directory.
 pub fn read_config(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    read_config_in(path, &ProjectRoot::of_file(path)?)
+}
+
+/// [`read_config`] with the rule files contained in `root`. Every read is bounded; a
+/// refused rule file is named with its line in `naplint.toml` and nothing of it is read.
+pub fn read_config_in(path: &Path, root: &ProjectRoot) -> Result<Config, String> {
+    let text = safe_read::read_bounded_string(path, safe_read::limits::CONFIG)?;
     let mut config: Config =
-        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut sources = vec![(path.to_path_buf(), text)];
+        toml::from_str(&text).map_err(|e| safe_read::toml_error(path, &text, &e))?;
+    let entries: RuleFileEntries =
+        toml::from_str(&text).map_err(|e| safe_read::toml_error(path, &text, &e))?;
+    let mut sources = vec![(path.to_path_buf(), text.clone())];
     let base = path.parent().unwrap_or(Path::new("."));
-    for file in config.rule_files.clone() {
-        let rule_path = base.join(&file);
-        let rule_text = std::fs::read_to_string(&rule_path)
-            .map_err(|e| format!("{}: {e}", rule_path.display()))?;
-        let parsed: RuleFile =
-            toml::from_str(&rule_text).map_err(|e| format!("{}: {e}", rule_path.display()))?;
+    for entry in &entries.rule_files {
+        let file = entry.get_ref();
+        let (line, _, _) = safe_read::excerpt(&text, entry.span().start);
+        let resolved = root.resolve_named(file, path).map_err(|e| {
+            format!(
+                "{}:{line}: rule_files entry `{}`: {e}",
+                path.display(),
+                safe_read::cut(file, safe_read::QUOTE_WIDTH)
+            )
+        })?;
+        let rule_path = base.join(file);
+        let rule_text = safe_read::read_bounded_string(&resolved, safe_read::limits::RULE_FILE)
+            .map_err(|e| format!("{}:{line}: rule_files entry: {e}", path.display()))?;
+        let parsed: RuleFile = toml::from_str(&rule_text)
+            .map_err(|e| safe_read::toml_error(&rule_path, &rule_text, &e))?;
         config.user_rules.extend(parsed.rule);
         sources.push((rule_path, rule_text));
     }
     match Linter::new(config.clone()) {
         Ok(_) => Ok(config),
         Err(naplint::LinterError::Rules(errors)) => Err(rule_errors(&sources, &config, &errors)),
-        Err(e) => Err(format!("{}: {e}", path.display())),
+        Err(e) => Err(e
+            .to_string()
+            .lines()
+            .map(|l| {
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    safe_read::cut(l, 2 * safe_read::QUOTE_WIDTH)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")),
     }
 }
 
@@ -142,7 +339,7 @@ fn rule_errors(
                 "{}:{line}:{column}: rule `{}`: {}",
                 p.display(),
                 e.code,
-                e.error.message
+                safe_read::cut(&e.error.message, 2 * safe_read::QUOTE_WIDTH)
             ))
         });
         out.push(located.unwrap_or_else(|| {
@@ -155,33 +352,65 @@ fn rule_errors(
                 e.code,
                 e.error.line,
                 e.error.column,
-                e.error.message
+                safe_read::cut(&e.error.message, 2 * safe_read::QUOTE_WIDTH)
             )
         }));
     }
     out.join("\n")
 }
 
-fn find_config(start: &Path) -> Option<PathBuf> {
-    let start = std::path::absolute(start).ok()?;
-    start
-        .ancestors()
-        .map(|dir| dir.join(CONFIG_FILE))
-        .find(|p| p.is_file())
+/// The nearest `naplint.toml` above `start`, with the root its rule files must stay in:
+/// `--root` (above which nothing is looked for), else its own directory. A found file
+/// that is a symlink out of that root is refused, not read.
+fn find_config(start: &Path, trust: &Trust) -> Result<Option<(PathBuf, ProjectRoot)>, String> {
+    if trust.isolated {
+        return Ok(None);
+    }
+    let Ok(start) = std::fs::canonicalize(start) else {
+        return Ok(None);
+    };
+    for dir in start.ancestors() {
+        if trust.root.as_ref().is_some_and(|r| !r.holds(dir)) {
+            break;
+        }
+        let candidate = dir.join(CONFIG_FILE);
+        if std::fs::symlink_metadata(&candidate).is_err() {
+            continue;
+        }
+        let root = match &trust.root {
+            Some(r) => r.clone(),
+            None => ProjectRoot::new(dir)?,
+        };
+        root.contain(&candidate)?;
+        return Ok(Some((candidate, root)));
+    }
+    Ok(None)
 }
 
 impl Configs {
-    pub fn new(
+    /// The configurations for one run, under `trust`. An explicit `--config` is the user's
+    /// own: its rule files stay inside `--root` when it lies there, else inside its
+    /// directory.
+    pub fn new_in(
         explicit: Option<&Path>,
         select: &[String],
         ignore: &[String],
         lang: Option<Lang>,
+        trust: Trust,
     ) -> Result<Self, String> {
         let explicit = explicit
-            .map(|p| read_config(p).map(|c| (p.to_path_buf(), c)))
+            .map(|p| {
+                let own = ProjectRoot::of_file(p)?;
+                let root = match &trust.root {
+                    Some(r) if r.holds(own.path()) => r.clone(),
+                    _ => own,
+                };
+                read_config_in(p, &root).map(|c| (p.to_path_buf(), c))
+            })
             .transpose()?;
         Ok(Self {
             explicit,
+            trust,
             select: select.to_vec(),
             ignore: ignore.to_vec(),
             lang,
@@ -209,15 +438,16 @@ impl Configs {
 
     /// The linter for one input, built once per configuration file.
     pub fn linter_for(&self, input: &Input) -> Result<Arc<Linter>, String> {
-        let source = match (&self.explicit, input) {
-            (Some((path, _)), _) => Some(path.clone()),
-            (None, Input::File(file)) => find_config(
-                file.parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new(".")),
-            ),
-            (None, Input::Stdin) => find_config(Path::new(".")),
+        let found = match (&self.explicit, input) {
+            (Some((path, _)), _) => Some((path.clone(), None)),
+            (None, Input::File(file)) => {
+                find_config(parent_dir(file), &self.trust)?.map(|(p, r)| (p, Some(r)))
+            }
+            (None, Input::Stdin) => {
+                find_config(Path::new("."), &self.trust)?.map(|(p, r)| (p, Some(r)))
+            }
         };
+        let source = found.as_ref().map(|(p, _)| p.clone());
         let mut cache = self
             .linters
             .lock()
@@ -227,7 +457,10 @@ impl Configs {
         }
         let mut config = match (&self.explicit, &source) {
             (Some((_, c)), _) => c.clone(),
-            (None, Some(path)) => read_config(path)?,
+            (None, Some(path)) => match found.as_ref().and_then(|(_, r)| r.as_ref()) {
+                Some(root) => read_config_in(path, root)?,
+                None => read_config(path)?,
+            },
             (None, None) => Config::default(),
         };
         if !self.select.is_empty() {
@@ -243,9 +476,35 @@ impl Configs {
     }
 }
 
+/// The directory of a checked file (`.` for a bare name).
+pub fn parent_dir(file: &Path) -> &Path {
+    file.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+impl Configs {
+    /// What a file found beside `file` (its baseline) must stay inside: `--root`, else
+    /// the directory of the `naplint.toml` that governs it, else the file's directory.
+    /// `None` under `--isolated`: nothing found in the tree is used.
+    pub fn root_for(&self, file: &Path) -> Result<Option<ProjectRoot>, String> {
+        if self.trust.isolated {
+            return Ok(None);
+        }
+        if let Some(root) = &self.trust.root {
+            return Ok(Some(root.clone()));
+        }
+        let dir = parent_dir(file);
+        Ok(Some(match find_config(dir, &self.trust)? {
+            Some((_, root)) => root,
+            None => ProjectRoot::new(dir)?,
+        }))
+    }
+}
+
 /// Reads the `--previous` report into the model.
 pub fn read_previous(path: &Path) -> Result<naplint::model::Report, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = safe_read::read_bounded_string(path, safe_read::limits::REPORT)?;
     let linter = crate::linter(Config::default())?;
     linter
         .previous(&text, SourceFormat::from_path(&path.to_string_lossy()))
@@ -282,7 +541,7 @@ pub fn check_one(
     let (path, bytes) = match input {
         Input::File(p) => (
             p.display().to_string(),
-            std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?,
+            safe_read::read_bounded(p, safe_read::limits::REPORT)?,
         ),
         Input::Stdin => (
             stdin_name.unwrap_or("-").to_owned(),

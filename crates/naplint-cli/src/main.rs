@@ -4,13 +4,14 @@
 mod baseline;
 mod files;
 mod render;
+mod safe_read;
 mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write as _};
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -53,6 +54,8 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above each file.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
         /// Apply machine-applicable fixes in place.
         #[arg(long)]
         fix: bool,
@@ -86,6 +89,8 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above the current directory.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
     },
     /// Print a rule's documentation.
     Explain {
@@ -97,6 +102,8 @@ enum Command {
         /// Configuration file; default: the nearest `naplint.toml` above the current directory.
         #[arg(long)]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
     },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
@@ -136,9 +143,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Rules { json, config, lang } => {
-            let linter = files::Configs::new(config.as_deref(), &[], &[], language(lang)?)?
-                .linter_for(&Input::Stdin)?;
+        Command::Rules {
+            json,
+            config,
+            lang,
+            trust,
+        } => {
+            let linter = files::Configs::new_in(
+                config.as_deref(),
+                &[],
+                &[],
+                language(lang)?,
+                trust.trust()?,
+            )?
+            .linter_for(&Input::Stdin)?;
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
@@ -147,9 +165,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { code, config, lang } => {
-            let linter = files::Configs::new(config.as_deref(), &[], &[], language(lang)?)?
-                .linter_for(&Input::Stdin)?;
+        Command::Explain {
+            code,
+            config,
+            lang,
+            trust,
+        } => {
+            let linter = files::Configs::new_in(
+                config.as_deref(),
+                &[],
+                &[],
+                language(lang)?,
+                trust.trust()?,
+            )?
+            .linter_for(&Input::Stdin)?;
             let found = linter
                 .rules()
                 .iter()
@@ -185,6 +214,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             select,
             ignore,
             config,
+            trust,
             fix,
             previous,
             baseline,
@@ -193,20 +223,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             lang,
             color,
         } => {
-            let inputs = files::discover(&paths)?;
+            let trust = trust.trust()?;
+            let inputs = files::discover_in(&paths, &trust)?;
             if inputs.is_empty() {
                 return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
             }
             let lang = language(lang)?;
-            let configs = files::Configs::new(config.as_deref(), &select, &ignore, lang)?;
+            let configs = files::Configs::new_in(config.as_deref(), &select, &ignore, lang, trust)?;
             let previous = previous.as_deref().map(files::read_previous).transpose()?;
             let mut stdin_text = None;
             if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-                let mut buf = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut buf)
-                    .map_err(|e| format!("stdin: {e}"))?;
-                stdin_text = Some(buf);
+                stdin_text = Some(safe_read::read_stream_bounded(
+                    "stdin",
+                    std::io::stdin(),
+                    safe_read::limits::REPORT,
+                )?);
             }
             let results: Vec<Result<CheckedFile, String>> = inputs
                 .par_iter()
@@ -236,7 +267,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let base_config = configs.linter_for(&Input::Stdin)?.config().clone();
             let baseline_findings =
-                baseline::apply(&mut checked, baseline.as_deref(), &base_config)?;
+                baseline::apply(&mut checked, baseline.as_deref(), &base_config, &configs)?;
             checked.extend(baseline_findings);
             let colour = match color {
                 ColorChoice::Always => true,

@@ -40,7 +40,14 @@ pub fn replace_file(path: &Path, expected: &[u8], content: &[u8]) -> std::io::Re
             "file is read-only; not fixed",
         ));
     }
-    if std::fs::read(path)? != expected {
+    let limit = u64::try_from(expected.len()).unwrap_or(u64::MAX);
+    let unchanged = match crate::safe_read::read_bounded(path, limit) {
+        Ok(current) => current == expected,
+        Err(crate::safe_read::SafeReadError::TooLarge { .. }) => false,
+        Err(crate::safe_read::SafeReadError::Io { error, .. }) => return Err(error),
+        Err(other) => return Err(std::io::Error::other(other.to_string())),
+    };
+    if !unchanged {
         return Err(std::io::Error::other(
             "file changed while naplint was fixing it; not fixed, run again",
         ));

@@ -67,41 +67,8 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The severity a rule's finding gets, or `None` when the rule is off or not selected.
-    #[must_use]
-    pub fn severity_for(
-        &self,
-        code: &str,
-        name: &str,
-        finding: Option<Severity>,
-        default: Severity,
-    ) -> Option<Severity> {
-        let matches = |patterns: &[String]| {
-            patterns
-                .iter()
-                .any(|p| code.starts_with(p.as_str()) || p == name)
-        };
-        if (!self.select.is_empty() && !matches(&self.select)) || matches(&self.ignore) {
-            return None;
-        }
-        let level = self
-            .rules
-            .get(code)
-            .or_else(|| self.rules.get(name))
-            .or_else(|| {
-                // A French display name names the rule too.
-                self.rules
-                    .iter()
-                    .find(|(k, _)| crate::registry::find(k).is_some_and(|r| r.code == code))
-                    .map(|(_, v)| v)
-            });
-        match level {
-            Some(level) => level.severity(),
-            None => Some(finding.unwrap_or(default)),
-        }
-    }
-
-    /// Problems with the configuration itself: unknown rule codes, a bad tolerance.
+    /// Problems of the configuration that need no rule table: a tolerance out of range.
+    /// The linter adds the unknown rule names when it resolves the levels.
     #[must_use]
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -110,28 +77,6 @@ impl Config {
                 "tolerance `{}` must be between 0 and 1 (0.05 is 5%)",
                 self.tolerance
             ));
-        }
-        let user = |key: &str| {
-            self.user_rules
-                .iter()
-                .any(|u| u.code == key || u.name.as_deref() == Some(key))
-        };
-        for key in self.rules.keys() {
-            if crate::registry::find(key).is_none() && !user(key) {
-                out.push(format!("unknown rule `{key}` in `rules`"));
-            }
-        }
-        for p in self.select.iter().chain(&self.ignore) {
-            let builtin = crate::registry::RULES
-                .iter()
-                .any(|r| r.code.starts_with(p.as_str()) || r.name == p);
-            let custom = self
-                .user_rules
-                .iter()
-                .any(|u| u.code.starts_with(p.as_str()) || u.name.as_deref() == Some(p.as_str()));
-            if !builtin && !custom {
-                out.push(format!("`{p}` matches no rule code or name"));
-            }
         }
         out
     }

@@ -1,6 +1,9 @@
-//! The one shape every finding takes, natively, in JSON output and in WASM (SPEC section 3).
+//! The one shape every finding takes, natively, in JSON output and in WASM (SPEC section 3),
+//! the [`Finding`] a rule reports before it is located, and the JSON [`Pointer`] both use.
+//! A leaf module: it imports nothing else of the crate.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -67,4 +70,139 @@ pub struct Diagnostic {
     /// 1-based columns in UTF-16 code units, for JavaScript editors; WASM exposes them.
     #[serde(skip)]
     pub utf16_columns: (usize, usize),
+}
+
+/// An RFC 6901 JSON Pointer, built token by token.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Pointer(String);
+
+/// Escapes one reference token (`~` → `~0`, `/` → `~1`).
+#[must_use]
+pub fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+impl Pointer {
+    #[must_use]
+    pub fn root() -> Self {
+        Self(String::new())
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+
+    /// This pointer extended by an object key.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Self {
+        let mut s = String::with_capacity(self.0.len() + key.len() + 1);
+        s.push_str(&self.0);
+        s.push('/');
+        if key.contains(['~', '/']) {
+            s.push_str(&escape_token(key));
+        } else {
+            s.push_str(key);
+        }
+        Self(s)
+    }
+
+    /// This pointer extended by an array index.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        Self(format!("{}/{index}", self.0))
+    }
+
+    #[must_use]
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The unescaped reference tokens.
+    pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
+        self.0
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+    }
+
+    /// The last token, unescaped.
+    #[must_use]
+    pub fn last(&self) -> Option<String> {
+        self.tokens().last()
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One finding of a rule, before the engine gives it a code and a position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub pointer: Pointer,
+    /// Locate the member's key rather than its value (unknown or duplicated fields).
+    pub at_key: bool,
+    pub message: String,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+    /// A severity other than the rule's default, for rules with a milder sub-check.
+    pub severity: Option<Severity>,
+    /// Other places the finding involves (every term of a failed sum).
+    pub related: Vec<String>,
+}
+
+impl Finding {
+    #[must_use]
+    pub fn new(pointer: Pointer, message: impl Into<String>) -> Self {
+        Self {
+            pointer,
+            at_key: false,
+            message: message.into(),
+            help: None,
+            fix: None,
+            severity: None,
+            related: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a fix that sets this finding's pointer to `value`.
+    #[must_use]
+    pub fn fix(
+        mut self,
+        value: impl Into<serde_json::Value>,
+        description: impl Into<String>,
+    ) -> Self {
+        self.fix = Some(Fix {
+            pointer: self.pointer.as_str().to_owned(),
+            value: value.into(),
+            description: description.into(),
+        });
+        self
+    }
+
+    #[must_use]
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    #[must_use]
+    pub fn at_key(mut self) -> Self {
+        self.at_key = true;
+        self
+    }
 }

@@ -1,14 +1,18 @@
 //! Text → document → schema and rules → diagnostics.
 
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::{Lang, Text};
-use crate::lang::{self, CompiledCheck, RuleError, STEP_BUDGET};
-use crate::model::{Report, FORMAT_VERSION};
+use crate::config::{Config, RuleLevel};
+use crate::diagnostic::{Diagnostic, Finding, Pointer, Severity};
+use crate::i18n::Lang;
+use crate::lang::{self, CompiledCheck, RuleError};
+use crate::model::Report;
 use crate::registry::{RuleInfo, RULES};
-use crate::rules::{Across, Ctx, Finding};
-use crate::schema::{CompiledSchema, SchemaError, ViolationKind, REPORT_SCHEMA_JSON};
-use crate::source::{self, LineIndex, LoadIssue, Node, Pointer, SourceFormat};
+use crate::rules::structure::{
+    s001_schema, s002_duplicate_key, s003_parse_error, s004_unsupported_format_version,
+};
+use crate::rules::{Across, Ctx};
+use crate::schema::{CompiledSchema, SchemaError, REPORT_SCHEMA_JSON};
+use crate::source::{self, LineIndex, LoadIssue, Node, SourceFormat};
+use std::collections::HashMap;
 
 /// Why a linter could not be built from a configuration.
 #[derive(Debug, thiserror::Error)]
@@ -57,13 +61,136 @@ fn valid_user_code(code: &str) -> bool {
 /// more there were, so a broken 50 MB file cannot flood a terminal or a browser.
 pub const MAX_DIAGNOSTICS: usize = 1000;
 
+/// What the configuration makes of one rule, resolved once per linter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Off, or not selected.
+    Off,
+    /// Set in `rules`: every finding gets this severity.
+    Set(Severity),
+    /// Not configured: the rule's default, or a finding's own milder severity.
+    Default(Severity),
+}
+
+impl Level {
+    /// The severity a finding gets (`finding` is its own, when the rule gives one).
+    #[must_use]
+    pub fn severity(self, finding: Option<Severity>) -> Option<Severity> {
+        match self {
+            Self::Off => None,
+            Self::Set(s) => Some(s),
+            Self::Default(d) => Some(finding.unwrap_or(d)),
+        }
+    }
+}
+
+/// Every rule's [`Level`] by code, and its place in the rule list: the configuration
+/// resolved once (codes, names and French names of `rules`, `select`, `ignore`), so that
+/// reporting a finding is one hash lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Levels {
+    by_code: HashMap<String, (usize, Level)>,
+}
+
+impl Levels {
+    /// Resolves `config` for `rules` (the built-in ones, then the user's).
+    #[must_use]
+    pub fn resolve(config: &Config, rules: &[RuleInfo]) -> Self {
+        // The configured keys by the code they name: a code in any case, a name, a French
+        // display name. An exact code wins over a name, a name over the rest.
+        let mut named: HashMap<&str, (u8, RuleLevel)> = HashMap::new();
+        for (key, level) in &config.rules {
+            let target = rules
+                .iter()
+                .find(|r| r.code == *key)
+                .map(|r| (0, r.code.as_str()))
+                .or_else(|| {
+                    rules
+                        .iter()
+                        .find(|r| r.name == *key)
+                        .map(|r| (1, r.code.as_str()))
+                })
+                .or_else(|| crate::registry::find(key).map(|r| (2, r.code)));
+            if let Some((rank, code)) = target {
+                let entry = named.entry(code).or_insert((rank, *level));
+                if rank < entry.0 {
+                    *entry = (rank, *level);
+                }
+            }
+        }
+        let matches = |patterns: &[String], r: &RuleInfo| {
+            patterns
+                .iter()
+                .any(|p| r.code.starts_with(p.as_str()) || *p == r.name)
+        };
+        let by_code = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let selected = (config.select.is_empty() || matches(&config.select, r))
+                    && !matches(&config.ignore, r);
+                let level = match named.get(r.code.as_str()) {
+                    _ if !selected => Level::Off,
+                    Some((_, set)) => set.severity().map_or(Level::Off, Level::Set),
+                    None => Level::Default(r.severity),
+                };
+                (r.code.clone(), (i, level))
+            })
+            .collect();
+        Self { by_code }
+    }
+
+    /// A rule's place in the list it was resolved for, and its level.
+    #[must_use]
+    pub fn get(&self, code: &str) -> Option<(usize, Level)> {
+        self.by_code.get(code).copied()
+    }
+
+    /// Whether a rule reports anything under this configuration.
+    #[must_use]
+    pub fn enabled(&self, code: &str) -> bool {
+        self.get(code).is_some_and(|(_, l)| l != Level::Off)
+    }
+}
+
+/// Problems of a configuration against the rules it names.
+fn config_problems(config: &Config) -> Vec<String> {
+    let mut out = config.problems();
+    let user = |key: &str| {
+        config
+            .user_rules
+            .iter()
+            .any(|u| u.code == key || u.name.as_deref() == Some(key))
+    };
+    for key in config.rules.keys() {
+        if crate::registry::find(key).is_none() && !user(key) {
+            out.push(format!("unknown rule `{key}` in `rules`"));
+        }
+    }
+    for p in config.select.iter().chain(&config.ignore) {
+        let builtin = RULES
+            .iter()
+            .any(|r| r.code.starts_with(p.as_str()) || r.name == p);
+        let custom = config
+            .user_rules
+            .iter()
+            .any(|u| u.code.starts_with(p.as_str()) || u.name.as_deref() == Some(p.as_str()));
+        if !builtin && !custom {
+            out.push(format!("`{p}` matches no rule code or name"));
+        }
+    }
+    out
+}
+
 /// A configured linter. Build it once (it compiles the schema) and check many texts.
 #[derive(Debug)]
 pub struct Linter {
     schema: CompiledSchema,
     config: Config,
-    /// Every rule, built-in and the user's, for listings and severity lookups.
+    /// Every rule, built-in and the user's, for listings.
     infos: Vec<RuleInfo>,
+    /// The configuration resolved into a level per rule.
+    levels: Levels,
     /// Rule-language checks: the built-in R rules and the user's rules, by rule code.
     checks: Vec<(String, CompiledCheck)>,
     /// The schema of department submissions.
@@ -76,7 +203,7 @@ impl Linter {
     /// # Errors
     /// An invalid configuration, or user rules that do not parse or type-check.
     pub fn new(config: Config) -> Result<Self, LinterError> {
-        let problems = config.problems();
+        let problems = config_problems(&config);
         if !problems.is_empty() {
             return Err(LinterError::Config(problems));
         }
@@ -140,15 +267,12 @@ impl Linter {
         }
         Ok(Self {
             schema: CompiledSchema::compile(&schema_json)?,
+            levels: Levels::resolve(&config, &infos),
             submission_schema: CompiledSchema::from_text(crate::schema::SUBMISSION_SCHEMA_JSON)?,
             config,
             infos,
             checks,
         })
-    }
-
-    fn t(&self, text: Text, args: &[(&str, &str)]) -> String {
-        text.render(self.config.lang, args)
     }
 
     /// Every rule this linter runs: the built-in ones, then the user's.
@@ -162,6 +286,18 @@ impl Linter {
         &self.config
     }
 
+    /// The configuration resolved into a level per rule.
+    #[must_use]
+    pub fn levels(&self) -> &Levels {
+        &self.levels
+    }
+
+    /// The severity a rule's findings get under this configuration (`None`: off).
+    #[must_use]
+    pub fn level(&self, code: &str) -> Option<Severity> {
+        self.levels.get(code).and_then(|(_, l)| l.severity(None))
+    }
+
     /// Checks raw bytes: invalid UTF-8 is an S003 at the first bad byte.
     #[must_use]
     pub fn check_bytes(&self, bytes: &[u8], format: SourceFormat) -> Vec<Diagnostic> {
@@ -171,14 +307,10 @@ impl Linter {
                 let valid = std::str::from_utf8(bytes.get(..offset).unwrap_or_default())
                     .unwrap_or_default();
                 let lines = LineIndex::new(valid);
-                let mut out = Sink::new(&self.config, &self.infos, valid, &lines, None);
+                let mut out = self.sink(valid, &lines, None);
                 out.push_at(
                     "S003",
-                    Finding::new(
-                        Pointer::root(),
-                        self.t(texts::INVALID_UTF8, &[("offset", &offset.to_string())]),
-                    )
-                    .help(self.t(texts::SAVE_UTF8, &[])),
+                    s003_parse_error::invalid_utf8(offset, self.config.lang),
                     (offset, offset),
                 );
                 out.finish()
@@ -231,32 +363,15 @@ impl Linter {
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
         let loaded = source::load(text, format);
-        let mut out = Sink::new(
-            &self.config,
-            &self.infos,
-            text,
-            &loaded.lines,
-            loaded.root.as_ref(),
-        );
+        let lang = self.config.lang;
+        let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         self.push_load_issues(text, &loaded, &mut out);
         let Some(root) = loaded.root.as_ref() else {
             return out.finish();
         };
-        if let Some(version) = root.get("format_version") {
-            let shown = version
-                .as_str()
-                .map_or_else(|| version.to_json().to_string(), str::to_owned);
-            if version.as_str() != Some(FORMAT_VERSION) {
-                out.push(
-                    "S004",
-                    Finding::new(
-                        Pointer::root().key("format_version"),
-                        self.t(texts::VERSION, &[("version", &shown)]),
-                    )
-                    .help(self.t(texts::VERSION_HELP, &[("version", FORMAT_VERSION)])),
-                );
-                return out.finish();
-            }
+        if let Some(finding) = s004_unsupported_format_version::check(root, lang) {
+            out.push("S004", finding);
+            return out.finish();
         }
         self.push_violations(&self.schema, root, &mut out);
         // Value-level errors (an unknown status, a malformed year) still deserialise, so
@@ -300,13 +415,7 @@ impl Linter {
                 }
             }
             Err(e) if out.is_empty() => {
-                out.push(
-                    "S001",
-                    Finding::new(
-                        Pointer::root(),
-                        self.t(texts::MODEL, &[("detail", &e.to_string())]),
-                    ),
-                );
+                out.push("S001", s001_schema::model_error(&e.to_string(), lang));
             }
             Err(_) => {}
         }
@@ -316,6 +425,7 @@ impl Linter {
 
     /// S003 and S002: what loading found.
     fn push_load_issues(&self, text: &str, loaded: &source::Loaded, out: &mut Sink<'_>) {
+        let lang = self.config.lang;
         for issue in &loaded.issues {
             match issue {
                 LoadIssue::Syntax {
@@ -323,23 +433,16 @@ impl Linter {
                     message_fr,
                     at,
                 } => {
-                    let text = if self.config.lang == Lang::Fr {
+                    let text = if lang == Lang::Fr {
                         message_fr
                     } else {
                         message
                     };
-                    out.push_at(
-                        "S003",
-                        Finding::new(Pointer::root(), text.clone()),
-                        (*at, *at),
-                    );
+                    out.push_at("S003", s003_parse_error::syntax(text), (*at, *at));
                 }
-                LoadIssue::ByteOrderMark => out.push_at(
-                    "S003",
-                    Finding::new(Pointer::root(), self.t(texts::BOM, &[]))
-                        .help(self.t(texts::SAVE_NO_BOM, &[])),
-                    (0, 0),
-                ),
+                LoadIssue::ByteOrderMark => {
+                    out.push_at("S003", s003_parse_error::byte_order_mark(lang), (0, 0));
+                }
                 LoadIssue::DuplicateKey {
                     pointer,
                     key,
@@ -349,12 +452,7 @@ impl Linter {
                     let first_line = loaded.lines.position(text, first.start).line;
                     out.push_at(
                         "S002",
-                        Finding::new(
-                            Pointer::parse(pointer),
-                            self.t(texts::DUPLICATE, &[("key", key)]),
-                        )
-                        .help(self.t(texts::DUPLICATE_HELP, &[("line", &first_line.to_string())]))
-                        .at_key(),
+                        s002_duplicate_key::finding(pointer, key, first_line, lang),
                         (at.start, at.end),
                     );
                 }
@@ -364,22 +462,15 @@ impl Linter {
 
     /// Schema violations, each claimed by the rule that explains it or else S001.
     fn push_violations(&self, schema: &CompiledSchema, root: &Node, out: &mut Sink<'_>) {
+        let lang = self.config.lang;
         for violation in schema.validate(root) {
             let claimed = RULES.iter().find_map(|rule| {
                 rule.claim
-                    .and_then(|claim| claim(&violation, root, self.config.lang))
+                    .and_then(|claim| claim(&violation, root, lang))
                     .map(|f| (rule.code, f))
             });
-            let (code, finding) = claimed.unwrap_or_else(|| {
-                let unknown = matches!(violation.kind, ViolationKind::UnknownField { .. });
-                let mut f = Finding::new(
-                    violation.pointer.clone(),
-                    violation.message(self.config.lang),
-                );
-                f.help = violation.help(self.config.lang);
-                f.at_key = unknown;
-                ("S001", f)
-            });
+            let (code, finding) =
+                claimed.unwrap_or_else(|| ("S001", s001_schema::from_violation(&violation, lang)));
             out.push(code, finding);
         }
     }
@@ -393,13 +484,7 @@ impl Linter {
         submission: bool,
     ) -> (source::Loaded, Vec<Diagnostic>) {
         let loaded = source::load(text, format);
-        let mut out = Sink::new(
-            &self.config,
-            &self.infos,
-            text,
-            &loaded.lines,
-            loaded.root.as_ref(),
-        );
+        let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         self.push_load_issues(text, &loaded, &mut out);
         if let Some(root) = loaded.root.as_ref() {
             let schema = if submission {
@@ -420,13 +505,7 @@ impl Linter {
         loaded: &source::Loaded,
         findings: Vec<(&str, Finding)>,
     ) -> Vec<Diagnostic> {
-        let mut out = Sink::new(
-            &self.config,
-            &self.infos,
-            text,
-            &loaded.lines,
-            loaded.root.as_ref(),
-        );
+        let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         for (code, finding) in findings {
             out.push(code, finding);
         }
@@ -435,13 +514,20 @@ impl Linter {
 
     /// Whether a rule runs under this configuration.
     pub(crate) fn enabled(&self, code: &str) -> bool {
-        self.infos.iter().any(|r| {
-            r.code == code
-                && self
-                    .config
-                    .severity_for(&r.code, &r.name, None, r.severity)
-                    .is_some()
-        })
+        self.levels.enabled(code)
+    }
+
+    fn sink<'a>(&'a self, text: &'a str, lines: &'a LineIndex, root: Option<&'a Node>) -> Sink<'a> {
+        Sink {
+            lang: self.config.lang,
+            levels: &self.levels,
+            infos: &self.infos,
+            text,
+            lines,
+            root,
+            diagnostics: Vec::new(),
+            seen: std::collections::HashSet::new(),
+        }
     }
 
     /// Runs the rule-language checks (R and user rules) under one step budget.
@@ -475,21 +561,7 @@ impl Linter {
             ) {
                 Ok(findings) => findings.into_iter().for_each(|f| out.push(code, f)),
                 Err(lang::OutOfBudget) => {
-                    out.push(
-                        code,
-                        Finding::new(
-                            Pointer::root(),
-                            self.t(
-                                texts::BUDGET,
-                                &[(
-                                    "steps",
-                                    &crate::i18n::number(i128::from(STEP_BUDGET), self.config.lang),
-                                )],
-                            ),
-                        )
-                        .help(self.t(texts::BUDGET_HELP, &[]))
-                        .severity(Severity::Warning),
-                    );
+                    out.push(code, lang::out_of_budget(self.config.lang));
                     return;
                 }
             }
@@ -500,7 +572,8 @@ impl Linter {
 /// Collects findings as diagnostics: applies the configuration, locates pointers, drops
 /// duplicates and caps the count.
 struct Sink<'a> {
-    config: &'a Config,
+    lang: Lang,
+    levels: &'a Levels,
     infos: &'a [RuleInfo],
     text: &'a str,
     lines: &'a LineIndex,
@@ -511,39 +584,13 @@ struct Sink<'a> {
     seen: std::collections::HashSet<(String, String, String)>,
 }
 
-impl<'a> Sink<'a> {
-    fn new(
-        config: &'a Config,
-        infos: &'a [RuleInfo],
-        text: &'a str,
-        lines: &'a LineIndex,
-        root: Option<&'a Node>,
-    ) -> Self {
-        Self {
-            config,
-            infos,
-            text,
-            lines,
-            root,
-            diagnostics: Vec::new(),
-            seen: std::collections::HashSet::new(),
-        }
-    }
-
-    fn info(&self, code: &str) -> Option<&'a RuleInfo> {
-        self.infos.iter().find(|r| r.code == code)
-    }
-
+impl Sink<'_> {
     fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
     }
 
     fn enabled(&self, code: &str) -> bool {
-        self.info(code).is_some_and(|r| {
-            self.config
-                .severity_for(&r.code, &r.name, None, r.severity)
-                .is_some()
-        })
+        self.levels.enabled(code)
     }
 
     fn push(&mut self, code: &str, finding: Finding) {
@@ -559,11 +606,13 @@ impl<'a> Sink<'a> {
     }
 
     fn push_at(&mut self, code: &str, finding: Finding, span: (usize, usize)) {
-        let Some(rule) = self.info(code) else { return };
-        let Some(severity) =
-            self.config
-                .severity_for(&rule.code, &rule.name, finding.severity, rule.severity)
-        else {
+        let Some((index, level)) = self.levels.get(code) else {
+            return;
+        };
+        let Some(rule) = self.infos.get(index) else {
+            return;
+        };
+        let Some(severity) = level.severity(finding.severity) else {
             return;
         };
         let pointer = finding.pointer.as_str();
@@ -607,14 +656,14 @@ impl<'a> Sink<'a> {
                     code: "S001".to_owned(),
                     name: "schema".to_owned(),
                     severity: Severity::Info,
-                    message: texts::MORE.render(
-                        self.config.lang,
+                    message: s001_schema::MORE.render(
+                        self.lang,
                         &[
                             ("more", &more.to_string()),
                             ("limit", &MAX_DIAGNOSTICS.to_string()),
                         ],
                     ),
-                    help: Some(texts::MORE_HELP.get(self.config.lang).to_owned()),
+                    help: Some(s001_schema::MORE_HELP.get(self.lang).to_owned()),
                     fix: None,
                     ..last
                 });
@@ -622,69 +671,4 @@ impl<'a> Sink<'a> {
         }
         self.diagnostics
     }
-}
-
-/// The engine's own messages, by rule; each S rule lists its texts from here.
-pub(crate) mod texts {
-    use crate::i18n::Text;
-
-    pub const MODEL: Text = Text::new(
-        "document does not match the model: {detail}",
-        "le document ne correspond pas au modèle : {detail}",
-    );
-    pub const MORE: Text = Text::new(
-        "{more} more diagnostics not shown (limit {limit} per file)",
-        "{more} autres constats non affichés (limite de {limit} par fichier)",
-    );
-    pub const MORE_HELP: Text = Text::new(
-        "fix the ones above, or narrow the check with --select",
-        "corrigez ceux qui précèdent, ou restreignez la vérification avec --select",
-    );
-    pub const DUPLICATE: Text = Text::new("duplicate key `{key}`", "clé en double `{key}`");
-    pub const DUPLICATE_HELP: Text = Text::new(
-        "first defined on line {line}; the last one wins, remove the other",
-        "définie d'abord à la ligne {line}; la dernière l'emporte, retirez l'autre",
-    );
-    pub const BOM: Text = Text::new(
-        "file starts with a byte order mark",
-        "le fichier commence par un indicateur d'ordre des octets (BOM)",
-    );
-    pub const SAVE_NO_BOM: Text = Text::new(
-        "save the file as UTF-8 without a BOM",
-        "enregistrez le fichier en UTF-8 sans BOM",
-    );
-    pub const INVALID_UTF8: Text = Text::new(
-        "invalid UTF-8 at byte {offset}",
-        "UTF-8 non valide à l'octet {offset}",
-    );
-    pub const SAVE_UTF8: Text =
-        Text::new("save the file as UTF-8", "enregistrez le fichier en UTF-8");
-    pub const VERSION: Text = Text::new(
-        "unsupported format version `{version}`",
-        "version de format non prise en charge `{version}`",
-    );
-    pub const VERSION_HELP: Text = Text::new(
-        "this naplint reads format version `{version}`; other checks were skipped",
-        "cette version de naplint lit le format `{version}`; les autres vérifications ont été omises",
-    );
-    pub const BUDGET: Text = Text::new(
-        "rule evaluation stopped: the budget of {steps} steps per document is spent",
-        "évaluation des règles interrompue : le budget de {steps} étapes par document est épuisé",
-    );
-    pub const BUDGET_HELP: Text = Text::new(
-        "simplify the project's rules, or check smaller files",
-        "simplifiez les règles du projet, ou vérifiez des fichiers plus petits",
-    );
-
-    pub const S001: &[Text] = &[MODEL, MORE, MORE_HELP];
-    pub const S002: &[Text] = &[DUPLICATE, DUPLICATE_HELP];
-    pub const S003: &[Text] = &[BOM, SAVE_NO_BOM, INVALID_UTF8, SAVE_UTF8];
-    pub const S004: &[Text] = &[VERSION, VERSION_HELP];
-    pub const S005: &[Text] = &[
-        crate::suppress::UNUSED,
-        crate::suppress::UNUSED_HELP,
-        BUDGET,
-        BUDGET_HELP,
-    ];
-    pub const S006: &[Text] = &[crate::suppress::EXPIRED, crate::suppress::EXPIRED_HELP];
 }

@@ -1,4 +1,6 @@
 //! English and French: every text naplint shows a person exists in both, chosen per call.
+//! A leaf module: it imports nothing else of the crate (labels of the model's vocabularies
+//! live beside those types in `model`).
 //! A message is a [`Text`] template with named `{placeholders}`; both languages take the
 //! same placeholders (a test enforces it), so a rule's logic never depends on the language.
 
@@ -143,37 +145,6 @@ pub fn money(n: i128, currency: &str, lang: Lang) -> String {
         (Lang::En, code) => format!("{code} {amount}"),
         (Lang::Fr, code) => format!("{amount}\u{a0}{code}"),
     }
-}
-
-/// Display labels of the status vocabulary.
-#[must_use]
-pub fn status_label(status: crate::model::Status, lang: Lang) -> &'static str {
-    use crate::model::Status as S;
-    let t = match status {
-        S::Planned => Text::new("planned", "prévu"),
-        S::NotStarted => Text::new("not started", "non commencé"),
-        S::InProgress => Text::new("in progress", "en cours"),
-        S::OnTrack => Text::new("on track", "en bonne voie"),
-        S::Ongoing => Text::new("ongoing", "continu"),
-        S::Complete => Text::new("complete", "terminé"),
-        S::Delayed => Text::new("delayed", "retardé"),
-        S::Discontinued => Text::new("discontinued", "abandonné"),
-        S::Unrecognised => Text::new("unrecognised", "non reconnu"),
-    };
-    t.get(lang)
-}
-
-/// Display labels of the four pillars.
-#[must_use]
-pub fn pillar_label(key: crate::model::PillarKey, lang: Lang) -> &'static str {
-    use crate::model::PillarKey as K;
-    let t = match key {
-        K::Prevention => Text::new("Prevention", "Prévention"),
-        K::Protection => Text::new("Protection", "Protection"),
-        K::Prosecution => Text::new("Prosecution", "Poursuites"),
-        K::Partnership => Text::new("Partnership", "Partenariats"),
-    };
-    t.get(lang)
 }
 
 /// How a qualified figure is worded: `approximately 87`, `environ 87`.

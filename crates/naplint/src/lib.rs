@@ -31,7 +31,7 @@ pub mod suppress;
 
 pub use config::{Config, RuleLevel};
 pub use diagnostic::{Diagnostic, Fix, Severity};
-pub use engine::{Linter, LinterError, UserRuleError, MAX_DIAGNOSTICS};
+pub use engine::{Level, Levels, Linter, LinterError, UserRuleError, MAX_DIAGNOSTICS};
 pub use i18n::Lang;
 pub use rules::{Family, Rule};
 pub use source::SourceFormat;

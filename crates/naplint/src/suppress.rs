@@ -4,24 +4,11 @@
 //! suppression is itself reported, so the list cannot rot.
 
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Text;
+use crate::engine::Levels;
+use crate::registry::{RuleInfo, RULES};
+use crate::rules::structure::s005_unused_suppression::{UNUSED, UNUSED_HELP};
+use crate::rules::structure::s006_expired_suppression::{EXPIRED, EXPIRED_HELP};
 
-pub const UNUSED: Text = Text::new(
-    "suppression of `{code}` at `{pointer}` matches no finding",
-    "l'exemption de `{code}` à `{pointer}` ne correspond à aucun constat",
-);
-pub const UNUSED_HELP: Text = Text::new(
-    "remove the entry: its finding is gone",
-    "retirez l'entrée : son constat a disparu",
-);
-pub const EXPIRED: Text = Text::new(
-    "suppression of `{code}` at `{pointer}` expired on {date}",
-    "l'exemption de `{code}` à `{pointer}` a expiré le {date}",
-);
-pub const EXPIRED_HELP: Text = Text::new(
-    "review it: renew `expires` with a reason, or fix the data",
-    "réexaminez-la : renouvelez `expires` avec une justification, ou corrigez les données",
-);
 use serde::{Deserialize, Serialize};
 
 /// One accepted finding.
@@ -122,6 +109,11 @@ pub fn diagnostics(
         .match_indices("[[suppress]]")
         .map(|(i, _)| text.get(..i).map_or(0, |t| t.matches('\n').count()) + 1)
         .collect();
+    let infos: Vec<RuleInfo> = RULES
+        .iter()
+        .map(|r| RuleInfo::localized(r, config.lang))
+        .collect();
+    let levels = Levels::resolve(config, &infos);
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let args = [
@@ -135,16 +127,16 @@ pub fn diagnostics(
             _ => continue,
         };
         let (message, help) = (message.render(config.lang, &args), help.get(config.lang));
-        let Some(rule) = crate::registry::find(code) else {
+        let Some((index, level)) = levels.get(code) else {
             continue;
         };
-        let Some(severity) = config.severity_for(rule.code, rule.name, None, rule.severity) else {
+        let (Some(rule), Some(severity)) = (infos.get(index), level.severity(None)) else {
             continue;
         };
         let line = starts.get(i).copied().unwrap_or(1);
         out.push(Diagnostic {
             code: code.to_owned(),
-            name: rule.name.to_owned(),
+            name: rule.name.clone(),
             severity,
             message,
             pointer: format!("/suppress/{i}"),

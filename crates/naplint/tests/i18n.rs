@@ -3,7 +3,8 @@
 
 #![allow(clippy::disallowed_methods)]
 
-use naplint::i18n::{money, number, placeholders, status_label, Lang, Text};
+use naplint::i18n::{money, number, placeholders, Lang, Text};
+use naplint::model::status_label;
 use naplint::model::Status;
 use naplint::registry::RULES;
 use naplint::{Config, Linter, SourceFormat};
@@ -96,7 +97,7 @@ fn numbers_statuses_and_money_follow_the_language() {
     );
     assert_eq!(status_label(Status::InProgress, Lang::Fr), "en cours");
     assert_eq!(
-        naplint::i18n::pillar_label(naplint::model::PillarKey::Prosecution, Lang::Fr),
+        naplint::model::pillar_label(naplint::model::PillarKey::Prosecution, Lang::Fr),
         "Poursuites"
     );
     assert_eq!(Lang::parse("fr_CA.UTF-8"), Some(Lang::Fr));

@@ -630,7 +630,8 @@ fn lang_chooses_the_language_of_messages() {
 /// of the qualifiers, in both languages.
 #[test]
 fn the_demo_uses_naplint_labels() {
-    use naplint::i18n::{qualifier_label, status_label};
+    use naplint::i18n::qualifier_label;
+    use naplint::model::status_label;
     use naplint::model::Status;
     let js = include_str!("../../www/i18n.js");
     let entry = |key: &str, en: &str, fr: &str| {

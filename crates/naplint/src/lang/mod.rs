@@ -16,9 +16,9 @@ pub use check::RuleProblem;
 pub use eval::{OutOfBudget, STEP_BUDGET, TEXTS as EXPLANATION_TEXTS};
 pub use syntax::{parse, Program, SyntaxError};
 
+use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
-use crate::rules::Finding;
 use crate::source::{Node, Pointer, Value};
 use eval::{Env, Evaluator, Tri};
 use serde::{Deserialize, Serialize};
@@ -337,4 +337,27 @@ impl CompiledCheck {
         }
         Ok(out)
     }
+}
+
+pub(crate) const BUDGET: Text = Text::new(
+    "rule evaluation stopped: the budget of {steps} steps per document is spent",
+    "évaluation des règles interrompue : le budget de {steps} étapes par document est épuisé",
+);
+pub(crate) const BUDGET_HELP: Text = Text::new(
+    "simplify the project's rules, or check smaller files",
+    "simplifiez les règles du projet, ou vérifiez des fichiers plus petits",
+);
+
+/// The finding filed under the rule whose evaluation spent the step budget.
+#[must_use]
+pub fn out_of_budget(lang: Lang) -> Finding {
+    Finding::new(
+        Pointer::root(),
+        BUDGET.render(
+            lang,
+            &[("steps", &crate::i18n::number(i128::from(STEP_BUDGET), lang))],
+        ),
+    )
+    .help(BUDGET_HELP.get(lang))
+    .severity(Severity::Warning)
 }

@@ -379,3 +379,34 @@ impl JsonSchema for FormatVersion {
         })
     }
 }
+
+/// Display labels of the status vocabulary.
+#[must_use]
+pub fn status_label(status: crate::model::Status, lang: crate::i18n::Lang) -> &'static str {
+    use crate::model::Status as S;
+    let t = match status {
+        S::Planned => crate::i18n::Text::new("planned", "prévu"),
+        S::NotStarted => crate::i18n::Text::new("not started", "non commencé"),
+        S::InProgress => crate::i18n::Text::new("in progress", "en cours"),
+        S::OnTrack => crate::i18n::Text::new("on track", "en bonne voie"),
+        S::Ongoing => crate::i18n::Text::new("ongoing", "continu"),
+        S::Complete => crate::i18n::Text::new("complete", "terminé"),
+        S::Delayed => crate::i18n::Text::new("delayed", "retardé"),
+        S::Discontinued => crate::i18n::Text::new("discontinued", "abandonné"),
+        S::Unrecognised => crate::i18n::Text::new("unrecognised", "non reconnu"),
+    };
+    t.get(lang)
+}
+
+/// Display labels of the four pillars.
+#[must_use]
+pub fn pillar_label(key: crate::model::PillarKey, lang: crate::i18n::Lang) -> &'static str {
+    use crate::model::PillarKey as K;
+    let t = match key {
+        K::Prevention => crate::i18n::Text::new("Prevention", "Prévention"),
+        K::Protection => crate::i18n::Text::new("Protection", "Protection"),
+        K::Prosecution => crate::i18n::Text::new("Prosecution", "Poursuites"),
+        K::Partnership => crate::i18n::Text::new("Partnership", "Partenariats"),
+    };
+    t.get(lang)
+}

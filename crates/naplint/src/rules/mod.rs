@@ -13,7 +13,8 @@ pub mod reconcile;
 pub mod structure;
 
 use crate::config::Config;
-use crate::diagnostic::{Fix, Severity};
+pub use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
 use crate::model::Report;
 use crate::schema::Violation;
@@ -106,69 +107,6 @@ pub struct Rule {
 pub struct Across<'a> {
     pub previous: &'a Report,
     pub current: &'a Ctx<'a>,
-}
-
-/// One finding of a rule, before the engine gives it a code and a position.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub pointer: Pointer,
-    /// Locate the member's key rather than its value (unknown or duplicated fields).
-    pub at_key: bool,
-    pub message: String,
-    pub help: Option<String>,
-    pub fix: Option<Fix>,
-    /// A severity other than the rule's default, for rules with a milder sub-check.
-    pub severity: Option<Severity>,
-    /// Other places the finding involves (every term of a failed sum).
-    pub related: Vec<String>,
-}
-
-impl Finding {
-    #[must_use]
-    pub fn new(pointer: Pointer, message: impl Into<String>) -> Self {
-        Self {
-            pointer,
-            at_key: false,
-            message: message.into(),
-            help: None,
-            fix: None,
-            severity: None,
-            related: Vec::new(),
-        }
-    }
-
-    #[must_use]
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// Adds a fix that sets this finding's pointer to `value`.
-    #[must_use]
-    pub fn fix(
-        mut self,
-        value: impl Into<serde_json::Value>,
-        description: impl Into<String>,
-    ) -> Self {
-        self.fix = Some(Fix {
-            pointer: self.pointer.as_str().to_owned(),
-            value: value.into(),
-            description: description.into(),
-        });
-        self
-    }
-
-    #[must_use]
-    pub fn severity(mut self, severity: Severity) -> Self {
-        self.severity = Some(severity);
-        self
-    }
-
-    #[must_use]
-    pub fn at_key(mut self) -> Self {
-        self.at_key = true;
-        self
-    }
 }
 
 /// What a rule's `check` sees.

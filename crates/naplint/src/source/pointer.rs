@@ -2,75 +2,8 @@
 //! them to the span of the source they point at.
 
 use super::{LoadIssue, Node, Span, Value};
+pub use crate::diagnostic::{escape_token, Pointer};
 use std::collections::HashMap;
-use std::fmt;
-
-/// An RFC 6901 JSON Pointer, built token by token.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct Pointer(String);
-
-/// Escapes one reference token (`~` → `~0`, `/` → `~1`).
-#[must_use]
-pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-impl Pointer {
-    #[must_use]
-    pub fn root() -> Self {
-        Self(String::new())
-    }
-
-    #[must_use]
-    pub fn parse(s: &str) -> Self {
-        Self(s.to_owned())
-    }
-
-    /// This pointer extended by an object key.
-    #[must_use]
-    pub fn key(&self, key: &str) -> Self {
-        let mut s = String::with_capacity(self.0.len() + key.len() + 1);
-        s.push_str(&self.0);
-        s.push('/');
-        if key.contains(['~', '/']) {
-            s.push_str(&escape_token(key));
-        } else {
-            s.push_str(key);
-        }
-        Self(s)
-    }
-
-    /// This pointer extended by an array index.
-    #[must_use]
-    pub fn index(&self, index: usize) -> Self {
-        Self(format!("{}/{index}", self.0))
-    }
-
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The unescaped reference tokens.
-    pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
-        self.0
-            .split('/')
-            .skip(1)
-            .map(|t| t.replace("~1", "/").replace("~0", "~"))
-    }
-
-    /// The last token, unescaped.
-    #[must_use]
-    pub fn last(&self) -> Option<String> {
-        self.tokens().last()
-    }
-}
-
-impl fmt::Display for Pointer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// Where a pointer lands in the source.
 #[derive(Debug, Clone, Copy)]
@@ -150,7 +83,7 @@ pub(super) fn find_duplicate_keys(root: &Node, issues: &mut Vec<LoadIssue>) {
                     for m in members {
                         if let Some(first) = seen.insert(&m.key, m.key_span) {
                             issues.push(LoadIssue::DuplicateKey {
-                                pointer: pointer_of(path).key(&m.key).0,
+                                pointer: pointer_of(path).key(&m.key).into_string(),
                                 key: m.key.clone(),
                                 at: m.key_span,
                                 first,

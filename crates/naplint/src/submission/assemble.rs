@@ -163,7 +163,11 @@ fn node_at_mut<'n>(root: &'n mut Node, pointer: &Pointer) -> Option<&'n mut Node
 }
 
 /// A department's entries of one list still to place: (code, file, (index, entry)...).
-type Queue<'a> = (&'a str, usize, std::collections::VecDeque<(usize, &'a Node)>);
+type Queue<'a> = (
+    &'a str,
+    usize,
+    std::collections::VecDeque<(usize, &'a Node)>,
+);
 
 /// Assembles the base with the parts marked in `use_part`. A co-led deliverable takes
 /// each field from its first lead that gives it, or from the file `prefer` first.

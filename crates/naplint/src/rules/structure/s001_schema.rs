@@ -1,5 +1,8 @@
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Pointer};
+use crate::i18n::{Lang, Text};
 use crate::rules::{Family, Rule};
+use crate::schema::{Violation, ViolationKind};
 
 pub const RULE: Rule = Rule {
     code: "S001",
@@ -35,5 +38,34 @@ statistics: { trp: { cumulative: { female: 68 } } }
     claim: None,
     checks: &[],
     across: None,
-    texts: crate::engine::texts::S001,
+    texts: &[MODEL, MORE, MORE_HELP],
 };
+
+pub(crate) const MODEL: Text = Text::new(
+    "document does not match the model: {detail}",
+    "le document ne correspond pas au modèle : {detail}",
+);
+pub(crate) const MORE: Text = Text::new(
+    "{more} more diagnostics not shown (limit {limit} per file)",
+    "{more} autres constats non affichés (limite de {limit} par fichier)",
+);
+pub(crate) const MORE_HELP: Text = Text::new(
+    "fix the ones above, or narrow the check with --select",
+    "corrigez ceux qui précèdent, ou restreignez la vérification avec --select",
+);
+
+/// A schema violation that no other rule claims.
+#[must_use]
+pub fn from_violation(violation: &Violation, lang: Lang) -> Finding {
+    let mut f = Finding::new(violation.pointer.clone(), violation.message(lang));
+    f.help = violation.help(lang);
+    f.at_key = matches!(violation.kind, ViolationKind::UnknownField { .. });
+    f
+}
+
+/// The document has a shape the typed model cannot read (reported only when the schema
+/// found nothing more precise).
+#[must_use]
+pub fn model_error(detail: &str, lang: Lang) -> Finding {
+    Finding::new(Pointer::root(), MODEL.render(lang, &[("detail", detail)]))
+}

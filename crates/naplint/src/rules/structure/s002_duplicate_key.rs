@@ -1,4 +1,6 @@
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Pointer};
+use crate::i18n::{Lang, Text};
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
@@ -32,5 +34,22 @@ figure silently replaces another's.
     claim: None,
     checks: &[],
     across: None,
-    texts: crate::engine::texts::S002,
+    texts: &[DUPLICATE, DUPLICATE_HELP],
 };
+
+const DUPLICATE: Text = Text::new("duplicate key `{key}`", "clé en double `{key}`");
+const DUPLICATE_HELP: Text = Text::new(
+    "first defined on line {line}; the last one wins, remove the other",
+    "définie d'abord à la ligne {line}; la dernière l'emporte, retirez l'autre",
+);
+
+/// A key given twice: located at the second key, the help names the first one's line.
+#[must_use]
+pub fn finding(pointer: &str, key: &str, first_line: usize, lang: Lang) -> Finding {
+    Finding::new(
+        Pointer::parse(pointer),
+        DUPLICATE.render(lang, &[("key", key)]),
+    )
+    .help(DUPLICATE_HELP.render(lang, &[("line", &first_line.to_string())]))
+    .at_key()
+}

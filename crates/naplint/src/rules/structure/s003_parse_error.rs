@@ -1,4 +1,6 @@
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Pointer};
+use crate::i18n::{Lang, Text};
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
@@ -33,5 +35,41 @@ Nothing else can be checked until the file can be read.
     claim: None,
     checks: &[],
     across: None,
-    texts: crate::engine::texts::S003,
+    texts: &[BOM, SAVE_NO_BOM, INVALID_UTF8, SAVE_UTF8],
 };
+
+const BOM: Text = Text::new(
+    "file starts with a byte order mark",
+    "le fichier commence par un indicateur d'ordre des octets (BOM)",
+);
+const SAVE_NO_BOM: Text = Text::new(
+    "save the file as UTF-8 without a BOM",
+    "enregistrez le fichier en UTF-8 sans BOM",
+);
+const INVALID_UTF8: Text = Text::new(
+    "invalid UTF-8 at byte {offset}",
+    "UTF-8 non valide à l'octet {offset}",
+);
+const SAVE_UTF8: Text = Text::new("save the file as UTF-8", "enregistrez le fichier en UTF-8");
+
+/// The bytes are not UTF-8 from `offset` on.
+#[must_use]
+pub fn invalid_utf8(offset: usize, lang: Lang) -> Finding {
+    Finding::new(
+        Pointer::root(),
+        INVALID_UTF8.render(lang, &[("offset", &offset.to_string())]),
+    )
+    .help(SAVE_UTF8.get(lang))
+}
+
+/// The text starts with U+FEFF.
+#[must_use]
+pub fn byte_order_mark(lang: Lang) -> Finding {
+    Finding::new(Pointer::root(), BOM.get(lang)).help(SAVE_NO_BOM.get(lang))
+}
+
+/// The loader's syntax error, already worded in the language asked.
+#[must_use]
+pub fn syntax(message: &str) -> Finding {
+    Finding::new(Pointer::root(), message)
+}

@@ -1,5 +1,9 @@
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Pointer};
+use crate::i18n::{Lang, Text};
+use crate::model::FORMAT_VERSION;
 use crate::rules::{Family, Rule};
+use crate::source::Node;
 
 pub const RULE: Rule = Rule {
     code: "S004",
@@ -33,5 +37,34 @@ format_version: "1"
     claim: None,
     checks: &[],
     across: None,
-    texts: crate::engine::texts::S004,
+    texts: &[VERSION, VERSION_HELP],
 };
+
+const VERSION: Text = Text::new(
+    "unsupported format version `{version}`",
+    "version de format non prise en charge `{version}`",
+);
+const VERSION_HELP: Text = Text::new(
+    "this naplint reads format version `{version}`; other checks were skipped",
+    "cette version de naplint lit le format `{version}`; les autres vérifications ont été omises",
+);
+
+/// A `format_version` other than the one this naplint reads; when it is given, every
+/// other check is skipped.
+#[must_use]
+pub fn check(root: &Node, lang: Lang) -> Option<Finding> {
+    let version = root.get("format_version")?;
+    if version.as_str() == Some(FORMAT_VERSION) {
+        return None;
+    }
+    let shown = version
+        .as_str()
+        .map_or_else(|| version.to_json().to_string(), str::to_owned);
+    Some(
+        Finding::new(
+            Pointer::root().key("format_version"),
+            VERSION.render(lang, &[("version", &shown)]),
+        )
+        .help(VERSION_HELP.render(lang, &[("version", FORMAT_VERSION)])),
+    )
+}

@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
@@ -36,5 +37,19 @@ reason = "printed without NEW"     # but the data now says new: true
     claim: None,
     checks: &[],
     across: None,
-    texts: crate::engine::texts::S005,
+    texts: &[
+        UNUSED,
+        UNUSED_HELP,
+        crate::lang::BUDGET,
+        crate::lang::BUDGET_HELP,
+    ],
 };
+
+pub(crate) const UNUSED: Text = Text::new(
+    "suppression of `{code}` at `{pointer}` matches no finding",
+    "l'exemption de `{code}` à `{pointer}` ne correspond à aucun constat",
+);
+pub(crate) const UNUSED_HELP: Text = Text::new(
+    "remove the entry: its finding is gone",
+    "retirez l'entrée : son constat a disparu",
+);

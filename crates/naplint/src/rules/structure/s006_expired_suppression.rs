@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::rules::{Family, Rule};
 
 pub const RULE: Rule = Rule {
@@ -36,5 +37,14 @@ expires = "2027-03-31"
     claim: None,
     checks: &[],
     across: None,
-    texts: crate::engine::texts::S006,
+    texts: &[EXPIRED, EXPIRED_HELP],
 };
+
+pub(crate) const EXPIRED: Text = Text::new(
+    "suppression of `{code}` at `{pointer}` expired on {date}",
+    "l'exemption de `{code}` à `{pointer}` a expiré le {date}",
+);
+pub(crate) const EXPIRED_HELP: Text = Text::new(
+    "review it: renew `expires` with a reason, or fix the data",
+    "réexaminez-la : renouvelez `expires` avec une justification, ou corrigez les données",
+);
