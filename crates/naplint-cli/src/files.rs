@@ -41,6 +41,7 @@ fn is_report_extension(path: &Path) -> bool {
 /// at most a report's limit, in chunks, and only a regular file.
 fn looks_like_report(path: &Path) -> bool {
     safe_read::contains_bytes(path, b"format_version", safe_read::limits::REPORT)
+        || crate::submissions::looks_like_submission(path)
 }
 
 /// What may be trusted of the checked tree: `--root DIR` (nothing found in the tree leads
