@@ -5,6 +5,7 @@
 #   (b) criterion: full Linter::check vs serde_json::from_str::<Value> on 1x/10x/100x
 #   (c) whole commands on 1,000 seed-sized files: naplint vs check-jsonschema vs ajv-cli
 #   (d) Node: naplint's WASM validate(text) vs JSON.parse + ajv (draft 2020-12), seed
+#   (d2) Node: one live-form session edit vs JSON.parse + ajv, seed and x10 (bench/session.mjs)
 #   (e) peak RSS of checking the ~50 MB report
 #   (f) gzipped .wasm size with and without wasm-opt (when wasm/ has been built)
 #
@@ -68,11 +69,11 @@ files=("$CORPUS"/many/*.json)
 hyperfine -i --warmup 1 --runs "$RUNS" --export-json "$OUT/many.json" --style basic \
   -n naplint "$NAPLINT check $CORPUS/many/ --format json > /dev/null" \
   -n check-jsonschema "$BENCH/.venv/bin/check-jsonschema --schemafile $SCHEMA ${files[*]} > /dev/null" \
-  -n ajv-cli "$BENCH/node_modules/.bin/ajv validate --spec=draft2020 --strict=false -c ajv-formats -s $SCHEMA -d '$CORPUS/many/*.json' > /dev/null 2>&1" \
+  -n ajv-cli "$BENCH/node_modules/.bin/ajv validate --spec=draft2020 -c ajv-formats -s $SCHEMA -d '$CORPUS/many/*.json' > /dev/null 2>&1" \
   >&2
 # Sanity: each tool actually read the 1,000 files.
 n_naplint="$("$NAPLINT" check "$CORPUS/many/" --format json | python3 -c 'import json,sys; print(len({d["file"] for d in json.load(sys.stdin)}))' || true)"
-n_ajv="$("$BENCH/node_modules/.bin/ajv" validate --spec=draft2020 --strict=false -c ajv-formats -s $SCHEMA -d "$CORPUS/many/*.json" 2>&1 | grep -c ' valid$' || true)"
+n_ajv="$("$BENCH/node_modules/.bin/ajv" validate --spec=draft2020 -c ajv-formats -s $SCHEMA -d "$CORPUS/many/*.json" 2>&1 | grep -c ' valid$' || true)"
 "$BENCH/.venv/bin/check-jsonschema" --schemafile $SCHEMA "${files[@]}" > "$OUT/check-jsonschema.txt" 2>&1 && cj_ok=ok || cj_ok=failed
 
 # ---------------------------------------------------------------- (d) WASM in Node
@@ -84,6 +85,13 @@ else
   say "wasm/npm/dist not built (bash wasm/scripts/ci.sh): skipping the Node benchmark"
 fi
 echo "${WASM_JSON:-{\}}" > "$OUT/wasm.json"
+
+# ---------------------------------------------------------------- (d2) live-form sessions
+# One keystroke: session.set vs JSON.parse + ajv, seed and x10 (issue 12's two rows).
+if [[ -f "$REPO/wasm/npm/dist/naplint_wasm_bg.wasm" ]]; then
+  say "node: session edit vs JSON.parse + ajv (seed, x10)"
+  node "$BENCH/session.mjs" --corpus "$CORPUS" | tee "$OUT/session.txt" >&2 || true
+fi
 
 # ---------------------------------------------------------------- (e) peak RSS
 say "peak RSS: naplint check on $(du -h "$CORPUS/big.json" | cut -f1) report"

@@ -11,6 +11,9 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 echo "== generated files are current (schema, rule reference)"
 cargo xtask codegen --check
 
+echo "== every schema compiles in ajv strict mode"
+bash scripts/strict-schemas.sh
+
 echo "== the core builds for wasm32-unknown-unknown unchanged"
 cargo build -q -p naplint --target wasm32-unknown-unknown
 

@@ -118,12 +118,18 @@ export interface Config {
   rule?: UserRule[];
   /** Language of messages, help and documentation (default English). */
   lang?: Lang;
+  /**
+   * `false` leaves line numbers out of messages, for forms: a reconciliation then names
+   * its terms by field (`male 29 + female 68 + minor_dependents 6 = 103, but recipients
+   * is 102: off by 1`). Positions and `related` stay. Default true.
+   */
+  lines?: boolean;
 }
 
 /**
- * Options of every call. `tolerance`, `select`, `ignore`, `rules`, `rule` and `lang` are
+ * Options of every call. `tolerance`, `select`, `ignore`, `rules`, `rule`, `lang` and `lines` are
  * shorthands applied on top of `config`: `select` replaces, `ignore` adds, `rules`
- * entries override, `rule` adds, `tolerance` and `lang` replace.
+ * entries override, `rule` adds, `tolerance`, `lang` and `lines` replace.
  * Unknown fields, unknown rules and bad values throw a `NaplintError` with code
  * `invalid-options`.
  */
@@ -156,7 +162,20 @@ export interface RuleInfo {
 export type Document = string | Uint8Array | ArrayBuffer | JsonValue | object;
 
 /** Codes of the errors this package throws. */
-export type NaplintErrorCode = 'invalid-options' | 'invalid-argument' | 'internal';
+export type NaplintErrorCode = 'invalid-options' | 'invalid-argument' | 'invalid-edit' | 'internal';
+
+/** Why a session refused an edit (`NaplintError.kind` when `code` is `invalid-edit`). */
+export type EditErrorKind =
+  | 'invalid-pointer'
+  | 'missing-parent'
+  | 'not-a-container'
+  | 'not-an-index'
+  | 'index-out-of-range'
+  | 'not-found'
+  | 'remove-root'
+  | 'unreadable'
+  | 'unsupported'
+  | 'rejected';
 
 /** The only error type the package throws; documents never throw, they get diagnostics. */
 export declare class NaplintError extends Error {
@@ -164,6 +183,10 @@ export declare class NaplintError extends Error {
   readonly code: NaplintErrorCode;
   /** For user rules that do not compile: one entry per problem. */
   readonly details?: UserRuleProblem[];
+  /** For `invalid-edit`: why the session refused the edit. */
+  readonly kind?: EditErrorKind;
+  /** For `invalid-edit`: the pointer of the refused edit (null when the document does not parse). */
+  readonly pointer?: string | null;
   constructor(code: NaplintErrorCode, message: string, cause?: unknown, details?: unknown[]);
 }
 
@@ -197,3 +220,40 @@ export declare function schema(): Record<string, unknown>;
 
 /** The naplint version compiled into the module. */
 export declare function version(): string;
+
+/**
+ * A live session on one document, for forms: each edit splices one value into the text
+ * the module holds (no re-serialisation of the document) and returns the diagnostics,
+ * in the same shape and order as `validate(session.text(), sameOptions)`, which they
+ * always equal (a property test checks it). A refused edit throws a `NaplintError` with
+ * code `invalid-edit` and leaves the session as it was.
+ */
+export interface Session {
+  /**
+   * Sets the value at `pointer` (RFC 6901): replaces it, or adds a member; in an array,
+   * an index equal to the length (or `-`) appends, as JSON Patch `add`. `""` replaces
+   * the whole document.
+   * @throws {NaplintError} `invalid-edit` (a missing parent, an index into an object...),
+   *   `invalid-argument` (a value JSON cannot hold, a freed session)
+   */
+  set(pointer: string, value: JsonValue): Diagnostic[];
+  /**
+   * Removes the value at `pointer` (an array's later items move up).
+   * @throws {NaplintError} `invalid-edit` when there is nothing to remove
+   */
+  remove(pointer: string): Diagnostic[];
+  /** The current diagnostics. */
+  diagnostics(): Diagnostic[];
+  /** The current document as text (JSON, or YAML for a YAML session). */
+  text(): string;
+  /** Releases the session's memory in the module; any later call throws. */
+  free(): void;
+}
+
+/**
+ * Opens a session on a report: text (JSON, or YAML that can have existing values
+ * replaced), UTF-8 bytes, or a value (written as `JSON.stringify(doc, null, 2)`, as
+ * `validate` does). Same options as `validate`.
+ * @throws {NaplintError} `invalid-options` or `invalid-argument`
+ */
+export declare function createSession(doc: Document, options?: Options): Session;

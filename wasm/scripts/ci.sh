@@ -74,6 +74,9 @@ step "cargo clippy --target wasm32-unknown-unknown (the bindings compile only th
 step "build the module"
 bash "$WASM_DIR/scripts/build.sh"
 
+step "npm package: runtime dependencies (audit) and what npm pack ships"
+node "$WASM_DIR/scripts/npm-supply.mjs"
+
 step "cargo build -p naplint-cli (for parity)"
 (cd "$REPO" && cargo build -p naplint-cli)
 
@@ -92,6 +95,9 @@ echo "typescript: consumer.ts type-checks"
 
 step "node tests"
 node_suite api test/api.test.mjs
+
+step "sessions: API and parity over 2,000 random edits"
+node_suite session test/session.test.mjs
 
 step "fuzz corpus through the module (fuzz/corpus, else the fixtures and the seed)"
 node_suite corpus test/corpus.test.mjs

@@ -31,6 +31,9 @@ pub enum ErrorCode {
     InvalidOptions,
     /// The document argument is not a document (not text, bytes or a JSON-able value).
     InvalidArgument,
+    /// A session edit the document cannot take (a pointer through a missing parent, an
+    /// index into an object); `details` has the `kind` and the `pointer`.
+    InvalidEdit,
     /// Should never happen: the embedded schema did not compile.
     Internal,
 }
@@ -47,7 +50,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn options(message: impl Into<String>) -> Self {
+    pub(crate) fn options(message: impl Into<String>) -> Self {
         Self {
             code: ErrorCode::InvalidOptions,
             message: message.into(),
@@ -81,7 +84,7 @@ enum Envelope<T> {
     Error(ApiError),
 }
 
-fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
+pub(crate) fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
     let value = match result {
         Ok(v) => Envelope::Ok(v),
         Err(e) => Envelope::Error(e),
@@ -97,7 +100,7 @@ fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
 }
 
 /// The options object of every call: `{ format?, config?, tolerance?, select?, ignore?,
-/// rules?, rule?, lang? }`. `config` has the shape of `naplint.toml`. The top-level keys
+/// rules?, rule?, lang?, lines? }`. `config` has the shape of `naplint.toml`. The top-level keys
 /// are shorthands applied on top of `config`, the way the CLI applies
 /// `--select`/`--ignore` on top of `naplint.toml`: `select` replaces, `ignore` adds,
 /// `rules` entries override, `rule` (user rules) adds, `tolerance` and `lang` replace.
@@ -114,6 +117,8 @@ pub struct Options {
     pub rule: Option<Vec<UserRule>>,
     /// Language of messages, help and documentation.
     pub lang: Option<Lang>,
+    /// `false` leaves line numbers out of messages (for forms); default true.
+    pub lines: Option<bool>,
 }
 
 impl Options {
@@ -170,6 +175,9 @@ impl Options {
         }
         if let Some(lang) = self.lang {
             config.lang = lang;
+        }
+        if let Some(lines) = self.lines {
+            config.lines = lines;
         }
         Ok(config)
     }

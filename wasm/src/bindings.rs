@@ -54,3 +54,42 @@ pub fn schema_text() -> String {
 pub fn version() -> String {
     api::version().to_owned()
 }
+
+/// A live form session (`createSession` in `npm/lib/api.js`): every method returns an
+/// envelope, as the functions above do; `free()` comes from wasm-bindgen.
+#[wasm_bindgen(js_name = Session)]
+pub struct WasmSession(crate::session::SessionHandle);
+
+#[wasm_bindgen(js_class = Session)]
+impl WasmSession {
+    /// A session on a document's text; bad options are reported by every method.
+    #[wasm_bindgen(constructor)]
+    #[must_use]
+    pub fn new(doc: &str, options: &str) -> Self {
+        Self(crate::session::SessionHandle::create(doc, options))
+    }
+
+    /// Diagnostics envelope after setting `pointer` to the JSON `value`.
+    #[must_use]
+    pub fn set(&mut self, pointer: &str, value: &str) -> String {
+        self.0.set_envelope(pointer, value)
+    }
+
+    /// Diagnostics envelope after removing `pointer`.
+    #[must_use]
+    pub fn remove(&mut self, pointer: &str) -> String {
+        self.0.remove_envelope(pointer)
+    }
+
+    /// The current diagnostics envelope.
+    #[must_use]
+    pub fn diagnostics(&self) -> String {
+        self.0.diagnostics_envelope()
+    }
+
+    /// The current text envelope.
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.0.text_envelope()
+    }
+}

@@ -20,6 +20,7 @@
 )]
 
 pub mod api;
+pub mod session;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

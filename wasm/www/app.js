@@ -1,9 +1,12 @@
-// The annual-update form: every edit changes the in-memory report, re-runs naplint's
-// `validate` on its JSON text, and shows each diagnostic beside the field its JSON
-// Pointer designates (and beside every figure its `related` list names), plus a summary
-// list with links to the fields. An English/Français toggle switches every label, the
+// The annual-update form: the report lives in a naplint session (`createSession`), and
+// every input event is one `session.set` (or `remove`) of the field's JSON Pointer: the
+// module splices that one value into the text it holds and returns the diagnostics, so
+// nothing re-serialises the report per keystroke. Each diagnostic is shown beside the
+// field its pointer designates (and beside every figure its `related` list names), plus
+// a summary list with links to the fields. Messages leave line numbers out (`lines:
+// false`): a form has no lines. An English/Français toggle switches every label, the
 // page's `lang` and the findings (naplint's `lang` option) without reloading.
-import { validate, fix, version, NaplintError } from '../npm/lib/browser.js';
+import { validate, fix, version, createSession, NaplintError } from '../npm/lib/browser.js';
 import { TAGS, STATUS_LABELS, QUALIFIER_LABELS, TEXTS, capitalised } from './i18n.js';
 
 const SEED_URL = '../../seeds/2013-14/report.json';
@@ -51,12 +54,23 @@ function setLanguage(next) {
   url.searchParams.set('lang', lang);
   history.replaceState(null, '', url);
   applyStaticTexts();
-  if (report) renderAll();
-  else $('summary-status').textContent = statusText();
+  if (report) {
+    // The findings' language is an option of the session: reopen it on the same text.
+    const text = session.text();
+    session.free();
+    session = createSession(text, sessionOptions());
+    renderAll();
+  } else {
+    $('summary-status').textContent = statusText();
+  }
 }
 
-/** The report being edited. */
+/** The report being edited, as the form reads it; `session` holds the same document as text. */
 let report = null;
+/** The naplint session on the report (see `edit`). */
+let session = null;
+/** The options of the session: the page's language, no line numbers in messages. */
+const sessionOptions = () => ({ format: 'json', lang, lines: false });
 /** Pointer of the deliverable on the form. */
 let deliverablePointer = null;
 /** Fields on the form by JSON Pointer: { control, errors, label }. */
@@ -321,7 +335,7 @@ function renderTrp() {
     remove.type = 'button';
     remove.textContent = t('removeCountry', { n: i + 1 });
     remove.addEventListener('click', () => {
-      countries.splice(i, 1);
+      edit(rowPointer, undefined);
       renderTrp();
       check();
     });
@@ -347,9 +361,42 @@ function renderAll() {
 
 // ---------------------------------------------------------------- checking
 
+/** The session's latest diagnostics, or the message of a failure to check. */
+let current = { diagnostics: [] };
+
+/**
+ * One edit of the form: the in-memory report for the form's own reading, and one
+ * `set` (or, for `undefined`, `remove`) in the session, whose diagnostics are shown.
+ */
 function edit(pointer, value) {
   setAt(report, pointer, value);
-  check();
+  try {
+    current = { diagnostics: sessionEdit(pointer, value) };
+  } catch (e) {
+    current = { error: e instanceof NaplintError ? `${e.code}: ${e.message}` : String(e) };
+  }
+  document.body.dataset.edits = String(Number(document.body.dataset.edits ?? 0) + 1);
+  show();
+}
+
+function sessionEdit(pointer, value) {
+  try {
+    return value === undefined ? session.remove(pointer) : session.set(pointer, value);
+  } catch (e) {
+    if (!(e instanceof NaplintError) || e.code !== 'invalid-edit') throw e;
+    // Clearing a field that was already empty: nothing changed.
+    if (e.kind === 'not-found') return session.diagnostics();
+    // A parent the form created on the way (`setAt` makes objects): set the nearest
+    // ancestor the document has, with what the form holds for it.
+    if (e.kind === 'missing-parent' && pointer !== '') return sessionEdit(parentOf(pointer), getAt(report, parentOf(pointer)));
+    throw e;
+  }
+}
+
+/** Shows the session's current diagnostics (after a re-render of the form). */
+function check() {
+  current = { diagnostics: session.diagnostics() };
+  show();
 }
 
 /**
@@ -415,7 +462,7 @@ function diagnosticElement(d, related) {
 }
 
 function applyFix(f) {
-  setAt(report, f.pointer, f.value);
+  edit(f.pointer, f.value);
   const focusPointer = f.pointer;
   renderAll();
   fields.get(focusPointer)?.control.focus();
@@ -445,19 +492,13 @@ function goTo(pointer) {
   }
 }
 
-function check() {
-  const text = JSON.stringify(report, null, 2);
-  let diagnostics;
-  try {
-    diagnostics = validate(text, { format: 'json', lang });
-  } catch (e) {
-    const message = e instanceof NaplintError ? `${e.code}: ${e.message}` : String(e);
+function show() {
+  if (current.error !== undefined) {
+    const { error: message } = current;
     setStatus(() => t('cannotCheck', { message }));
     return;
   }
-  const download = $('download');
-  if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
-  download.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const { diagnostics } = current;
 
   for (const f of fields.values()) {
     f.errors.replaceChildren();
@@ -514,8 +555,11 @@ function check() {
 
 // ---------------------------------------------------------------- wiring
 
-function load(doc) {
+/** Opens a report: `text` when there is one (the session keeps it as written). */
+function load(doc, text = JSON.stringify(doc, null, 2)) {
   report = doc;
+  session?.free();
+  session = createSession(text, sessionOptions());
   deliverablePointer = null;
   renderAll();
 }
@@ -532,11 +576,10 @@ $('deliverable').addEventListener('change', () => {
   check();
 });
 $('add-country').addEventListener('click', () => {
-  const cumulative = getAt(report, TRP);
-  if (!cumulative) setAt(report, TRP, {});
-  const list = getAt(report, child(TRP, 'top_countries_of_birth'));
-  if (Array.isArray(list)) list.push({ country: '', count: 0 });
-  else setAt(report, child(TRP, 'top_countries_of_birth'), [{ country: '', count: 0 }]);
+  const listPointer = child(TRP, 'top_countries_of_birth');
+  const list = getAt(report, listPointer);
+  if (Array.isArray(list)) edit(child(listPointer, list.length), { country: '', count: 0 });
+  else edit(listPointer, [{ country: '', count: 0 }]);
   renderTrp();
   check();
   const n = getAt(report, child(TRP, 'top_countries_of_birth')).length;
@@ -545,9 +588,15 @@ $('add-country').addEventListener('click', () => {
 for (const button of document.querySelectorAll('.lang-toggle')) {
   button.addEventListener('click', () => setLanguage(button.dataset.lang));
 }
+// The report file is written when asked for, from the session's text: not per keystroke.
+$('download').addEventListener('click', () => {
+  const download = $('download');
+  if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
+  download.href = URL.createObjectURL(new Blob([session.text()], { type: 'application/json' }));
+});
 $('fix-all').addEventListener('click', () => {
-  const fixed = fix(JSON.stringify(report, null, 2), { format: 'json' });
-  load(JSON.parse(fixed));
+  const fixed = fix(session.text(), { format: 'json' });
+  load(JSON.parse(fixed), fixed);
   const summary = statusText;
   setStatus(() => summary() + t('fixesApplied'));
 });

@@ -44,6 +44,12 @@ fn looks_like_report(path: &Path) -> bool {
         || crate::submissions::looks_like_submission(path)
 }
 
+/// Whether a text in memory is a report by the same test (the language server's open
+/// documents).
+pub fn is_report_text(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, b"format_version").is_some()
+}
+
 /// What may be trusted of the checked tree: `--root DIR` (nothing found in the tree leads
 /// outside it) and `--isolated` (no `naplint.toml` or baseline found in the tree is used).
 #[derive(Default, Clone)]
@@ -238,6 +244,9 @@ pub struct Configs {
     ignore: Vec<String>,
     /// `--lang` or `NAPLINT_LANG`, over the configuration file's `lang`.
     lang: Option<Lang>,
+    /// The language when neither the override nor the configuration file names one (the
+    /// language server passes the editor's locale).
+    fallback_lang: Option<Lang>,
     linters: Mutex<HashMap<Option<PathBuf>, Arc<Linter>>>,
 }
 
@@ -360,6 +369,15 @@ fn rule_errors(
     out.join("\n")
 }
 
+/// Whether a configuration file sets `lang` itself (a `Config` cannot tell a default
+/// from a choice).
+fn declares_lang(path: &Path) -> bool {
+    safe_read::read_bounded_string(path, safe_read::limits::CONFIG)
+        .ok()
+        .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+        .is_some_and(|table| table.contains_key("lang"))
+}
+
 /// The nearest `naplint.toml` above `start`, with the root its rule files must stay in:
 /// `--root` (above which nothing is looked for), else its own directory. A found file
 /// that is a symlink out of that root is refused, not read.
@@ -415,8 +433,16 @@ impl Configs {
             select: select.to_vec(),
             ignore: ignore.to_vec(),
             lang,
+            fallback_lang: None,
             linters: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The language to use when no override is given and the configuration names none.
+    #[must_use]
+    pub fn with_fallback_lang(mut self, lang: Option<Lang>) -> Self {
+        self.fallback_lang = lang;
+        self
     }
 
     /// Every rule of every configuration used so far (built-in first), for SARIF metadata.
@@ -469,6 +495,10 @@ impl Configs {
         }
         if let Some(lang) = self.lang {
             config.lang = lang;
+        } else if let Some(fallback) = self.fallback_lang {
+            if !source.as_deref().is_some_and(declares_lang) {
+                config.lang = fallback;
+            }
         }
         config.ignore.extend(self.ignore.iter().cloned());
         let linter = Arc::new(crate::linter(config)?);

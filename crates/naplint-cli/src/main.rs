@@ -5,6 +5,7 @@ mod baseline;
 mod files;
 mod render;
 mod safe_read;
+mod server;
 mod submissions;
 mod write;
 
@@ -12,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -150,6 +151,18 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Run the language server over stdio (diagnostics, fixes as code actions, hover docs).
+    Server {
+        /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in
+        /// naplint.toml, then the editor's locale).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Configuration file for every document; default: the nearest `naplint.toml`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[command(flatten)]
+        trust: files::TrustArgs,
+    },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
         /// Directory to write `report.schema.json` into.
@@ -205,7 +218,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
-                render::rules_table(linter.rules())
+                render::rules_table(linter.rules(), linter.config().lang)
             };
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
@@ -261,6 +274,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output.as_deref(),
             language(lang)?.unwrap_or_default(),
         ),
+        Command::Server {
+            lang,
+            config,
+            trust,
+        } => {
+            server::run(server::Options {
+                lang: language(lang)?,
+                config,
+                trust: trust.trust()?,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { out } => {
             let text = naplint::schema::report_schema_text();
             match out {
@@ -348,10 +373,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let colour = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
+                // A terminal, unless NO_COLOR (or CLICOLOR=0, TERM=dumb) says otherwise.
+                ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout())
+                    .ne(&anstream::ColorChoice::Never),
             };
             let output = match format {
                 Format::Human => render::human::render(&checked, colour, base_config.lang),

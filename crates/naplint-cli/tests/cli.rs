@@ -1,5 +1,6 @@
-//! The `naplint` command as users and CI run it: formats, exit codes, configuration,
-//! `--fix`, stdin and directory walks.
+//! The `naplint` command where a case needs more than a command and its output: temporary
+//! trees, configuration files, `--fix` writes, fault injection, schema validation. The
+//! cases that read as a command and what it prints are data in `tests/cmd/`.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -29,53 +30,17 @@ fn code(o: &Output) -> i32 {
 }
 
 #[test]
-fn human_output_on_the_seed() {
-    let o = naplint(&["check", "seeds/2013-14/report.json"], &repo(""));
-    let out = stdout(&o);
-    assert_eq!(code(&o), 1, "{out}");
-    assert!(out.contains("seeds/2013-14/report.json:212:28: P010 [error] deliverable `1.11.7` starts in `2014/15`"), "{out}");
-    assert!(out.contains("212 |                   \"start\": \"2014/15\",\n    |                            ^^^^^^^^^"), "{out}");
-    assert!(out.contains("= help:"), "{out}");
+fn colour_only_on_request_or_a_terminal() {
+    let plain = stdout(&naplint(&["check", "seeds/2013-14/report.json"], &repo("")));
     assert!(
-        !out.contains('\x1b'),
-        "no colour when stdout is not a terminal"
+        plain.contains("P010 [error]") && !plain.contains('\x1b'),
+        "no colour when stdout is not a terminal: {plain}"
     );
-    assert!(out.contains("Found 3 error(s), 6 warning(s)"), "{out}");
     let forced = stdout(&naplint(
         &["check", "seeds/2013-14/report.json", "--color", "always"],
         &repo(""),
     ));
-    assert!(forced.contains("\x1b[1;31mP010 [error]"), "{forced}");
-}
-
-#[test]
-fn json_output_is_one_array_with_files() {
-    let o = naplint(
-        &[
-            "check",
-            "--format",
-            "json",
-            "seeds/2013-14/report.json",
-            "seeds/2013-14/report.yaml",
-        ],
-        &repo(""),
-    );
-    let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(all.len(), 18);
-    for d in &all {
-        for key in [
-            "code", "name", "severity", "message", "pointer", "line", "column", "help", "fix",
-            "file",
-        ] {
-            assert!(d.get(key).is_some(), "{key} missing in {d}");
-        }
-    }
-    assert_eq!(
-        all.iter()
-            .filter(|d| d["file"] == "seeds/2013-14/report.yaml")
-            .count(),
-        9
-    );
+    assert!(forced.contains("\x1b[1m\x1b[91mP010 [error]"), "{forced}");
 }
 
 #[test]
@@ -117,88 +82,6 @@ fn sarif_output_validates_against_the_sarif_schema() {
             .len(),
         naplint::registry::RULES.len()
     );
-}
-
-#[test]
-fn github_and_junit_outputs() {
-    let gh = stdout(&naplint(
-        &["check", "--format", "github", "seeds/2013-14/report.json"],
-        &repo(""),
-    ));
-    assert!(
-        gh.lines().all(|l| l.starts_with("::error ")
-            || l.starts_with("::warning ")
-            || l.starts_with("::notice ")),
-        "{gh}"
-    );
-    assert!(gh.contains("::error title=P010 start-after-report-year,file=seeds/2013-14/report.json,line=212,col=28,"), "{gh}");
-    let junit = stdout(&naplint(
-        &[
-            "check",
-            "--format",
-            "junit",
-            "seeds/2013-14/report.json",
-            "tests/fixtures/P005/pass.json",
-        ],
-        &repo(""),
-    ));
-    assert!(junit.starts_with("<?xml"));
-    assert_eq!(junit.matches("<failure ").count(), 9);
-    assert!(
-        junit.contains("<testsuites name=\"naplint\" tests=\"10\" failures=\"9\">"),
-        "{junit}"
-    );
-}
-
-#[test]
-fn exit_codes() {
-    let root = repo("");
-    assert_eq!(
-        code(&naplint(&["check", "tests/fixtures/P005/pass.json"], &root)),
-        0
-    );
-    assert_eq!(
-        code(&naplint(
-            &["check", "tests/fixtures/P011/fail_current_not_new.json"],
-            &root
-        )),
-        0,
-        "warnings only"
-    );
-    assert_eq!(
-        code(&naplint(&["check", "tests/fixtures/R001/fail.json"], &root)),
-        1
-    );
-    assert_eq!(code(&naplint(&["check", "no/such/file.json"], &root)), 2);
-    assert_eq!(
-        code(&naplint(&["check", "--select", "Q999", "seeds"], &root)),
-        2
-    );
-    assert_eq!(code(&naplint(&["frobnicate"], &root)), 2);
-    assert_eq!(code(&naplint(&["explain", "X999"], &root)), 2);
-    let ignored = naplint(
-        &[
-            "check",
-            "--ignore",
-            "P004,P007,P010",
-            "seeds/2013-14/report.json",
-        ],
-        &root,
-    );
-    assert_eq!(code(&ignored), 0, "{}", stdout(&ignored));
-    let selected = stdout(&naplint(
-        &[
-            "check",
-            "--select",
-            "M",
-            "--format",
-            "json",
-            "seeds/2013-14/report.json",
-        ],
-        &root,
-    ));
-    let selected: Vec<Value> = serde_json::from_str(&selected).unwrap();
-    assert!(selected.iter().all(|d| d["code"] == "M003") && selected.len() == 1);
 }
 
 #[test]
@@ -289,7 +172,7 @@ fn fix_edits_only_the_spans_and_is_idempotent() {
     std::fs::write(&path, &yaml).unwrap();
     let o = naplint(&["check", "--fix", "report.yaml"], dir.path());
     assert_eq!(code(&o), 0, "{}", stdout(&o));
-    assert!(stdout(&o).contains("Fixed 1 problem(s)."));
+    assert!(stdout(&o).contains("Fixed 1 problem."));
     let fixed = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         fixed,
@@ -322,33 +205,7 @@ fn fix_refuses_a_read_only_file() {
 }
 
 #[test]
-fn stdin_and_directories() {
-    let text = std::fs::read(repo("tests/fixtures/R001/fail.yaml")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_naplint"))
-        .args([
-            "check",
-            "-",
-            "--stdin-filename",
-            "dept.yaml",
-            "--format",
-            "json",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(child.stdin.as_mut().unwrap(), &text).unwrap();
-    let o = child.wait_with_output().unwrap();
-    let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(
-        (
-            all[0]["code"].as_str(),
-            all[0]["file"].as_str(),
-            all[0]["line"].as_u64()
-        ),
-        (Some("R001"), Some("dept.yaml"), Some(84))
-    );
-
+fn directories_respect_gitignore_and_skip_non_reports() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         repo("tests/fixtures/R001/fail.json"),
@@ -379,19 +236,13 @@ fn stdin_and_directories() {
 }
 
 #[test]
-fn rules_explain_schema() {
+fn rules_and_schema_match_the_core() {
     let root = repo("");
     let rules = stdout(&naplint(&["rules"], &root));
     assert_eq!(rules.lines().count(), naplint::registry::RULES.len() + 1);
     let json: Vec<Value> =
         serde_json::from_str(&stdout(&naplint(&["rules", "--json"], &root))).unwrap();
     assert_eq!(json.len(), naplint::registry::RULES.len());
-    let explain = stdout(&naplint(&["explain", "invalid-fiscal-year"], &root));
-    assert!(
-        explain.starts_with("# P005 `invalid-fiscal-year`")
-            && explain.contains("## Why it matters"),
-        "{explain}"
-    );
     assert_eq!(
         stdout(&naplint(&["schema"], &root)),
         std::fs::read_to_string(repo("schemas/report.schema.json")).unwrap()
@@ -552,19 +403,8 @@ fn baseline_suppresses_with_reasons_and_reports_stale_entries() {
 }
 
 #[test]
-fn french_everywhere() {
+fn french_from_naplint_lang_and_naplint_toml() {
     let root = repo("");
-    let o = naplint(
-        &["check", "--lang", "fr", "tests/fixtures/R001/fail.json"],
-        &root,
-    );
-    let out = stdout(&o);
-    assert!(out.contains("R001 [erreur] male 29 (ligne 127) + female 68 (ligne 128) + minor_dependents 6 (ligne 129) = 103, mais recipients vaut 102 (ligne 126) : écart de 1"), "{out}");
-    assert!(
-        out.contains("= aide : chaque bénéficiaire")
-            && out.contains("1 erreur(s), 0 avertissement(s)"),
-        "{out}"
-    );
     let env = Command::new(env!("CARGO_BIN_EXE_naplint"))
         .args(["check", "--format", "sarif", "seeds/2013-14/report.json"])
         .current_dir(&root)
@@ -577,12 +417,6 @@ fn french_everywhere() {
         .as_str()
         .unwrap()
         .starts_with("le livrable"));
-    let explain = stdout(&naplint(&["explain", "P005", "--lang", "fr"], &root));
-    assert!(
-        explain.contains("## Ce que la règle vérifie")
-            && explain.contains("gravité par défaut : erreur"),
-        "{explain}"
-    );
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         repo("tests/fixtures/R001/fail.json"),

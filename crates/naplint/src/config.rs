@@ -50,6 +50,10 @@ pub struct Config {
     /// Further rule files (paths relative to the configuration file), each holding
     /// `[[rule]]` entries; the CLI reads them into `user_rules`.
     pub rule_files: Vec<String>,
+    /// Whether messages cite line numbers (`male 29 (line 127)`). A form sets it to
+    /// `false`: its user never sees the file's lines, and a reconciliation then names its
+    /// terms by field alone. Diagnostics keep their positions and `related` pointers.
+    pub lines: bool,
 }
 
 impl Default for Config {
@@ -62,6 +66,7 @@ impl Default for Config {
             user_rules: Vec::new(),
             rule_files: Vec::new(),
             lang: crate::i18n::Lang::En,
+            lines: true,
         }
     }
 }

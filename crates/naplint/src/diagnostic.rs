@@ -67,6 +67,9 @@ pub struct Diagnostic {
     /// Byte range in the source, for renderers and `--fix`; not part of the JSON shape.
     #[serde(skip)]
     pub span: (usize, usize),
+    /// Byte ranges of the `related` pointers, in the same order, for renderers.
+    #[serde(skip)]
+    pub related_spans: Vec<(usize, usize)>,
     /// 1-based columns in UTF-16 code units, for JavaScript editors; WASM exposes them.
     #[serde(skip)]
     pub utf16_columns: (usize, usize),

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::lang::{self, CompiledCheck, RuleError};
 use crate::model::Report;
 use crate::registry::{RuleInfo, RULES};
+use crate::rules::chart::Chart;
 use crate::rules::structure::{
     s001_schema, s002_duplicate_key, s003_parse_error, s004_unsupported_format_version,
 };
@@ -330,10 +331,7 @@ impl Linter {
     /// The report's own S diagnostics when it cannot be loaded into the model.
     pub fn previous(&self, text: &str, format: SourceFormat) -> Result<Report, Vec<Diagnostic>> {
         let loaded = source::load(text, format);
-        let report = loaded
-            .root
-            .as_ref()
-            .and_then(|root| serde_json::from_value::<Report>(root.to_json()).ok());
+        let report = loaded.typed::<Report>().and_then(Result::ok);
         report.ok_or_else(|| {
             self.check(text, format)
                 .into_iter()
@@ -362,10 +360,30 @@ impl Linter {
         previous: Option<&Report>,
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
-        let loaded = source::load(text, format);
+        self.check_loaded_with(text, &source::load(text, format), previous, line_map)
+    }
+
+    /// Checks a document already loaded from `text` (a session keeps its tree between
+    /// edits, so it does not parse twice).
+    pub(crate) fn check_loaded(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        previous: Option<&Report>,
+    ) -> Vec<Diagnostic> {
+        self.check_loaded_with(text, loaded, previous, None)
+    }
+
+    fn check_loaded_with(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        previous: Option<&Report>,
+        line_map: Option<&dyn Fn(&Pointer) -> usize>,
+    ) -> Vec<Diagnostic> {
         let lang = self.config.lang;
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
-        self.push_load_issues(text, &loaded, &mut out);
+        self.push_load_issues(text, loaded, &mut out);
         let Some(root) = loaded.root.as_ref() else {
             return out.finish();
         };
@@ -377,10 +395,12 @@ impl Linter {
         // Value-level errors (an unknown status, a malformed year) still deserialise, so
         // the rules run on a document the schema rejected; only type-level errors stop
         // them, and those are already S001 findings.
-        match serde_json::from_value::<Report>(root.to_json()) {
+        match source::from_node::<Report>(root, loaded.has_duplicate_keys()) {
             Ok(report) => {
+                let chart = Chart::new(&report);
                 let ctx = Ctx {
                     report: &report,
+                    chart: &chart,
                     config: &self.config,
                     root,
                     text,
@@ -449,7 +469,10 @@ impl Linter {
                     at,
                     first,
                 } => {
-                    let first_line = loaded.lines.position(text, first.start).line;
+                    let first_line = self
+                        .config
+                        .lines
+                        .then(|| loaded.lines.position(text, first.start).line);
                     out.push_at(
                         "S002",
                         s002_duplicate_key::finding(pointer, key, first_line, lang),
@@ -539,13 +562,16 @@ impl Linter {
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
         out: &mut Sink<'_>,
     ) {
-        let line_of = |p: &Pointer| match line_map {
-            Some(map) => map(p),
-            None => {
-                lines
-                    .position(text, source::locate_pointer(root, p).value.start)
-                    .line
-            }
+        let cite_lines = self.config.lines;
+        let line_of = |p: &Pointer| {
+            cite_lines.then(|| match line_map {
+                Some(map) => map(p),
+                None => {
+                    lines
+                        .position(text, source::locate_pointer(root, p).value.start)
+                        .line
+                }
+            })
         };
         let mut steps = 0u64;
         for (code, check) in &self.checks {
@@ -624,6 +650,15 @@ impl Sink<'_> {
         }
         let start = self.lines.position(self.text, span.0);
         let end = self.lines.position(self.text, span.1);
+        let related_spans = finding
+            .related
+            .iter()
+            .filter_map(|p| {
+                self.root
+                    .map(|r| source::locate_pointer(r, &Pointer::parse(p)))
+            })
+            .map(|l| (l.value.start, l.value.end))
+            .collect();
         self.diagnostics.push(Diagnostic {
             code: rule.code.clone(),
             name: rule.name.clone(),
@@ -638,6 +673,7 @@ impl Sink<'_> {
             fix: finding.fix,
             related: finding.related,
             span,
+            related_spans,
             utf16_columns: (start.column_utf16, end.column_utf16),
         });
     }

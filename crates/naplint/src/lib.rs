@@ -24,6 +24,7 @@ pub mod model;
 pub mod registry;
 pub mod rules;
 pub mod schema;
+pub mod session;
 pub mod source;
 pub mod submission;
 mod suggest;

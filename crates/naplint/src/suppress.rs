@@ -105,9 +105,10 @@ pub fn diagnostics(
     states: &[(bool, Option<State>)],
     config: &crate::Config,
 ) -> Vec<Diagnostic> {
-    let starts: Vec<usize> = text
+    // Each `[[suppress]]` header: its byte offset and its 1-based line.
+    let starts: Vec<(usize, usize)> = text
         .match_indices("[[suppress]]")
-        .map(|(i, _)| text.get(..i).map_or(0, |t| t.matches('\n').count()) + 1)
+        .map(|(i, _)| (i, text.get(..i).map_or(0, |t| t.matches('\n').count()) + 1))
         .collect();
     let infos: Vec<RuleInfo> = RULES
         .iter()
@@ -133,7 +134,7 @@ pub fn diagnostics(
         let (Some(rule), Some(severity)) = (infos.get(index), level.severity(None)) else {
             continue;
         };
-        let line = starts.get(i).copied().unwrap_or(1);
+        let (offset, line) = starts.get(i).copied().unwrap_or((0, 1));
         out.push(Diagnostic {
             code: code.to_owned(),
             name: rule.name.clone(),
@@ -147,7 +148,8 @@ pub fn diagnostics(
             help: Some(help.to_owned()),
             fix: None,
             related: Vec::new(),
-            span: (0, 0),
+            span: (offset, offset + "[[suppress]]".len()),
+            related_spans: Vec::new(),
             utf16_columns: (1, 13),
         });
     }

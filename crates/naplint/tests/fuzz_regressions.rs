@@ -160,7 +160,7 @@ fn rule_lang_regressions() {
         };
         if let Ok(compiled) = naplint::lang::compile(decl, &schema) {
             let mut steps = 0;
-            let _ = compiled.run(&root, &|_| 1, 0.05, naplint::Lang::En, &mut steps);
+            let _ = compiled.run(&root, &|_| Some(1), 0.05, naplint::Lang::En, &mut steps);
         }
     }
     eprintln!("{} rule_lang reproducer(s)", files.len());

@@ -181,8 +181,10 @@ fn a_template_is_a_schema_valid_submission_for_every_department() {
         );
         assert_eq!(value["fiscal_year"], "2014/15");
         assert_eq!(value["department"], code);
-        let leads = naplint::rules::deliverables(&seed_doc)
-            .filter(|(_, _, d)| d.leads.iter().any(|l| l == code))
+        let leads = naplint::rules::chart::Chart::new(&seed_doc)
+            .rows()
+            .iter()
+            .filter(|r| r.deliverable.leads.iter().any(|l| l == code))
             .count();
         assert_eq!(
             value["deliverables"].as_array().unwrap().len(),

@@ -1,5 +1,8 @@
 //! Project tasks: `cargo xtask codegen [--check]` regenerates the committed artefacts
-//! derived from the code (the JSON Schema and the rule reference in docs/rules.md).
+//! derived from the code (the JSON Schema and the rule reference in docs/rules.md);
+//! `cargo xtask sbom [--out DIR]` writes the CycloneDX SBOMs (src/sbom.rs).
+
+mod sbom;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -83,8 +86,15 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Some("sbom") => match sbom::run(&root(), &args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("cargo xtask sbom: {e}");
+                ExitCode::from(2)
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]");
+            eprintln!("usage: cargo xtask codegen [--check] | sbom [--out DIR]");
             ExitCode::from(2)
         }
     }

@@ -9,7 +9,7 @@
 /** The one error type this package throws. `code` says what went wrong. */
 export class NaplintError extends Error {
   /**
-   * @param {'invalid-options' | 'invalid-argument' | 'internal'} code
+   * @param {'invalid-options' | 'invalid-argument' | 'invalid-edit' | 'internal'} code
    * @param {string} message
    * @param {unknown} [cause]
    * @param {unknown[]} [details] per-problem detail (user rules that do not compile)
@@ -18,7 +18,13 @@ export class NaplintError extends Error {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'NaplintError';
     this.code = code;
-    if (details !== undefined) this.details = details;
+    if (code === 'invalid-edit' && details && typeof details === 'object') {
+      // A refused session edit: what kind of refusal, and the pointer it was about.
+      this.kind = details.kind;
+      this.pointer = details.pointer;
+    } else if (details !== undefined) {
+      this.details = details;
+    }
   }
 }
 
@@ -171,5 +177,82 @@ export function createApi(raw) {
     return call(raw.version);
   }
 
-  return { validate, fix, rules, explain, schema, version };
+  /** A value for `Session.set`, as JSON text; what JSON cannot hold is a NaplintError. */
+  function valueText(value) {
+    let text;
+    try {
+      text = JSON.stringify(value, (key, v) => {
+        if (typeof v === 'number' && !Number.isFinite(v)) {
+          throw new NaplintError('invalid-argument', `value: ${v} is not a JSON number`);
+        }
+        return v;
+      });
+    } catch (e) {
+      if (e instanceof NaplintError) throw e;
+      throw new NaplintError('invalid-argument', `value cannot be serialised as JSON: ${e.message}`, e);
+    }
+    if (typeof text !== 'string') {
+      throw new NaplintError('invalid-argument', `value must be a JSON value, not ${typeof value}`);
+    }
+    return text;
+  }
+
+  function pointerArg(pointer) {
+    if (typeof pointer !== 'string') {
+      throw new NaplintError('invalid-argument', `pointer must be a string, not ${typeof pointer}`);
+    }
+    return pointer;
+  }
+
+  /**
+   * A live session on one document: each `set`/`remove` splices one value into the
+   * text held in WASM and returns the diagnostics, exactly those `validate(text())`
+   * gives. `free()` releases it.
+   * @returns {import('../index').Session}
+   */
+  function createSession(doc, options) {
+    optionsText(options);
+    const d = documentOf(doc, options, { bytes: false });
+    const opts = optionsText(d.options);
+    const handle = call((text, o) => new raw.Session(text, o), d.text, opts);
+    let freed = false;
+    const live = () => {
+      if (freed) throw new NaplintError('invalid-argument', 'this session was freed');
+      return handle;
+    };
+    const session = {
+      set(pointer, value) {
+        const h = live();
+        const json = valueText(value);
+        return unwrap(call((p, v) => h.set(p, v), pointerArg(pointer), json));
+      },
+      remove(pointer) {
+        const h = live();
+        return unwrap(call((p) => h.remove(p), pointerArg(pointer)));
+      },
+      diagnostics() {
+        const h = live();
+        return unwrap(call(() => h.diagnostics()));
+      },
+      text() {
+        const h = live();
+        return unwrap(call(() => h.text()));
+      },
+      free() {
+        if (!freed) {
+          freed = true;
+          handle.free();
+        }
+      },
+    };
+    try {
+      session.diagnostics(); // bad options: throw now, and release the handle
+    } catch (e) {
+      session.free();
+      throw e;
+    }
+    return session;
+  }
+
+  return { validate, fix, rules, explain, schema, version, createSession };
 }

@@ -7,4 +7,4 @@ import { createApi } from './api.js';
 await init();
 
 export { NaplintError } from './api.js';
-export const { validate, fix, rules, explain, schema, version } = createApi(raw);
+export const { validate, fix, rules, explain, schema, version, createSession } = createApi(raw);

@@ -7,4 +7,4 @@ import { createApi } from './api.js';
 raw.initSync({ module: readFileSync(new URL('../dist/naplint_wasm_bg.wasm', import.meta.url)) });
 
 export { NaplintError } from './api.js';
-export const { validate, fix, rules, explain, schema, version } = createApi(raw);
+export const { validate, fix, rules, explain, schema, version, createSession } = createApi(raw);

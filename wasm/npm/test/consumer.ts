@@ -8,7 +8,10 @@ import {
   schema,
   version,
   NaplintError,
+  createSession,
   type Diagnostic,
+  type EditErrorKind,
+  type Session,
   type Fix,
   type Options,
   type RuleInfo,
@@ -60,11 +63,30 @@ try {
   validate('{}', { tolerance: 2 });
 } catch (e) {
   if (e instanceof NaplintError) {
-    const code: 'invalid-options' | 'invalid-argument' | 'internal' = e.code;
+    const code: 'invalid-options' | 'invalid-argument' | 'invalid-edit' | 'internal' = e.code;
     const where = (e.details ?? []).map((p) => `${p.code} ${p.line}:${p.column} ${p.message}`);
     console.log(code, e.message, where);
   }
 }
+
+const session: Session = createSession(JSON.parse(fixed), { lang: 'fr' });
+const afterSet: Diagnostic[] = session.set('/report/fiscal_year', '2013/14');
+const afterRemove: Diagnostic[] = session.remove('/report/fiscal_year');
+const current: string = session.text();
+try {
+  session.set('/missing/parent', { value: 1, qualifier: 'approximately' });
+} catch (e) {
+  if (e instanceof NaplintError && e.code === 'invalid-edit') {
+    const kind: EditErrorKind | undefined = e.kind;
+    console.log(kind, e.pointer);
+  }
+}
+console.log(afterSet, afterRemove, current, session.diagnostics().length);
+session.free();
+// @ts-expect-error: a value must be JSON
+session.set('/a', () => 1);
+// @ts-expect-error: remove takes only a pointer
+session.remove('/a', 1);
 
 // @ts-expect-error: format is json or yaml
 validate('{}', { format: 'toml' });

@@ -1,10 +1,12 @@
 //! Output formats. Every renderer takes the same checked files and diagnostics.
 
 pub mod human;
+pub mod plural;
 pub mod sarif;
 
 use crate::files::CheckedFile;
-use naplint::{registry::RuleInfo, Severity};
+use naplint::i18n::Text;
+use naplint::{registry::RuleInfo, Lang, Severity};
 use std::fmt::Write as _;
 
 /// `--format json`: one array of diagnostics, each the core's object plus `file`.
@@ -112,22 +114,41 @@ pub fn junit(files: &[CheckedFile]) -> String {
     out
 }
 
-/// `naplint rules`.
-pub fn rules_table(rules: &[RuleInfo]) -> String {
+const RULES_HEADER: [Text; 5] = [
+    Text::new("code", "code"),
+    Text::new("name", "nom"),
+    Text::new("severity", "gravité"),
+    Text::new("fix", "corr."),
+    Text::new("summary", "résumé"),
+];
+const FIXABLE: Text = Text::new("yes", "oui");
+
+/// `naplint rules`: codes and names as they are, the rest in the language asked.
+pub fn rules_table(rules: &[RuleInfo], lang: Lang) -> String {
+    let [code, name, severity, fix, summary] = RULES_HEADER.map(|t| t.get(lang));
+    let width = |header: &str, cells: &mut dyn Iterator<Item = &str>| {
+        cells
+            .map(|c| c.chars().count())
+            .fold(header.chars().count(), usize::max)
+    };
+    let sev_width = width(
+        severity,
+        &mut rules.iter().map(|r| human::severity_word(r.severity, lang)),
+    );
+    let fix_width = width(fix, &mut std::iter::once(FIXABLE.get(lang))).max(4);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<6} {:<32} {:<8} {:<4} summary",
-        "code", "name", "severity", "fix"
+        "{code:<6} {name:<32} {severity:<sev_width$} {fix:<fix_width$} {summary}"
     );
     for r in rules {
         let _ = writeln!(
             out,
-            "{:<6} {:<32} {:<8} {:<4} {}",
+            "{:<6} {:<32} {:<sev_width$} {:<fix_width$} {}",
             r.code,
             r.name,
-            r.severity.as_str(),
-            if r.fixable { "yes" } else { "" },
+            human::severity_word(r.severity, lang),
+            if r.fixable { FIXABLE.get(lang) } else { "" },
             r.summary
         );
     }

@@ -27,12 +27,43 @@ pub const TEXTS: &[Text] = &[
     NOT_WITHIN,
     AND_ALSO,
     STR_IS,
+    TERM_BARE,
+    BUT_TERM_BARE,
+    TWICE_BARE,
+    ORDER_BARE,
 ];
 const STR_IS: Text = Text::new("`{expr}` is `{value}`", "`{expr}` vaut `{value}`");
 const TERM: Text = Text::new(
     "{name} {value} (line {line})",
     "{name} {value} (ligne {line})",
 );
+// The same without line numbers, for forms (`Config::lines` off).
+const TERM_BARE: Text = Text::new("{name} {value}", "{name} {value}");
+const BUT_TERM_BARE: Text = Text::new("{name} is {value}", "{name} vaut {value}");
+const TWICE_BARE: Text = Text::new("`{value}` is listed twice", "`{value}` figure deux fois");
+const ORDER_BARE: Text = Text::new(
+    "{next} is listed after {prev}, out of descending order",
+    "{next} figure après {prev}, hors de l'ordre décroissant",
+);
+
+/// `with` and a `line` argument when there is a line to cite, else `without`.
+fn cite(
+    lang: Lang,
+    with: Text,
+    without: Text,
+    args: &[(&str, &str)],
+    line: Option<usize>,
+) -> String {
+    match line {
+        Some(line) => {
+            let line = line.to_string();
+            let mut all = args.to_vec();
+            all.push(("line", &line));
+            with.render(lang, &all)
+        }
+        None => without.render(lang, args),
+    }
+}
 const SUM: Text = Text::new("{text} = {value}", "{text} = {value}");
 const BUT: Text = Text::new(
     "{lhs}, but {rhs}: off by {gap}",
@@ -139,7 +170,7 @@ pub enum Tri {
 struct Term {
     name: String,
     shown: String,
-    line: usize,
+    line: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -192,7 +223,8 @@ pub struct Env<'n> {
     pub pointer: Pointer,
     pub tolerance: f64,
     pub lang: Lang,
-    pub line_of: &'n dyn Fn(&Pointer) -> usize,
+    /// The line a pointer designates, or `None` when messages leave lines out.
+    pub line_of: &'n dyn Fn(&Pointer) -> Option<usize>,
     pub source: &'n str,
 }
 
@@ -323,13 +355,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             return Val::Num(Num {
                 iv,
                 printed,
-                text: TERM.render(
+                text: cite(
                     self.env.lang,
-                    &[
-                        ("name", name),
-                        ("value", &shown),
-                        ("line", &line.to_string()),
-                    ],
+                    TERM,
+                    TERM_BARE,
+                    &[("name", name), ("value", &shown)],
+                    line,
                 ),
                 term: Some(Term {
                     name: name.to_owned(),
@@ -562,19 +593,18 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 };
                 self.tick(nodes.len() as u64)?;
                 let ptr = nodes.first().map(|(_, p)| list_pointer(p));
-                let line = ptr.as_ref().map_or(0, |p| (self.env.line_of)(p));
+                let line = ptr.as_ref().and_then(|p| (self.env.line_of)(p));
                 if name == "count" {
                     let n = i128::try_from(nodes.len()).unwrap_or(INF);
                     return Ok(Val::Num(Num {
                         iv: Iv::exact(n),
                         printed: n,
-                        text: TERM.render(
+                        text: cite(
                             self.env.lang,
-                            &[
-                                ("name", &label),
-                                ("value", &number(n, self.env.lang)),
-                                ("line", &line.to_string()),
-                            ],
+                            TERM,
+                            TERM_BARE,
+                            &[("name", &label), ("value", &number(n, self.env.lang))],
+                            line,
                         ),
                         term: Some(Term {
                             name: label.clone(),
@@ -628,13 +658,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 Ok(Val::Num(Num {
                     iv,
                     printed,
-                    text: TERM.render(
+                    text: cite(
                         self.env.lang,
-                        &[
-                            ("name", &label),
-                            ("value", &number(printed, self.env.lang)),
-                            ("line", &line.to_string()),
-                        ],
+                        TERM,
+                        TERM_BARE,
+                        &[("name", &label), ("value", &number(printed, self.env.lang))],
+                        line,
                     ),
                     term: Some(Term {
                         name: label.clone(),
@@ -679,12 +708,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                             .map_or_else(|| node.to_json().to_string(), str::to_owned);
                         return Ok(Val::Bool(Verdict {
                             truth: Tri::False,
-                            explanation: TWICE.render(
+                            explanation: cite(
                                 self.env.lang,
-                                &[
-                                    ("value", &shown),
-                                    ("line", &(self.env.line_of)(first).to_string()),
-                                ],
+                                TWICE,
+                                TWICE_BARE,
+                                &[("value", &shown)],
+                                (self.env.line_of)(first),
                             ),
                             pointer: Some(ptr.clone()),
                             related: Vec::new(),
@@ -715,13 +744,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                             let ptr: &Pointer = ptr;
                             return Ok(Val::Bool(Verdict {
                                 truth: Tri::False,
-                                explanation: ORDER.render(
+                                explanation: cite(
                                     self.env.lang,
-                                    &[
-                                        ("next", nv),
-                                        ("prev", pv),
-                                        ("line", &(self.env.line_of)(ptr).to_string()),
-                                    ],
+                                    ORDER,
+                                    ORDER_BARE,
+                                    &[("next", nv), ("prev", pv)],
+                                    (self.env.line_of)(ptr),
                                 ),
                                 pointer: Some(parent(ptr)),
                                 related: Vec::new(),
@@ -859,13 +887,12 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang) -> Verdict {
     let explanation = match op {
         BinOp::Eq => {
             let rhs = match &b.term {
-                Some(t) => BUT_TERM.render(
+                Some(t) => cite(
                     lang,
-                    &[
-                        ("name", &t.name),
-                        ("value", &t.shown),
-                        ("line", &t.line.to_string()),
-                    ],
+                    BUT_TERM,
+                    BUT_TERM_BARE,
+                    &[("name", &t.name), ("value", &t.shown)],
+                    t.line,
                 ),
                 None => fb,
             };

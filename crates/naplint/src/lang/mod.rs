@@ -272,7 +272,7 @@ impl CompiledCheck {
     pub fn run(
         &self,
         root: &Node,
-        line_of: &dyn Fn(&Pointer) -> usize,
+        line_of: &dyn Fn(&Pointer) -> Option<usize>,
         default_tolerance: f64,
         lang: Lang,
         steps: &mut u64,

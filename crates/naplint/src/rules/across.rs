@@ -8,19 +8,11 @@ pub mod x004_dropped_deliverable;
 pub mod x005_cumulative_decreased;
 
 use crate::model::{Deliverable, Report};
-use crate::source::Pointer;
 use std::collections::HashMap;
 
 /// The previous report's deliverables by id.
 pub(crate) fn previous_by_id(report: &Report) -> HashMap<&str, &Deliverable> {
-    super::deliverables(report)
-        .map(|(_, _, d)| (d.id.as_str(), d))
-        .collect()
-}
-
-/// The current report's deliverables with their pointers.
-pub(crate) fn current(report: &Report) -> Vec<(Pointer, &Deliverable)> {
-    super::deliverables(report)
-        .map(|(p, _, d)| (p, d))
+    super::chart::walk(report)
+        .map(|(.., d)| (d.id.as_str(), d))
         .collect()
 }

@@ -100,11 +100,23 @@ pub static CHECKS: &[(&str, AssemblyFn)] = &[
     ("A006", a006_wrong_report::check),
 ];
 
+/// Every deliverable of a report with its pointer and task, in document order.
+pub(crate) fn deliverables(
+    report: &Report,
+) -> impl Iterator<Item = (Pointer, &crate::model::Task, &Deliverable)> {
+    super::chart::walk(report).map(|(p, o, t, task, d, deliverable)| {
+        let pointer = Pointer::parse(&format!(
+            "/pillars/{p}/objectives/{o}/tasks/{t}/deliverables/{d}"
+        ));
+        (pointer, task, deliverable)
+    })
+}
+
 /// The base's deliverables by id (the first of a duplicated id, which P013 reports).
 #[must_use]
 pub fn base_deliverables(base: &Report) -> HashMap<&str, &Deliverable> {
     let mut out = HashMap::new();
-    for (_, _, d) in super::deliverables(base) {
+    for (_, _, d) in deliverables(base) {
         out.entry(d.id.as_str()).or_insert(d);
     }
     out

@@ -7,6 +7,7 @@
 
 pub mod across;
 pub mod assembly;
+pub mod chart;
 pub mod meta;
 pub mod plan;
 pub mod reconcile;
@@ -112,6 +113,8 @@ pub struct Across<'a> {
 /// What a rule's `check` sees.
 pub struct Ctx<'a> {
     pub report: &'a Report,
+    /// The chart, indexed once for every rule.
+    pub chart: &'a chart::Chart<'a>,
     pub config: &'a Config,
     pub(crate) root: &'a Node,
     pub(crate) text: &'a str,
@@ -156,36 +159,6 @@ impl Ctx<'_> {
     pub fn report_year(&self) -> Option<u16> {
         self.report.report.fiscal_year.start_year()
     }
-}
-
-/// Every deliverable with its id path and pointer, in document order.
-pub fn deliverables(
-    report: &Report,
-) -> impl Iterator<Item = (Pointer, &crate::model::Task, &crate::model::Deliverable)> {
-    report.pillars.iter().enumerate().flat_map(|(p, pillar)| {
-        pillar
-            .objectives
-            .iter()
-            .enumerate()
-            .flat_map(move |(o, objective)| {
-                objective
-                    .tasks
-                    .iter()
-                    .enumerate()
-                    .flat_map(move |(t, task)| {
-                        task.deliverables
-                            .iter()
-                            .enumerate()
-                            .map(move |(d, deliverable)| {
-                                // One allocation: rules walk every deliverable.
-                                let ptr = Pointer::parse(&format!(
-                                    "/pillars/{p}/objectives/{o}/tasks/{t}/deliverables/{d}"
-                                ));
-                                (ptr, task, deliverable)
-                            })
-                    })
-            })
-    })
 }
 
 /// The `id` string beside the value at `pointer`'s parent object, for messages of

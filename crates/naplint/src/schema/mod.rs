@@ -19,7 +19,9 @@ pub const REPORT_SCHEMA_JSON: &str = include_str!("../../../../schemas/report.sc
 /// Generates the report schema (draft 2020-12) from the model.
 #[must_use]
 pub fn generate_report_schema() -> serde_json::Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .with_transform(schemars::transform::RecursiveTransform(formats_to_bounds))
+        .into_generator();
     let schema = generator.into_root_schema_for::<crate::model::Report>();
     let mut value = schema.to_value();
     if let Some(obj) = value.as_object_mut() {
@@ -29,6 +31,34 @@ pub fn generate_report_schema() -> serde_json::Value {
         );
     }
     value
+}
+
+/// schemars names Rust's number types in `format` (`uint16`, `uint32`, `double`), which
+/// no standard validator knows: ajv's strict mode, behind rjsf and JSON Forms, refuses the
+/// schema. What such a format means is a range, so it becomes `minimum`/`maximum` (unless
+/// the model sets a tighter bound) and the format goes.
+fn formats_to_bounds(schema: &mut schemars::Schema) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    let bounds: Option<(serde_json::Value, serde_json::Value)> =
+        match obj.get("format").and_then(serde_json::Value::as_str) {
+            Some("uint8") => Some((0.into(), u8::MAX.into())),
+            Some("uint16") => Some((0.into(), u16::MAX.into())),
+            Some("uint32") => Some((0.into(), u32::MAX.into())),
+            Some("uint64" | "uint") => Some((0.into(), u64::MAX.into())),
+            Some("int8") => Some((i8::MIN.into(), i8::MAX.into())),
+            Some("int16") => Some((i16::MIN.into(), i16::MAX.into())),
+            Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
+            Some("int64" | "int") => Some((i64::MIN.into(), i64::MAX.into())),
+            Some("float" | "double") => None,
+            _ => return,
+        };
+    obj.remove("format");
+    if let Some((minimum, maximum)) = bounds {
+        obj.entry("minimum").or_insert(minimum);
+        obj.entry("maximum").or_insert(maximum);
+    }
 }
 
 /// The generated schema as committed: pretty-printed with a final newline.

@@ -5,11 +5,13 @@
 //! `line:column` whatever the file format. Problems found while loading (syntax errors,
 //! duplicate keys, a byte order mark, limits) are returned as [`LoadIssue`]s, never panics.
 
+mod de;
 mod json;
 mod line_index;
 mod pointer;
 mod yaml;
 
+pub use de::{from_node, Error as ModelError};
 pub use line_index::{LineIndex, Position};
 pub use pointer::{escape_token, locate as locate_pointer, Located, Pointer};
 pub(crate) use pointer::{pointer_of, Step};
@@ -231,6 +233,24 @@ pub struct Loaded {
     pub root: Option<Node>,
     pub issues: Vec<LoadIssue>,
     pub lines: LineIndex,
+}
+
+impl Loaded {
+    /// Whether some object repeats a key (then the typed model reads the last one).
+    #[must_use]
+    pub fn has_duplicate_keys(&self) -> bool {
+        self.issues
+            .iter()
+            .any(|i| matches!(i, LoadIssue::DuplicateKey { .. }))
+    }
+
+    /// The tree read into a typed value (the model), straight from the spanned nodes.
+    /// `None` when the text did not parse.
+    #[must_use]
+    pub fn typed<'a, T: serde::Deserialize<'a>>(&'a self) -> Option<Result<T, ModelError>> {
+        let duplicates = self.has_duplicate_keys();
+        self.root.as_ref().map(|root| from_node(root, duplicates))
+    }
 }
 
 /// Parses `text` in the given format. Never panics; every problem is a [`LoadIssue`].

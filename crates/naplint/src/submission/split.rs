@@ -89,7 +89,7 @@ pub(crate) fn base_of(root: &Node, report: &Report, owners: Option<Node>) -> Nod
 /// funding it owns, as the report has them.
 pub(crate) fn submission_of(root: &Node, report: &Report, code: &str, fiscal_year: &str) -> Node {
     let mut deliverables = Vec::new();
-    for (at, _, d) in crate::rules::deliverables(report) {
+    for (at, _, d) in crate::rules::assembly::deliverables(report) {
         if !d.leads.iter().any(|l| l == code) {
             continue;
         }
@@ -176,8 +176,8 @@ pub(crate) fn submission_of(root: &Node, report: &Report, code: &str, fiscal_yea
 
 /// Whether `code` has anything to submit: a deliverable it leads, or something it owns.
 pub(crate) fn has_part(report: &Report, code: &str) -> bool {
-    let leads =
-        crate::rules::deliverables(report).any(|(_, _, d)| d.leads.iter().any(|l| l == code));
+    let leads = crate::rules::assembly::deliverables(report)
+        .any(|(_, _, d)| d.leads.iter().any(|l| l == code));
     let stats = report.statistics.as_ref();
     let sections = [
         (Section::Trp, stats.is_some_and(|s| s.trp.is_some())),

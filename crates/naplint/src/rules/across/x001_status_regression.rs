@@ -1,4 +1,4 @@
-use super::{current, previous_by_id};
+use super::previous_by_id;
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::model::Status;
@@ -51,7 +51,13 @@ const HELP: Text = Text::new(
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     let before = previous_by_id(x.previous);
-    for (ptr, d) in current(x.current.report) {
+    for (ptr, d) in x
+        .current
+        .chart
+        .rows()
+        .iter()
+        .map(|r| (&r.pointer, r.deliverable))
+    {
         let was_complete = before
             .get(d.id.as_str())
             .is_some_and(|p| p.status == Some(Status::Complete));

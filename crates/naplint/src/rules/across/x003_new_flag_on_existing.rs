@@ -1,4 +1,4 @@
-use super::{current, previous_by_id};
+use super::previous_by_id;
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::rules::{Across, Family, Finding, Rule};
@@ -60,7 +60,13 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let before = previous_by_id(x.previous);
-    for (ptr, d) in current(x.current.report) {
+    for (ptr, d) in x
+        .current
+        .chart
+        .rows()
+        .iter()
+        .map(|r| (&r.pointer, r.deliverable))
+    {
         if d.new && before.contains_key(d.id.as_str()) {
             out.push(
                 Finding::new(ptr.key("new"), x.current.t(MESSAGE, &[("id", &d.id)]))

@@ -2,7 +2,7 @@ use super::previous_by_id;
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::model::Status;
-use crate::rules::{deliverables, Across, Family, Finding, Rule};
+use crate::rules::{Across, Family, Finding, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
@@ -49,7 +49,12 @@ const HELP: Text = Text::new(
 );
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
-    let now: std::collections::HashSet<&str> = deliverables(x.current.report)
+    let now: std::collections::HashSet<&str> = x
+        .current
+        .chart
+        .rows()
+        .iter()
+        .map(|r| (&r.pointer, r.task, r.deliverable))
         .map(|(_, _, d)| d.id.as_str())
         .collect();
     let mut gone: Vec<_> = previous_by_id(x.previous)

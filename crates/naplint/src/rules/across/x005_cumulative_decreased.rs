@@ -39,12 +39,16 @@ cumulative: { period: { start: 2006-05 }, permits_issued: 230 }
     claim: None,
     checks: &[],
     across: Some(across),
-    texts: &[MESSAGE, HELP],
+    texts: &[MESSAGE, MESSAGE_BARE, HELP],
 };
 
 const MESSAGE: Text = Text::new(
     "{name} fell from {old} in the previous report to {new} (line {line})",
     "{name} est passé de {old} dans le rapport précédent à {new} (ligne {line})",
+);
+const MESSAGE_BARE: Text = Text::new(
+    "{name} fell from {old} in the previous report to {new}",
+    "{name} est passé de {old} dans le rapport précédent à {new}",
 );
 const HELP: Text = Text::new(
     "a figure counted from a fixed start cannot decrease: check the figure, or state the change of definition",
@@ -68,21 +72,14 @@ fn compare(
         let line = x.current.line_of(&ptr).to_string();
         let lang = x.current.lang();
         let (old, new) = (old.describe(lang), new.describe(lang));
-        out.push(
-            Finding::new(
-                ptr,
-                x.current.t(
-                    MESSAGE,
-                    &[
-                        ("name", name),
-                        ("old", &old),
-                        ("new", &new),
-                        ("line", &line),
-                    ],
-                ),
-            )
-            .help(x.current.t(HELP, &[])),
-        );
+        let mut args = vec![("name", name), ("old", old.as_str()), ("new", new.as_str())];
+        let message = if x.current.config.lines {
+            args.push(("line", &line));
+            MESSAGE
+        } else {
+            MESSAGE_BARE
+        };
+        out.push(Finding::new(ptr, x.current.t(message, &args)).help(x.current.t(HELP, &[])));
     }
 }
 

@@ -67,7 +67,7 @@ type Given = (usize, Pointer, serde_json::Value, String);
 
 pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
     let eligible = super::eligible(a.base, a.parts);
-    for (_, _, d) in crate::rules::deliverables(a.base) {
+    for (_, _, d) in crate::rules::assembly::deliverables(a.base) {
         if d.leads.len() < 2 {
             continue;
         }

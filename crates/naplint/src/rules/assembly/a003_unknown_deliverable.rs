@@ -64,7 +64,7 @@ const ITEM_HELP: Text = Text::new(
 pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
     let by_id = base_deliverables(a.base);
     // In chart order, so that a tie between suggestions always goes the same way.
-    let ids: Vec<&str> = crate::rules::deliverables(a.base)
+    let ids: Vec<&str> = crate::rules::assembly::deliverables(a.base)
         .map(|(_, _, d)| d.id.as_str())
         .collect();
     for part in a.parts {

@@ -58,7 +58,7 @@ pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
     }
     for (i, dept) in a.base.departments.iter().enumerate() {
         let code = dept.code.as_str();
-        let count = crate::rules::deliverables(a.base)
+        let count = crate::rules::assembly::deliverables(a.base)
             .filter(|(_, _, d)| d.leads.iter().any(|l| l == code))
             .count();
         if count == 0 || a.parts.iter().any(|p| p.doc.department.as_str() == code) {

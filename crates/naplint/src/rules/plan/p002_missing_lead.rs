@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
-use crate::rules::{deliverables, parent_id, Ctx, Family, Finding, Rule};
+use crate::rules::{parent_id, Ctx, Family, Finding, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -51,7 +51,7 @@ fn finding(pointer: Pointer, id: &str, lang: Lang) -> Finding {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (ptr, _, d) in deliverables(ctx.report) {
+    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
         if d.leads.is_empty() {
             out.push(finding(ptr.key("leads"), &d.id, ctx.lang()));
         }

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
 use crate::suggest::{closest, normalise};
 
@@ -63,7 +63,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if let Some(c) = &ctx.report.plan.coordinator {
         refs.push((Pointer::root().key("plan").key("coordinator"), c.as_str()));
     }
-    for (ptr, _, d) in deliverables(ctx.report) {
+    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
         for (i, lead) in d.leads.iter().enumerate() {
             refs.push((ptr.key("leads").index(i), lead));
         }

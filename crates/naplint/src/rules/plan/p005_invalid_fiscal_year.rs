@@ -86,7 +86,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         Pointer::root().key("report").key("fiscal_year"),
         &ctx.report.report.fiscal_year,
     )];
-    for e in super::entries(ctx.report, ctx.lang()) {
+    for e in ctx.chart.entries() {
         years.extend(e.start.map(|y| (e.pointer.key("start"), y)));
         years.extend(e.target.map(|y| (e.pointer.key("target"), y)));
     }

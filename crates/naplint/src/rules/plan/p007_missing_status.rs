@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P007",
@@ -45,10 +45,12 @@ const HELP: Text = Text::new(
 );
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (ptr, _, d) in deliverables(ctx.report) {
+    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
         let items_cover = !d.items.is_empty() && d.items.iter().all(|i| i.status.is_some());
         if d.status.is_none() && !items_cover {
-            out.push(Finding::new(ptr, ctx.t(MESSAGE, &[("id", &d.id)])).help(ctx.t(HELP, &[])));
+            out.push(
+                Finding::new(ptr.clone(), ctx.t(MESSAGE, &[("id", &d.id)])).help(ctx.t(HELP, &[])),
+            );
         }
     }
 }

@@ -46,12 +46,12 @@ const HELP: Text = Text::new(
 );
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for e in super::entries(ctx.report, ctx.lang()) {
+    for e in ctx.chart.entries() {
         if e.status == Some(Status::OnTrack) && e.target.is_none() {
             out.push(
                 Finding::new(
                     e.pointer.key("status"),
-                    ctx.t(MESSAGE, &[("what", &e.label)]),
+                    ctx.t(MESSAGE, &[("what", &e.label(ctx.lang()))]),
                 )
                 .help(ctx.t(HELP, &[])),
             );

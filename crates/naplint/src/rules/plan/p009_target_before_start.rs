@@ -45,14 +45,15 @@ const HELP: Text = Text::new(
 );
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for e in super::entries(ctx.report, ctx.lang()) {
+    for e in ctx.chart.entries() {
         let (Some(start), Some(target)) = (e.start, e.target) else {
             continue;
         };
         if let (Some(s), Some(t)) = (start.start_year(), target.start_year()) {
             if t < s {
+                let label = e.label(ctx.lang());
                 let args = [
-                    ("what", e.label.as_str()),
+                    ("what", label.as_str()),
                     ("target", target.as_str()),
                     ("start", start.as_str()),
                 ];

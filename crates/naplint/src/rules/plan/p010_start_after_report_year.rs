@@ -58,7 +58,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let report_fy = ctx.report.report.fiscal_year.as_str();
-    for e in super::entries(ctx.report, ctx.lang()) {
+    for e in ctx.chart.entries() {
         let Some(start) = e.start else { continue };
         let Some(year) = start.start_year() else {
             continue;
@@ -69,8 +69,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && status != Some(Status::Planned)
             && status.is_none_or(Status::is_known)
         {
+            let label = e.label(ctx.lang());
             let args = [
-                ("what", e.label.as_str()),
+                ("what", label.as_str()),
                 ("start", start.as_str()),
                 ("year", report_fy),
                 ("status", status.map_or("", Status::as_str)),

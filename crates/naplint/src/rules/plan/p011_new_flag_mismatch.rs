@@ -61,22 +61,28 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let report_fy = ctx.report.report.fiscal_year.as_str();
-    for e in super::entries(ctx.report, ctx.lang()) {
+    for e in ctx.chart.entries() {
         let Some(start) = e.start else { continue };
         let Some(year) = start.start_year() else {
             continue;
         };
+        let flagged_but_old = e.new && year < report_year;
+        let new_but_unflagged = !e.new && year == report_year;
+        if !flagged_but_old && !new_but_unflagged {
+            continue; // consistent: nothing to word
+        }
+        let label = e.label(ctx.lang());
         let args = [
-            ("what", e.label.as_str()),
+            ("what", label.as_str()),
             ("start", start.as_str()),
             ("year", report_fy),
         ];
-        if e.new && year < report_year {
+        if flagged_but_old {
             out.push(
                 Finding::new(e.pointer.key("new"), ctx.t(NEW_BUT_OLD, &args))
                     .help(ctx.t(REMOVE, &[])),
             );
-        } else if !e.new && year == report_year {
+        } else {
             out.push(
                 Finding::new(e.pointer.key("start"), ctx.t(NOT_FLAGGED, &args))
                     .help(ctx.t(ADD, &[])),

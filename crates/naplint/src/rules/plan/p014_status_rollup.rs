@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::model::Status;
-use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P014",
@@ -60,7 +60,7 @@ const ITEM_HELP: Text = Text::new(
 );
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (ptr, _, d) in deliverables(ctx.report) {
+    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
         // An unrecognised status is P006's; comparing it here would only repeat that.
         let Some(status) = d.status.filter(|s| s.is_known()) else {
             continue;

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P015",
@@ -46,7 +46,7 @@ const HELP: Text = Text::new(
 );
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (ptr, _, d) in deliverables(ctx.report) {
+    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
         let Some(parent_start) = &d.start else {
             continue;
         };

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::model::Membership;
-use crate::rules::{deliverables, Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
@@ -49,7 +49,11 @@ const HELP: Text = Text::new(
 );
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let leading: std::collections::HashSet<&str> = deliverables(ctx.report)
+    let leading: std::collections::HashSet<&str> = ctx
+        .chart
+        .rows()
+        .iter()
+        .map(|r| (&r.pointer, r.task, r.deliverable))
         .flat_map(|(_, _, d)| d.leads.iter().map(String::as_str))
         .collect();
     for (i, dept) in ctx.report.departments.iter().enumerate() {

@@ -34,7 +34,7 @@ figure silently replaces another's.
     claim: None,
     checks: &[],
     across: None,
-    texts: &[DUPLICATE, DUPLICATE_HELP],
+    texts: &[DUPLICATE, DUPLICATE_HELP, DUPLICATE_HELP_BARE],
 };
 
 const DUPLICATE: Text = Text::new("duplicate key `{key}`", "clé en double `{key}`");
@@ -43,13 +43,24 @@ const DUPLICATE_HELP: Text = Text::new(
     "définie d'abord à la ligne {line}; la dernière l'emporte, retirez l'autre",
 );
 
-/// A key given twice: located at the second key, the help names the first one's line.
+/// Without line numbers (`lines = false`, for forms).
+const DUPLICATE_HELP_BARE: Text = Text::new(
+    "the key is also defined earlier in this object; the last one wins, remove the other",
+    "la clé est aussi définie plus haut dans cet objet; la dernière l'emporte, retirez l'autre",
+);
+
+/// A key given twice: located at the second key, the help names the first one's line
+/// (unless messages leave lines out).
 #[must_use]
-pub fn finding(pointer: &str, key: &str, first_line: usize, lang: Lang) -> Finding {
+pub fn finding(pointer: &str, key: &str, first_line: Option<usize>, lang: Lang) -> Finding {
+    let help = match first_line {
+        Some(line) => DUPLICATE_HELP.render(lang, &[("line", &line.to_string())]),
+        None => DUPLICATE_HELP_BARE.render(lang, &[]),
+    };
     Finding::new(
         Pointer::parse(pointer),
         DUPLICATE.render(lang, &[("key", key)]),
     )
-    .help(DUPLICATE_HELP.render(lang, &[("line", &first_line.to_string())]))
+    .help(help)
     .at_key()
 }

@@ -1,0 +1,59 @@
+//! Counts with their nouns in proper plural forms: `1 error, 2 warnings`,
+//! `1 erreur, 2 avertissements`. Two forms cover both languages; only the rule differs
+//! (CLDR: English takes the singular for 1 alone, French for 0 and 1).
+
+use naplint::i18n::{self, Text};
+use naplint::Lang;
+
+/// A count's singular and plural templates, each with `{n}`.
+pub struct Plural {
+    one: Text,
+    other: Text,
+}
+
+impl Plural {
+    pub const fn new(one: Text, other: Text) -> Self {
+        Self { one, other }
+    }
+
+    /// The phrase for `n` in `lang`, the number written as the language writes it.
+    pub fn render(&self, n: usize, lang: Lang) -> String {
+        let singular = match lang {
+            Lang::En => n == 1,
+            Lang::Fr => n <= 1,
+        };
+        let template = if singular { self.one } else { self.other };
+        let number = i18n::number(i128::try_from(n).unwrap_or(i128::MAX), lang);
+        template.render(lang, &[("n", &number)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Plural;
+    use naplint::i18n::Text;
+    use naplint::Lang;
+
+    const ERRORS: Plural = Plural::new(
+        Text::new("{n} error", "{n} erreur"),
+        Text::new("{n} errors", "{n} erreurs"),
+    );
+
+    #[test]
+    fn english_takes_the_singular_for_one_only() {
+        let got: Vec<String> = [0, 1, 2].map(|n| ERRORS.render(n, Lang::En)).into();
+        assert_eq!(got, ["0 errors", "1 error", "2 errors"]);
+    }
+
+    #[test]
+    fn french_takes_the_singular_for_zero_and_one() {
+        let got: Vec<String> = [0, 1, 2].map(|n| ERRORS.render(n, Lang::Fr)).into();
+        assert_eq!(got, ["0 erreur", "1 erreur", "2 erreurs"]);
+    }
+
+    #[test]
+    fn large_counts_are_grouped_as_each_language_writes_them() {
+        assert_eq!(ERRORS.render(12_345, Lang::En), "12,345 errors");
+        assert_eq!(ERRORS.render(12_345, Lang::Fr), "12\u{a0}345 erreurs");
+    }
+}

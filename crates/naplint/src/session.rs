@@ -1,0 +1,667 @@
+//! Live form sessions: a document kept in memory and edited one value at a time.
+//!
+//! A form knows which field changed. A [`Session`] holds the document's text and its
+//! spanned tree; [`Session::set`] and [`Session::remove`] splice the new value's
+//! serialisation into the text at the span the pointer designates (every other byte stays
+//! as it was: no whole re-serialisation), and the edit returns the diagnostics of the new
+//! text, in the same shape and order as [`Linter::check`].
+//!
+//! **Parity is the contract**: after any sequence of edits, [`Session::diagnostics`]
+//! equals `linter.check(session.text(), session.format())`, line and column included. An
+//! edit the document cannot take (a pointer through a missing parent, an index into an
+//! object, a member of a number) is an [`EditError`] and leaves the session as it was;
+//! a value the schema rejects is not an error but a diagnostic, as in a full check.
+//!
+//! ```
+//! use naplint::{session::Session, Config, Linter, SourceFormat};
+//! let linter = Linter::new(Config::default()).unwrap();
+//! let mut session = Session::new(&linter, r#"{"format_version": "1"}"#, SourceFormat::Json);
+//! let before = session.diagnostics().len();
+//! session.set("/report", &serde_json::json!({"title": "x"})).unwrap();
+//! assert_eq!(session.diagnostics(), linter.check(session.text(), SourceFormat::Json));
+//! assert!(session.set("/missing/child", &serde_json::json!(1)).is_err());
+//! # let _ = before;
+//! ```
+
+use crate::diagnostic::Diagnostic;
+use crate::engine::Linter;
+use crate::i18n::{Lang, Text};
+use crate::source::{self, LoadIssue, Loaded, Node, SourceFormat, Value};
+use std::borrow::Borrow;
+
+/// Why an edit was refused. The session is unchanged after any of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// The pointer is not an RFC 6901 JSON Pointer (it must be empty or start with `/`;
+    /// `~` must be followed by `0` or `1`).
+    InvalidPointer { pointer: String },
+    /// A parent on the way does not exist.
+    MissingParent { pointer: String, parent: String },
+    /// A parent on the way is a scalar (or `null`), which has no members.
+    NotAContainer {
+        pointer: String,
+        parent: String,
+        found: &'static str,
+    },
+    /// An array was given a token that is not an index (`/leads/x`, `/leads/01`).
+    NotAnIndex { pointer: String, token: String },
+    /// An array index past the end (the length itself appends, as `-` does).
+    IndexOutOfRange {
+        pointer: String,
+        index: usize,
+        len: usize,
+    },
+    /// `remove` of a value that is not there.
+    NotFound { pointer: String },
+    /// `remove("")`: a document cannot be removed, only replaced.
+    RemoveRoot,
+    /// The session's text does not parse (it has an S003), so it has no values to edit.
+    Unreadable,
+    /// An edit of this kind is not supported for the document's format (YAML documents
+    /// can replace existing values; adding and removing members needs JSON).
+    Unsupported { pointer: String },
+    /// The edited text would not read back as the value asked for (a nesting or length
+    /// limit, or a YAML construct the splice cannot keep).
+    Rejected { pointer: String },
+}
+
+const INVALID_POINTER: Text = Text::new(
+    "`{pointer}` is not a JSON Pointer: write `` or `/` followed by tokens, with `~0` for `~` and `~1` for `/`",
+    "`{pointer}` n'est pas un pointeur JSON : écrivez `` ou `/` suivi de jetons, avec `~0` pour `~` et `~1` pour `/`",
+);
+const MISSING_PARENT: Text = Text::new(
+    "cannot edit `{pointer}`: `{parent}` does not exist",
+    "impossible de modifier `{pointer}` : `{parent}` n'existe pas",
+);
+const NOT_A_CONTAINER: Text = Text::new(
+    "cannot edit `{pointer}`: `{parent}` is a {found}, not an object or an array",
+    "impossible de modifier `{pointer}` : `{parent}` est de type {found}, pas un objet ni un tableau",
+);
+const NOT_AN_INDEX: Text = Text::new(
+    "cannot edit `{pointer}`: `{token}` is not an array index",
+    "impossible de modifier `{pointer}` : `{token}` n'est pas un indice de tableau",
+);
+const OUT_OF_RANGE: Text = Text::new(
+    "cannot edit `{pointer}`: index {index} is past the end of an array of {len}",
+    "impossible de modifier `{pointer}` : l'indice {index} dépasse la fin d'un tableau de {len}",
+);
+const NOT_FOUND: Text = Text::new(
+    "cannot remove `{pointer}`: there is no value there",
+    "impossible de retirer `{pointer}` : il n'y a pas de valeur à cet endroit",
+);
+const REMOVE_ROOT: Text = Text::new(
+    "cannot remove the whole document; set `` to replace it",
+    "impossible de retirer tout le document; affectez `` pour le remplacer",
+);
+const UNREADABLE: Text = Text::new(
+    "the document does not parse, so its values cannot be edited; fix the syntax error first",
+    "le document ne peut pas être lu, ses valeurs ne peuvent donc pas être modifiées; corrigez d'abord l'erreur de syntaxe",
+);
+const UNSUPPORTED: Text = Text::new(
+    "cannot add or remove `{pointer}` in a YAML document; only existing values can be replaced",
+    "impossible d'ajouter ou de retirer `{pointer}` dans un document YAML; seules les valeurs existantes peuvent être remplacées",
+);
+const REJECTED: Text = Text::new(
+    "cannot edit `{pointer}`: the edited document would not read back as that value",
+    "impossible de modifier `{pointer}` : le document modifié ne se relirait pas avec cette valeur",
+);
+
+/// Every text of this module, for the bilingual tests.
+pub const TEXTS: &[Text] = &[
+    INVALID_POINTER,
+    MISSING_PARENT,
+    NOT_A_CONTAINER,
+    NOT_AN_INDEX,
+    OUT_OF_RANGE,
+    NOT_FOUND,
+    REMOVE_ROOT,
+    UNREADABLE,
+    UNSUPPORTED,
+    REJECTED,
+];
+
+impl EditError {
+    /// A stable kebab-case name of the kind of error, for callers to branch on.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::InvalidPointer { .. } => "invalid-pointer",
+            Self::MissingParent { .. } => "missing-parent",
+            Self::NotAContainer { .. } => "not-a-container",
+            Self::NotAnIndex { .. } => "not-an-index",
+            Self::IndexOutOfRange { .. } => "index-out-of-range",
+            Self::NotFound { .. } => "not-found",
+            Self::RemoveRoot => "remove-root",
+            Self::Unreadable => "unreadable",
+            Self::Unsupported { .. } => "unsupported",
+            Self::Rejected { .. } => "rejected",
+        }
+    }
+
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::InvalidPointer { pointer } => {
+                INVALID_POINTER.render(lang, &[("pointer", pointer)])
+            }
+            Self::MissingParent { pointer, parent } => {
+                MISSING_PARENT.render(lang, &[("pointer", pointer), ("parent", parent)])
+            }
+            Self::NotAContainer {
+                pointer,
+                parent,
+                found,
+            } => NOT_A_CONTAINER.render(
+                lang,
+                &[("pointer", pointer), ("parent", parent), ("found", found)],
+            ),
+            Self::NotAnIndex { pointer, token } => {
+                NOT_AN_INDEX.render(lang, &[("pointer", pointer), ("token", token)])
+            }
+            Self::IndexOutOfRange {
+                pointer,
+                index,
+                len,
+            } => OUT_OF_RANGE.render(
+                lang,
+                &[
+                    ("pointer", pointer),
+                    ("index", &index.to_string()),
+                    ("len", &len.to_string()),
+                ],
+            ),
+            Self::NotFound { pointer } => NOT_FOUND.render(lang, &[("pointer", pointer)]),
+            Self::RemoveRoot => REMOVE_ROOT.render(lang, &[]),
+            Self::Unreadable => UNREADABLE.render(lang, &[]),
+            Self::Unsupported { pointer } => UNSUPPORTED.render(lang, &[("pointer", pointer)]),
+            Self::Rejected { pointer } => REJECTED.render(lang, &[("pointer", pointer)]),
+        }
+    }
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// A document being edited, with its diagnostics kept current.
+///
+/// `L` is how the session holds its linter: `&Linter`, or `Rc<Linter>` for a session
+/// that outlives the caller's borrow (the WASM module's).
+#[derive(Debug)]
+pub struct Session<L: Borrow<Linter>> {
+    linter: L,
+    text: String,
+    loaded: Loaded,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// One text replacement: `text[start..end]` becomes `with`.
+struct Splice {
+    start: usize,
+    end: usize,
+    with: String,
+}
+
+/// What the pointer's parent is and where the last token lands in it.
+enum Target<'n> {
+    /// The value exists: replace its span.
+    Existing(&'n Node),
+    /// A new member of an object.
+    NewMember { object: &'n Node, key: String },
+    /// A new last item of an array.
+    Append { array: &'n Node },
+}
+
+impl<L: Borrow<Linter>> Session<L> {
+    /// A session on a document's text (JSON or YAML, as `format` says).
+    #[must_use]
+    pub fn new(linter: L, text: impl Into<String>, format: SourceFormat) -> Self {
+        let text = text.into();
+        let loaded = source::load(&text, format);
+        let diagnostics = linter.borrow().check_loaded(&text, &loaded, None);
+        Self {
+            linter,
+            text,
+            loaded,
+            diagnostics,
+        }
+    }
+
+    /// A session on a value, written as JSON with two-space indentation (what
+    /// `JSON.stringify(doc, null, 2)` writes), so that lines mean something.
+    #[must_use]
+    pub fn from_value(linter: L, value: &serde_json::Value) -> Self {
+        Self::new(linter, pretty(value, "", "\n"), SourceFormat::Json)
+    }
+
+    /// The current document's text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    #[must_use]
+    pub fn format(&self) -> SourceFormat {
+        self.loaded.format
+    }
+
+    /// The diagnostics of the current text, exactly as [`Linter::check`] gives them.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    #[must_use]
+    pub fn linter(&self) -> &Linter {
+        self.linter.borrow()
+    }
+
+    /// Sets the value at `pointer`: replaces it, or adds it as a new member of its
+    /// object; in an array, an index equal to the length (or `-`) appends, as JSON
+    /// Patch's `add` does. `""` replaces the whole document.
+    ///
+    /// # Errors
+    /// An [`EditError`] when the document cannot take the edit; the session is unchanged.
+    pub fn set(
+        &mut self,
+        pointer: &str,
+        value: &serde_json::Value,
+    ) -> Result<&[Diagnostic], EditError> {
+        let tokens = parse_pointer(pointer)?;
+        let root = self.loaded.root.as_ref().ok_or(EditError::Unreadable)?;
+        let target = resolve(root, pointer, &tokens)?;
+        let splice = self.plan_set(pointer, target, value)?;
+        let edited = apply(&self.text, &splice);
+        let loaded = source::load(&edited, self.loaded.format);
+        let reads_back = loaded
+            .root
+            .as_ref()
+            .and_then(|root| node_at(root, &tokens))
+            .is_some_and(|n| n.to_json() == *value);
+        if !reads_back || has_syntax_issue(&loaded) {
+            return Err(EditError::Rejected {
+                pointer: pointer.to_owned(),
+            });
+        }
+        Ok(self.commit(edited, loaded))
+    }
+
+    /// Removes the value at `pointer` (an object member, or an array item: the items
+    /// after it move up, as JSON Patch's `remove` does).
+    ///
+    /// # Errors
+    /// An [`EditError`] when there is nothing to remove; the session is unchanged.
+    pub fn remove(&mut self, pointer: &str) -> Result<&[Diagnostic], EditError> {
+        let tokens = parse_pointer(pointer)?;
+        let root = self.loaded.root.as_ref().ok_or(EditError::Unreadable)?;
+        let Some((last, parents)) = tokens.split_last() else {
+            return Err(EditError::RemoveRoot);
+        };
+        let parent = walk(root, pointer, parents)?;
+        if self.loaded.format == SourceFormat::Yaml {
+            return Err(EditError::Unsupported {
+                pointer: pointer.to_owned(),
+            });
+        }
+        let not_found = || EditError::NotFound {
+            pointer: pointer.to_owned(),
+        };
+        // The spans around the removed entry: the previous entry's end (to take the comma
+        // before it), its own start and end, and the next entry's start.
+        let (entries, index): (Vec<(usize, usize)>, usize) = match &parent.value {
+            Value::Object(members) => {
+                let i = members
+                    .iter()
+                    .rposition(|m| m.key == *last)
+                    .ok_or_else(not_found)?;
+                let spans = members
+                    .iter()
+                    .map(|m| (m.key_span.start, m.value.span.end))
+                    .collect();
+                (spans, i)
+            }
+            Value::Array(items) => {
+                let i = array_index(pointer, last, items.len())?;
+                if i >= items.len() {
+                    return Err(not_found());
+                }
+                (
+                    items.iter().map(|n| (n.span.start, n.span.end)).collect(),
+                    i,
+                )
+            }
+            other => {
+                return Err(EditError::NotAContainer {
+                    pointer: pointer.to_owned(),
+                    parent: join(parents),
+                    found: other.type_name(),
+                })
+            }
+        };
+        let at = |i: usize| entries.get(i).copied();
+        let (start, end) = match (index.checked_sub(1).and_then(at), at(index), at(index + 1)) {
+            (Some(prev), Some(this), _) => (prev.1, this.1),
+            (None, Some(this), Some(next)) => (this.0, next.0),
+            (None, Some(_), None) => (parent.span.start + 1, parent.span.end - 1),
+            _ => return Err(not_found()),
+        };
+        let edited = apply(
+            &self.text,
+            &Splice {
+                start,
+                end,
+                with: String::new(),
+            },
+        );
+        let loaded = source::load(&edited, self.loaded.format);
+        if loaded.root.is_none() || has_syntax_issue(&loaded) {
+            return Err(EditError::Rejected {
+                pointer: pointer.to_owned(),
+            });
+        }
+        Ok(self.commit(edited, loaded))
+    }
+
+    fn commit(&mut self, text: String, loaded: Loaded) -> &[Diagnostic] {
+        self.diagnostics = self.linter.borrow().check_loaded(&text, &loaded, None);
+        self.text = text;
+        self.loaded = loaded;
+        &self.diagnostics
+    }
+
+    fn plan_set(
+        &self,
+        pointer: &str,
+        target: Target<'_>,
+        value: &serde_json::Value,
+    ) -> Result<Splice, EditError> {
+        let text = self.text.as_str();
+        let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let yaml = self.loaded.format == SourceFormat::Yaml;
+        match target {
+            Target::Existing(node) => {
+                let indent = indent_at(text, node.span.start);
+                let with = if yaml {
+                    flow(value)
+                } else {
+                    pretty(value, indent, nl)
+                };
+                Ok(Splice {
+                    start: node.span.start,
+                    end: node.span.end,
+                    with,
+                })
+            }
+            Target::NewMember { .. } | Target::Append { .. } if yaml => {
+                Err(EditError::Unsupported {
+                    pointer: pointer.to_owned(),
+                })
+            }
+            Target::NewMember { object, key } => {
+                let key = serde_json::Value::String(key).to_string();
+                let last = match &object.value {
+                    Value::Object(members) => members.last(),
+                    _ => None,
+                };
+                Ok(insert_entry(
+                    text,
+                    object,
+                    last.map(|m| (m.key_span.start, m.value.span.end)),
+                    |indent| format!("{key}: {}", pretty(value, indent, nl)),
+                    nl,
+                ))
+            }
+            Target::Append { array } => {
+                let last = match &array.value {
+                    Value::Array(items) => items.last(),
+                    _ => None,
+                };
+                Ok(insert_entry(
+                    text,
+                    array,
+                    last.map(|n| (n.span.start, n.span.end)),
+                    |indent| pretty(value, indent, nl),
+                    nl,
+                ))
+            }
+        }
+    }
+}
+
+/// The splice that adds one entry at the end of an object or array, after `last` (the
+/// start and end of the last entry) or into the empty container. A container written
+/// on one line stays on one line.
+fn insert_entry(
+    text: &str,
+    container: &Node,
+    last: Option<(usize, usize)>,
+    entry: impl Fn(&str) -> String,
+    nl: &str,
+) -> Splice {
+    match last {
+        Some((start, end)) => {
+            let multiline = text
+                .get(container.span.start..start)
+                .is_some_and(|s| s.contains('\n'));
+            let with = if multiline {
+                let indent = indent_at(text, start);
+                format!(",{nl}{indent}{}", entry(indent))
+            } else {
+                format!(", {}", entry(""))
+            };
+            Splice {
+                start: end,
+                end,
+                with,
+            }
+        }
+        None => {
+            let outer = indent_at(text, container.span.start);
+            let inner = format!("{outer}  ");
+            Splice {
+                start: container.span.start + 1,
+                end: container.span.end.saturating_sub(1),
+                with: format!("{nl}{inner}{}{nl}{outer}", entry(&inner)),
+            }
+        }
+    }
+}
+
+fn apply(text: &str, splice: &Splice) -> String {
+    let mut out = String::with_capacity(text.len() + splice.with.len());
+    out.push_str(text.get(..splice.start).unwrap_or_default());
+    out.push_str(&splice.with);
+    out.push_str(text.get(splice.end..).unwrap_or_default());
+    out
+}
+
+fn has_syntax_issue(loaded: &Loaded) -> bool {
+    loaded
+        .issues
+        .iter()
+        .any(|i| matches!(i, LoadIssue::Syntax { .. }))
+}
+
+/// The leading whitespace of the line holding byte `at`.
+fn indent_at(text: &str, at: usize) -> &str {
+    let before = text.get(..at).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..).unwrap_or_default();
+    let width = line.len() - line.trim_start_matches([' ', '\t']).len();
+    line.get(..width).unwrap_or_default()
+}
+
+/// `value` as two-space-indented JSON, every line after the first indented by `indent`.
+/// JSON strings cannot hold a raw newline, so every newline of the output is structure.
+fn pretty(value: &serde_json::Value, indent: &str, nl: &str) -> String {
+    let json = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
+    if indent.is_empty() && nl == "\n" {
+        return json;
+    }
+    json.replace('\n', &format!("{nl}{indent}"))
+}
+
+/// `value` as one line of JSON with spaces after `:` and `,`: valid YAML flow syntax in
+/// block and flow context alike.
+fn flow(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(flow).collect();
+            format!("[{}]", items.join(", "))
+        }
+        serde_json::Value::Object(members) => {
+            let members: Vec<String> = members
+                .iter()
+                .map(|(k, v)| format!("{}: {}", serde_json::Value::String(k.clone()), flow(v)))
+                .collect();
+            format!("{{{}}}", members.join(", "))
+        }
+        scalar => scalar.to_string(),
+    }
+}
+
+/// The unescaped tokens of an RFC 6901 pointer.
+fn parse_pointer(pointer: &str) -> Result<Vec<String>, EditError> {
+    let invalid = || EditError::InvalidPointer {
+        pointer: pointer.to_owned(),
+    };
+    if pointer.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return Err(invalid());
+    };
+    rest.split('/')
+        .map(|raw| {
+            let mut token = String::with_capacity(raw.len());
+            let mut chars = raw.chars();
+            while let Some(c) = chars.next() {
+                if c == '~' {
+                    match chars.next() {
+                        Some('0') => token.push('~'),
+                        Some('1') => token.push('/'),
+                        _ => return Err(invalid()),
+                    }
+                } else {
+                    token.push(c);
+                }
+            }
+            Ok(token)
+        })
+        .collect()
+}
+
+/// The pointer of the first `n` tokens, for messages.
+fn join(tokens: &[String]) -> String {
+    tokens
+        .iter()
+        .fold(source::Pointer::root(), |p, t| p.key(t))
+        .to_string()
+}
+
+/// An array index token: `0` or digits without a leading zero, or `-` (the length).
+fn array_index(pointer: &str, token: &str, len: usize) -> Result<usize, EditError> {
+    if token == "-" {
+        return Ok(len);
+    }
+    let well_formed = !token.is_empty()
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && (token == "0" || !token.starts_with('0'));
+    let index = well_formed.then(|| token.parse::<usize>().ok()).flatten();
+    let index = index.ok_or_else(|| EditError::NotAnIndex {
+        pointer: pointer.to_owned(),
+        token: token.to_owned(),
+    })?;
+    if index > len {
+        return Err(EditError::IndexOutOfRange {
+            pointer: pointer.to_owned(),
+            index,
+            len,
+        });
+    }
+    Ok(index)
+}
+
+/// The node the parent tokens lead to; every one must exist.
+fn walk<'n>(root: &'n Node, pointer: &str, tokens: &[String]) -> Result<&'n Node, EditError> {
+    let mut node = root;
+    for (depth, token) in tokens.iter().enumerate() {
+        let here = || join(tokens.get(..depth).unwrap_or_default());
+        let missing = || EditError::MissingParent {
+            pointer: pointer.to_owned(),
+            parent: join(tokens.get(..=depth).unwrap_or_default()),
+        };
+        node = match &node.value {
+            Value::Object(members) => members
+                .iter()
+                .rev()
+                .find(|m| m.key == *token)
+                .map(|m| &m.value)
+                .ok_or_else(missing)?,
+            Value::Array(items) => {
+                let i = array_index(pointer, token, items.len()).map_err(|e| match e {
+                    EditError::IndexOutOfRange { .. } => missing(),
+                    e => e,
+                })?;
+                items.get(i).ok_or_else(missing)?
+            }
+            other => {
+                return Err(EditError::NotAContainer {
+                    pointer: pointer.to_owned(),
+                    parent: here(),
+                    found: other.type_name(),
+                })
+            }
+        };
+    }
+    Ok(node)
+}
+
+/// Where `set` lands: the existing value, or a new member or item of its parent.
+fn resolve<'n>(root: &'n Node, pointer: &str, tokens: &[String]) -> Result<Target<'n>, EditError> {
+    let Some((last, parents)) = tokens.split_last() else {
+        return Ok(Target::Existing(root));
+    };
+    let parent = walk(root, pointer, parents)?;
+    match &parent.value {
+        Value::Object(members) => Ok(members.iter().rev().find(|m| m.key == *last).map_or_else(
+            || Target::NewMember {
+                object: parent,
+                key: last.clone(),
+            },
+            |m| Target::Existing(&m.value),
+        )),
+        Value::Array(items) => {
+            let i = array_index(pointer, last, items.len())?;
+            Ok(items
+                .get(i)
+                .map_or(Target::Append { array: parent }, Target::Existing))
+        }
+        other => Err(EditError::NotAContainer {
+            pointer: pointer.to_owned(),
+            parent: join(parents),
+            found: other.type_name(),
+        }),
+    }
+}
+
+/// The node at `tokens` (`-` as the last item), when it exists.
+fn node_at<'n>(root: &'n Node, tokens: &[String]) -> Option<&'n Node> {
+    tokens
+        .iter()
+        .try_fold(root, |node, token| match &node.value {
+            Value::Object(members) => members
+                .iter()
+                .rev()
+                .find(|m| m.key == *token)
+                .map(|m| &m.value),
+            Value::Array(items) if token == "-" => items.last(),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        })
+}

@@ -1,0 +1,301 @@
+//! A `serde` deserializer over the spanned tree, so that the typed model is read straight
+//! from the [`Node`]s the loader built: no `serde_json::Value` copy of the document.
+//!
+//! It reads the tree exactly as `serde_json::from_value(node.to_json())` did (a test
+//! compares the two on every fixture): numbers as `u64`, then `i64`, then finite `f64`,
+//! otherwise null; when a key is duplicated the last one wins (the duplicate is S002).
+//! Strings are lent from the tree (`visit_borrowed_str`), so a model type that borrows
+//! can take them without a copy.
+
+use super::{Node, Value};
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use std::collections::HashSet;
+use std::fmt;
+
+/// Why the tree does not fit the model: serde's own wording (`missing field `x``,
+/// `invalid type: string "a", expected u64`), as `serde_json` gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Self(msg.to_string())
+    }
+
+    // JSON's word for serde's unit, as serde_json says it.
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        match unexp {
+            de::Unexpected::Unit => {
+                Self::custom(format_args!("invalid type: null, expected {exp}"))
+            }
+            other => Self::custom(format_args!("invalid type: {other}, expected {exp}")),
+        }
+    }
+
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        match unexp {
+            de::Unexpected::Unit => {
+                Self::custom(format_args!("invalid value: null, expected {exp}"))
+            }
+            other => Self::custom(format_args!("invalid value: {other}, expected {exp}")),
+        }
+    }
+}
+
+/// Reads a `T` from the tree. `duplicates` says whether the loader met a duplicated key
+/// anywhere (then objects are read last-one-wins; otherwise that bookkeeping is skipped).
+///
+/// # Errors
+/// When the tree's shape does not fit `T`.
+pub fn from_node<'de, T: de::Deserialize<'de>>(
+    node: &'de Node,
+    duplicates: bool,
+) -> Result<T, Error> {
+    T::deserialize(NodeDeserializer { node, duplicates })
+}
+
+#[derive(Clone, Copy)]
+struct NodeDeserializer<'de> {
+    node: &'de Node,
+    duplicates: bool,
+}
+
+impl<'de> NodeDeserializer<'de> {
+    fn unexpected(self) -> de::Unexpected<'de> {
+        match &self.node.value {
+            Value::Null => de::Unexpected::Unit,
+            Value::Bool(b) => de::Unexpected::Bool(*b),
+            Value::Number(n) => n
+                .as_u64()
+                .map(de::Unexpected::Unsigned)
+                .or_else(|| n.as_i64().map(de::Unexpected::Signed))
+                .or_else(|| n.as_f64().map(de::Unexpected::Float))
+                .unwrap_or(de::Unexpected::Unit),
+            Value::String(s) => de::Unexpected::Str(s),
+            Value::Array(_) => de::Unexpected::Seq,
+            Value::Object(_) => de::Unexpected::Map,
+        }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match &self.node.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => {
+                if let Some(v) = n.as_u64() {
+                    visitor.visit_u64(v)
+                } else if let Some(v) = n.as_i64() {
+                    visitor.visit_i64(v)
+                } else if let Some(v) = n.as_f64() {
+                    visitor.visit_f64(v)
+                } else {
+                    visitor.visit_unit()
+                }
+            }
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Array(items) => {
+                let len = items.len();
+                let mut seq = Seq {
+                    items: items.iter(),
+                    duplicates: self.duplicates,
+                };
+                let value = visitor.visit_seq(&mut seq)?;
+                if seq.items.len() == 0 {
+                    Ok(value)
+                } else {
+                    Err(de::Error::invalid_length(len, &"fewer elements in array"))
+                }
+            }
+            Value::Object(members) => {
+                // Last one wins: a member is skipped when the same key comes again later.
+                // Only a document with a duplicated key pays for the set.
+                let shadowed = if self.duplicates && members.len() > 1 {
+                    let mut later: HashSet<&str> = HashSet::with_capacity(members.len());
+                    let mut shadowed = vec![false; members.len()];
+                    for (flag, m) in shadowed.iter_mut().zip(members).rev() {
+                        *flag = !later.insert(m.key.as_str());
+                    }
+                    shadowed
+                } else {
+                    Vec::new()
+                };
+                visitor.visit_map(Map {
+                    members: members.iter().enumerate(),
+                    shadowed,
+                    value: None,
+                    duplicates: self.duplicates,
+                })
+            }
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.node.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match &self.node.value {
+            Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
+            Value::Object(members) => match members.as_slice() {
+                [only] => visitor.visit_enum(Variant {
+                    key: &only.key,
+                    value: NodeDeserializer {
+                        node: &only.value,
+                        duplicates: self.duplicates,
+                    },
+                }),
+                _ => Err(de::Error::invalid_value(
+                    de::Unexpected::Map,
+                    &"map with a single key",
+                )),
+            },
+            _ => Err(de::Error::invalid_type(self.unexpected(), &"string or map")),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+        ignored_any
+    }
+}
+
+struct Seq<'de> {
+    items: std::slice::Iter<'de, Node>,
+    duplicates: bool,
+}
+
+impl<'de> SeqAccess<'de> for Seq<'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        self.items
+            .next()
+            .map(|node| {
+                seed.deserialize(NodeDeserializer {
+                    node,
+                    duplicates: self.duplicates,
+                })
+            })
+            .transpose()
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct Map<'de> {
+    members: std::iter::Enumerate<std::slice::Iter<'de, super::Member>>,
+    /// Per member, whether a later member has the same key (empty: none has).
+    shadowed: Vec<bool>,
+    value: Option<&'de Node>,
+    duplicates: bool,
+}
+
+impl<'de> MapAccess<'de> for Map<'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        for (i, m) in self.members.by_ref() {
+            if self.shadowed.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            self.value = Some(&m.value);
+            let key = de::value::BorrowedStrDeserializer::<Error>::new(&m.key);
+            return seed.deserialize(key).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let node = self
+            .value
+            .take()
+            .ok_or_else(|| <Error as de::Error>::custom("value is missing"))?;
+        seed.deserialize(NodeDeserializer {
+            node,
+            duplicates: self.duplicates,
+        })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.members.len())
+    }
+}
+
+struct Variant<'de> {
+    key: &'de str,
+    value: NodeDeserializer<'de>,
+}
+
+impl<'de> de::EnumAccess<'de> for Variant<'de> {
+    type Error = Error;
+    type Variant = NodeDeserializer<'de>;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Self::Variant), Error> {
+        let key = de::value::BorrowedStrDeserializer::<Error>::new(self.key);
+        seed.deserialize(key).map(|v| (v, self.value))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for NodeDeserializer<'de> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        de::Deserialize::deserialize(self)
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_any(self, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_any(self, visitor)
+    }
+}

@@ -1,0 +1,111 @@
+//! The typed model is read straight from the spanned tree (`source::from_node`), not from
+//! a `serde_json::Value` copy of it. This test holds the two readings equal on every
+//! fixture, the seed and a few edge cases: the same model, or the same error text.
+
+#![allow(clippy::disallowed_methods)]
+
+use naplint::model::Report;
+use naplint::source::{self, from_node, SourceFormat};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn inputs() -> Vec<PathBuf> {
+    let mut out = vec![
+        root().join("seeds/2013-14/report.json"),
+        root().join("seeds/2013-14/report.yaml"),
+    ];
+    for dir in std::fs::read_dir(root().join("tests/fixtures"))
+        .expect("tests/fixtures")
+        .flatten()
+    {
+        for f in std::fs::read_dir(dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let p = f.path();
+            let name = p.to_string_lossy().into_owned();
+            if (name.ends_with(".json") || name.ends_with(".yaml"))
+                && !name.ends_with(".expected.json")
+            {
+                out.push(p);
+            }
+        }
+    }
+    out.retain(|p| p.exists());
+    out.sort();
+    out
+}
+
+fn both(
+    text: &str,
+    format: SourceFormat,
+) -> Option<(Result<Report, String>, Result<Report, String>)> {
+    let loaded = source::load(text, format);
+    let root = loaded.root.as_ref()?;
+    let direct = from_node::<Report>(root, loaded.has_duplicate_keys()).map_err(|e| e.to_string());
+    let via_value = serde_json::from_value::<Report>(root.to_json()).map_err(|e| e.to_string());
+    Some((direct, via_value))
+}
+
+#[test]
+fn every_fixture_reads_the_same_as_through_a_value() {
+    let files = inputs();
+    assert!(files.len() > 80, "only {} inputs", files.len());
+    let (mut ok, mut err) = (0, 0);
+    for path in &files {
+        let bytes = std::fs::read(path).expect("read fixture");
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue; // the invalid-UTF-8 fixture never reaches the model
+        };
+        let format = SourceFormat::from_path(&path.to_string_lossy());
+        let Some((direct, via_value)) = both(&text, format) else {
+            continue;
+        };
+        assert_eq!(direct, via_value, "{}", path.display());
+        if direct.is_ok() {
+            ok += 1;
+        } else {
+            err += 1;
+        }
+    }
+    // Both branches must be exercised for the comparison to mean anything.
+    assert!(ok > 50 && err > 0, "{ok} models, {err} errors");
+}
+
+#[test]
+fn edge_cases_read_the_same() {
+    let seed = std::fs::read_to_string(root().join("seeds/2013-14/report.json")).expect("seed");
+    let cases = [
+        // A duplicated key: the last one wins.
+        seed.replacen(
+            "\"format_version\": \"1\"",
+            "\"format_version\": \"0\", \"format_version\": \"1\"",
+            1,
+        ),
+        // Numbers beyond u64, negative, fractional, exponent.
+        seed.replacen(
+            "\"format_version\": \"1\"",
+            "\"format_version\": \"1\", \"x\": 1e400",
+            1,
+        ),
+        r#"{"format_version": "1", "report": {"fiscal_year": 3.0}}"#.to_owned(),
+        r#"{"format_version": "1", "report": {"fiscal_year": -1}}"#.to_owned(),
+        r#"{"format_version": "1", "report": []}"#.to_owned(),
+        r#"{"format_version": "1", "report": null}"#.to_owned(),
+        r#"[1, 2]"#.to_owned(),
+        r#""text""#.to_owned(),
+    ];
+    for case in &cases {
+        let (direct, via_value) = both(case, SourceFormat::Json).expect("parses");
+        assert_eq!(direct, via_value, "{case:.120}");
+    }
+    // Beyond u64 the number is a float: both reject it, serde_json printing the float
+    // in its own notation (`1.8446744073709552e+19`), this reader in Rust's.
+    let big = r#"{"format_version": "1", "report": {"fiscal_year": 18446744073709551616}}"#;
+    let (direct, via_value) = both(big, SourceFormat::Json).expect("parses");
+    assert!(direct.is_err() && via_value.is_err());
+}
