@@ -8,3 +8,5 @@ await init();
 
 export { NaplintError } from './api.js';
 export const { validate, fix, rules, explain, schema, version, createSession } = createApi(raw);
+// Department submissions (issue 11).
+export const { validateSubmission } = createApi(raw);
