@@ -351,7 +351,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             // Submission sets: each file's findings, from the set and the assembled report.
             for set in &sets {
                 let linter = configs.linter_for(&Input::File(set.dir.join("naplint.toml")))?;
-                match submissions::check_set(&linter, set, previous.as_ref()) {
+                match submissions::check_set_fixing(&linter, set, previous.as_ref(), fix) {
                     Ok(files) => checked.extend(files),
                     Err(e) => failures.push(e),
                 }

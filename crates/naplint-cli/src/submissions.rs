@@ -74,6 +74,44 @@ pub fn partition(inputs: Vec<Input>) -> (Vec<Input>, Vec<Set>) {
     (plain, sets)
 }
 
+/// Checks one set and, with `fix`, applies the fixes to the files their values were
+/// written in (each file atomically, refusing one that changed meanwhile), then checks
+/// the set again.
+pub fn check_set_fixing(
+    linter: &Linter,
+    set: &Set,
+    previous: Option<&naplint::model::Report>,
+    fix: bool,
+) -> Result<Vec<CheckedFile>, String> {
+    let first = check_set(linter, set, previous)?;
+    if !fix {
+        return Ok(first);
+    }
+    let mut fixed_set = Set {
+        dir: set.dir.clone(),
+        files: Vec::new(),
+    };
+    let mut counts = Vec::new();
+    for ((path, text), checked) in set.files.iter().zip(&first) {
+        let format = SourceFormat::from_path(&path.to_string_lossy());
+        let result = naplint::fix::apply(text, format, &checked.diagnostics);
+        if result.applied > 0 && result.text != *text {
+            crate::write::replace_file(path, text.as_bytes(), result.text.as_bytes())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            fixed_set.files.push((path.clone(), result.text));
+            counts.push(result.applied);
+        } else {
+            fixed_set.files.push((path.clone(), text.clone()));
+            counts.push(0);
+        }
+    }
+    let mut again = check_set(linter, &fixed_set, previous)?;
+    for (c, n) in again.iter_mut().zip(counts) {
+        c.fixed = n;
+    }
+    Ok(again)
+}
+
 /// Checks one set: each file's diagnostics, located in it.
 pub fn check_set(
     linter: &Linter,

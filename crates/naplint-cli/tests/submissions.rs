@@ -197,3 +197,36 @@ fn template_writes_a_valid_submission_and_refuses_an_unknown_department() {
     assert!(err.contains("did you mean `STATCAN`?"), "{err}");
     assert!(!bad.exists());
 }
+
+#[test]
+fn fix_repairs_the_submission_the_value_was_written_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = split_seed(tmp.path(), "seeds/2013-14/report.yaml");
+    let cic = dir.join("cic.yaml");
+    let text = std::fs::read_to_string(&cic).unwrap();
+    let broken = text
+        .replacen("status: complete", "status: Completed", 1)
+        .replacen("plan: ca-nap-cht", "plan: ca-nap-chtt", 1);
+    std::fs::write(&cic, &broken).unwrap();
+    let base_before = std::fs::read(dir.join("base.yaml")).unwrap();
+    let o = naplint(&["check", "--format", "json", s(&dir)]);
+    let found: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(found
+        .iter()
+        .any(|d| d["code"] == "P006" && d["file"].as_str().unwrap().ends_with("cic.yaml")));
+    assert!(found.iter().any(|d| d["code"] == "A006"));
+    let o = naplint(&["check", "--fix", "--format", "json", s(&dir)]);
+    let after: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        !after
+            .iter()
+            .any(|d| d["code"] == "P006" || d["code"] == "A006"),
+        "{after:#?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&cic).unwrap(),
+        text,
+        "only the two values changed"
+    );
+    assert_eq!(std::fs::read(dir.join("base.yaml")).unwrap(), base_before);
+}
