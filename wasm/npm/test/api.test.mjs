@@ -42,7 +42,7 @@ const seedWith = (edit) => {
 test('the package exports exactly the documented API', () => {
   assert.deepEqual(
     Object.keys(naplint).sort(),
-    ['NaplintError', 'createSession', 'explain', 'fix', 'rules', 'schema', 'validate', 'version'],
+    ['NaplintError', 'createSession', 'explain', 'fix', 'rules', 'schema', 'validate', 'validateSubmission', 'version'],
   );
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   assert.equal(version(), pkg.version, 'crate and package versions agree');
