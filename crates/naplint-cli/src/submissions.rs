@@ -58,7 +58,10 @@ pub fn partition(inputs: Vec<Input>) -> (Vec<Input>, Vec<Set>) {
             plain.push(input);
             continue;
         };
-        if !matches!(role_of(path, &text), Some(Role::Base | Role::Submission)) {
+        // Only a file with a `kind` key can be a base or a submission: reports are not
+        // parsed twice.
+        let has_kind = text.contains("\"kind\"") || text.contains("kind:");
+        if !has_kind || !matches!(role_of(path, &text), Some(Role::Base | Role::Submission)) {
             plain.push(input);
             continue;
         }

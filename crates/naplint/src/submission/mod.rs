@@ -238,10 +238,10 @@ impl Linter {
             }
             loaded.push(l);
         }
-        let base_doc = loaded
-            .get(base_file)
-            .and_then(|l| l.root.as_ref())
-            .and_then(|r| serde_json::from_value::<Report>(r.to_json()).ok());
+        let base_doc = loaded.get(base_file).and_then(|l| {
+            let root = l.root.as_ref()?;
+            source::from_node::<Report>(root, l.has_duplicate_keys()).ok()
+        });
         let docs: Vec<(usize, Submission)> = loaded
             .iter()
             .enumerate()
@@ -250,7 +250,7 @@ impl Linter {
                 let doc = l
                     .root
                     .as_ref()
-                    .and_then(|r| serde_json::from_value::<Submission>(r.to_json()).ok());
+                    .and_then(|r| source::from_node::<Submission>(r, l.has_duplicate_keys()).ok());
                 if doc.is_none() {
                     complete = false;
                 }
@@ -508,7 +508,7 @@ fn read_report(
     let report = loaded
         .root
         .as_ref()
-        .and_then(|r| serde_json::from_value::<Report>(r.to_json()).ok());
+        .and_then(|r| source::from_node::<Report>(r, loaded.has_duplicate_keys()).ok());
     let fatal: Vec<&Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.code == "S003" || d.code == "S004")
@@ -585,7 +585,7 @@ impl Linter {
             );
         }
         if let Some(node) = &owner_node {
-            report.owners = serde_json::from_value(node.to_json()).ok();
+            report.owners = source::from_node(node, false).ok();
         }
         // Every entry has an owner the registry knows.
         for list in crate::model::List::ALL {
