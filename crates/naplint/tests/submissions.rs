@@ -318,3 +318,89 @@ fn an_unknown_department_code_is_a002_with_a_suggestion() {
         .iter()
         .any(|d| d.code == "A004" && d.message.contains("`CIC`")));
 }
+
+#[test]
+fn year_over_year_rules_apply_to_what_a_department_changes() {
+    let l = linter();
+    let report = seed("report.json");
+    let previous = l.previous(&report, SourceFormat::Json).unwrap();
+    let files = split_seed(SourceFormat::Json);
+    // Unchanged, the set has no X finding against the report it came from.
+    let checked = l
+        .check_submissions(&set(&files, SourceFormat::Json), Some(&previous))
+        .unwrap();
+    assert!(!checked
+        .files
+        .iter()
+        .flatten()
+        .any(|d| d.code.starts_with('X')));
+    // CIC reopens 2.13.1, complete last year.
+    let cic = files
+        .iter()
+        .find(|(n, _)| n == "cic.json")
+        .unwrap()
+        .1
+        .clone();
+    let at = cic.find("\"id\": \"2.13.1\"").unwrap();
+    let status = at + cic[at..].find("\"complete\"").unwrap();
+    let changed = format!("{}\"in_progress\"{}", &cic[..status], &cic[status + 10..]);
+    let files = with(&files, "cic.json", Some(&changed));
+    let checked = l
+        .check_submissions(&set(&files, SourceFormat::Json), Some(&previous))
+        .unwrap();
+    let d = diagnostics_of(&files, &checked, "cic.json");
+    let x001 = d.iter().find(|d| d.code == "X001").unwrap();
+    let line = changed.lines().nth(x001.line - 1).unwrap();
+    assert!(line.contains("\"status\": \"in_progress\""), "{line}");
+    assert!(
+        x001.pointer.starts_with("/deliverables/"),
+        "{}",
+        x001.pointer
+    );
+}
+
+/// The schema oracle for submissions: the `jsonschema` crate and naplint's validator give
+/// every submission of the split seed and of the A fixtures the same verdict.
+#[test]
+fn submission_schema_verdicts_agree_with_jsonschema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(naplint::schema::SUBMISSION_SCHEMA_JSON).unwrap();
+    let oracle = jsonschema::draft202012::new(&schema).unwrap();
+    let ours = naplint::schema::CompiledSchema::from_text(naplint::schema::SUBMISSION_SCHEMA_JSON)
+        .unwrap();
+    let mut docs: Vec<(String, String, SourceFormat)> = split_seed(SourceFormat::Yaml)
+        .into_iter()
+        .map(|(n, t)| (n, t, SourceFormat::Yaml))
+        .collect();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    for code in ["A001", "A002", "A003", "A004", "A005", "A006"] {
+        for set in ["pass", "fail"] {
+            for f in std::fs::read_dir(fixtures.join(code).join(set))
+                .unwrap()
+                .flatten()
+            {
+                let name = f.path().display().to_string();
+                docs.push((
+                    name,
+                    std::fs::read_to_string(f.path()).unwrap(),
+                    SourceFormat::Yaml,
+                ));
+            }
+        }
+    }
+    let mut compared = 0;
+    for (name, text, format) in docs {
+        if name.contains("base.") {
+            continue;
+        }
+        let root = naplint::source::load(&text, format).root.unwrap();
+        assert_eq!(
+            ours.is_valid(&root),
+            oracle.is_valid(&root.to_json()),
+            "{name}: {:?}",
+            ours.validate(&root)
+        );
+        compared += 1;
+    }
+    assert!(compared > 30, "compared {compared}");
+}

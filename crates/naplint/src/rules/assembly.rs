@@ -15,7 +15,7 @@ pub mod a005_duplicate_submission;
 pub mod a006_wrong_report;
 
 use crate::i18n::{Lang, Text};
-use crate::model::{Deliverable, Report, Submission};
+use crate::model::{Deliverable, Report};
 use crate::rules::Finding;
 use crate::source::{Node, Pointer, Value};
 use std::collections::HashMap;
@@ -27,7 +27,59 @@ pub struct Part<'a> {
     /// The file's name as shown to the user.
     pub name: &'a str,
     pub root: &'a Node,
-    pub doc: &'a Submission,
+    pub doc: &'a Head,
+}
+
+/// What the A rules and the assembly read of a submission: its header and the ids it
+/// updates. Read from the tree rather than deserialised into [`crate::model::Submission`]
+/// (whose types give the schema): the values themselves are checked in the assembled
+/// report, and the WASM module carries one deserialiser fewer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub department: String,
+    pub plan: String,
+    pub fiscal_year: String,
+    pub deliverables: Vec<Update>,
+}
+
+/// One entry of a submission's `deliverables`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    pub id: String,
+    /// How many items it updates.
+    pub items: usize,
+}
+
+impl Head {
+    /// The header of a submission tree; `None` when it lacks one (the schema says what).
+    #[must_use]
+    pub fn read(root: &Node) -> Option<Self> {
+        let text = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_owned);
+        let deliverables = match root.get("deliverables").map(|n| &n.value) {
+            None => Vec::new(),
+            Some(Value::Array(entries)) => entries
+                .iter()
+                .map(|e| {
+                    let items = match e.get("items").map(|n| &n.value) {
+                        None => 0,
+                        Some(Value::Array(items)) => items.len(),
+                        Some(_) => return None,
+                    };
+                    Some(Update {
+                        id: e.get("id").and_then(Node::as_str)?.to_owned(),
+                        items,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?,
+            Some(_) => return None,
+        };
+        Some(Self {
+            department: text("department")?,
+            plan: text("plan")?,
+            fiscal_year: text("fiscal_year")?,
+            deliverables,
+        })
+    }
 }
 
 /// What an A rule sees.
@@ -125,10 +177,10 @@ pub fn base_deliverables(base: &Report) -> HashMap<&str, &Deliverable> {
 /// Whether a submission belongs to this base's report: its department is in the
 /// registry, its plan and fiscal year are the base's.
 #[must_use]
-pub fn belongs(base: &Report, doc: &Submission) -> bool {
+pub fn belongs(base: &Report, doc: &Head) -> bool {
     base.has_department(doc.department.as_str())
         && doc.plan == base.plan.id
-        && doc.fiscal_year == base.report.fiscal_year
+        && doc.fiscal_year == base.report.fiscal_year.as_str()
 }
 
 /// Which parts go into the assembled report: those that belong to it, the first of each

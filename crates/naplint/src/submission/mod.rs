@@ -15,7 +15,7 @@ pub use tree::{to_json_text, to_yaml_text};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Lang, Text};
-use crate::model::{Report, Submission};
+use crate::model::Report;
 use crate::rules::assembly::{self as rules, Assembly, FileFinding, Part};
 use crate::source::{self, Node, Pointer, SourceFormat};
 use crate::Linter;
@@ -242,15 +242,12 @@ impl Linter {
             let root = l.root.as_ref()?;
             source::from_node::<Report>(root, l.has_duplicate_keys()).ok()
         });
-        let docs: Vec<(usize, Submission)> = loaded
+        let docs: Vec<(usize, rules::Head)> = loaded
             .iter()
             .enumerate()
             .filter(|(i, _)| *i != base_file && roles.get(*i) != Some(&Some(Role::Report)))
             .filter_map(|(i, l)| {
-                let doc = l
-                    .root
-                    .as_ref()
-                    .and_then(|r| source::from_node::<Submission>(r, l.has_duplicate_keys()).ok());
+                let doc = l.root.as_ref().and_then(rules::Head::read);
                 if doc.is_none() {
                     complete = false;
                 }

@@ -82,7 +82,7 @@ pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
                 });
                 continue;
             };
-            for n in d.items.len()..update.items.len() {
+            for n in d.items.len()..update.items {
                 let count = d.items.len().to_string();
                 let shown = (n + 1).to_string();
                 out.push(FileFinding {
