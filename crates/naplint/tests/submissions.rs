@@ -404,3 +404,27 @@ fn submission_schema_verdicts_agree_with_jsonschema() {
     }
     assert!(compared > 30, "compared {compared}");
 }
+
+/// A co-lead's own mistake is reported in its file even where the first lead's value is
+/// the one assembled.
+#[test]
+fn a_value_masked_by_the_first_lead_is_still_checked() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/A001/pass");
+    let mut files: Vec<(String, String)> = ["base.yaml", "cic.yaml", "jus.yaml", "ps.yaml"]
+        .iter()
+        .map(|n| ((*n).to_owned(), std::fs::read_to_string(dir.join(n)).unwrap()))
+        .collect();
+    files[2].1 = files[2].1.replace("status: ongoing", "status: Ongoin");
+    let checked = linter()
+        .check_submissions(&set(&files, SourceFormat::Yaml), None)
+        .unwrap();
+    let jus = &checked.files[2];
+    assert!(
+        jus.iter()
+            .any(|d| d.code == "P006" && d.pointer == "/deliverables/0/status" && d.line == 6),
+        "{jus:#?}"
+    );
+    // PS's value is the one assembled; PS's file has only the conflict.
+    let ps: Vec<&str> = checked.files[3].iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(ps, ["A001"]);
+}

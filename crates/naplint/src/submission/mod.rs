@@ -335,14 +335,13 @@ impl Linter {
                 })
                 .collect();
             let mut in_whole: HashSet<(String, String, String)> = HashSet::new();
-            let mut run = |tree: &Node, prov: &Provenance, only: Option<usize>| {
-                let text = to_json_text(tree);
+            let mut run = |text: &str, prov: &Provenance, only: Option<usize>| {
                 let line_map = |p: &Pointer| {
                     let o = prov.origin(p.as_str());
                     line_in(o.file, &o.pointer)
                 };
                 let diagnostics =
-                    self.check_inner(&text, SourceFormat::Json, previous, Some(&line_map));
+                    self.check_inner(text, SourceFormat::Json, previous, Some(&line_map));
                 for d in diagnostics {
                     // A finding of the whole is not repeated by a submission alone (a
                     // co-led deliverable's finding stays in its first lead's file).
@@ -364,7 +363,8 @@ impl Linter {
                     }
                 }
             };
-            run(&report, &provenance, None);
+            let whole = to_json_text(&report);
+            run(&whole, &provenance, None);
             // Each submission on its own terms: its values first where co-leads give
             // others, so that a value the first lead's masks is still checked.
             for (j, part) in parts.iter().enumerate() {
@@ -381,7 +381,11 @@ impl Linter {
                     &eligible,
                     Some(part.file),
                 );
-                run(&alone, &prov, Some(part.file));
+                // The same values as the whole: the same findings, already reported.
+                let text = to_json_text(&alone);
+                if text != whole {
+                    run(&text, &prov, Some(part.file));
+                }
             }
         }
         for ds in &mut out {
