@@ -24,3 +24,6 @@ if [ -z "${NAPLINT_SKIP_WASM:-}" ] && [ -f wasm/scripts/ci.sh ]; then
   echo "== WASM module, npm package, parity and browser tests"
   bash wasm/scripts/ci.sh
 fi
+
+echo "== pre-commit try-repo from a fresh clone (only with NAPLINT_PRE_COMMIT=1: a release build)"
+bash scripts/test-pre-commit.sh

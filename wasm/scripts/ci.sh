@@ -112,6 +112,9 @@ step "browser test (headless Chromium)"
 node_suite browser test/browser.test.mjs
 ls "$WASM_DIR/www/test-artifacts"
 
+step "web apps: Vite and webpack on their defaults, the worker, the adapters (scripts/webapps.sh)"
+WEBAPPS_COUNT="$LOGS/webapps.count" bash "$WASM_DIR/scripts/webapps.sh"; passed=$((passed + $(cat "$LOGS/webapps.count")))
+
 step "size"
 bash "$WASM_DIR/scripts/size.sh" --no-build --check
 

@@ -25,7 +25,7 @@ const SHIPPABLE = [
   /^package\.json$/,
   /^README\.md$/,
   /^LICEN[CS]E([-.][\w.-]+)?$/,
-  /^index\.d\.ts$/,
+  /^(index|types|worker|adapters)\.d\.ts$/,
   /^lib\/[\w-]+\.(js|mjs|d\.ts)$/,
   /^dist\/naplint_wasm(\.js|_bg\.wasm|\.d\.ts|_bg\.wasm\.d\.ts)$/,
 ];

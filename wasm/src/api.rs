@@ -25,6 +25,7 @@ const CACHE_SIZE: usize = 4;
 
 /// The error codes a caller can branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
     /// The options object is malformed or names unknown rules, fields or formats.
@@ -105,6 +106,8 @@ pub(crate) fn envelope<T: Serialize>(result: Result<T, ApiError>) -> String {
 /// `--select`/`--ignore` on top of `naplint.toml`: `select` replaces, `ignore` adds,
 /// `rules` entries override, `rule` (user rules) adds, `tolerance` and `lang` replace.
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     pub format: Option<SourceFormat>,
@@ -247,6 +250,7 @@ pub fn cached_linters() -> usize {
 /// only when the finding involves other figures) plus the columns in UTF-16 code units, which is what JavaScript string indices and editors
 /// (Monaco, CodeMirror, LSP) count in.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Diagnostic"))]
 pub struct WasmDiagnostic<'a> {
     #[serde(flatten)]
     pub diagnostic: &'a Diagnostic,
@@ -352,9 +356,12 @@ pub fn fix_envelope(doc: &str, options: &str) -> String {
 /// One rule as `naplint rules --json` prints it, plus `level`: the severity its findings
 /// get under the given options, or `off`.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleInfo {
     #[serde(flatten)]
     pub rule: registry::RuleInfo,
+    /// The severity findings get under the options, or `off`.
+    #[cfg_attr(feature = "ts", ts(as = "naplint::config::RuleLevel"))]
     pub level: &'static str,
 }
 

@@ -6,7 +6,7 @@
 // a summary list with links to the fields. Messages leave line numbers out (`lines:
 // false`): a form has no lines. An English/Français toggle switches every label, the
 // page's `lang` and the findings (naplint's `lang` option) without reloading.
-import { validate, fix, version, createSession, NaplintError } from '../npm/lib/browser.js';
+import { validate, fix, version, createSession, NaplintError } from '../npm/lib/auto.js';
 import { TAGS, STATUS_LABELS, QUALIFIER_LABELS, TEXTS, capitalised } from './i18n.js';
 
 const SEED_URL = '../../seeds/2013-14/report.json';

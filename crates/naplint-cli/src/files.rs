@@ -39,7 +39,7 @@ fn is_report_extension(path: &Path) -> bool {
 /// Whether a file found in a directory walk is a report: other JSON/YAML files (package
 /// manifests, findings snapshots) sit beside reports and are not ours to check. Reads
 /// at most a report's limit, in chunks, and only a regular file.
-fn looks_like_report(path: &Path) -> bool {
+pub fn looks_like_report(path: &Path) -> bool {
     safe_read::contains_bytes(path, b"format_version", safe_read::limits::REPORT)
         || crate::submissions::looks_like_submission(path)
 }

@@ -3,6 +3,7 @@
 
 mod baseline;
 mod files;
+mod manual;
 mod render;
 mod safe_read;
 mod server;
@@ -73,6 +74,10 @@ enum Command {
         /// File name to report for stdin (also decides JSON or YAML).
         #[arg(long)]
         stdin_filename: Option<String>,
+        /// Skip named files that are not reports (no `format_version` key), as a directory
+        /// walk does; for pre-commit, which passes every JSON and YAML file.
+        #[arg(long)]
+        reports_only: bool,
         /// Language of messages: en or fr (default: NAPLINT_LANG, then `lang` in naplint.toml).
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -162,6 +167,18 @@ enum Command {
         config: Option<PathBuf>,
         #[command(flatten)]
         trust: files::TrustArgs,
+    },
+    /// Print a shell completion script: `naplint completions bash > /etc/bash_completion.d/naplint`.
+    Completions {
+        /// bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (`naplint.1`, `naplint-check.1`, ...) into a directory, for
+    /// packagers; `cargo xtask man` runs it.
+    ManPages {
+        /// Directory to write the pages into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Print the report JSON Schema, or write it into a directory.
     Schema {
@@ -286,6 +303,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions { shell } => {
+            let script = manual::completions(<Cli as clap::CommandFactory>::command(), shell);
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&script);
+            let _ = stdout.flush();
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ManPages { out } => {
+            for path in manual::man_pages(<Cli as clap::CommandFactory>::command(), &out)? {
+                eprintln!("wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { out } => {
             let text = naplint::schema::report_schema_text();
             match out {
@@ -312,11 +342,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             baseline,
             write_baseline,
             stdin_filename,
+            reports_only,
             lang,
             color,
         } => {
             let trust = trust.trust()?;
-            let inputs = files::discover_in(&paths, &trust)?;
+            let mut inputs = files::discover_in(&paths, &trust)?;
+            if reports_only {
+                inputs.retain(|i| !matches!(i, Input::File(p) if !files::looks_like_report(p)));
+                if inputs.is_empty() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
             if inputs.is_empty() {
                 return Err("no report files found (looked for *.json, *.yaml, *.yml holding `format_version`)".to_owned());
             }

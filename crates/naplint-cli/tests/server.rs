@@ -343,6 +343,14 @@ fn scripted_session_diagnostics_fixes_and_hover() {
     );
     assert_eq!(client.diagnostics(&uri, 4), Vec::<Value>::new());
 
+    // didSave checks again (the editor's text, not the file on disk, which still has both
+    // findings).
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(client.diagnostics(&uri, 4), Vec::<Value>::new());
+
     // A JSON file that is not a report gets no findings.
     let other = uri_of(&dir.path().join("package.json"));
     client.notify(
@@ -390,6 +398,31 @@ fn language_from_locale_configuration_and_flag() {
     assert!(en.starts_with("invalid fiscal year"), "{en}");
     assert_ne!(fr, en);
     assert!(!fr.contains("invalid"), "{fr}");
+
+    // Saving a naplint.toml applies it to the open documents at once.
+    let config = english.join("naplint.toml");
+    std::fs::write(&config, "lang = \"fr\"\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri_of(&config) } }),
+    );
+    let diagnostics = client.diagnostics(&en_uri, 1);
+    assert_eq!(
+        diagnostics[0]["message"].as_str().unwrap(),
+        fr,
+        "{diagnostics:?}"
+    );
+    std::fs::write(&config, "lang = \"en\"\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri_of(&config) } }),
+    );
+    let diagnostics = client.diagnostics(&en_uri, 1);
+    assert_eq!(
+        diagnostics[0]["message"].as_str().unwrap(),
+        en,
+        "{diagnostics:?}"
+    );
     let actions = client.request(
         "textDocument/codeAction",
         json!({ "textDocument": { "uri": fr_uri }, "range": range(0, 0, 0, 0),
@@ -446,5 +479,85 @@ fn related_fields_are_related_information() {
         ]
     );
     assert_eq!(found.len(), 4);
+    client.finish();
+}
+
+#[test]
+fn broken_configuration_is_shown_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("naplint.toml"), "tolerance = \"five\"\n").unwrap();
+    let uri = uri_of(&dir.path().join("report.json"));
+    let mut client = Client::start(dir.path(), &[]);
+    client.initialize(None);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "json", "version": 1,
+                "text": fixture("P005/fail_dash.json") } }),
+    );
+    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
+    assert_eq!(shown["params"]["type"], 1, "{shown}");
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("naplint.toml"),
+        "{shown}"
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("naplint.toml"),
+        "{diagnostics:?}"
+    );
+    assert_eq!(diagnostics[0]["range"], range(0, 0, 0, 0));
+    // The server is still there: it answers and shuts down cleanly.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 71, "character": 30 } }),
+    );
+    assert_eq!(hover, Value::Null);
+    client.finish();
+}
+
+#[test]
+fn baseline_beside_the_report_hides_accepted_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let text = fixture("P005/fail_dash.json");
+    std::fs::write(&path, &text).unwrap();
+    let uri = uri_of(&path);
+    let mut client = Client::start(dir.path(), &[]);
+    client.initialize(None);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "json", "version": 1, "text": text } }),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["P005"]);
+
+    // Accepting the finding in naplint-baseline.toml, as `naplint check` reads it.
+    let baseline = dir.path().join("naplint-baseline.toml");
+    std::fs::write(
+        &baseline,
+        "[[suppress]]\ncode = \"P005\"\npointer = \"/pillars/0/objectives/0/tasks/0/deliverables/0/start\"\nreason = \"as printed\"\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri_of(&baseline) } }),
+    );
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+    let cli = Command::new(env!("CARGO_BIN_EXE_naplint"))
+        .args(["check", "report.json", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&cli.stdout).trim(),
+        "[]",
+        "the CLI agrees: {cli:?}"
+    );
     client.finish();
 }

@@ -11,6 +11,7 @@ pub const DEFAULT_TOLERANCE: f64 = 0.05;
 
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {
     Off,
@@ -32,27 +33,37 @@ impl RuleLevel {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Relative tolerance of "approximately" figures (0.05 = 5%).
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub tolerance: f64,
     /// Per-rule level, by code (`P016`) or name (`idle-department`).
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub rules: BTreeMap<String, RuleLevel>,
     /// Only these codes or prefixes (`P`, `R00`, `M004`); empty means all.
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub select: Vec<String>,
     /// Never these codes or prefixes.
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub ignore: Vec<String>,
     /// Users' own rules (`[[rule]]` in naplint.toml), family U.
     #[serde(rename = "rule")]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub user_rules: Vec<crate::lang::UserRule>,
     /// Language of messages, help and documentation: `en` or `fr`.
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub lang: crate::i18n::Lang,
     /// Further rule files (paths relative to the configuration file), each holding
     /// `[[rule]]` entries; the CLI reads them into `user_rules`.
+    // Rejected by the WASM options (no file access), so not in the TypeScript type.
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub rule_files: Vec<String>,
     /// Whether messages cite line numbers (`male 29 (line 127)`). A form sets it to
     /// `false`: its user never sees the file's lines, and a reconciliation then names its
     /// terms by field alone. Diagnostics keep their positions and `related` pointers.
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub lines: bool,
 }
 

@@ -28,6 +28,7 @@ pub enum LinterError {
 
 /// A problem in a user's rule: which rule, and where in its `check` text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "UserRuleProblem"))]
 pub struct UserRuleError {
     pub code: String,
     #[serde(flatten)]

@@ -68,12 +68,19 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 /// A rule as listed by `naplint rules`, `explain`, SARIF and WASM `rules()`: a built-in
 /// declaration or a user's rule.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleInfo {
     pub code: String,
     pub name: String,
     /// The display name in the listing's language.
     pub title: String,
     /// `structure`, `plan`, `meta`, `reconcile`, `across`, `assembly` or `user`.
+    #[cfg_attr(
+        feature = "ts",
+        ts(
+            type = r#""structure" | "plan" | "meta" | "reconcile" | "across" | "assembly" | "user""#
+        )
+    )]
     pub family: String,
     pub severity: crate::Severity,
     pub summary: String,

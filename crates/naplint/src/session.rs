@@ -26,7 +26,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::engine::Linter;
 use crate::i18n::{Lang, Text};
-use crate::source::{self, LoadIssue, Loaded, Node, SourceFormat, Value};
+use crate::source::{self, LineIndex, LoadIssue, Loaded, Member, Node, SourceFormat, Span, Value};
 use std::borrow::Borrow;
 
 /// Why an edit was refused. The session is unchanged after any of them.
@@ -198,6 +198,9 @@ pub struct Session<L: Borrow<Linter>> {
     text: String,
     loaded: Loaded,
     diagnostics: Vec<Diagnostic>,
+    /// Edits that took the in-place path (tests check that it is the usual one).
+    #[cfg(test)]
+    spliced: usize,
 }
 
 /// One text replacement: `text[start..end]` becomes `with`.
@@ -205,6 +208,25 @@ struct Splice {
     start: usize,
     end: usize,
     with: String,
+    /// Where the value that `set` writes sits in `with`.
+    entry: Option<Entry>,
+}
+
+/// The new value's place in a splice's text (offsets into `Splice::with`).
+struct Entry {
+    /// A new member's key (unescaped) and the span of its quoted spelling.
+    key: Option<(String, Span)>,
+    value: Span,
+}
+
+/// Where a pointer's last token lands, by child index, for editing the tree in place.
+enum Place {
+    /// The document itself.
+    Root,
+    /// The existing child `index` of the container at `path`.
+    Child { path: Vec<usize>, index: usize },
+    /// A new last child of the container at `path`.
+    Push { path: Vec<usize> },
 }
 
 /// What the pointer's parent is and where the last token lands in it.
@@ -229,6 +251,8 @@ impl<L: Borrow<Linter>> Session<L> {
             text,
             loaded,
             diagnostics,
+            #[cfg(test)]
+            spliced: 0,
         }
     }
 
@@ -277,6 +301,9 @@ impl<L: Borrow<Linter>> Session<L> {
         let target = resolve(root, pointer, &tokens)?;
         let splice = self.plan_set(pointer, target, value)?;
         let edited = apply(&self.text, &splice);
+        if self.splice_tree(&tokens, &splice, &edited, Some(value)) {
+            return Ok(self.recheck(edited, &splice));
+        }
         let loaded = source::load(&edited, self.loaded.format);
         let reads_back = loaded
             .root
@@ -350,14 +377,16 @@ impl<L: Borrow<Linter>> Session<L> {
             (None, Some(_), None) => (parent.span.start + 1, parent.span.end - 1),
             _ => return Err(not_found()),
         };
-        let edited = apply(
-            &self.text,
-            &Splice {
-                start,
-                end,
-                with: String::new(),
-            },
-        );
+        let splice = Splice {
+            start,
+            end,
+            with: String::new(),
+            entry: None,
+        };
+        let edited = apply(&self.text, &splice);
+        if self.splice_tree(&tokens, &splice, &edited, None) {
+            return Ok(self.recheck(edited, &splice));
+        }
         let loaded = source::load(&edited, self.loaded.format);
         if loaded.root.is_none() || has_syntax_issue(&loaded) {
             return Err(EditError::Rejected {
@@ -365,6 +394,89 @@ impl<L: Borrow<Linter>> Session<L> {
             });
         }
         Ok(self.commit(edited, loaded))
+    }
+
+    /// Edits the tree in place to match `edited`, without parsing the whole text: parses
+    /// only the new value, moves the spans after the splice, and puts the value in (or
+    /// takes the removed one out). Returns false, the tree untouched, where only a whole
+    /// parse can tell: YAML (block layout), a document with duplicate keys (their
+    /// findings depend on every member of their object), a value that comes near the
+    /// nesting limit, a text near the size limit. Tests compare the tree it leaves with
+    /// a whole parse after every edit.
+    fn splice_tree(
+        &mut self,
+        tokens: &[String],
+        splice: &Splice,
+        edited: &str,
+        value: Option<&serde_json::Value>,
+    ) -> bool {
+        let plain =
+            self.loaded.format == SourceFormat::Json
+                && edited.len() <= source::limits::MAX_BYTES
+                && !self.loaded.issues.iter().any(|i| {
+                    matches!(i, LoadIssue::DuplicateKey { .. } | LoadIssue::Syntax { .. })
+                });
+        let Some(root) = self.loaded.root.as_mut().filter(|_| plain) else {
+            return false;
+        };
+        let Some(place) = place_of(root, tokens) else {
+            return false;
+        };
+        let new = match (value, &splice.entry) {
+            (Some(value), Some(entry)) => {
+                if tokens.len() + depth(value) + 2 >= source::limits::MAX_DEPTH {
+                    return false;
+                }
+                let at = splice.start + entry.value.start;
+                let Some(fragment) = edited.get(at..splice.start + entry.value.end) else {
+                    return false;
+                };
+                let parsed = source::load(fragment, SourceFormat::Json);
+                let Some(mut node) = parsed.root.filter(|_| parsed.issues.is_empty()) else {
+                    return false;
+                };
+                if node.to_json() != *value {
+                    return false;
+                }
+                offset(&mut node, at);
+                let key = entry.key.as_ref().map(|(k, span)| {
+                    let span = Span::new(splice.start + span.start, splice.start + span.end);
+                    (k.clone(), span)
+                });
+                Some((node, key))
+            }
+            (None, None) => None,
+            _ => return false,
+        };
+        let (Ok(new_len), Ok(old_len)) = (
+            isize::try_from(edited.len()),
+            isize::try_from(self.text.len()),
+        ) else {
+            return false;
+        };
+        shift(root, splice.start, splice.end, new_len - old_len);
+        if !put(root, place, new) {
+            // Unreachable by construction (the place and the value were matched above);
+            // should it happen, the tree goes back to a whole parse of the unchanged text.
+            self.loaded = source::load(&self.text, self.loaded.format);
+            return false;
+        }
+        true
+    }
+
+    /// Re-checks after [`Session::splice_tree`] edited the tree to match `text`.
+    fn recheck(&mut self, text: String, splice: &Splice) -> &[Diagnostic] {
+        #[cfg(test)]
+        {
+            self.spliced += 1;
+        }
+        let lines = &mut self.loaded.lines;
+        if !lines.splice(&self.text, splice.start, splice.end, &splice.with) {
+            *lines = LineIndex::new(&text);
+        }
+        self.diagnostics = self.linter.borrow().check_loaded(&text, &self.loaded, None);
+        self.text = text;
+        &self.diagnostics
     }
 
     fn commit(&mut self, text: String, loaded: Loaded) -> &[Diagnostic] {
@@ -394,6 +506,10 @@ impl<L: Borrow<Linter>> Session<L> {
                 Ok(Splice {
                     start: node.span.start,
                     end: node.span.end,
+                    entry: Some(Entry {
+                        key: None,
+                        value: Span::new(0, with.len()),
+                    }),
                     with,
                 })
             }
@@ -403,7 +519,6 @@ impl<L: Borrow<Linter>> Session<L> {
                 })
             }
             Target::NewMember { object, key } => {
-                let key = serde_json::Value::String(key).to_string();
                 let last = match &object.value {
                     Value::Object(members) => members.last(),
                     _ => None,
@@ -412,7 +527,8 @@ impl<L: Borrow<Linter>> Session<L> {
                     text,
                     object,
                     last.map(|m| (m.key_span.start, m.value.span.end)),
-                    |indent| format!("{key}: {}", pretty(value, indent, nl)),
+                    Some(key),
+                    |indent| pretty(value, indent, nl),
                     nl,
                 ))
             }
@@ -425,6 +541,7 @@ impl<L: Borrow<Linter>> Session<L> {
                     text,
                     array,
                     last.map(|n| (n.span.start, n.span.end)),
+                    None,
                     |indent| pretty(value, indent, nl),
                     nl,
                 ))
@@ -440,36 +557,212 @@ fn insert_entry(
     text: &str,
     container: &Node,
     last: Option<(usize, usize)>,
-    entry: impl Fn(&str) -> String,
+    key: Option<String>,
+    value: impl Fn(&str) -> String,
     nl: &str,
 ) -> Splice {
-    match last {
-        Some((start, end)) => {
+    let (start, end, lead, indent, trail) = match last {
+        Some((first, end)) => {
             let multiline = text
-                .get(container.span.start..start)
+                .get(container.span.start..first)
                 .is_some_and(|s| s.contains('\n'));
-            let with = if multiline {
-                let indent = indent_at(text, start);
-                format!(",{nl}{indent}{}", entry(indent))
+            if multiline {
+                let indent = indent_at(text, first).to_owned();
+                (end, end, format!(",{nl}{indent}"), indent, String::new())
             } else {
-                format!(", {}", entry(""))
-            };
-            Splice {
-                start: end,
-                end,
-                with,
+                (end, end, ", ".to_owned(), String::new(), String::new())
             }
         }
         None => {
             let outer = indent_at(text, container.span.start);
             let inner = format!("{outer}  ");
-            Splice {
-                start: container.span.start + 1,
-                end: container.span.end.saturating_sub(1),
-                with: format!("{nl}{inner}{}{nl}{outer}", entry(&inner)),
+            let span = container.span;
+            let (start, end) = (span.start + 1, span.end.saturating_sub(1));
+            (
+                start,
+                end,
+                format!("{nl}{inner}"),
+                inner,
+                format!("{nl}{outer}"),
+            )
+        }
+    };
+    let mut with = lead;
+    let key = key.map(|k| {
+        let quoted = serde_json::Value::String(k.clone()).to_string();
+        let span = Span::new(with.len(), with.len() + quoted.len());
+        with.push_str(&quoted);
+        with.push_str(": ");
+        (k, span)
+    });
+    let value_start = with.len();
+    with.push_str(&value(&indent));
+    let value = Span::new(value_start, with.len());
+    with.push_str(&trail);
+    Splice {
+        start,
+        end,
+        with,
+        entry: Some(Entry { key, value }),
+    }
+}
+
+/// Puts the new value (and key) at `place`, or removes the child there (`new` is
+/// `None`). False when the place does not fit the tree.
+fn put(root: &mut Node, place: Place, new: Option<(Node, Option<(String, Span)>)>) -> bool {
+    match (place, new) {
+        (Place::Root, Some((node, None))) => {
+            *root = node;
+            true
+        }
+        (Place::Child { path, index }, new) => {
+            let Some(container) = node_mut(root, &path) else {
+                return false;
+            };
+            match (&mut container.value, new) {
+                (Value::Object(members), Some((node, None))) => {
+                    members.get_mut(index).map(|m| m.value = node).is_some()
+                }
+                (Value::Array(items), Some((node, None))) => {
+                    items.get_mut(index).map(|item| *item = node).is_some()
+                }
+                (Value::Object(members), None) if index < members.len() => {
+                    members.remove(index);
+                    true
+                }
+                (Value::Array(items), None) if index < items.len() => {
+                    items.remove(index);
+                    true
+                }
+                _ => false,
             }
         }
+        (Place::Push { path }, Some((node, key))) => {
+            let Some(container) = node_mut(root, &path) else {
+                return false;
+            };
+            match (&mut container.value, key) {
+                (Value::Object(members), Some((key, key_span))) => {
+                    members.push(Member {
+                        key,
+                        key_span,
+                        value: node,
+                    });
+                    true
+                }
+                (Value::Array(items), None) => {
+                    items.push(node);
+                    true
+                }
+                _ => false,
+            }
+        }
+        _ => false,
     }
+}
+
+/// Moves the spans of the tree for a splice of `[from, old_end)` that changed the
+/// length by `delta`: what starts at or after the old end moves, what ends after it
+/// grows or shrinks; subtrees that end before the splice are not visited.
+fn shift(node: &mut Node, from: usize, old_end: usize, delta: isize) {
+    if node.span.end <= from {
+        return;
+    }
+    let moved = |span: Span| Span {
+        start: if span.start >= old_end {
+            span.start.saturating_add_signed(delta)
+        } else {
+            span.start
+        },
+        end: if span.end > old_end {
+            span.end.saturating_add_signed(delta)
+        } else {
+            span.end
+        },
+    };
+    node.span = moved(node.span);
+    match &mut node.value {
+        Value::Object(members) => {
+            for m in members {
+                m.key_span = moved(m.key_span);
+                shift(&mut m.value, from, old_end, delta);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                shift(item, from, old_end, delta);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Adds `by` to every span of a tree parsed alone (a fragment placed at `by`).
+fn offset(node: &mut Node, by: usize) {
+    node.span = Span::new(node.span.start + by, node.span.end + by);
+    match &mut node.value {
+        Value::Object(members) => {
+            for m in members {
+                m.key_span = Span::new(m.key_span.start + by, m.key_span.end + by);
+                offset(&mut m.value, by);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| offset(item, by)),
+        _ => {}
+    }
+}
+
+/// How deep a value nests (a scalar is 0).
+fn depth(value: &serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        serde_json::Value::Object(members) => 1 + members.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Where `tokens` land, by child index (the last member of a duplicated key, as
+/// pointers resolve).
+fn place_of(root: &Node, tokens: &[String]) -> Option<Place> {
+    let Some((last, parents)) = tokens.split_last() else {
+        return Some(Place::Root);
+    };
+    let mut path = Vec::with_capacity(parents.len());
+    let mut node = root;
+    for token in parents {
+        let i = child_index(node, token)?;
+        path.push(i);
+        node = match &node.value {
+            Value::Object(members) => &members.get(i)?.value,
+            Value::Array(items) => items.get(i)?,
+            _ => return None,
+        };
+    }
+    Some(match (&node.value, child_index(node, last)) {
+        (_, Some(index)) => Place::Child { path, index },
+        (Value::Object(_), None) => Place::Push { path },
+        (Value::Array(items), None) if last == "-" || last.parse() == Ok(items.len()) => {
+            Place::Push { path }
+        }
+        _ => return None,
+    })
+}
+
+fn child_index(node: &Node, token: &str) -> Option<usize> {
+    match &node.value {
+        Value::Object(members) => members.iter().rposition(|m| m.key == token),
+        Value::Array(items) => token.parse::<usize>().ok().filter(|&i| i < items.len()),
+        _ => None,
+    }
+}
+
+fn node_mut<'n>(root: &'n mut Node, path: &[usize]) -> Option<&'n mut Node> {
+    path.iter()
+        .try_fold(root, |node, &i| match &mut node.value {
+            Value::Object(members) => members.get_mut(i).map(|m| &mut m.value),
+            Value::Array(items) => items.get_mut(i),
+            _ => None,
+        })
 }
 
 fn apply(text: &str, splice: &Splice) -> String {
@@ -665,3 +958,6 @@ fn node_at<'n>(root: &'n Node, tokens: &[String]) -> Option<&'n Node> {
             _ => None,
         })
 }
+
+#[cfg(test)]
+mod tests;

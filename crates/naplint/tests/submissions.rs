@@ -412,7 +412,12 @@ fn a_value_masked_by_the_first_lead_is_still_checked() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/A001/pass");
     let mut files: Vec<(String, String)> = ["base.yaml", "cic.yaml", "jus.yaml", "ps.yaml"]
         .iter()
-        .map(|n| ((*n).to_owned(), std::fs::read_to_string(dir.join(n)).unwrap()))
+        .map(|n| {
+            (
+                (*n).to_owned(),
+                std::fs::read_to_string(dir.join(n)).unwrap(),
+            )
+        })
         .collect();
     files[2].1 = files[2].1.replace("status: ongoing", "status: Ongoin");
     let checked = linter()

@@ -25,6 +25,7 @@ use cyclonedx_bom::models::external_reference::{
 };
 use cyclonedx_bom::models::hash::{Hash, HashAlgorithm, HashValue, Hashes};
 use cyclonedx_bom::models::license::{LicenseChoice, Licenses};
+use cyclonedx_bom::models::property::{Properties, Property};
 use cyclonedx_bom::models::tool::Tools;
 use cyclonedx_bom::prelude::{
     Bom, Component, Components, Metadata as BomMetadata, NormalizedString, Purl, SpdxExpression,
@@ -232,6 +233,15 @@ fn component(
             package.source.as_ref().map_or("", |s| s.repr.as_str())
         ));
     }
+    // Its package URL names the crate as the registry would; say it is built from here.
+    c.properties = Some(Properties(vec![Property::new(
+        "naplint:source",
+        if package.source.is_some() {
+            "crate registry"
+        } else {
+            "this repository (workspace crate)"
+        },
+    )]));
     if let Some(repo) = package
         .repository
         .as_ref()

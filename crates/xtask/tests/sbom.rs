@@ -289,13 +289,20 @@ fn every_component_has_a_licence_and_the_lock_checksum() {
                 "{file}: {id} has no licence"
             );
             assert_eq!(c["purl"], format!("pkg:cargo/{}", id), "{file}: {id}");
+            let source = &c["properties"][0];
+            assert_eq!(source["name"], "naplint:source", "{file}: {id}");
             match sums.get(&id) {
                 Some(sum) => {
                     assert_eq!(c["hashes"][0]["alg"], "SHA-256", "{file}: {id}");
                     assert_eq!(c["hashes"][0]["content"], sum.as_str(), "{file}: {id}");
+                    assert_eq!(source["value"], "crate registry", "{file}: {id}");
                 }
                 // Only this workspace's own crates have no registry checksum.
-                None => assert!(id.starts_with("naplint"), "{file}: {id} has no checksum"),
+                None => {
+                    assert!(id.starts_with("naplint"), "{file}: {id} has no checksum");
+                    assert!(c.get("hashes").is_none(), "{file}: {id}");
+                    assert_eq!(source["value"], "this repository (workspace crate)");
+                }
             }
         }
         // The dependency graph only names listed components.
@@ -308,4 +315,21 @@ fn every_component_has_a_licence_and_the_lock_checksum() {
             }
         }
     }
+}
+
+#[test]
+fn the_same_lock_gives_the_same_bytes() {
+    let run = || {
+        let dir = tempfile::tempdir().unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["sbom", "--out"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        [CLI, NPM].map(|f| std::fs::read(dir.path().join(f)).unwrap())
+    };
+    let (first, second) = (run(), run());
+    assert!(first.iter().all(|bytes| bytes.len() > 1000));
+    assert_eq!(first, second, "two runs wrote different SBOMs");
 }

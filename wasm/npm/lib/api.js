@@ -9,7 +9,7 @@
 /** The one error type this package throws. `code` says what went wrong. */
 export class NaplintError extends Error {
   /**
-   * @param {'invalid-options' | 'invalid-argument' | 'invalid-edit' | 'internal'} code
+   * @param {'invalid-options' | 'invalid-argument' | 'invalid-edit' | 'not-initialized' | 'internal'} code
    * @param {string} message
    * @param {unknown} [cause]
    * @param {unknown[]} [details] per-problem detail (user rules that do not compile)
@@ -49,6 +49,7 @@ export function createApi(raw) {
     try {
       out = fn(...args);
     } catch (e) {
+      if (e instanceof NaplintError) throw e;
       throw new NaplintError(
         'internal',
         `naplint internal error: ${e && e.message ? e.message : String(e)}`,

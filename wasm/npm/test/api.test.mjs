@@ -42,7 +42,11 @@ const seedWith = (edit) => {
 test('the package exports exactly the documented API', () => {
   assert.deepEqual(
     Object.keys(naplint).sort(),
-    ['NaplintError', 'createSession', 'explain', 'fix', 'rules', 'schema', 'validate', 'validateSubmission', 'version'],
+    [
+      'NaplintError', 'createSession', 'default', 'explain', 'fix', 'formatDiagnostic', 'init',
+      'pointerTokens', 'rules', 'schema', 'toJsonFormsErrors', 'toRjsfErrorSchema', 'validate',
+      'validateSubmission', 'version',
+    ],
   );
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   assert.equal(version(), pkg.version, 'crate and package versions agree');

@@ -63,7 +63,7 @@ try {
   validate('{}', { tolerance: 2 });
 } catch (e) {
   if (e instanceof NaplintError) {
-    const code: 'invalid-options' | 'invalid-argument' | 'invalid-edit' | 'internal' = e.code;
+    const code: 'invalid-options' | 'invalid-argument' | 'invalid-edit' | 'not-initialized' | 'internal' = e.code;
     const where = (e.details ?? []).map((p) => `${p.code} ${p.line}:${p.column} ${p.message}`);
     console.log(code, e.message, where);
   }

@@ -129,6 +129,25 @@ fn lone_cr_as_lf(text: &str) -> Cow<'_, str> {
     String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
+/// Bytes kept either side of the spans on a long line: more than annotate-snippets' 140
+/// columns even in four-byte characters, so a cut line still shows its `...`.
+const WINDOW: usize = 1024;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The source excerpt of one diagnostic: the lines from the first to the last span it marks,
 /// so each diagnostic costs the lines it shows rather than the whole file.
 fn snippet<'a>(
@@ -164,6 +183,17 @@ fn snippet<'a>(
     // The core gives the primary span's line; lines above it up to `start` are counted.
     let primary_line_start = text.get(..primary.0)?.rfind('\n').map_or(0, |i| i + 1);
     let above = text.get(start..primary_line_start)?.matches('\n').count();
+    // On one long line (a minified report) keep a window around the spans: annotate-snippets
+    // shows about 140 columns of it with `...` either side, so a finding costs its window,
+    // not the whole line.
+    let (start, end) = if above == 0 && !text.get(first..last)?.contains('\n') {
+        (
+            floor_boundary(text, first.saturating_sub(WINDOW)).max(start),
+            ceil_boundary(text, last.saturating_add(WINDOW)).min(end),
+        )
+    } else {
+        (start, end)
+    };
     let excerpt = text.get(start..end)?;
     let shift = |(s, e): (usize, usize)| (s - start)..(e - start);
     let term = TERM.get(lang);
@@ -258,6 +288,9 @@ pub fn render(files: &[CheckedFile], colour: bool, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::files::CheckedFile;
+    use naplint::{Config, Lang, Linter, SourceFormat};
+
     #[test]
     fn lone_cr_becomes_lf_and_crlf_stays() {
         assert_eq!(super::lone_cr_as_lf("a\r\nb\rc\nd"), "a\r\nb\nc\nd");
@@ -265,5 +298,87 @@ mod tests {
             super::lone_cr_as_lf("a\r\nb"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    /// Every prefix of a document with wide characters, a tab, CRLF and a lone CR, cut
+    /// anywhere (inside a character too), renders each finding the core reports, in both
+    /// languages, with and without colour.
+    #[test]
+    fn any_cut_of_an_awkward_document_renders_every_finding() {
+        let doc = "{\"format_version\": \"1\",\r\n \"plan\": {\"id\": \"人身取引\",\t\"title\": \"x\"},\r \"report\": [1, 2]\n}\n";
+        let linter = Linter::new(Config::default()).unwrap();
+        let mut findings = 0;
+        for cut in 0..=doc.len() {
+            let bytes = doc.as_bytes().get(..cut).unwrap();
+            let diagnostics = linter.check_bytes(bytes, SourceFormat::Json);
+            findings += diagnostics.len();
+            let file = CheckedFile {
+                path: "cut.json".to_owned(),
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                diagnostics,
+                fixed: 0,
+                stdin: false,
+            };
+            for (lang, colour) in [(Lang::En, false), (Lang::Fr, true)] {
+                let out = super::render(std::slice::from_ref(&file), colour, lang);
+                let out = anstream::adapter::strip_str(&out).to_string();
+                let source_shown = out.lines().any(|l| {
+                    l.trim_start()
+                        .split_once(" |")
+                        .is_some_and(|(n, _)| n.parse::<usize>().is_ok())
+                });
+                assert!(
+                    file.diagnostics.is_empty() || file.text.is_empty() || source_shown,
+                    "cut {cut}: no source line in\n{out}"
+                );
+                for d in &file.diagnostics {
+                    let header = format!("cut.json:{}:{}: ", d.line, d.column);
+                    assert!(out.contains(&header), "cut {cut}: no `{header}` in\n{out}");
+                }
+            }
+        }
+        assert!(
+            findings > doc.len(),
+            "the cuts should find problems, found {findings}"
+        );
+    }
+
+    /// A minified report's one long line: the excerpt is cut around the finding, and the
+    /// carets still sit under its value.
+    #[test]
+    fn a_long_line_shows_a_window_with_the_carets_in_place() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/P005/fail_dash.json"
+        );
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        doc["departments"][0]["name"] = "Public Safety Canada ".repeat(200).trim_end().into();
+        let text = doc.to_string();
+        let linter = Linter::new(Config::default()).unwrap();
+        let diagnostics: Vec<_> = linter
+            .check(&text, SourceFormat::Json)
+            .into_iter()
+            .filter(|d| d.code == "P005")
+            .collect();
+        assert!(diagnostics[0].column > 4000, "{:?}", diagnostics[0]);
+        let file = CheckedFile {
+            path: "min.json".to_owned(),
+            text,
+            diagnostics,
+            fixed: 0,
+            stdin: false,
+        };
+        let out = super::render(std::slice::from_ref(&file), false, Lang::En);
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines.iter().position(|l| l.starts_with("1 | ")).unwrap();
+        let (source, carets) = (lines[at], lines[at + 1]);
+        assert!(
+            source.starts_with("1 | ...") && source.ends_with("..."),
+            "{out}"
+        );
+        let from = carets.find('^').unwrap();
+        let to = carets.rfind('^').unwrap() + 1;
+        assert_eq!(source.get(from..to), Some("\"2012-13\""), "{out}");
     }
 }

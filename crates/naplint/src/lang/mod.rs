@@ -40,6 +40,8 @@ pub struct BuiltinCheck {
 
 /// A user's rule, from `naplint.toml` (`[[rule]]`), a rule file or WASM options.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct UserRule {
     /// `U` and digits (`U001`) or a project prefix and digits (`CAN001`).
@@ -88,6 +90,7 @@ pub struct CompiledCheck {
 
 /// A problem of a rule's text, positioned in that text (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleError {
     pub message: String,
     pub line: usize,

@@ -9,7 +9,7 @@ pub struct Position {
     pub column_utf16: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset at which each line starts.
     starts: Vec<usize>,
@@ -33,6 +33,41 @@ impl LineIndex {
             starts,
             text_len: text.len(),
         }
+    }
+
+    /// Updates the index of `text` for `text[start..end]` becoming `with` (a session's
+    /// edit), without scanning the rest: the line starts before the splice stay, those
+    /// after it move. False, the index unchanged, when a carriage return at or in the
+    /// splice could join or split a line break across it; then only a rebuild is exact.
+    pub fn splice(&mut self, text: &str, start: usize, end: usize, with: &str) -> bool {
+        let cr_before = start
+            .checked_sub(1)
+            .and_then(|i| text.as_bytes().get(i))
+            .is_some_and(|&b| b == b'\r');
+        if cr_before || with.contains('\r') || start > end || end > self.text_len {
+            return false;
+        }
+        let keep = self.starts.partition_point(|&s| s <= start);
+        let after = self.starts.partition_point(|&s| s <= end);
+        let added = with.len();
+        let removed = end - start;
+        let tail: Vec<usize> = self
+            .starts
+            .get(after..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&s| s - removed + added)
+            .collect();
+        self.starts.truncate(keep);
+        self.starts.extend(
+            with.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| start + i + 1),
+        );
+        self.starts.extend(tail);
+        self.text_len = self.text_len - removed + added;
+        true
     }
 
     /// The position of byte `offset` in `text` (the text this index was built from).

@@ -43,6 +43,7 @@ impl Span {
 
 /// The two source formats a report may be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {
     Json,

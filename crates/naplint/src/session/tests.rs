@@ -1,0 +1,157 @@
+//! The tree a session edits in place is the tree a whole parse of its text gives, span
+//! for span, after every edit: on the seed, on one-line JSON, with CRLF line ends,
+//! escapes, non-ASCII text and empty containers.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use super::*;
+use crate::Config;
+use serde_json::json;
+
+const SEED: &str = include_str!("../../../../seeds/2013-14/report.json");
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap()
+    }
+}
+
+/// Every pointer of the document (containers and scalars), in document order.
+fn pointers(node: &Node, at: &str, out: &mut Vec<(String, bool)>) {
+    let container = matches!(node.value, Value::Object(_) | Value::Array(_));
+    out.push((at.to_owned(), container));
+    match &node.value {
+        Value::Object(members) => {
+            for m in members {
+                pointers(
+                    &m.value,
+                    &format!("{at}/{}", source::escape_token(&m.key)),
+                    out,
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                pointers(item, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn assert_tree_is_the_texts(s: &Session<&Linter>, what: &str) {
+    let fresh = source::load(&s.text, s.loaded.format);
+    assert_eq!(s.loaded.root, fresh.root, "{what}\n{}", s.text);
+    assert_eq!(s.loaded.issues, fresh.issues, "{what}");
+    assert_eq!(s.loaded.lines, fresh.lines, "{what}: line index");
+    let full = s.linter().check(&s.text, s.loaded.format);
+    assert_eq!(s.diagnostics, full, "{what}");
+}
+
+fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
+    let linter = Linter::new(Config::default()).unwrap();
+    let mut s = Session::new(&linter, text, SourceFormat::Json);
+    let mut rng = Rng(seed);
+    let values = [
+        json!(1),
+        json!("x"),
+        json!("é\u{1F600}\"\\/\n"),
+        json!(null),
+        json!([]),
+        json!({}),
+        json!({"k": [1, {"z": "ü"}], "ключ": true}),
+        json!([["a"], {"b": {}}]),
+        json!(-2.5),
+        json!("2013/14"),
+    ];
+    let mut done = 0;
+    for step in 0..steps {
+        let mut all = Vec::new();
+        pointers(s.loaded.root.as_ref().unwrap(), "", &mut all);
+        let (pointer, container) = all[rng.below(all.len())].clone();
+        let r = rng.below(10);
+        let result = if r < 3 && !pointer.is_empty() {
+            s.remove(&pointer).map(drop)
+        } else if r < 6 && container {
+            let key = ["new", "a/b", "n~e", "émoji"][rng.below(4)];
+            let child = if s.set(&format!("{pointer}/-"), &json!(0)).is_ok() {
+                // An array: that appended; append again at the length.
+                let tokens = parse_pointer(&pointer).unwrap();
+                let len = match node_at(s.loaded.root.as_ref().unwrap(), &tokens).map(|n| &n.value)
+                {
+                    Some(Value::Array(items)) => items.len(),
+                    _ => 0,
+                };
+                assert_tree_is_the_texts(&s, &format!("step {step}: append to {pointer}"));
+                format!("{pointer}/{len}")
+            } else {
+                format!("{pointer}/{}", source::escape_token(key))
+            };
+            s.set(&child, &values[rng.below(values.len())]).map(drop)
+        } else {
+            s.set(&pointer, &values[rng.below(values.len())]).map(drop)
+        };
+        if result.is_ok() {
+            done += 1;
+        }
+        assert_tree_is_the_texts(&s, &format!("step {step}: {pointer}"));
+        if s.text.len() > 400_000 {
+            break;
+        }
+    }
+    // The edits went through the in-place path, not a whole parse.
+    assert!(
+        s.spliced * 10 >= done * 9,
+        "{} of {done} edits spliced",
+        s.spliced
+    );
+    done
+}
+
+#[test]
+fn the_seed_edited_in_place_is_its_text_parsed() {
+    assert!(random_edits(SEED, 0x2013, 150) > 100);
+}
+
+#[test]
+fn one_line_crlf_escapes_and_empty_containers() {
+    let one_line = r#"{"a": [1, 2], "b": {}, "c": [], "d": {"e": "f"}, "é": "ü"}"#;
+    assert!(random_edits(one_line, 7, 150) > 100);
+    let crlf = "{\r\n  \"a\": [\r\n    1\r\n  ],\r\n  \"b\": {}\r\n}\r\n";
+    assert!(random_edits(crlf, 11, 150) > 100);
+    let bom = "\u{feff}{\"a\": {\"b\": [true]}}";
+    assert!(random_edits(bom, 13, 100) > 50);
+    let lone_cr = "{\"a\":\r[1,\r\n2],\r\"b\": {\"c\":\r\"d\"}\r}\r";
+    assert!(random_edits(lone_cr, 17, 150) > 100);
+}
+
+#[test]
+fn documents_with_duplicate_keys_are_parsed_whole() {
+    let linter = Linter::new(Config::default()).unwrap();
+    let mut s = Session::new(
+        &linter,
+        r#"{"a": 1, "a": 2, "b": {"c": 3}}"#,
+        SourceFormat::Json,
+    );
+    s.set("/b/c", &json!(4)).unwrap();
+    assert_tree_is_the_texts(&s, "duplicate");
+    s.remove("/a").unwrap();
+    assert_tree_is_the_texts(&s, "duplicate removed");
+    assert!(s.diagnostics().iter().all(|d| d.code != "S002"));
+    assert_eq!(s.spliced, 0, "a document with duplicates is parsed whole");
+    s.set("/d", &json!(1)).unwrap();
+    assert_tree_is_the_texts(&s, "after");
+    assert_eq!(s.spliced, 1, "and spliced once the duplicate is gone");
+}
