@@ -112,5 +112,5 @@ import { validateSubmission, type SubmissionOptions } from 'naplint';
 const submissionOptions: SubmissionOptions = { lang: 'fr', others: ['kind: submission\n'] };
 const fromSubmission: Diagnostic[] = validateSubmission('kind: submission\n', { kind: 'base' }, submissionOptions);
 void fromSubmission;
-// @ts-expect-error others holds documents, not numbers
-validateSubmission('', '', { others: [1] });
+// @ts-expect-error the base is required
+validateSubmission('kind: submission\n');
