@@ -8,6 +8,8 @@
 #   (d2) Node: one live-form session edit vs JSON.parse + ajv, seed and x10 (bench/session.mjs)
 #   (e) peak RSS of checking the ~50 MB report
 #   (f) gzipped .wasm size with and without wasm-opt (when wasm/ has been built)
+#   (g) scaling: time and callgrind instructions for 8n / n along each dimension of a
+#       document (crates/naplint/benches/scaling.rs, bench/scaling.sh)
 #
 #   bash bench/run.sh            # everything (about 6 minutes on 2 cores)
 #   RUNS=3 bash bench/run.sh     # fewer hyperfine runs
@@ -112,6 +114,15 @@ if command -v valgrind >/dev/null; then
          | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')"
     echo "$(basename "$f") $(wc -c < "$f") ${n:-0}" >> "$OUT/instructions.txt"
   done
+fi
+
+# ---------------------------------------------------------------- (g) scaling, 8n / n
+say "scaling: each dimension at n and 8n (time, and callgrind instructions)"
+cargo bench -q -p naplint --bench scaling 2>/dev/null | grep '^scaling:' > "$OUT/scaling.txt" || true
+if command -v valgrind >/dev/null; then
+  bash "$BENCH/scaling.sh" 2>/dev/null | grep '^instructions:' > "$OUT/scaling-instructions.txt" || true
+else
+  : > "$OUT/scaling-instructions.txt"
 fi
 
 # ---------------------------------------------------------------- (f) WASM size
@@ -259,6 +270,26 @@ if with_opt:
     row('WASM gzip -9: without wasm-opt', f'{without/1024:.0f} KiB' if without else 'n/a')
 else:
     row('WASM size', 'not measured (wasm not built)')
+
+# (g)
+def scaling(path, prefix, unit):
+    try:
+        lines = open(path).read().splitlines()
+    except OSError:
+        lines = []
+    found = False
+    for line in lines:
+        m = re.match(r'^\w+: (.+?)\s+n[= ]\s*(\S+)\s+(.*?)\s+8n\s+(.*?)\s+([0-9.]+)x\s', line)
+        if not m:
+            continue
+        found = True
+        name, n, a, b, r = m.groups()
+        a = a.strip() or n
+        row(f'scaling ({unit}), {name.strip()}: n {a.strip()} / 8n {b.strip()}', f'{float(r):.1f}x', '<= 10x', verdict(float(r) <= 10))
+    if not found:
+        row(f'scaling ({unit})', 'not measured')
+scaling(os.path.join(out, 'scaling.txt'), 'scaling', 'time')
+scaling(os.path.join(out, 'scaling-instructions.txt'), 'instructions', 'instructions')
 
 w1 = max(len(r[0]) for r in rows)
 w2 = max(len(r[1]) for r in rows)

@@ -212,8 +212,14 @@ CASES = {
         ("pass", None),
     ],
     "S004": [("fail_version_2", setv(["format_version"], "2")), ("pass", None)],
+    # 1,001 unknown fields: 1,000 S001 findings shown, then the S007 notice of the one left.
+    "S007": [("fail", chain(*(setv(["report", f"x{i}"], i) for i in range(1001)))), ("pass", None)],
     "P001": [("fail", add_task), ("pass", add_task_ok)],
-    "P002": [("fail", setv(D + [0, "leads"], [])), ("pass", None)],
+    "P002": [
+        ("fail", setv(D + [0, "leads"], [])),
+        ("fail_absent", delete(D + [0, "leads"])),
+        ("pass", None),
+    ],
     "P003": [
         ("fail_alias", setv(D + [2, "leads"], ["CIC", "ESDC (TFWP)"])),
         ("fail_typo", setv(D + [0, "leads"], ["PSS"])),
@@ -259,6 +265,9 @@ CASES = {
     "P017": [
         ("fail_trailing", setv(D + [0, "text"], "Promote online training tool launched by the BC Office to Combat Trafficking in Persons. ")),
         ("fail_double", setv(["plan", "title"], "National Action Plan to  Combat Human Trafficking")),
+        ("fail_invisible", setv(D + [0, "text"], "Promote online\u200b training tool launched by the BC Office\u0007 to Combat Trafficking in Persons.")),
+        # Two distinct findings of one rule at one pointer: both are reported.
+        ("fail_invisible_and_trailing", setv(D + [0, "text"], "Promote online training tool launched by the BC Office to Combat Trafficking in Persons.\u200b ")),
         ("pass", None),
     ],
     "M001": [("fail", setv(TRP + ["period"], {"start": "2013-12", "end": "2006-05"})), ("pass", None)],

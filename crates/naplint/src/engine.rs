@@ -9,6 +9,7 @@ use crate::registry::{RuleInfo, RULES};
 use crate::rules::chart::Chart;
 use crate::rules::structure::{
     s001_schema, s002_duplicate_key, s003_parse_error, s004_unsupported_format_version,
+    s007_too_many_diagnostics,
 };
 use crate::rules::{Across, Ctx};
 use crate::schema::{CompiledSchema, SchemaError, REPORT_SCHEMA_JSON};
@@ -59,7 +60,7 @@ fn valid_user_code(code: &str) -> bool {
         && !builtin_family
 }
 
-/// Most diagnostics reported for one file; past it, one S001-free summary says how many
+/// Most diagnostics reported for one file; past it, one S007 notice says how many
 /// more there were, so a broken 50 MB file cannot flood a terminal or a browser.
 pub const MAX_DIAGNOSTICS: usize = 1000;
 
@@ -493,9 +494,10 @@ impl Linter {
                     .and_then(|claim| claim(&violation, root, lang))
                     .map(|f| (rule.code, f))
             });
-            let (code, finding) =
-                claimed.unwrap_or_else(|| ("S001", s001_schema::from_violation(&violation, lang)));
-            out.push(code, finding);
+            match claimed {
+                Some((code, finding)) => out.push_claim(code, finding),
+                None => out.push("S001", s001_schema::from_violation(&violation, lang)),
+            }
         }
     }
 
@@ -548,9 +550,10 @@ impl Linter {
             infos: &self.infos,
             text,
             lines,
-            root,
+            locator: root.map(source::Locator::new),
             diagnostics: Vec::new(),
             seen: std::collections::HashSet::new(),
+            claimed: std::collections::HashSet::new(),
         }
     }
 
@@ -604,11 +607,14 @@ struct Sink<'a> {
     infos: &'a [RuleInfo],
     text: &'a str,
     lines: &'a LineIndex,
-    root: Option<&'a Node>,
+    locator: Option<source::Locator<'a>>,
     diagnostics: Vec<Diagnostic>,
     /// (code, pointer, message) already reported: a hash, so that a document with many
     /// problems is not quadratic to report.
     seen: std::collections::HashSet<(String, String, String)>,
+    /// (code, pointer) of schema violations a rule claimed: that rule's own check says
+    /// the same thing there, so its finding at that pointer is dropped.
+    claimed: std::collections::HashSet<(String, String)>,
 }
 
 impl Sink<'_> {
@@ -620,9 +626,29 @@ impl Sink<'_> {
         self.levels.enabled(code)
     }
 
+    /// A rule's finding for a schema violation it explains.
+    fn push_claim(&mut self, code: &str, finding: Finding) {
+        self.claimed
+            .insert((code.to_owned(), finding.pointer.as_str().to_owned()));
+        self.locate(code, finding);
+    }
+
+    /// A finding of a rule's check (or of the engine): dropped where the same rule
+    /// already claimed a schema violation at the same pointer.
     fn push(&mut self, code: &str, finding: Finding) {
-        let span = self.root.map_or((0, 0), |root| {
-            let located = source::locate_pointer(root, &finding.pointer);
+        if !self.claimed.is_empty()
+            && self
+                .claimed
+                .contains(&(code.to_owned(), finding.pointer.as_str().to_owned()))
+        {
+            return;
+        }
+        self.locate(code, finding);
+    }
+
+    fn locate(&mut self, code: &str, finding: Finding) {
+        let span = self.locator.as_mut().map_or((0, 0), |locator| {
+            let located = locator.locate(&finding.pointer);
             let span = match located.key {
                 Some(key) if finding.at_key => key,
                 _ => located.value,
@@ -651,15 +677,15 @@ impl Sink<'_> {
         }
         let start = self.lines.position(self.text, span.0);
         let end = self.lines.position(self.text, span.1);
-        let related_spans = finding
-            .related
-            .iter()
-            .filter_map(|p| {
-                self.root
-                    .map(|r| source::locate_pointer(r, &Pointer::parse(p)))
-            })
-            .map(|l| (l.value.start, l.value.end))
-            .collect();
+        let related_spans = match self.locator.as_mut() {
+            Some(locator) => finding
+                .related
+                .iter()
+                .map(|p| locator.locate(&Pointer::parse(p)))
+                .map(|l| (l.value.start, l.value.end))
+                .collect(),
+            None => Vec::new(),
+        };
         self.diagnostics.push(Diagnostic {
             code: rule.code.clone(),
             name: rule.name.clone(),
@@ -682,26 +708,44 @@ impl Sink<'_> {
     fn finish(mut self) -> Vec<Diagnostic> {
         self.diagnostics
             .sort_by(|a, b| (a.span.0, &a.code, &a.pointer).cmp(&(b.span.0, &b.code, &b.pointer)));
-        // Claimed and checked findings of one rule at one pointer say the same thing.
-        self.diagnostics
-            .dedup_by(|b, a| a.code == b.code && a.pointer == b.pointer && a.code != "S001");
+        // Distinct findings of one rule at one pointer are all kept (identical ones were
+        // dropped on the way in; a claim stands for its rule's check at its pointer).
         if self.diagnostics.len() > MAX_DIAGNOSTICS {
             let more = self.diagnostics.len() - MAX_DIAGNOSTICS;
             self.diagnostics.truncate(MAX_DIAGNOSTICS);
-            if let Some(last) = self.diagnostics.last().cloned() {
+            let notice = self
+                .levels
+                .get("S007")
+                .and_then(|(i, level)| Some((self.infos.get(i)?, level.severity(None)?)));
+            if let (Some(last), Some((rule, severity))) = (self.diagnostics.last().cloned(), notice)
+            {
                 self.diagnostics.push(Diagnostic {
-                    code: "S001".to_owned(),
-                    name: "schema".to_owned(),
-                    severity: Severity::Info,
-                    message: s001_schema::MORE.render(
+                    code: rule.code.clone(),
+                    name: rule.name.clone(),
+                    severity,
+                    message: if more == 1 {
+                        s007_too_many_diagnostics::MORE_ONE
+                    } else {
+                        s007_too_many_diagnostics::MORE
+                    }
+                    .render(
                         self.lang,
                         &[
-                            ("more", &more.to_string()),
-                            ("limit", &MAX_DIAGNOSTICS.to_string()),
+                            ("more", &crate::i18n::number(more as i128, self.lang)),
+                            (
+                                "limit",
+                                &crate::i18n::number(MAX_DIAGNOSTICS as i128, self.lang),
+                            ),
                         ],
                     ),
-                    help: Some(s001_schema::MORE_HELP.get(self.lang).to_owned()),
+                    help: Some(
+                        s007_too_many_diagnostics::MORE_HELP
+                            .get(self.lang)
+                            .to_owned(),
+                    ),
                     fix: None,
+                    related: Vec::new(),
+                    related_spans: Vec::new(),
                     ..last
                 });
             }

@@ -1,6 +1,7 @@
 //! The one table of rules. `naplint rules`, `explain`, SARIF metadata, the WASM
 //! `rules()` and the generated docs all read it.
 
+// codegen:registry:start (`cargo xtask codegen` writes this block; do not edit)
 use crate::rules::{across, assembly, meta, plan, reconcile, structure, Rule};
 
 /// Every rule, in code order.
@@ -11,6 +12,7 @@ pub static RULES: &[Rule] = &[
     structure::s004_unsupported_format_version::RULE,
     structure::s005_unused_suppression::RULE,
     structure::s006_expired_suppression::RULE,
+    structure::s007_too_many_diagnostics::RULE,
     plan::p001_task_without_deliverables::RULE,
     plan::p002_missing_lead::RULE,
     plan::p003_unknown_lead::RULE,
@@ -54,6 +56,7 @@ pub static RULES: &[Rule] = &[
     assembly::a005_duplicate_submission::RULE,
     assembly::a006_wrong_report::RULE,
 ];
+// codegen:registry:end
 
 /// A rule by code (`P005`, any case) or name (`invalid-fiscal-year`).
 #[must_use]

@@ -13,7 +13,8 @@
 //!   compiles against the report schema or is rejected, and when it compiles runs on the
 //!   seed report within the step budget, without a panic.
 //!
-//! A directory that does not exist yet is fine: it means that target never crashed.
+//! Every target's directory must exist and hold at least one input: a test that replays
+//! nothing would pass whatever the loader does, so a missing or empty directory fails.
 #![allow(clippy::disallowed_methods)]
 
 use std::path::{Path, PathBuf};
@@ -33,8 +34,13 @@ fn regressions(target: &str) -> Vec<PathBuf> {
                 .filter(|p| p.is_file() && p.file_name().is_none_or(|n| n != "README.md"))
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     files.sort();
+    assert!(
+        !files.is_empty(),
+        "{}: no reproducer to replay (add the inputs this target guards)",
+        dir.display()
+    );
     files
 }
 

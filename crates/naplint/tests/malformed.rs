@@ -152,6 +152,7 @@ fn a_fifty_megabyte_report_is_checked() {
     );
     // Capped, with the count of what was left out.
     assert_eq!(d.len(), naplint::MAX_DIAGNOSTICS + 1);
+    assert_eq!(d.last().unwrap().code, "S007");
     assert!(d
         .last()
         .unwrap()

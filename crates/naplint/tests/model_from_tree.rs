@@ -6,39 +6,9 @@
 
 use naplint::model::Report;
 use naplint::source::{self, from_node, SourceFormat};
-use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn inputs() -> Vec<PathBuf> {
-    let mut out = vec![
-        root().join("seeds/2013-14/report.json"),
-        root().join("seeds/2013-14/report.yaml"),
-    ];
-    for dir in std::fs::read_dir(root().join("tests/fixtures"))
-        .expect("tests/fixtures")
-        .flatten()
-    {
-        for f in std::fs::read_dir(dir.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let p = f.path();
-            let name = p.to_string_lossy().into_owned();
-            if (name.ends_with(".json") || name.ends_with(".yaml"))
-                && !name.ends_with(".expected.json")
-            {
-                out.push(p);
-            }
-        }
-    }
-    out.retain(|p| p.exists());
-    out.sort();
-    out
-}
+mod common;
+use common::{inputs, root};
 
 fn both(
     text: &str,

@@ -9,38 +9,9 @@
 
 use naplint::source::{self, locate_pointer, Pointer, SourceFormat};
 use naplint::{Config, Linter};
-use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn inputs() -> Vec<PathBuf> {
-    let mut out = vec![
-        root().join("seeds/2013-14/report.json"),
-        root().join("seeds/2013-14/report.yaml"),
-    ];
-    for dir in std::fs::read_dir(root().join("tests/fixtures"))
-        .expect("tests/fixtures")
-        .flatten()
-    {
-        for f in std::fs::read_dir(dir.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let p = f.path();
-            let name = p.to_string_lossy().into_owned();
-            if (name.ends_with(".json") || name.ends_with(".yaml"))
-                && !name.ends_with(".expected.json")
-            {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+mod common;
+use common::inputs;
 
 #[test]
 fn every_pointer_resolves_to_the_reported_span() {

@@ -1,7 +1,8 @@
 //! Project tasks: `cargo xtask codegen [--check]` regenerates the committed artefacts
-//! derived from the code (the JSON Schema, the rule reference in docs/rules.md, and the
-//! npm package's TypeScript types in wasm/npm/types.d.ts, src/typescript.rs);
-//! `cargo xtask sbom [--out DIR]` writes the CycloneDX SBOMs (src/sbom.rs).
+//! derived from the code (the rule modules' `mod` lines and the registry, the JSON Schema,
+//! the rule reference in docs/rules.md, and the npm package's TypeScript types in
+//! wasm/npm/types.d.ts, src/typescript.rs); `cargo xtask new-rule CODE name` scaffolds a
+//! rule; `cargo xtask sbom [--out DIR]` writes the CycloneDX SBOMs (src/sbom.rs).
 
 mod sbom;
 mod typescript;
@@ -9,13 +10,16 @@ mod typescript;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod rules;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// Every generated file with its expected content.
 fn artefacts() -> Vec<(PathBuf, String)> {
-    let mut all = vec![
+    let mut out = rules::artefacts(&root());
+    out.extend([
         (
             root().join("schemas/report.schema.json"),
             naplint::schema::report_schema_text(),
@@ -25,10 +29,10 @@ fn artefacts() -> Vec<(PathBuf, String)> {
             naplint::registry::reference_markdown(),
         ),
         (root().join("README.md"), readme_with_rule_table()),
-    ];
-    all.extend(typescript::artefacts(&root()));
-    all.extend(submission_artefacts());
-    all
+    ]);
+    out.extend(typescript::artefacts(&root()));
+    out.extend(submission_artefacts());
+    out
 }
 
 /// The department submission schema (issue 11).
@@ -110,6 +114,37 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Some("new-rule") => match (args.get(1), args.get(2)) {
+            (Some(code), Some(name)) => match rules::new_rule(&root(), code, name) {
+                Ok(written) => {
+                    for path in written {
+                        println!("wrote {}", path.display());
+                    }
+                    // The module lines and the registry; the schema and docs follow on the
+                    // next codegen, once the crate is rebuilt with the rule.
+                    for (path, content) in rules::artefacts(&root()) {
+                        if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str())
+                        {
+                            if let Err(e) = std::fs::write(&path, content) {
+                                eprintln!("cannot write {}: {e}", path.display());
+                                return ExitCode::from(2);
+                            }
+                            println!("wrote {}", path.display());
+                        }
+                    }
+                    println!("next: write the check and the fixtures' content, then `cargo xtask codegen` and `UPDATE_SNAPSHOTS=1 cargo test -p naplint --test fixtures`");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("new-rule: {e}");
+                    ExitCode::from(2)
+                }
+            },
+            _ => {
+                eprintln!("usage: cargo xtask new-rule CODE kebab-name");
+                ExitCode::from(2)
+            }
+        },
         Some("man") => match man(&args[1..]) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -125,7 +160,7 @@ fn main() -> ExitCode {
             }
         },
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check] | sbom [--out DIR] | man [--out DIR]");
+            eprintln!("usage: cargo xtask codegen [--check] | new-rule CODE kebab-name | sbom [--out DIR] | man [--out DIR]");
             ExitCode::from(2)
         }
     }

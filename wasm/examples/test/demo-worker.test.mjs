@@ -98,7 +98,7 @@ test('Français re-checks the file in French; no WCAG 2.1 AA violation in either
   assert.deepEqual(problems, []);
 });
 
-test('createWorker({ module }) shares a compiled module; errors keep their code; terminate()', async () => {
+test('createWorker({ module }) shares a compiled module; errors keep their code; a session in the worker; terminate()', async () => {
   const started = workers.length;
   const result = await page.evaluate(async () => {
     const { createWorker } = await import('/wasm/npm/lib/worker.js');
@@ -108,9 +108,24 @@ test('createWorker({ module }) shares a compiled module; errors keep their code;
     const version = await w.version();
     const codes = (await w.validate('format_version: "1"\n', { format: 'yaml' })).map((d) => d.code);
     const error = await w.validate('{}', { format: 'xml' }).catch((e) => e);
+    // A session in the worker: a wrong male count, its R001, a refused edit, free().
+    const seed = await (await fetch('/seeds/2013-14/report.json')).text();
+    const session = await w.createSession(seed);
+    const before = (await session.diagnostics()).length;
+    const afterSet = (await session.set('/statistics/trp/cumulative/male', 29)).map((d) => d.code);
+    const text = await session.text();
+    const refused = await session.set('/statistics/nope/x', 1).catch((e) => e);
+    await session.free();
+    const freed = await session.text().catch((e) => e);
     w.terminate();
     const after = await w.version().catch((e) => e);
     return {
+      session: {
+        before, r001: afterSet.filter((c) => c === 'R001').length, more: afterSet.length - before,
+        male: JSON.parse(text).statistics.trp.cumulative.male,
+        refused: [refused instanceof NaplintError, refused.code, refused.kind, refused.pointer],
+        freed: [freed.code, freed.message],
+      },
       version, codes: [...new Set(codes)],
       error: [error instanceof NaplintError, error.code, error.message],
       after: [after instanceof NaplintError, after.code, after.message],
@@ -120,6 +135,11 @@ test('createWorker({ module }) shares a compiled module; errors keep their code;
   assert.ok(result.codes.includes('S001'), JSON.stringify(result.codes));
   assert.deepEqual(result.error, [true, 'invalid-options', 'options: format must be "json" or "yaml", not "xml"']);
   assert.deepEqual(result.after, [true, 'internal', 'naplint worker was terminated']);
+  assert.deepEqual(result.session, {
+    before: 9, r001: 1, more: 1, male: 29,
+    refused: [true, 'invalid-edit', 'missing-parent', '/statistics/nope/x'],
+    freed: ['invalid-argument', 'this session was freed'],
+  });
   assert.equal(workers.length, started + 1);
   assert.equal(await wasmFetches(workers.at(-1)).catch(() => 0), 0, 'the worker fetched no .wasm of its own');
 });

@@ -1,6 +1,6 @@
 // `naplint/worker`: the package's API in a module worker, so that checking a large report
 // does not block the page. `createWorker()` starts one worker, which fetches and
-// instantiates the module once, when it starts; every call is then a message to it and
+// instantiates the module once, on its first call; every call is a message to it and
 // returns a promise of what the same call returns on the main thread (a NaplintError,
 // with the same `code`, when it throws). Bundlers see
 // `new Worker(new URL('./worker-main.js', import.meta.url), { type: 'module' })` and
@@ -67,8 +67,15 @@ export function createWorker(options = {}) {
   }
 
   const api = Object.fromEntries(METHODS.map((m) => [m, (...args) => send(m, args)]));
+  /** A session held by the worker: the same methods as `createSession`'s, each a promise. */
+  async function createSession(doc, sessionOptions) {
+    const sid = await send('createSession', [doc, sessionOptions]);
+    const op = (name) => (...args) => send('session', [sid, name, ...args]);
+    return { set: op('set'), remove: op('remove'), diagnostics: op('diagnostics'), text: op('text'), free: op('free') };
+  }
   return {
     ...api,
+    createSession,
     /** Stops the worker; pending and later calls reject with a NaplintError `internal`. */
     terminate() {
       worker.terminate();

@@ -25,6 +25,13 @@ export async function web(text: string): Promise<number> {
   const worker: NaplintWorker = createWorker();
   const inWorker: Diagnostic[] = await worker.validate(text, { lang: 'fr' });
   const version: string = await worker.version();
+  const session = await worker.createSession(text, { lines: false });
+  const edited: Diagnostic[] = await session.set('/statistics/trp/cumulative/male', 29);
+  // @ts-expect-error a session edit in the worker is a promise too
+  const now: Diagnostic[] = session.diagnostics();
+  await session.free();
+  void edited;
+  void now;
   // @ts-expect-error worker calls return promises
   const sync: Diagnostic[] = worker.validate(text);
   worker.terminate();

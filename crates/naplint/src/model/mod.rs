@@ -189,6 +189,7 @@ pub struct Task {
 /// A deliverable: one row of the action items chart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = leads_required)]
 pub struct Deliverable {
     /// `<task>.<n>`, e.g. "1.11.2".
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+\.[0-9]+$"))]
@@ -208,6 +209,9 @@ pub struct Deliverable {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<FiscalYear>,
     /// Codes of the lead departments, from `departments`.
+    // Required by the schema, read leniently: an absent list is empty, so that P002 says
+    // what is missing and the other rules still run.
+    #[serde(default)]
     #[schemars(length(min = 1))]
     pub leads: Vec<String>,
     /// Free text that qualifies the leads: "in consultation with HTT".
@@ -528,4 +532,24 @@ pub struct Outcome {
     /// Counted at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<PartialDate>,
+}
+
+/// `leads` is read with a default (absent is empty, reported by P002) but the schema still
+/// requires it, as it did before the model read it leniently.
+fn leads_required(schema: &mut schemars::Schema) {
+    if let Some(required) = schema
+        .get_mut("required")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        if !required.iter().any(|v| v == "leads") {
+            required.push("leads".into());
+        }
+    }
+    if let Some(leads) = schema
+        .get_mut("properties")
+        .and_then(|p| p.get_mut("leads"))
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        leads.remove("default");
+    }
 }

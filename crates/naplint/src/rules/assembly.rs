@@ -7,12 +7,14 @@
 //! detection is [`AssemblyFn`], run by `submission` (listed in [`CHECKS`]); each finding
 //! names the file it is located in.
 
+// codegen:modules:start (`cargo xtask codegen` writes this block; do not edit)
 pub mod a001_co_lead_conflict;
 pub mod a002_not_a_lead;
 pub mod a003_unknown_deliverable;
 pub mod a004_missing_submission;
 pub mod a005_duplicate_submission;
 pub mod a006_wrong_report;
+// codegen:modules:end
 
 use crate::i18n::{Lang, Text};
 use crate::model::{Deliverable, Report};

@@ -1,11 +1,13 @@
 //! M: report metadata and dates.
 
 pub mod iso;
+// codegen:modules:start (`cargo xtask codegen` writes this block; do not edit)
 pub mod m001_period_order;
 pub mod m002_fiscal_year_mismatch;
 pub mod m003_figure_after_period;
 pub mod m004_invalid_country;
 pub mod m005_invalid_currency;
+// codegen:modules:end
 
 use crate::model::date_bounds;
 

@@ -5,13 +5,15 @@
 //! document) and/or `claim` (of JSON Schema violations it explains better than S001).
 //! Detection builds [`Finding`]s; the engine adds code, name, severity and position.
 
+pub mod chart;
+// codegen:families:start (`cargo xtask codegen` writes this block; do not edit)
 pub mod across;
 pub mod assembly;
-pub mod chart;
 pub mod meta;
 pub mod plan;
 pub mod reconcile;
 pub mod structure;
+// codegen:families:end
 
 use crate::config::Config;
 pub use crate::diagnostic::Finding;
@@ -102,6 +104,30 @@ pub struct Rule {
     pub checks: &'static [crate::lang::BuiltinCheck],
     /// Detection comparing this report with the previous one (`--previous`).
     pub across: Option<fn(&Across<'_>, &mut Vec<Finding>)>,
+}
+
+impl Rule {
+    /// Every field at its default: a declaration spells its code, names, severity, texts
+    /// and documentation, the functions it has, and ends with `..Rule::DEFAULT` (no
+    /// `check`, `claim`, `checks` or `across`; not fixable). The registry tests reject a
+    /// declaration that leaves the code, names or documentation empty.
+    pub const DEFAULT: Rule = Rule {
+        code: "",
+        name: "",
+        name_fr: "",
+        family: Family::Structure,
+        severity: Severity::Error,
+        summary: "",
+        summary_fr: "",
+        docs: "",
+        docs_fr: "",
+        texts: &[],
+        fixable: false,
+        check: None,
+        claim: None,
+        checks: &[],
+        across: None,
+    };
 }
 
 /// What an X rule sees: the previous report and the current one (with its context).

@@ -1,5 +1,6 @@
 //! P: plan structure — the action items chart.
 
+// codegen:modules:start (`cargo xtask codegen` writes this block; do not edit)
 pub mod p001_task_without_deliverables;
 pub mod p002_missing_lead;
 pub mod p003_unknown_lead;
@@ -17,3 +18,4 @@ pub mod p014_status_rollup;
 pub mod p015_item_start_before_parent;
 pub mod p016_idle_department;
 pub mod p017_whitespace;
+// codegen:modules:end

@@ -4,6 +4,7 @@
 //! relation fails only when no choice of values inside the intervals can make it hold;
 //! the message shows the arithmetic with the line of every term.
 
+// codegen:modules:start (`cargo xtask codegen` writes this block; do not edit)
 pub mod r001_trp_breakdown;
 pub mod r002_trp_permits_cover_recipients;
 pub mod r003_trp_countries_within_total;
@@ -13,3 +14,4 @@ pub mod r006_investigation_outcomes;
 pub mod r007_subset_exceeds_total;
 pub mod r008_operation_funnel;
 pub mod r009_funding_years_order;
+// codegen:modules:end

@@ -13,7 +13,7 @@ mod yaml;
 
 pub use de::{from_node, Error as ModelError};
 pub use line_index::{LineIndex, Position};
-pub use pointer::{escape_token, locate as locate_pointer, Located, Pointer};
+pub use pointer::{escape_token, locate as locate_pointer, Located, Locator, Pointer};
 pub(crate) use pointer::{pointer_of, Step};
 
 /// Limits that keep a hostile or broken file from exhausting the stack or memory.

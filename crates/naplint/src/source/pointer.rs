@@ -20,40 +20,83 @@ pub struct Located {
 /// Resolves `pointer` against `root`, going as deep as the document allows.
 #[must_use]
 pub fn locate(root: &Node, pointer: &Pointer) -> Located {
-    let mut node = root;
-    let mut key = None;
-    for token in pointer.tokens() {
-        let next = match &node.value {
-            Value::Object(members) => members
-                .iter()
-                .rev()
-                .find(|m| m.key == token)
-                .map(|m| (&m.value, Some(m.key_span))),
-            Value::Array(items) => token
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| items.get(i))
-                .map(|n| (n, None)),
-            _ => None,
-        };
-        match next {
-            Some((n, k)) => {
-                node = n;
-                key = k;
-            }
-            None => {
-                return Located {
-                    value: node.span,
-                    key,
-                    exact: false,
+    Locator::new(root).locate(pointer)
+}
+
+/// Resolves many pointers against one tree. An object with many members (a file with
+/// thousands of unknown or duplicated keys) gets a hash index of its keys the first time a
+/// pointer goes through it, so that locating a finding in it is not a scan of the object.
+pub struct Locator<'a> {
+    root: &'a Node,
+    /// Per large object (by address), each key's last member.
+    objects: HashMap<*const Node, HashMap<&'a str, usize>>,
+}
+
+/// Objects up to this many members are scanned: an index would cost more.
+const SCAN_MEMBERS: usize = 16;
+
+impl<'a> Locator<'a> {
+    #[must_use]
+    pub fn new(root: &'a Node) -> Self {
+        Self {
+            root,
+            objects: HashMap::new(),
+        }
+    }
+
+    /// What [`locate`] gives, in time independent of the objects' sizes.
+    pub fn locate(&mut self, pointer: &Pointer) -> Located {
+        let mut node = self.root;
+        let mut key = None;
+        for token in pointer.tokens() {
+            let next = match &node.value {
+                Value::Object(members) if members.len() > SCAN_MEMBERS => {
+                    let index = self
+                        .objects
+                        .entry(std::ptr::from_ref(node))
+                        .or_insert_with(|| {
+                            members
+                                .iter()
+                                .enumerate()
+                                .map(|(i, m)| (m.key.as_str(), i))
+                                .collect()
+                        });
+                    index
+                        .get(token.as_str())
+                        .and_then(|&i| members.get(i))
+                        .map(|m| (&m.value, Some(m.key_span)))
+                }
+                Value::Object(members) => members
+                    .iter()
+                    .rev()
+                    .find(|m| m.key == token)
+                    .map(|m| (&m.value, Some(m.key_span))),
+                Value::Array(items) => token
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| items.get(i))
+                    .map(|n| (n, None)),
+                _ => None,
+            };
+            match next {
+                Some((n, k)) => {
+                    node = n;
+                    key = k;
+                }
+                None => {
+                    return Located {
+                        value: node.span,
+                        key,
+                        exact: false,
+                    }
                 }
             }
         }
-    }
-    Located {
-        value: node.span,
-        key,
-        exact: true,
+        Located {
+            value: node.span,
+            key,
+            exact: true,
+        }
     }
 }
 

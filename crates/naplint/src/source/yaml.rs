@@ -270,6 +270,9 @@ fn resolve_plain(s: &str) -> Value {
     for (prefix, radix) in [("0x", 16), ("0o", 8)] {
         if let Some(v) = s
             .strip_prefix(prefix)
+            // Digits only: `from_str_radix` would take `0x+1` as 1 (the core schema
+            // makes it a string, as saphyr 0.3 does).
+            .filter(|h| h.bytes().all(|b| b.is_ascii_alphanumeric()))
             .and_then(|h| u64::from_str_radix(h, radix).ok())
         {
             return Value::Number(Number { raw: v.to_string() });

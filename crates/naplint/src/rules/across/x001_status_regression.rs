@@ -32,12 +32,9 @@ unannounced reopening that readers deserve to have explained.
 ```
 "#,
     docs_fr: include_str!("x001_status_regression.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
     across: Some(across),
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -29,12 +29,9 @@ When work started is history: a changed start year rewrites the previous report.
 ```
 "#,
     docs_fr: include_str!("x002_start_changed.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
     across: Some(across),
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -30,12 +30,9 @@ With `--previous` of an earlier fiscal year, a deliverable flagged `new` did not
 ```
 "#,
     docs_fr: include_str!("x003_new_flag_on_existing.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
     across: Some(across),
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -31,12 +31,9 @@ A commitment that silently disappears from the chart cannot be held to account.
 ```
 "#,
     docs_fr: include_str!("x004_dropped_deliverable.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
     across: Some(across),
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -34,12 +34,9 @@ cumulative: { period: { start: 2006-05 }, permits_issued: 230 }
 ```
 "#,
     docs_fr: include_str!("x005_cumulative_decreased.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
     across: Some(across),
     texts: &[MESSAGE, MESSAGE_BARE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -39,12 +39,8 @@ deliverables:                              deliverables:
 ```
 "#,
     docs_fr: include_str!("a001_co_lead_conflict.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, ITEM_MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

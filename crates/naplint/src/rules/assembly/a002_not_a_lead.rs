@@ -41,11 +41,6 @@ deliverables: [{ id: "2.13.3", status: complete }]
 ```
 "#,
     docs_fr: include_str!("a002_not_a_lead.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[
         UNKNOWN,
         UNKNOWN_HELP,
@@ -56,6 +51,7 @@ deliverables: [{ id: "2.13.3", status: complete }]
         ENTRY,
         OWNER_HELP,
     ],
+    ..Rule::DEFAULT
 };
 
 const UNKNOWN: Text = Text::new(

@@ -32,12 +32,8 @@ deliverables: [{ id: "1.11.9", status: complete }]
 ```
 "#,
     docs_fr: include_str!("a003_unknown_deliverable.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP, SUGGEST, ITEM, ITEM_HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -35,12 +35,8 @@ department: CIC
 ```
 "#,
     docs_fr: include_str!("a004_missing_submission.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -37,12 +37,8 @@ fiscal_year: 2013/14
 ```
 "#,
     docs_fr: include_str!("a005_duplicate_submission.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

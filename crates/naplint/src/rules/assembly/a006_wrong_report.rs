@@ -35,11 +35,8 @@ fiscal_year: 2014/15
 "#,
     docs_fr: include_str!("a006_wrong_report.fr.md"),
     fixable: true,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[PLAN, YEAR, HELP, FIX],
+    ..Rule::DEFAULT
 };
 
 const PLAN: Text = Text::new(

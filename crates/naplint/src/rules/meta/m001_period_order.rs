@@ -30,12 +30,9 @@ period: { start: 2013-04-01, end: 2014-03-31 }
 ```
 "#,
     docs_fr: include_str!("m001_period_order.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -30,12 +30,9 @@ report: { fiscal_year: 2013/14, period: { start: 2013-04-01, end: 2014-03-31 } }
 ```
 "#,
     docs_fr: include_str!("m002_fiscal_year_mismatch.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[START, END, HELP],
+    ..Rule::DEFAULT
 };
 
 const START: Text = Text::new(

@@ -34,12 +34,9 @@ statistics: { training: [{ period: { start: "2010", end: 2014-03 }, ... }] }
 ```
 "#,
     docs_fr: include_str!("m003_figure_after_period.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -35,9 +35,8 @@ top_countries_of_birth: [{ country: TH, count: 31 }]
     fixable: true,
     check: Some(check),
     claim: Some(claim),
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, WRITE, HELP, FIX],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -34,9 +34,8 @@ amount: { value: 5500000, currency: CAD }
     fixable: true,
     check: Some(check),
     claim: Some(claim),
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, WRITE, HELP, FIX],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -30,12 +30,10 @@ tasks: [{ id: "1.12", title: Support prevention efforts, deliverables: [{ id: "1
 ```
 "#,
     docs_fr: include_str!("p001_task_without_deliverables.fr.md"),
-    fixable: false,
     check: Some(check),
     claim: Some(claim),
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

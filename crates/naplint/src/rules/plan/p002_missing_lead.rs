@@ -29,12 +29,10 @@ Accountability is the point of the chart: a deliverable nobody leads is one nobo
 ```
 "#,
     docs_fr: include_str!("p002_missing_lead.fr.md"),
-    fixable: false,
     check: Some(check),
     claim: Some(claim),
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(
@@ -58,14 +56,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// An empty `leads` (`minItems`) or an absent one (`required`) of a deliverable: both
+/// located at `leads`, so that the claim and the check are one finding.
 fn claim(v: &Violation, root: &Node, lang: Lang) -> Option<Finding> {
-    let is_it = matches!(v.kind, ViolationKind::MinItems { .. })
-        && v.pointer.last().as_deref() == Some("leads");
-    is_it.then(|| {
-        finding(
-            v.pointer.clone(),
-            &parent_id(root, &v.pointer).unwrap_or_default(),
-            lang,
-        )
-    })
+    let pointer = match &v.kind {
+        ViolationKind::MinItems { .. } if v.pointer.last().as_deref() == Some("leads") => {
+            v.pointer.clone()
+        }
+        ViolationKind::Required { field }
+            if field == "leads" && v.pointer.as_str().contains("/deliverables/") =>
+        {
+            v.pointer.key("leads")
+        }
+        _ => return None,
+    };
+    let id = parent_id(root, &pointer).unwrap_or_default();
+    Some(finding(pointer, &id, lang))
 }

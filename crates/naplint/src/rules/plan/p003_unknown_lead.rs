@@ -35,10 +35,8 @@ leads: [ESDC-TFWP]
     docs_fr: include_str!("p003_unknown_lead.fr.md"),
     fixable: true,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, ALIAS, DID_YOU_MEAN, ADD, FIX],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new("unknown department `{code}`", "ministère inconnu `{code}`");

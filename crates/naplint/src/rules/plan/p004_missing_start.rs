@@ -28,12 +28,9 @@ year-over-year and "new" checks cannot run.
 ```
 "#,
     docs_fr: include_str!("p004_missing_start.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -35,9 +35,8 @@ start: 2012/13
     fixable: true,
     check: Some(check),
     claim: Some(claim),
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, WRITE, FORMAT, FIX],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -36,11 +36,9 @@ status: in_progress
 "#,
     docs_fr: include_str!("p006_invalid_status.fr.md"),
     fixable: true,
-    check: None,
     claim: Some(claim),
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, WRITE, ON_TRACK, USE_ONE, FIX],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new("invalid status `{value}`", "statut non valide `{value}`");

@@ -27,12 +27,9 @@ A progress report without a status for a deliverable reports no progress on it.
 ```
 "#,
     docs_fr: include_str!("p007_missing_status.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -28,12 +28,9 @@ A deliverable or item whose status is `on_track` has a `target` fiscal year.
 ```
 "#,
     docs_fr: include_str!("p008_on_track_without_target.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

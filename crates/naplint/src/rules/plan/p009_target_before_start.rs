@@ -27,12 +27,9 @@ Work cannot be due before it starts: one of the two years is mistyped.
 ```
 "#,
     docs_fr: include_str!("p009_target_before_start.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -32,12 +32,9 @@ report: { fiscal_year: 2013/14 }
 ```
 "#,
     docs_fr: include_str!("p010_start_after_report_year.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[WITH_STATUS, WITHOUT_STATUS, HELP],
+    ..Rule::DEFAULT
 };
 
 const WITH_STATUS: Text = Text::new(

@@ -31,12 +31,9 @@ report: { fiscal_year: 2013/14 }
 ```
 "#,
     docs_fr: include_str!("p011_new_flag_mismatch.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[NEW_BUT_OLD, NOT_FLAGGED, REMOVE, ADD],
+    ..Rule::DEFAULT
 };
 
 const NEW_BUT_OLD: Text = Text::new(

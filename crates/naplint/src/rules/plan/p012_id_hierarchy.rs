@@ -33,11 +33,7 @@ filed under the wrong task is reported against the wrong commitment.
 ```
 "#,
     docs_fr: include_str!("p012_id_hierarchy.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[
         OBJECTIVE,
         OBJECTIVE_HELP,
@@ -46,6 +42,7 @@ filed under the wrong task is reported against the wrong commitment.
         DELIVERABLE,
         DELIVERABLE_HELP,
     ],
+    ..Rule::DEFAULT
 };
 
 const OBJECTIVE: Text = Text::new(

@@ -30,11 +30,7 @@ deliverables: [{ id: "1.11.1", ... }, { id: "1.11.2", ... }]
 ```
 "#,
     docs_fr: include_str!("p013_duplicate_id.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[
         MESSAGE,
         HELP,
@@ -44,6 +40,7 @@ deliverables: [{ id: "1.11.1", ... }, { id: "1.11.2", ... }]
         KIND_TASK,
         KIND_DELIVERABLE,
     ],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

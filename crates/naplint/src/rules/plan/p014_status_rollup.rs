@@ -29,17 +29,14 @@ The deliverable's status is what summaries count; it must agree with the bullets
 ```
 "#,
     docs_fr: include_str!("p014_status_rollup.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[
         ALL_COMPLETE,
         ALL_COMPLETE_HELP,
         ITEM_NOT_COMPLETE,
         ITEM_HELP,
     ],
+    ..Rule::DEFAULT
 };
 
 const ALL_COMPLETE: Text = Text::new(

@@ -28,12 +28,9 @@ is wrong.
 ```
 "#,
     docs_fr: include_str!("p015_item_start_before_parent.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

@@ -31,12 +31,9 @@ leads: [SWC]
 ```
 "#,
     docs_fr: include_str!("p016_idle_department.fr.md"),
-    fixable: false,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[MESSAGE, HELP],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(

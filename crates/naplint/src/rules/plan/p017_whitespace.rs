@@ -9,11 +9,13 @@ pub const RULE: Rule = Rule {
     name_fr: "espaces-superflus",
     family: Family::Plan,
     severity: Severity::Warning,
-    summary: "a text has leading, trailing or doubled spaces",
-    summary_fr: "un texte contient des espaces au début, à la fin ou en double",
+    summary: "a text has leading, trailing or doubled spaces, or invisible characters",
+    summary_fr: "un texte contient des espaces au début, à la fin ou en double, ou des caractères invisibles",
     docs: r#"## What it checks
 No string of the document starts or ends with whitespace or holds two spaces in a row (the
-marks of copying from a PDF). Fixed automatically.
+marks of copying from a PDF), and none holds an invisible character: a control character
+(U+0000 to U+001F but tab and newline, U+007F to U+009F) or a zero-width one (U+200B,
+U+200C, U+200D, U+2060, U+FEFF). Both are fixed automatically.
 
 ## Why it matters
 Texts are compared and joined across reports and departments; invisible spaces make equal
@@ -32,10 +34,8 @@ text: Promote online training tool
     docs_fr: include_str!("p017_whitespace.fr.md"),
     fixable: true,
     check: Some(check),
-    claim: None,
-    checks: &[],
-    across: None,
-    texts: &[MESSAGE, HELP, FIX],
+    texts: &[MESSAGE, HELP, FIX, INVISIBLE, INVISIBLE_HELP, INVISIBLE_FIX],
+    ..Rule::DEFAULT
 };
 
 const MESSAGE: Text = Text::new(
@@ -44,6 +44,41 @@ const MESSAGE: Text = Text::new(
 );
 const HELP: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
 const FIX: Text = Text::new("remove the extra spaces", "retirer les espaces en trop");
+const INVISIBLE: Text = Text::new(
+    "text holds invisible characters: {chars}",
+    "le texte contient des caractères invisibles : {chars}",
+);
+const INVISIBLE_HELP: Text = Text::new(
+    "remove them: they do not print, and make equal texts differ",
+    "retirez-les : ils ne s'affichent pas et rendent différents des textes identiques",
+);
+const INVISIBLE_FIX: Text = Text::new(
+    "remove the invisible characters",
+    "retirer les caractères invisibles",
+);
+
+/// A control character (but tab and newline) or a zero-width one.
+fn is_invisible(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
+/// `U+0007`, `U+200B` (each once, in order of appearance).
+fn invisible_list(s: &str) -> String {
+    let mut seen: Vec<char> = Vec::new();
+    for c in s.chars().filter(|&c| is_invisible(c)) {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.iter()
+        .map(|c| format!("`U+{:04X}`", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 fn tidy(s: &str) -> String {
     s.split(' ')
@@ -63,13 +98,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // finding (depth is bounded by the loaders' limit).
     fn walk<'a>(ctx: &Ctx<'_>, node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Finding>) {
         match &node.value {
-            Value::String(s) if needs_tidy(s) && !s.contains('\n') => {
-                let fixed = tidy(s);
-                out.push(
-                    Finding::new(pointer_of(path), ctx.t(MESSAGE, &[]))
-                        .help(ctx.t(HELP, &[("fixed", &fixed)]))
-                        .fix(fixed.clone(), ctx.t(FIX, &[])),
-                );
+            Value::String(s) => {
+                if needs_tidy(s) && !s.contains('\n') {
+                    let fixed = tidy(s);
+                    out.push(
+                        Finding::new(pointer_of(path), ctx.t(MESSAGE, &[]))
+                            .help(ctx.t(HELP, &[("fixed", &fixed)]))
+                            .fix(fixed.clone(), ctx.t(FIX, &[])),
+                    );
+                }
+                if s.chars().any(is_invisible) {
+                    let cleaned: String = s.chars().filter(|&c| !is_invisible(c)).collect();
+                    out.push(
+                        Finding::new(
+                            pointer_of(path),
+                            ctx.t(INVISIBLE, &[("chars", &invisible_list(s))]),
+                        )
+                        .help(ctx.t(INVISIBLE_HELP, &[]))
+                        .fix(cleaned, ctx.t(INVISIBLE_FIX, &[])),
+                    );
+                }
             }
             Value::Array(items) => {
                 for (i, n) in items.iter().enumerate() {

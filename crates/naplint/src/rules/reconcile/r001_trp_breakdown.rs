@@ -30,9 +30,6 @@ cumulative: { recipients: 102, male: 28, female: 68, minor_dependents: 6, ... }
 ```
 "#,
     docs_fr: include_str!("r001_trp_breakdown.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[BuiltinCheck {
         scope: "/statistics/trp/cumulative",
         check: "male + female + minor_dependents == recipients",
@@ -41,6 +38,6 @@ cumulative: { recipients: 102, male: 28, female: 68, minor_dependents: 6, ... }
         help: Some(Text::new("every recipient is male, female or a minor dependent: correct the figure that was mistyped", "chaque bénéficiaire est un homme, une femme ou une personne à charge mineure : corrigez le chiffre erroné")),
         severity: None,
     }],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

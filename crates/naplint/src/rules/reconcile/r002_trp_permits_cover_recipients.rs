@@ -29,9 +29,6 @@ cumulative: { permits_issued: 230, recipients: 102, ... }
 ```
 "#,
     docs_fr: include_str!("r002_trp_permits_cover_recipients.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[BuiltinCheck {
         scope: "/statistics/trp/cumulative",
         check: "permits_issued >= recipients",
@@ -43,6 +40,6 @@ cumulative: { permits_issued: 230, recipients: 102, ... }
         )),
         severity: None,
     }],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

@@ -33,9 +33,6 @@ top_countries_of_birth: [{ country: TH, count: 31 }, { country: HU, count: 17 }]
 ```
 "#,
     docs_fr: include_str!("r003_trp_countries_within_total.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[
         BuiltinCheck {
             scope: "/statistics/trp/cumulative/top_countries_of_birth",
@@ -70,6 +67,6 @@ top_countries_of_birth: [{ country: TH, count: 31 }, { country: HU, count: 17 }]
             severity: Some(Severity::Warning),
         },
     ],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

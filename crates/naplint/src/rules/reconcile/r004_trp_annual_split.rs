@@ -29,9 +29,6 @@ annual: [{ year: 2013, permits_issued: 14, initial_permits: 10, subsequent_permi
 ```
 "#,
     docs_fr: include_str!("r004_trp_annual_split.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[BuiltinCheck {
         scope: "/statistics/trp/annual",
         check: "initial_permits + subsequent_permits == permits_issued",
@@ -40,6 +37,6 @@ annual: [{ year: 2013, permits_issued: 14, initial_permits: 10, subsequent_permi
         help: Some(Text::new("every permit of the year is an initial or a subsequent one", "chaque permis de l'année est un premier permis ou un permis subséquent")),
         severity: None,
     }],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

@@ -32,9 +32,6 @@ annual: [{ year: 2013, permits_issued: 14 }]
 ```
 "#,
     docs_fr: include_str!("r005_trp_annual_within_cumulative.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[
         BuiltinCheck {
             scope: "/statistics/trp/annual",
@@ -61,6 +58,6 @@ annual: [{ year: 2013, permits_issued: 14 }]
             severity: None,
         },
     ],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

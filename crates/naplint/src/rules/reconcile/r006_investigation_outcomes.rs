@@ -30,9 +30,6 @@ investigation was lost or counted twice.
 ```
 "#,
     docs_fr: include_str!("r006_investigation_outcomes.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[BuiltinCheck {
         scope: "/statistics/investigations",
         check: "closed + ongoing + escalated + concluded_with_charges == launched",
@@ -44,6 +41,6 @@ investigation was lost or counted twice.
         )),
         severity: None,
     }],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

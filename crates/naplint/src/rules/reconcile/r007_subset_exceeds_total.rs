@@ -31,9 +31,6 @@ training: [{ participants: 56427, law_enforcement: 23770, ... }]
 ```
 "#,
     docs_fr: include_str!("r007_subset_exceeds_total.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[
         BuiltinCheck {
             scope: "/statistics/training",
@@ -52,6 +49,6 @@ training: [{ participants: 56427, law_enforcement: 23770, ... }]
             severity: None,
         },
     ],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

@@ -30,9 +30,6 @@ The results are a funnel; a wider step means a figure was mistyped.
 ```
 "#,
     docs_fr: include_str!("r008_operation_funnel.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[
         BuiltinCheck {
             scope: "/statistics/operations",
@@ -62,6 +59,6 @@ The results are a funnel; a wider step means a figure was mistyped.
             severity: Some(Severity::Warning),
         },
     ],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

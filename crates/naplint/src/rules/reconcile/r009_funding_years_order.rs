@@ -28,9 +28,6 @@ For each funding entry, `years.start <= years.end` and `amount.value > 0`.
 ```
 "#,
     docs_fr: include_str!("r009_funding_years_order.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
     checks: &[
         BuiltinCheck {
             scope: "/funding",
@@ -61,6 +58,6 @@ For each funding entry, `years.start <= years.end` and `amount.value > 0`.
             severity: None,
         },
     ],
-    across: None,
     texts: &[],
+    ..Rule::DEFAULT
 };

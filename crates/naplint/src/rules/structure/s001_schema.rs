@@ -33,27 +33,14 @@ statistics: { trp: { cumulative: { female: 68 } } }
 ```
 "#,
     docs_fr: include_str!("s001_schema.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
-    texts: &[MODEL, MORE, MORE_HELP],
+    texts: &[MODEL],
+    ..Rule::DEFAULT
 };
 
 pub(crate) const MODEL: Text = Text::new(
     "document does not match the model: {detail}",
     "le document ne correspond pas au modèle : {detail}",
 );
-pub(crate) const MORE: Text = Text::new(
-    "{more} more diagnostics not shown (limit {limit} per file)",
-    "{more} autres constats non affichés (limite de {limit} par fichier)",
-);
-pub(crate) const MORE_HELP: Text = Text::new(
-    "fix the ones above, or narrow the check with --select",
-    "corrigez ceux qui précèdent, ou restreignez la vérification avec --select",
-);
-
 /// A schema violation that no other rule claims.
 #[must_use]
 pub fn from_violation(violation: &Violation, lang: Lang) -> Finding {

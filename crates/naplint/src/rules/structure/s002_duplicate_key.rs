@@ -29,12 +29,8 @@ figure silently replaces another's.
 ```
 "#,
     docs_fr: include_str!("s002_duplicate_key.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[DUPLICATE, DUPLICATE_HELP, DUPLICATE_HELP_BARE],
+    ..Rule::DEFAULT
 };
 
 const DUPLICATE: Text = Text::new("duplicate key `{key}`", "clé en double `{key}`");

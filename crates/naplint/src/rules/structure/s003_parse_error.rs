@@ -30,12 +30,8 @@ Nothing else can be checked until the file can be read.
 ```
 "#,
     docs_fr: include_str!("s003_parse_error.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[BOM, SAVE_NO_BOM, INVALID_UTF8, SAVE_UTF8],
+    ..Rule::DEFAULT
 };
 
 const BOM: Text = Text::new(

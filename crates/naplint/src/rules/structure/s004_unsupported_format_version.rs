@@ -32,12 +32,8 @@ format_version: "1"
 ```
 "#,
     docs_fr: include_str!("s004_unsupported_format_version.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[VERSION, VERSION_HELP],
+    ..Rule::DEFAULT
 };
 
 const VERSION: Text = Text::new(

@@ -32,17 +32,13 @@ reason = "printed without NEW"     # but the data now says new: true
 ```
 "#,
     docs_fr: include_str!("s005_unused_suppression.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[
         UNUSED,
         UNUSED_HELP,
         crate::lang::BUDGET,
         crate::lang::BUDGET_HELP,
     ],
+    ..Rule::DEFAULT
 };
 
 pub(crate) const UNUSED: Text = Text::new(

@@ -32,12 +32,8 @@ expires = "2027-03-31"
 ```
 "#,
     docs_fr: include_str!("s006_expired_suppression.fr.md"),
-    fixable: false,
-    check: None,
-    claim: None,
-    checks: &[],
-    across: None,
     texts: &[EXPIRED, EXPIRED_HELP],
+    ..Rule::DEFAULT
 };
 
 pub(crate) const EXPIRED: Text = Text::new(
