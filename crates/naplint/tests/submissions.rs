@@ -433,3 +433,20 @@ fn a_value_masked_by_the_first_lead_is_still_checked() {
     let ps: Vec<&str> = checked.files[3].iter().map(|d| d.code.as_str()).collect();
     assert_eq!(ps, ["A001"]);
 }
+
+#[test]
+fn committed_submission_schema_is_current() {
+    let generated = naplint::schema::submission_schema_text();
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/submission.schema.json"),
+    )
+    .unwrap();
+    assert!(
+        committed == generated,
+        "schemas/submission.schema.json is stale: run `cargo xtask codegen`"
+    );
+    assert!(
+        naplint::schema::SUBMISSION_SCHEMA_JSON == generated,
+        "rebuild"
+    );
+}

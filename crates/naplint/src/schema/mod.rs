@@ -79,7 +79,9 @@ pub const SUBMISSION_SCHEMA_JSON: &str = include_str!("../../../../schemas/submi
 /// Generates the schema of a department submission (draft 2020-12) from the model.
 #[must_use]
 pub fn generate_submission_schema() -> serde_json::Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .with_transform(schemars::transform::RecursiveTransform(formats_to_bounds))
+        .into_generator();
     let schema = generator.into_root_schema_for::<crate::model::Submission>();
     let mut value = schema.to_value();
     if let Some(obj) = value.as_object_mut() {
