@@ -61,11 +61,22 @@ function departments() {
   return base.departments.map((d) => d.code);
 }
 
+/** Whether `split` wrote a file for the department: it leads or owns something. */
+function hasPart(code) {
+  const owns = (v) => (Array.isArray(v) ? v.flat().includes(code) : v === code);
+  return baseDeliverables().some((d) => (d.leads ?? []).includes(code))
+    || Object.values(base.layout ?? {}).some(owns)
+    || Object.values(base.owners ?? {}).some(owns)
+    || base.plan?.coordinator === code;
+}
+
 /** The department's submission: its file from the split seed, else one built from the base. */
 async function loadSubmission(code) {
-  const response = await fetch(`${DATA}${code.toLowerCase()}.json`);
-  if (response.ok) return response.json();
-  await response.body?.cancel();
+  if (hasPart(code)) {
+    const response = await fetch(`${DATA}${code.toLowerCase()}.json`);
+    if (response.ok) return response.json();
+    await response.body?.cancel();
+  }
   return {
     kind: 'submission',
     department: code,

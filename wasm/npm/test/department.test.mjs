@@ -2,10 +2,13 @@
 // edit one of its deliverables by keyboard and see a finding appear beside the field and
 // disappear; download the submission and check it is that department's; load a co-lead's
 // conflicting submission and see A001 beside the status; axe-core (WCAG 2.1 A/AA) finds
-// no violation in English or in French. Screenshots go to wasm/www/test-artifacts/.
+// no violation in English or in French; and www/data/2013-14/ is exactly `naplint split`
+// of the seed (the CLI: $NAPLINT_CLI, else target/debug/naplint, which ci.sh builds).
+// Screenshots go to wasm/www/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, readFile, readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +22,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const ARTIFACTS = fileURLToPath(new URL('../../www/test-artifacts/', import.meta.url));
 const DATA = new URL('../../www/data/2013-14/', import.meta.url);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const CLI = process.env.NAPLINT_CLI ?? join(REPO, 'target/debug/naplint');
 
 let server;
 let profile;
@@ -75,8 +80,10 @@ before(async () => {
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
   });
-  // A department without a file in the split seed gets a 404 the page handles: not a problem.
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
   await page.goto(`${server.url}department.html`);
   const ready = await page
     .waitForFunction(() => document.body.dataset.ready, null, { timeout: 20_000 })
@@ -94,6 +101,10 @@ test('choose a department: its deliverables, by keyboard; a finding appears and 
   const select = page.locator('#department');
   assert.equal(await page.locator('label[for=department]').textContent(), DEPT_TEXTS.en.department);
   await select.focus();
+  // DND leads and owns nothing in the seed: an empty submission, built from the base.
+  await select.selectOption('DND');
+  await page.waitForFunction(() => document.body.dataset.department === 'DND');
+  assert.match(await page.locator('#form').textContent(), new RegExp(DEPT_TEXTS.en.noDeliverable));
   await select.selectOption('JUS');
   await page.waitForFunction(() => document.body.dataset.department === 'JUS');
   const legends = await page.locator('#form fieldset > legend').allTextContents();
@@ -169,4 +180,20 @@ test('a co-lead\'s conflicting submission shows A001 beside the status; axe in b
   await page.locator('#others-clear').click();
   assert.deepEqual((await besideField(await controlId('/deliverables/0/status'))).codes, []);
   assert.deepEqual(problems, []);
+});
+
+test('the demo data is what `naplint split` writes for the seed', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'naplint-split-'));
+  try {
+    execFileSync(CLI, ['split', join(REPO, 'seeds/2013-14/report.json'), '--out', out], { stdio: 'pipe' });
+    const written = (await readdir(out)).sort();
+    const committed = (await readdir(DATA)).sort();
+    assert.deepEqual(committed, written);
+    assert.ok(written.includes('base.json') && written.includes('jus.json'), written.join(' '));
+    for (const name of written) {
+      assert.equal(await readFile(new URL(name, DATA), 'utf8'), await readFile(join(out, name), 'utf8'), name);
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
 });
