@@ -8,7 +8,7 @@
 // files go in `others`, so a co-lead's conflicting value shows as A001. The download is
 // the department's submission, not the report. Texts: DEPT_TEXTS in i18n.js.
 import init, { validateSubmission, version } from '../npm/lib/browser.js';
-import { TAGS, STATUS_LABELS, DEPT_TEXTS, capitalised } from './i18n.js';
+import { TAGS, STATUS_LABELS, DEPT_TEXTS, FIELD_LABELS, capitalised } from './i18n.js';
 
 const DATA = 'data/2013-14/';
 const $ = (id) => document.getElementById(id);
@@ -168,7 +168,7 @@ function generic(legend, value, pointer) {
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
   for (const [key, child] of entries) {
     const ptr = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const name = Array.isArray(value) ? t('entry', { n: Number(key) + 1 }) : key;
+    const name = Array.isArray(value) ? t('entry', { n: Number(key) + 1 }) : (FIELD_LABELS[key]?.[lang] ?? key);
     if (isScalar(child)) {
       const kind = typeof child === 'boolean' ? 'bool' : typeof child === 'number' ? 'number' : 'text';
       children.push(field(name, ptr, kind, child));
@@ -316,6 +316,15 @@ function check() {
       target = place.block.fieldset;
       target.setAttribute('tabindex', '-1');
     }
+    // Beside every other field of this submission its `related` list names (R001's terms).
+    (d.related ?? []).filter((r) => !r.includes('#') && r !== place.pointer && fields.has(r)).forEach((r, j) => {
+      const { control, errors } = fields.get(r);
+      const rid = `${id}-related-${j}`;
+      errors.append(el('div', { class: `diagnostic ${d.severity}`, id: rid, 'data-code': d.code, lang: TAGS[lang] },
+        el('p', {}, el('strong', { text: `${severityWord(d.severity)} ${d.code}` }), ` ${d.message}`)));
+      const described = control.getAttribute('aria-describedby');
+      control.setAttribute('aria-describedby', described ? `${described} ${rid}` : rid);
+    });
     const link = el('a', { href: `#${target.id || id}`, text: `${severityWord(d.severity)} ${d.code}: ${d.message}` });
     link.addEventListener('click', (e) => {
       e.preventDefault();

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../www/serve.mjs';
-import { DEPT_TEXTS } from '../../www/i18n.js';
+import { DEPT_TEXTS, FIELD_LABELS } from '../../www/i18n.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = fileURLToPath(new URL('../../www/test-artifacts/', import.meta.url));
@@ -127,6 +127,37 @@ test('choose a department: its deliverables, by keyboard; a finding appears and 
   await page.screenshot({ path: join(ARTIFACTS, 'department-finding.png'), fullPage: true });
   await page.keyboard.type('3');
   assert.deepEqual(await besideField(start), { codes: [], described: [], messages: [], invalid: null });
+});
+
+test('a statistic it owns: a wrong male count shows R001 beside the figures, by their labels', async () => {
+  await page.locator('#department').selectOption('PS');
+  await page.waitForFunction(() => document.body.dataset.department === 'PS');
+  const male = await controlId('/statistics/trp/cumulative/male');
+  assert.equal(await page.locator(`label[for=${male}]`).textContent(), FIELD_LABELS.male.en);
+  const recipients = await controlId('/statistics/trp/cumulative/recipients');
+  assert.deepEqual((await besideField(recipients)).codes, []);
+  await page.locator(`#${male}`).fill('29');
+  assert.deepEqual((await besideField(recipients)).codes, ['R001']);
+  assert.deepEqual((await besideField(male)).described, ['R001'], 'related: beside male too');
+  await page.locator(`#${male}`).fill('28');
+  assert.deepEqual((await besideField(recipients)).codes, []);
+  assert.deepEqual((await besideField(male)).codes, []);
+  await page.locator('#department').selectOption('JUS');
+  await page.waitForFunction(() => document.body.dataset.department === 'JUS');
+});
+
+test('every statistics and funding field of the demo data has a label in both languages', async () => {
+  const keys = new Set();
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) keys.add(k), walk(c);
+  };
+  for (const name of await readdir(DATA)) {
+    const doc = JSON.parse(await readFile(new URL(name, DATA), 'utf8'));
+    if (doc.kind === 'submission') walk([doc.statistics ?? {}, doc.funding ?? []]);
+  }
+  assert.ok(keys.has('permits_issued') && keys.size > 30, [...keys].join(' '));
+  for (const key of keys) assert.ok(FIELD_LABELS[key]?.en && FIELD_LABELS[key]?.fr, `no label for ${key}`);
 });
 
 test('the download is this department\'s submission', async () => {
