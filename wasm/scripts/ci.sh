@@ -110,6 +110,7 @@ node_suite submission test/submission.test.mjs
 
 step "browser test (headless Chromium)"
 node_suite browser test/browser.test.mjs
+node_suite department test/department.test.mjs  # the department's form (issue 11)
 ls "$WASM_DIR/www/test-artifacts"
 
 step "web apps: Vite and webpack on their defaults, the worker, the adapters (scripts/webapps.sh)"
