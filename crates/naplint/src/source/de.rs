@@ -86,38 +86,38 @@ impl<'de> NodeDeserializer<'de> {
     }
 }
 
-impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
-    type Error = Error;
+/// What [`NodeDeserializer::deserialize_any`] hands its visitor.
+enum Shape<'de> {
+    Unit,
+    Bool(bool),
+    U64(u64),
+    I64(i64),
+    F64(f64),
+    Str(&'de str),
+    Seq(&'de [Node]),
+    /// The members, and per member whether a later member has the same key (empty: none has).
+    Map(&'de [super::Member], Vec<bool>),
+}
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+impl<'de> NodeDeserializer<'de> {
+    #[inline(never)]
+    fn shape(self) -> Shape<'de> {
         match &self.node.value {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Null => Shape::Unit,
+            Value::Bool(b) => Shape::Bool(*b),
             Value::Number(n) => {
                 if let Some(v) = n.as_u64() {
-                    visitor.visit_u64(v)
+                    Shape::U64(v)
                 } else if let Some(v) = n.as_i64() {
-                    visitor.visit_i64(v)
+                    Shape::I64(v)
                 } else if let Some(v) = n.as_f64() {
-                    visitor.visit_f64(v)
+                    Shape::F64(v)
                 } else {
-                    visitor.visit_unit()
+                    Shape::Unit
                 }
             }
-            Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => {
-                let len = items.len();
-                let mut seq = Seq {
-                    items: items.iter(),
-                    duplicates: self.duplicates,
-                };
-                let value = visitor.visit_seq(&mut seq)?;
-                if seq.items.len() == 0 {
-                    Ok(value)
-                } else {
-                    Err(de::Error::invalid_length(len, &"fewer elements in array"))
-                }
-            }
+            Value::String(s) => Shape::Str(s),
+            Value::Array(items) => Shape::Seq(items),
             Value::Object(members) => {
                 // Last one wins: a member is skipped when the same key comes again later.
                 // Only a document with a duplicated key pays for the set.
@@ -131,13 +131,44 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
                 } else {
                     Vec::new()
                 };
-                visitor.visit_map(Map {
-                    members: members.iter().enumerate(),
-                    shadowed,
-                    value: None,
-                    duplicates: self.duplicates,
-                })
+                Shape::Map(members, shadowed)
             }
+        }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        // The work that does not depend on the visitor is in `shape` (not generic), so
+        // that each of the model's many visitors adds only its own dispatch to the module.
+        match self.shape() {
+            Shape::Unit => visitor.visit_unit(),
+            Shape::Bool(b) => visitor.visit_bool(b),
+            Shape::U64(v) => visitor.visit_u64(v),
+            Shape::I64(v) => visitor.visit_i64(v),
+            Shape::F64(v) => visitor.visit_f64(v),
+            Shape::Str(s) => visitor.visit_borrowed_str(s),
+            Shape::Seq(items) => {
+                let len = items.len();
+                let mut seq = Seq {
+                    items: items.iter(),
+                    duplicates: self.duplicates,
+                };
+                let value = visitor.visit_seq(&mut seq)?;
+                if seq.items.len() == 0 {
+                    Ok(value)
+                } else {
+                    Err(de::Error::invalid_length(len, &"fewer elements in array"))
+                }
+            }
+            Shape::Map(members, shadowed) => visitor.visit_map(Map {
+                members: members.iter().enumerate(),
+                shadowed,
+                value: None,
+                duplicates: self.duplicates,
+            }),
         }
     }
 
