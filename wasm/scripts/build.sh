@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package's WebAssembly: cargo (release, optimised for size) ->
-# wasm-bindgen (--target web) -> wasm-opt -Oz (binaryen from npm), into wasm/npm/dist/.
+# wasm-bindgen (--target web) -> wasm-opt -Oz --converge (binaryen from npm), into wasm/npm/dist/.
 # Needs what ci.sh installs: the wasm32 target, wasm/.tools/bin/wasm-bindgen and
 # wasm/npm/node_modules. Runnable from any directory.
 set -euo pipefail
@@ -27,7 +27,7 @@ rm -rf "$NPM/dist"
 "$WASM_BINDGEN" --target web --no-typescript --out-dir "$NPM/dist" --out-name naplint_wasm \
   "$TARGET_DIR/wasm32-unknown-unknown/release/naplint_wasm.wasm"
 
-echo "==> wasm-opt -Oz ($("$WASM_OPT" --version))"
-"$WASM_OPT" -Oz "$NPM/dist/naplint_wasm_bg.wasm" -o "$NPM/dist/naplint_wasm_bg.wasm.opt"
+echo "==> wasm-opt -Oz --converge ($("$WASM_OPT" --version))"
+"$WASM_OPT" -Oz --converge "$NPM/dist/naplint_wasm_bg.wasm" -o "$NPM/dist/naplint_wasm_bg.wasm.opt"
 mv "$NPM/dist/naplint_wasm_bg.wasm.opt" "$NPM/dist/naplint_wasm_bg.wasm"
 ls -l "$NPM/dist"

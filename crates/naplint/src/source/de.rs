@@ -255,6 +255,22 @@ struct Map<'de> {
     duplicates: bool,
 }
 
+impl<'de> Map<'de> {
+    /// The next member that no later one shadows: its key, with its value kept for
+    /// `next_value_seed`. Not generic, so that it is in the module once.
+    #[inline(never)]
+    fn next_member(&mut self) -> Option<&'de str> {
+        for (i, m) in self.members.by_ref() {
+            if self.shadowed.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            self.value = Some(&m.value);
+            return Some(&m.key);
+        }
+        None
+    }
+}
+
 impl<'de> MapAccess<'de> for Map<'de> {
     type Error = Error;
 
@@ -262,15 +278,12 @@ impl<'de> MapAccess<'de> for Map<'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        for (i, m) in self.members.by_ref() {
-            if self.shadowed.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            self.value = Some(&m.value);
-            let key = de::value::BorrowedStrDeserializer::<Error>::new(&m.key);
-            return seed.deserialize(key).map(Some);
+        match self.next_member() {
+            Some(key) => seed
+                .deserialize(de::value::BorrowedStrDeserializer::<Error>::new(key))
+                .map(Some),
+            None => Ok(None),
         }
-        Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
