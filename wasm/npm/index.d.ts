@@ -120,3 +120,26 @@ export interface Session {
  * @throws {NaplintError} `invalid-options` or `invalid-argument`
  */
 export declare function createSession(doc: Document, options?: Options): Session;
+
+/** Options of `validateSubmission`: those of `validate`, plus the other departments' submissions. */
+export interface SubmissionOptions extends Options {
+  /**
+   * Other departments' submissions the form has loaded (text or values): the findings
+   * that need them (A001, co-leads that disagree) appear once they are there.
+   */
+  others?: Document[];
+}
+
+/**
+ * Checks one department's submission (`kind: submission`) against the coordinator's base
+ * (`kind: base`): the submission's shape, the A rules (not-a-lead, unknown deliverable,
+ * wrong report, and co-lead conflicts with `options.others`) and every rule of the report
+ * assembled from them. Every diagnostic is located in `submission` (its `pointer`, `line`
+ * and columns); a `related` entry in another file reads `others[i]#/pointer`.
+ * @throws {NaplintError} `invalid-argument` when `base` is not a base, `invalid-options`
+ */
+export declare function validateSubmission(
+  submission: Document,
+  base: Document,
+  options?: SubmissionOptions,
+): Diagnostic[];

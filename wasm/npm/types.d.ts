@@ -177,9 +177,9 @@ level: RuleLevel, code: string, name: string,
  */
 title: string, 
 /**
- * `structure`, `plan`, `meta`, `reconcile`, `across` or `user`.
+ * `structure`, `plan`, `meta`, `reconcile`, `across`, `assembly` or `user`.
  */
-family: "structure" | "plan" | "meta" | "reconcile" | "across" | "user", severity: Severity, summary: string, docs: string, fixable: boolean, };
+family: "structure" | "plan" | "meta" | "reconcile" | "across" | "assembly" | "user", severity: Severity, summary: string, docs: string, fixable: boolean, };
 
 /**
  * The error codes a caller can branch on.

@@ -105,8 +105,12 @@ node_suite corpus test/corpus.test.mjs
 step "parity: CLI --format json vs WASM validate"
 NAPLINT_CLI="$TARGET_DIR/debug/naplint" node_suite parity test/parity.test.mjs
 
+# Department submissions (issue 11).
+node_suite submission test/submission.test.mjs
+
 step "browser test (headless Chromium)"
 node_suite browser test/browser.test.mjs
+node_suite department test/department.test.mjs  # the department's form (issue 11)
 ls "$WASM_DIR/www/test-artifacts"
 
 step "web apps: Vite and webpack on their defaults, the worker, the adapters (scripts/webapps.sh)"

@@ -93,3 +93,11 @@ impl WasmSession {
         self.0.text_envelope()
     }
 }
+
+/// Diagnostics envelope of one department's submission against the base
+/// (`validateSubmission` in `npm/lib/api.js`); `options` may carry `others`.
+#[wasm_bindgen(js_name = validateSubmissionText)]
+#[must_use]
+pub fn validate_submission_text(submission: &str, base: &str, options: &str) -> String {
+    crate::submission::validate_submission_envelope(submission, base, options)
+}

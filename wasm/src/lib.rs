@@ -21,6 +21,7 @@
 
 pub mod api;
 pub mod session;
+pub mod submission;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

@@ -533,7 +533,11 @@ function show() {
     const link = document.createElement('a');
     const target = place?.control ?? place?.element;
     link.href = target?.id ? `#${target.id}` : '#';
-    const where = place?.label ?? t('atLine', { line: d.line, column: d.column });
+    // Where the finding is, in the form's words: a line of a file the user never sees
+    // would mean nothing here.
+    const deliverable = deliverableOf(d.pointer);
+    const id = deliverable ? getAt(report, deliverable)?.id : undefined;
+    const where = place?.label ?? (typeof id === 'string' ? `${t('deliverableLegend')} ${id}` : t('inReport'));
     link.textContent = t('summaryItem', { where, severity: severityWord(d.severity), code: d.code, message: d.message });
     link.addEventListener('click', (event) => {
       event.preventDefault();

@@ -38,6 +38,7 @@ fn is_report_extension(path: &Path) -> bool {
 /// at most a report's limit, in chunks, and only a regular file.
 pub fn looks_like_report(path: &Path) -> bool {
     safe_read::contains_bytes(path, b"format_version", safe_read::limits::REPORT)
+        || crate::submissions::looks_like_submission(path)
 }
 
 /// Whether a text in memory is a report by the same test (the language server's open

@@ -7,6 +7,7 @@ mod manual;
 mod render;
 mod safe_read;
 mod server;
+mod submissions;
 mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -110,6 +111,50 @@ enum Command {
         config: Option<PathBuf>,
         #[command(flatten)]
         trust: files::TrustArgs,
+    },
+    /// Split a report into a base and one submission per department.
+    Split {
+        /// The report to split.
+        report: PathBuf,
+        /// Directory to write `base.*` and one `<department>.*` per department into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Give a statistics section whose entries name no department to one
+        /// (`trp=CIC`); default: the plan's coordinator. Repeatable.
+        #[arg(long, value_name = "SECTION=CODE")]
+        owner: Vec<String>,
+        /// Language of messages: en or fr.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// Assemble a directory's base and submissions into the report.
+    Assemble {
+        /// Directory holding the base and the submissions.
+        dir: PathBuf,
+        /// Report file to write (JSON or YAML by its extension); default: YAML on stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language of messages: en or fr.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// Write next year's submission of a department, pre-filled from last year's report.
+    Template {
+        /// Department code, from the report's registry.
+        #[arg(long)]
+        department: String,
+        /// Last year's report.
+        #[arg(long, value_name = "REPORT")]
+        previous: PathBuf,
+        /// The new fiscal year, `YYYY/YY`.
+        #[arg(long, value_name = "YYYY/YY")]
+        fiscal_year: String,
+        /// Submission file to write (JSON or YAML by its extension); default: YAML on stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language of messages: en or fr.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Run the language server over stdio (diagnostics, fixes as code actions, hover docs).
     Server {
@@ -217,6 +262,28 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 None => Err(format!("unknown rule `{code}`; `naplint rules` lists them")),
             }
         }
+        Command::Split {
+            report,
+            out,
+            owner,
+            lang,
+        } => submissions::split(&report, &out, &owner, language(lang)?.unwrap_or_default()),
+        Command::Assemble { dir, output, lang } => {
+            submissions::assemble(&dir, output.as_deref(), language(lang)?.unwrap_or_default())
+        }
+        Command::Template {
+            department,
+            previous,
+            fiscal_year,
+            output,
+            lang,
+        } => submissions::template(
+            &department,
+            &previous,
+            &fiscal_year,
+            output.as_deref(),
+            language(lang)?.unwrap_or_default(),
+        ),
         Command::Server {
             lang,
             config,
@@ -294,6 +361,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     safe_read::limits::REPORT,
                 )?);
             }
+            let (inputs, sets) = submissions::partition(inputs);
             let results: Vec<Result<CheckedFile, String>> = inputs
                 .par_iter()
                 .map(|input| {
@@ -310,6 +378,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .collect();
             let mut checked = Vec::new();
             let mut failures = Vec::new();
+            // Submission sets: each file's findings, from the set and the assembled report.
+            for set in &sets {
+                let linter = configs.linter_for(&Input::File(set.dir.join("naplint.toml")))?;
+                match submissions::check_set_fixing(&linter, set, previous.as_ref(), fix) {
+                    Ok(files) => checked.extend(files),
+                    Err(e) => failures.push(e),
+                }
+            }
             for r in results {
                 match r {
                     Ok(c) => checked.push(c),

@@ -53,6 +53,7 @@ fn man_pages_for_every_subcommand() {
     assert_eq!(
         pages,
         [
+            "naplint-assemble.1",
             "naplint-check.1",
             "naplint-completions.1",
             "naplint-explain.1",
@@ -60,6 +61,8 @@ fn man_pages_for_every_subcommand() {
             "naplint-rules.1",
             "naplint-schema.1",
             "naplint-server.1",
+            "naplint-split.1",
+            "naplint-template.1",
             "naplint.1",
         ],
         "a page per subcommand"

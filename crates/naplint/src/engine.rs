@@ -52,7 +52,7 @@ fn valid_user_code(code: &str) -> bool {
     let builtin_family = letters == 1
         && matches!(
             code.as_bytes().first(),
-            Some(b'S' | b'P' | b'M' | b'R' | b'X')
+            Some(b'S' | b'P' | b'M' | b'R' | b'X' | b'A')
         );
     (1..=8).contains(&letters)
         && digits >= 3
@@ -196,6 +196,8 @@ pub struct Linter {
     levels: Levels,
     /// Rule-language checks: the built-in R rules and the user's rules, by rule code.
     checks: Vec<(String, CompiledCheck)>,
+    /// The schema of department submissions.
+    submission_schema: CompiledSchema,
 }
 
 impl Linter {
@@ -269,6 +271,7 @@ impl Linter {
         Ok(Self {
             schema: CompiledSchema::compile(&schema_json)?,
             levels: Levels::resolve(&config, &infos),
+            submission_schema: CompiledSchema::from_text(crate::schema::SUBMISSION_SCHEMA_JSON)?,
             config,
             infos,
             checks,
@@ -339,7 +342,7 @@ impl Linter {
     /// Checks one document's text.
     #[must_use]
     pub fn check(&self, text: &str, format: SourceFormat) -> Vec<Diagnostic> {
-        self.check_inner(text, format, None)
+        self.check_inner(text, format, None, None)
     }
 
     /// Reads the previous year's report for [`Linter::check_with_previous`].
@@ -365,16 +368,19 @@ impl Linter {
         format: SourceFormat,
         previous: &Report,
     ) -> Vec<Diagnostic> {
-        self.check_inner(text, format, Some(previous))
+        self.check_inner(text, format, Some(previous), None)
     }
 
-    fn check_inner(
+    /// `line_map`, when given, numbers the lines that messages quote (an assembled
+    /// report quotes the lines of the files its values came from).
+    pub(crate) fn check_inner(
         &self,
         text: &str,
         format: SourceFormat,
         previous: Option<&Report>,
+        line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
-        self.check_loaded(text, &source::load(text, format), previous)
+        self.check_loaded_with(text, &source::load(text, format), previous, line_map)
     }
 
     /// Checks a document already loaded from `text` (a session keeps its tree between
@@ -385,8 +391,81 @@ impl Linter {
         loaded: &source::Loaded,
         previous: Option<&Report>,
     ) -> Vec<Diagnostic> {
+        self.check_loaded_with(text, loaded, previous, None)
+    }
+
+    fn check_loaded_with(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        previous: Option<&Report>,
+        line_map: Option<&dyn Fn(&Pointer) -> usize>,
+    ) -> Vec<Diagnostic> {
         let lang = self.config.lang;
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
+        self.push_load_issues(text, loaded, &mut out);
+        let Some(root) = loaded.root.as_ref() else {
+            return out.finish();
+        };
+        if let Some(finding) = s004_unsupported_format_version::check(root, lang) {
+            out.push("S004", finding);
+            return out.finish();
+        }
+        self.push_violations(&self.schema, root, &mut out);
+        // Value-level errors (an unknown status, a malformed year) still deserialise, so
+        // the rules run on a document the schema rejected; only type-level errors stop
+        // them, and those are already S001 findings.
+        match source::from_node::<Report>(root, loaded.has_duplicate_keys()) {
+            Ok(report) => {
+                let chart = Chart::new(&report);
+                let ctx = Ctx {
+                    report: &report,
+                    chart: &chart,
+                    config: &self.config,
+                    root,
+                    text,
+                    lines: &loaded.lines,
+                    line_map,
+                };
+                for rule in RULES {
+                    if let Some(check) = rule.check {
+                        if !out.enabled(rule.code) {
+                            continue;
+                        }
+                        let mut findings = Vec::new();
+                        check(&ctx, &mut findings);
+                        for f in findings {
+                            out.push(rule.code, f);
+                        }
+                    }
+                }
+                if let Some(previous) = previous {
+                    let across = Across {
+                        previous,
+                        current: &ctx,
+                    };
+                    for rule in RULES {
+                        let Some(check) = rule.across.filter(|_| out.enabled(rule.code)) else {
+                            continue;
+                        };
+                        let mut findings = Vec::new();
+                        check(&across, &mut findings);
+                        findings.into_iter().for_each(|f| out.push(rule.code, f));
+                    }
+                }
+            }
+            Err(e) if out.is_empty() => {
+                out.push("S001", s001_schema::model_error(&e.to_string(), lang));
+            }
+            Err(_) => {}
+        }
+        self.run_checks(root, text, &loaded.lines, line_map, &mut out);
+        out.finish()
+    }
+
+    /// S003 and S002: what loading found.
+    fn push_load_issues(&self, text: &str, loaded: &source::Loaded, out: &mut Sink<'_>) {
+        let lang = self.config.lang;
         for issue in &loaded.issues {
             match issue {
                 LoadIssue::Syntax {
@@ -422,14 +501,12 @@ impl Linter {
                 }
             }
         }
-        let Some(root) = loaded.root.as_ref() else {
-            return out.finish();
-        };
-        if let Some(finding) = s004_unsupported_format_version::check(root, lang) {
-            out.push("S004", finding);
-            return out.finish();
-        }
-        for violation in self.schema.validate(root) {
+    }
+
+    /// Schema violations, each claimed by the rule that explains it or else S001.
+    fn push_violations(&self, schema: &CompiledSchema, root: &Node, out: &mut Sink<'_>) {
+        let lang = self.config.lang;
+        for violation in schema.validate(root) {
             let claimed = RULES.iter().find_map(|rule| {
                 rule.claim
                     .and_then(|claim| claim(&violation, root, lang))
@@ -440,54 +517,48 @@ impl Linter {
                 None => out.push("S001", s001_schema::from_violation(&violation, lang)),
             }
         }
-        // Value-level errors (an unknown status, a malformed year) still deserialise, so
-        // the rules run on a document the schema rejected; only type-level errors stop
-        // them, and those are already S001 findings.
-        match source::from_node::<Report>(root, loaded.has_duplicate_keys()) {
-            Ok(report) => {
-                let chart = Chart::new(&report);
-                let ctx = Ctx {
-                    report: &report,
-                    chart: &chart,
-                    config: &self.config,
-                    root,
-                    text,
-                    lines: &loaded.lines,
-                };
-                for rule in RULES {
-                    if let Some(check) = rule.check {
-                        if !out.enabled(rule.code) {
-                            continue;
-                        }
-                        let mut findings = Vec::new();
-                        check(&ctx, &mut findings);
-                        for f in findings {
-                            out.push(rule.code, f);
-                        }
-                    }
-                }
-                if let Some(previous) = previous {
-                    let across = Across {
-                        previous,
-                        current: &ctx,
-                    };
-                    for rule in RULES {
-                        let Some(check) = rule.across.filter(|_| out.enabled(rule.code)) else {
-                            continue;
-                        };
-                        let mut findings = Vec::new();
-                        check(&across, &mut findings);
-                        findings.into_iter().for_each(|f| out.push(rule.code, f));
-                    }
-                }
-            }
-            Err(e) if out.is_empty() => {
-                out.push("S001", s001_schema::model_error(&e.to_string(), lang));
-            }
-            Err(_) => {}
+    }
+
+    /// Loads a base or a submission and checks its shape: syntax, duplicate keys and its
+    /// schema (the report's for a base, the submission's for a submission).
+    pub(crate) fn check_shape(
+        &self,
+        text: &str,
+        format: SourceFormat,
+        submission: bool,
+    ) -> (source::Loaded, Vec<Diagnostic>) {
+        let loaded = source::load(text, format);
+        let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
+        self.push_load_issues(text, &loaded, &mut out);
+        if let Some(root) = loaded.root.as_ref() {
+            let schema = if submission {
+                &self.submission_schema
+            } else {
+                &self.schema
+            };
+            self.push_violations(schema, root, &mut out);
         }
-        self.run_checks(root, text, &loaded.lines, &mut out);
+        let diagnostics = out.finish();
+        (loaded, diagnostics)
+    }
+
+    /// Located diagnostics of findings in one loaded file, with the configuration applied.
+    pub(crate) fn locate_findings(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        findings: Vec<(&str, Finding)>,
+    ) -> Vec<Diagnostic> {
+        let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
+        for (code, finding) in findings {
+            out.push(code, finding);
+        }
         out.finish()
+    }
+
+    /// Whether a rule runs under this configuration.
+    pub(crate) fn enabled(&self, code: &str) -> bool {
+        self.levels.enabled(code)
     }
 
     fn sink<'a>(&'a self, text: &'a str, lines: &'a LineIndex, root: Option<&'a Node>) -> Sink<'a> {
@@ -505,13 +576,23 @@ impl Linter {
     }
 
     /// Runs the rule-language checks (R and user rules) under one step budget.
-    fn run_checks(&self, root: &Node, text: &str, lines: &LineIndex, out: &mut Sink<'_>) {
+    fn run_checks(
+        &self,
+        root: &Node,
+        text: &str,
+        lines: &LineIndex,
+        line_map: Option<&dyn Fn(&Pointer) -> usize>,
+        out: &mut Sink<'_>,
+    ) {
         let cite_lines = self.config.lines;
         let line_of = |p: &Pointer| {
-            cite_lines.then(|| {
-                lines
-                    .position(text, source::locate_pointer(root, p).value.start)
-                    .line
+            cite_lines.then(|| match line_map {
+                Some(map) => map(p),
+                None => {
+                    lines
+                        .position(text, source::locate_pointer(root, p).value.start)
+                        .line
+                }
             })
         };
         let mut steps = 0u64;

@@ -26,6 +26,7 @@ pub mod rules;
 pub mod schema;
 pub mod session;
 pub mod source;
+pub mod submission;
 mod suggest;
 pub mod suppress;
 

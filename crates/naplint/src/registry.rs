@@ -2,7 +2,7 @@
 //! `rules()` and the generated docs all read it.
 
 // codegen:registry:start (`cargo xtask codegen` writes this block; do not edit)
-use crate::rules::{across, meta, plan, reconcile, structure, Rule};
+use crate::rules::{across, assembly, meta, plan, reconcile, structure, Rule};
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
@@ -49,6 +49,12 @@ pub static RULES: &[Rule] = &[
     across::x003_new_flag_on_existing::RULE,
     across::x004_dropped_deliverable::RULE,
     across::x005_cumulative_decreased::RULE,
+    assembly::a001_co_lead_conflict::RULE,
+    assembly::a002_not_a_lead::RULE,
+    assembly::a003_unknown_deliverable::RULE,
+    assembly::a004_missing_submission::RULE,
+    assembly::a005_duplicate_submission::RULE,
+    assembly::a006_wrong_report::RULE,
 ];
 // codegen:registry:end
 
@@ -71,10 +77,12 @@ pub struct RuleInfo {
     pub name: String,
     /// The display name in the listing's language.
     pub title: String,
-    /// `structure`, `plan`, `meta`, `reconcile`, `across` or `user`.
+    /// `structure`, `plan`, `meta`, `reconcile`, `across`, `assembly` or `user`.
     #[cfg_attr(
         feature = "ts",
-        ts(type = r#""structure" | "plan" | "meta" | "reconcile" | "across" | "user""#)
+        ts(
+            type = r#""structure" | "plan" | "meta" | "reconcile" | "across" | "assembly" | "user""#
+        )
     )]
     pub family: String,
     pub severity: crate::Severity,

@@ -589,7 +589,7 @@ fn insert_entry(
     };
     let mut with = lead;
     let key = key.map(|k| {
-        let quoted = serde_json::Value::String(k.clone()).to_string();
+        let quoted = serde_json::to_string(&k).unwrap_or_default();
         let span = Span::new(with.len(), with.len() + quoted.len());
         with.push_str(&quoted);
         with.push_str(": ");
@@ -789,14 +789,51 @@ fn indent_at(text: &str, at: usize) -> &str {
     line.get(..width).unwrap_or_default()
 }
 
-/// `value` as two-space-indented JSON, every line after the first indented by `indent`.
-/// JSON strings cannot hold a raw newline, so every newline of the output is structure.
+/// One JSON scalar (or an empty container) as compact JSON text.
+fn scalar(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// `value` as two-space-indented JSON (what `JSON.stringify(value, null, 2)` and
+/// `serde_json::to_string_pretty` write), every line after the first indented by
+/// `indent`. Written here rather than with `to_string_pretty`, whose pretty serialiser
+/// would add a second copy of serde_json's writer to the WASM module (budget: 300 KB).
 fn pretty(value: &serde_json::Value, indent: &str, nl: &str) -> String {
-    let json = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
-    if indent.is_empty() && nl == "\n" {
-        return json;
+    fn write(value: &serde_json::Value, line_start: &str, out: &mut String, nl: &str) {
+        let inner = format!("{line_start}  ");
+        match value {
+            serde_json::Value::Array(items) if !items.is_empty() => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(if i == 0 { "" } else { "," });
+                    out.push_str(nl);
+                    out.push_str(&inner);
+                    write(item, &inner, out, nl);
+                }
+                out.push_str(nl);
+                out.push_str(line_start);
+                out.push(']');
+            }
+            serde_json::Value::Object(members) if !members.is_empty() => {
+                out.push('{');
+                for (i, (key, item)) in members.iter().enumerate() {
+                    out.push_str(if i == 0 { "" } else { "," });
+                    out.push_str(nl);
+                    out.push_str(&inner);
+                    out.push_str(&serde_json::to_string(key).unwrap_or_default());
+                    out.push_str(": ");
+                    write(item, &inner, out, nl);
+                }
+                out.push_str(nl);
+                out.push_str(line_start);
+                out.push('}');
+            }
+            other => out.push_str(&scalar(other)),
+        }
     }
-    json.replace('\n', &format!("{nl}{indent}"))
+    let mut out = String::new();
+    write(value, indent, &mut out, nl);
+    out
 }
 
 /// `value` as one line of JSON with spaces after `:` and `,`: valid YAML flow syntax in
@@ -810,11 +847,17 @@ fn flow(value: &serde_json::Value) -> String {
         serde_json::Value::Object(members) => {
             let members: Vec<String> = members
                 .iter()
-                .map(|(k, v)| format!("{}: {}", serde_json::Value::String(k.clone()), flow(v)))
+                .map(|(k, v)| {
+                    format!(
+                        "{}: {}",
+                        serde_json::to_string(k).unwrap_or_default(),
+                        flow(v)
+                    )
+                })
                 .collect();
             format!("{{{}}}", members.join(", "))
         }
-        scalar => scalar.to_string(),
+        other => scalar(other),
     }
 }
 

@@ -33,7 +33,9 @@ pub fn fixture_files() -> Vec<PathBuf> {
                 .unwrap_or_default()
                 .to_owned();
             let data = name.ends_with(".json") || name.ends_with(".yaml");
-            if data && !name.ends_with(".expected.json") {
+            // A rules' fixtures are sets: a directory with a base and submissions.
+            let set = p.is_dir() && (name.starts_with("fail") || name.starts_with("pass"));
+            if set || (data && !name.ends_with(".expected.json")) {
                 out.push(p);
             }
         }
@@ -78,6 +80,19 @@ fn fixtures_match_their_snapshots() {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
+        if path.is_dir() {
+            let (diagnostics, actual) = check_set(&linter, path);
+            check_snapshot(
+                path,
+                name,
+                code,
+                &diagnostics,
+                actual,
+                update,
+                &mut failures,
+            );
+            continue;
+        }
         let bytes = std::fs::read(path).unwrap();
         let format = SourceFormat::from_path(name);
         // X rules compare with the previous year: tests/across/previous.json.
@@ -162,6 +177,102 @@ fn fixtures_match_their_snapshots() {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+/// Checks a set fixture: every file of the directory, as `naplint check DIR` does. The
+/// snapshot names the file of each diagnostic.
+fn check_set(linter: &Linter, dir: &Path) -> (Vec<Diagnostic>, Value) {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let texts: Vec<(String, String)> = names
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect();
+    let files: Vec<naplint::submission::SetFile<'_>> = texts
+        .iter()
+        .map(|(name, text)| naplint::submission::SetFile {
+            name,
+            text,
+            format: SourceFormat::from_path(name),
+        })
+        .collect();
+    let checked = linter.check_submissions(&files, None).unwrap();
+    let mut all = Vec::new();
+    let mut shown = Vec::new();
+    for ((name, _), diagnostics) in texts.iter().zip(&checked.files) {
+        for (d, mut v) in diagnostics.iter().zip(
+            snapshot(diagnostics)
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+        ) {
+            v["file"] = json!(name);
+            v["related"] = json!(d.related);
+            shown.push(v);
+            all.push(d.clone());
+        }
+    }
+    (all, Value::Array(shown))
+}
+
+/// Compares one fixture's diagnostics with its expectations and snapshot.
+fn check_snapshot(
+    path: &Path,
+    name: &str,
+    code: &str,
+    diagnostics: &[Diagnostic],
+    actual: Value,
+    update: bool,
+    failures: &mut Vec<String>,
+) {
+    let shown = path
+        .strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    if name.starts_with("fail") && !diagnostics.iter().any(|d| d.code == code) {
+        failures.push(format!(
+            "{shown}: expected a {code} diagnostic, got {:?}",
+            diagnostics.iter().map(|d| &d.code).collect::<Vec<_>>()
+        ));
+    }
+    if name.starts_with("pass") && !diagnostics.is_empty() {
+        failures.push(format!("{shown}: expected no diagnostics, got {actual:#}"));
+    }
+    let expected_path = path.with_file_name(format!("{name}.expected.json"));
+    if update {
+        std::fs::write(
+            &expected_path,
+            serde_json::to_string_pretty(&actual).unwrap() + "\n",
+        )
+        .unwrap();
+        return;
+    }
+    match std::fs::read_to_string(&expected_path) {
+        Ok(text) => {
+            let expected: Value = serde_json::from_str(&text).unwrap();
+            if expected != actual {
+                failures.push(format!(
+                    "{shown}: diagnostics differ from {}\nexpected: {}\nactual:   {}",
+                    expected_path.display(),
+                    serde_json::to_string_pretty(&expected).unwrap(),
+                    serde_json::to_string_pretty(&actual).unwrap()
+                ));
+            }
+        }
+        Err(_) => failures.push(format!(
+            "{shown}: no snapshot; run with UPDATE_SNAPSHOTS=1 and review it"
+        )),
+    }
 }
 
 /// Every rule of the registry has a failing and a passing fixture.

@@ -64,13 +64,16 @@ fn codes_and_names_are_unique_and_well_formed() {
                 || r.claim.is_some()
                 || !r.checks.is_empty()
                 || r.across.is_some()
+                || naplint::rules::assembly::CHECKS
+                    .iter()
+                    .any(|(code, _)| *code == r.code)
                 || r.code.starts_with('S'),
             "{} detects nothing",
             r.code
         );
     }
-    // Families in the spec's order (S, P, M, R), codes ascending within each.
-    let family_rank = |c: &str| "SPMRX".find(c.chars().next().unwrap_or('?')).unwrap_or(9);
+    // Families in the spec's order (S, P, M, R, X, A), codes ascending within each.
+    let family_rank = |c: &str| "SPMRXA".find(c.chars().next().unwrap_or('?')).unwrap_or(9);
     let mut sorted: Vec<_> = RULES.iter().map(|r| r.code).collect();
     sorted.sort_by_key(|c| (family_rank(c), *c));
     assert_eq!(

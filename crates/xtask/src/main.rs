@@ -31,7 +31,16 @@ fn artefacts() -> Vec<(PathBuf, String)> {
         (root().join("README.md"), readme_with_rule_table()),
     ]);
     out.extend(typescript::artefacts(&root()));
+    out.extend(submission_artefacts());
     out
+}
+
+/// The department submission schema (issue 11).
+fn submission_artefacts() -> Vec<(PathBuf, String)> {
+    vec![(
+        root().join("schemas/submission.schema.json"),
+        naplint::schema::submission_schema_text(),
+    )]
 }
 
 /// README.md with the generated rule table between its markers.

@@ -255,5 +255,31 @@ export function createApi(raw) {
     return session;
   }
 
-  return { validate, fix, rules, explain, schema, version, createSession };
+  /**
+   * Checks one department's submission against the coordinator's base (documents as for
+   * `validate`). `options.others` holds other departments' submissions the form has
+   * loaded: the findings that need them (A001 co-lead conflicts) appear once they are
+   * there. Every diagnostic is located in `submission`.
+   * @returns {import('../index').Diagnostic[]}
+   */
+  function validateSubmission(submission, base, options) {
+    optionsText(options);
+    const { others, ...rest } = options ?? {};
+    if (others !== undefined && !Array.isArray(others)) {
+      throw new NaplintError('invalid-options', 'options: `others` must be an array of submissions');
+    }
+    const texts = (others ?? []).map((o) => documentOf(o, undefined, { bytes: false }).text);
+    const sub = documentOf(submission, undefined, { bytes: false });
+    const b = documentOf(base, undefined, { bytes: false });
+    // Each text's format is sniffed unless `options.format` names one for all.
+    const envelope = call(
+      raw.validateSubmissionText,
+      sub.text,
+      b.text,
+      optionsText({ ...rest, others: texts }),
+    );
+    return unwrap(envelope);
+  }
+
+  return { validate, fix, rules, explain, schema, version, createSession, validateSubmission };
 }

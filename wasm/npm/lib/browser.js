@@ -52,3 +52,5 @@ export { NaplintError } from './api.js';
 export * from './adapters.js';
 export const { validate, fix, rules, explain, schema, version, createSession } = createApi(guarded);
 export default init;
+// Department submissions (issue 11).
+export const { validateSubmission } = createApi(guarded);

@@ -15,4 +15,6 @@ export function init() {
 export { NaplintError } from './api.js';
 export * from './adapters.js';
 export const { validate, fix, rules, explain, schema, version, createSession } = createApi(raw);
+// Department submissions (issue 11).
+export const { validateSubmission } = createApi(raw);
 export default init;

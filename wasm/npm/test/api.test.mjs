@@ -45,7 +45,7 @@ test('the package exports exactly the documented API', () => {
     [
       'NaplintError', 'createSession', 'default', 'explain', 'fix', 'formatDiagnostic', 'init',
       'pointerTokens', 'rules', 'schema', 'toJsonFormsErrors', 'toRjsfErrorSchema', 'validate',
-      'version',
+      'validateSubmission', 'version',
     ],
   );
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

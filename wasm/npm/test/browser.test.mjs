@@ -107,6 +107,10 @@ test('the form loads the seed report and lists its findings', async () => {
   assert.match(status, /\d+ errors?, \d+ warnings?/);
   const summary = await page.locator('#summary').textContent();
   assert.match(summary, /M003/, 'the seed has an M003 finding');
+  // The form names where a finding is in its own words, never by a line of the file.
+  assert.doesNotMatch(summary, /\bline \d/);
+  assert.match(summary, /Deliverable 1\.11\.7 — Error P007/);
+  assert.match(summary, /In the report — Warning M003/);
   assert.doesNotMatch(summary, /R001/);
   assert.deepEqual(problems, []);
 });

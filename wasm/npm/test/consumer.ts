@@ -106,3 +106,11 @@ const alwaysRelated: string[] = diagnostics[0].related;
 const alwaysDocs: string = explain('P005');
 
 console.log(summary, fixed, levels, docs, id, v, notDiagnostics, alwaysRelated, alwaysDocs);
+
+// Department submissions (issue 11).
+import { validateSubmission, type SubmissionOptions } from 'naplint';
+const submissionOptions: SubmissionOptions = { lang: 'fr', others: ['kind: submission\n'] };
+const fromSubmission: Diagnostic[] = validateSubmission('kind: submission\n', { kind: 'base' }, submissionOptions);
+void fromSubmission;
+// @ts-expect-error the base is required
+validateSubmission('kind: submission\n');

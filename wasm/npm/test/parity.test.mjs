@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
-import { validate, rules, explain } from 'naplint';
+import { validate, validateSubmission, rules, explain } from 'naplint';
 
 const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const CLI = process.env.NAPLINT_CLI ?? join(REPO, 'target', 'debug', 'naplint');
@@ -22,13 +22,18 @@ const SEED = join(REPO, 'seeds', '2013-14', 'report.json');
 
 assert.ok(existsSync(CLI), `${CLI} is missing: run \`cargo build -p naplint-cli\` first`);
 
+/** Submission sets (a directory with a base and submissions), compared on their own below. */
+const sets = [];
+const isSet = (dir) => readdirSync(dir).some((n) => /^base\.(json|ya?ml)$/.test(n));
+
 /** Every fixture document (not the `.expected.json` snapshots beside them). */
 function fixtures(dir) {
   if (!existsSync(dir)) return [];
   const out = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...fixtures(path));
+    if (statSync(path).isDirectory() && isSet(path)) sets.push(path);
+    else if (statSync(path).isDirectory()) out.push(...fixtures(path));
     else if (/\.(json|ya?ml)$/.test(name) && !name.endsWith('.expected.json')) out.push(path);
   }
   return out;
@@ -108,6 +113,37 @@ for (const file of files) {
     withRelated.cli += cli.filter((d) => 'related' in d).length;
     withRelated.wasm += wasm.filter((d) => 'related' in d).length;
     assert.deepStrictEqual(wasm, cli);
+  });
+}
+
+// Department submissions: `naplint check DIR` against `validateSubmission(file, base,
+// { others })` for every submission of every set fixture — the same findings in the
+// same file. A001 and A005 name the other file, by path in the CLI and as `others[i]` in
+// WASM, so their `help` and `related` are left out; A004 is in the base, which a form
+// does not check.
+for (const dir of sets) {
+  test(`parity: submission set ${relative(REPO, dir)}`, () => {
+    const names = readdirSync(dir).filter((n) => /\.(json|ya?ml)$/.test(n)).sort();
+    const paths = names.map((n) => join(dir, n));
+    const cli = JSON.parse(runCli(['check', '--format', 'json', '--color', 'never', dir]));
+    const base = paths.find((p) => /\/base\.(json|ya?ml)$/.test(p));
+    const text = (p) => readFileSync(p, 'utf8');
+    const comparable = ({ file: _f, column_utf16: _a, end_column_utf16: _b, ...d }) => {
+      if (d.code === 'A001' || d.code === 'A005') {
+        delete d.help;
+        delete d.related;
+      }
+      return d;
+    };
+    let compared = 0;
+    for (const path of paths.filter((p) => p !== base)) {
+      const others = paths.filter((p) => p !== base && p !== path).map(text);
+      const wasm = validateSubmission(text(path), text(base), { others }).map(comparable);
+      const mine = cli.filter((d) => resolve(REPO, d.file) === path).map(comparable);
+      assert.deepStrictEqual(wasm, mine, relative(REPO, path));
+      compared += 1;
+    }
+    assert.ok(compared > 0);
   });
 }
 

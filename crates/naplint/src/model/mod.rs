@@ -3,8 +3,10 @@
 //! The JSON Schema in `schemas/report.schema.json` is generated from these types, so
 //! the doc comments here are the descriptions editors show.
 
+mod submission;
 mod values;
 
+pub use submission::*;
 pub use values::*;
 
 use schemars::JsonSchema;
@@ -37,6 +39,17 @@ pub struct Report {
     /// Funded projects and programs the report gives amounts for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<Funding>,
+    /// Who submits the statistics whose entries name no department, when the report is
+    /// assembled from department submissions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owners: Option<Owners>,
+    /// `base` marks the coordinator's base of a report assembled from submissions
+    /// (`naplint split` writes one); a finished report leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DocumentKind>,
+    /// In a base: the order of statistics and funding entries by department.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
 }
 
 /// The action plan.

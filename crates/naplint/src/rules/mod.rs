@@ -8,6 +8,7 @@
 pub mod chart;
 // codegen:families:start (`cargo xtask codegen` writes this block; do not edit)
 pub mod across;
+pub mod assembly;
 pub mod meta;
 pub mod plan;
 pub mod reconcile;
@@ -36,6 +37,8 @@ pub enum Family {
     Reconcile,
     /// X: across two reports (`--previous`).
     Across,
+    /// A: assembly of department submissions.
+    Assembly,
 }
 
 impl Family {
@@ -47,6 +50,7 @@ impl Family {
             Self::Meta => 'M',
             Self::Reconcile => 'R',
             Self::Across => 'X',
+            Self::Assembly => 'A',
         }
     }
 
@@ -58,6 +62,7 @@ impl Family {
             Self::Meta => "report metadata and dates",
             Self::Reconcile => "statistics reconcile",
             Self::Across => "across two reports",
+            Self::Assembly => "assembly of submissions",
         }
     }
 }
@@ -140,12 +145,17 @@ pub struct Ctx<'a> {
     pub(crate) root: &'a Node,
     pub(crate) text: &'a str,
     pub(crate) lines: &'a LineIndex,
+    /// Line numbers of another text (the files an assembled report came from).
+    pub(crate) line_map: Option<&'a dyn Fn(&Pointer) -> usize>,
 }
 
 impl Ctx<'_> {
     /// The 1-based line `pointer` designates.
     #[must_use]
     pub fn line_of(&self, pointer: &Pointer) -> usize {
+        if let Some(map) = self.line_map {
+            return map(pointer);
+        }
         let at = crate::source::locate_pointer(self.root, pointer)
             .value
             .start;

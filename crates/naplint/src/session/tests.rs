@@ -155,3 +155,24 @@ fn documents_with_duplicate_keys_are_parsed_whole() {
     assert_tree_is_the_texts(&s, "after");
     assert_eq!(s.spliced, 1, "and spliced once the duplicate is gone");
 }
+
+#[test]
+fn pretty_writes_what_serde_json_pretty_writes() {
+    let seed: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    for v in [
+        seed,
+        json!([]),
+        json!({}),
+        json!([[], {}, [1, [2, {"a": {}}]]]),
+        json!({"é\"\n": ["\u{1F600}", -0.5, 1e300, null, true]}),
+    ] {
+        assert_eq!(
+            pretty(&v, "", "\n"),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
+        let indented = serde_json::to_string_pretty(&v)
+            .unwrap()
+            .replace('\n', "\r\n    ");
+        assert_eq!(pretty(&v, "    ", "\r\n"), indented);
+    }
+}
