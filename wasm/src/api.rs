@@ -160,29 +160,16 @@ impl Options {
                 "options: `rule_files` needs file access, which the WASM module has not; put the rules themselves in `config.rule`",
             ));
         }
-        if let Some(t) = self.tolerance {
-            config.tolerance = t;
-        }
-        if let Some(select) = &self.select {
-            config.select.clone_from(select);
-        }
-        if let Some(ignore) = &self.ignore {
-            config.ignore.extend(ignore.iter().cloned());
-        }
-        if let Some(rules) = &self.rules {
-            config
-                .rules
-                .extend(rules.iter().map(|(k, v)| (k.clone(), *v)));
-        }
-        if let Some(rule) = &self.rule {
-            config.user_rules.extend(rule.iter().cloned());
-        }
-        if let Some(lang) = self.lang {
-            config.lang = lang;
-        }
-        if let Some(lines) = self.lines {
-            config.lines = lines;
-        }
+        let overlay = naplint::config::Overlay {
+            tolerance: self.tolerance,
+            select: self.select.clone(),
+            ignore: self.ignore.clone().unwrap_or_default(),
+            rules: self.rules.clone().unwrap_or_default(),
+            user_rules: self.rule.clone().unwrap_or_default(),
+            lang: self.lang,
+            lines: self.lines,
+        };
+        config = config.overlaid(&overlay);
         Ok(config)
     }
 

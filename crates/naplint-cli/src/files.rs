@@ -479,7 +479,7 @@ impl Configs {
         if let Some(l) = cache.get(&source) {
             return Ok(Arc::clone(l));
         }
-        let mut config = match (&self.explicit, &source) {
+        let config = match (&self.explicit, &source) {
             (Some((_, c)), _) => c.clone(),
             (None, Some(path)) => match found.as_ref().and_then(|(_, r)| r.as_ref()) {
                 Some(root) => read_config_in(path, root)?,
@@ -487,17 +487,17 @@ impl Configs {
             },
             (None, None) => Config::default(),
         };
-        if !self.select.is_empty() {
-            config.select.clone_from(&self.select);
-        }
-        if let Some(lang) = self.lang {
-            config.lang = lang;
-        } else if let Some(fallback) = self.fallback_lang {
-            if !source.as_deref().is_some_and(declares_lang) {
-                config.lang = fallback;
-            }
-        }
-        config.ignore.extend(self.ignore.iter().cloned());
+        // `--lang` wins; the locale's language only where the file names none.
+        let lang = self.lang.or_else(|| {
+            self.fallback_lang
+                .filter(|_| !source.as_deref().is_some_and(declares_lang))
+        });
+        let config = config.overlaid(&naplint::config::Overlay {
+            select: (!self.select.is_empty()).then(|| self.select.clone()),
+            ignore: self.ignore.clone(),
+            lang,
+            ..naplint::config::Overlay::default()
+        });
         let linter = Arc::new(crate::linter(config)?);
         cache.insert(source, Arc::clone(&linter));
         Ok(linter)

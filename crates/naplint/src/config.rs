@@ -97,3 +97,41 @@ impl Config {
         out
     }
 }
+
+/// Settings given on top of a configuration (the CLI's flags, the WASM options object):
+/// each present field replaces (`tolerance`, `select`, `lang`, `lines`) or extends
+/// (`ignore`, `rules`, `user_rules`) the configuration's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overlay {
+    pub tolerance: Option<f64>,
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub rules: BTreeMap<String, RuleLevel>,
+    pub user_rules: Vec<crate::lang::UserRule>,
+    pub lang: Option<crate::i18n::Lang>,
+    pub lines: Option<bool>,
+}
+
+impl Config {
+    /// This configuration with `overlay` on top.
+    #[must_use]
+    pub fn overlaid(mut self, overlay: &Overlay) -> Self {
+        if let Some(t) = overlay.tolerance {
+            self.tolerance = t;
+        }
+        if let Some(select) = &overlay.select {
+            self.select.clone_from(select);
+        }
+        self.ignore.extend(overlay.ignore.iter().cloned());
+        self.rules
+            .extend(overlay.rules.iter().map(|(k, v)| (k.clone(), *v)));
+        self.user_rules.extend(overlay.user_rules.iter().cloned());
+        if let Some(lang) = overlay.lang {
+            self.lang = lang;
+        }
+        if let Some(lines) = overlay.lines {
+            self.lines = lines;
+        }
+        self
+    }
+}
