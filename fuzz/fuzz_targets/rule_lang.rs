@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(compiled) = lang::compile(decl, schema) {
         for lang in [naplint::Lang::En, naplint::Lang::Fr] {
             let mut steps = 0;
-            let _ = compiled.run(root, &|_| 1, 0.05, lang, &mut steps);
+            let _ = compiled.run(root, &|_| Some(1), 0.05, lang, &mut steps);
         }
     }
 });
