@@ -426,8 +426,7 @@ impl Linter {
             let clean = loaded.issues.is_empty()
                 && parts.s004.is_none()
                 && !top_level
-                && !parts.checks.iter().any(|c| c.out_of_budget)
-                && !(self.config.lines && edit.lines_moved);
+                && !parts.checks.iter().any(|c| c.out_of_budget);
             clean.then_some((root, section))
         };
         let Some((root, section)) = whole() else {
@@ -478,14 +477,16 @@ impl Linter {
             }
             _ => self.model(root, text, loaded, None),
         };
-        // The rule-language checks of the rules that read the section, under the same
-        // step budget as a whole run (a check's steps do not depend on the others').
+        // The rule-language checks of the rules that read the section (all of them when
+        // the edit moved the lines their messages cite), under the same step budget as a
+        // whole run (a check's steps do not depend on the others').
+        let lines_moved = self.config.lines && edit.lines_moved;
         let line_of = self.line_of(root, text, &loaded.lines, None);
         let mut steps = 0u64;
         for (run, (code, check)) in parts.checks.iter_mut().zip(&self.checks) {
             let reads =
                 crate::registry::find(code).map_or(crate::rules::Reads::Everything, |r| r.reads);
-            if !run.enabled || !rerun(reads) {
+            if !run.enabled || !(lines_moved || rerun(reads)) {
                 steps += run.steps;
                 continue;
             }
@@ -498,6 +499,7 @@ impl Linter {
                 Err(lang::OutOfBudget) => return self.check_session(text, loaded, parts),
             }
         }
+        parts.incremental = true;
         self.emit(text, loaded, parts)
     }
 
@@ -808,6 +810,17 @@ pub(crate) struct Parts {
     /// Per rule-language check of the linter, in order.
     checks: Vec<CheckRun>,
     across: Vec<(&'static str, Finding)>,
+    /// Whether the last check recomputed only what an edit changed (tests check that it
+    /// is the usual path).
+    #[cfg_attr(not(test), allow(dead_code))]
+    incremental: bool,
+}
+
+impl Parts {
+    #[cfg(test)]
+    pub(crate) fn incremental(&self) -> bool {
+        self.incremental
+    }
 }
 
 /// The typed model and the findings of every rule's `check` on it (by place in `RULES`).
@@ -899,8 +912,12 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
                 .get(1)
                 .filter(|_| tokens.len() > 2)
                 .and_then(|t| t.parse::<usize>().ok());
-            match one.and_then(|i| Some((report.pillars.get_mut(i)?, node?.get(tokens.get(1)?)))) {
-                Some((pillar, node)) => read(node, pillar),
+            let item = |i: usize| match &node?.value {
+                crate::source::Value::Array(items) => items.get(i),
+                _ => None,
+            };
+            match one.and_then(|i| Some((report.pillars.get_mut(i)?, item(i)?))) {
+                Some((pillar, node)) => read(Some(node), pillar),
                 None => read(node, &mut report.pillars),
             }
         }
