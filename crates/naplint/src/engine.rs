@@ -1079,3 +1079,6 @@ impl Sink<'_> {
         self.diagnostics
     }
 }
+
+#[cfg(test)]
+mod reads_tests;
