@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::source::{pointer_of, Node, Step, Value};
 
 pub const RULE: Rule = Rule {
@@ -35,6 +35,7 @@ text: Promote online training tool
     fixable: true,
     check: Some(check),
     texts: &[MESSAGE, HELP, FIX, INVISIBLE, INVISIBLE_HELP, INVISIBLE_FIX],
+    reads: Reads::Local,
     ..Rule::DEFAULT
 };
 
