@@ -3,15 +3,12 @@
 
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
+use common::{copy_in, repo};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
 
 fn naplint(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_naplint"))
@@ -53,11 +50,7 @@ fn check_of_the_split_seed_locates_the_seeds_findings_in_the_submissions() {
     let dir = split_seed(tmp.path(), "seeds/2013-14/report.yaml");
     assert!(dir.join("base.yaml").is_file() && dir.join("cic.yaml").is_file());
     // Inside a larger walk, with a report beside the set.
-    std::fs::copy(
-        repo("seeds/2013-14/report.json"),
-        tmp.path().join("other.json"),
-    )
-    .unwrap();
+    copy_in(tmp.path(), "seeds/2013-14/report.json", "other.json");
     let o = naplint(&["check", "--format", "json", s(tmp.path())]);
     assert_eq!(o.status.code(), Some(1));
     let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();

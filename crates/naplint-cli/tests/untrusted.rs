@@ -6,6 +6,9 @@
 //! if it has not finished in [`HANG`]), plants a canary in the file it must not read, and
 //! asserts the exit code and that the canary appears in neither output.
 
+mod common;
+
+use common::{fixture, naplint_in};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -70,11 +73,9 @@ fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String
 }
 
 fn naplint(args: &[&str], cwd: &Path) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_naplint"))
+    let mut child = naplint_in(cwd)
         .args(args)
-        .current_dir(cwd)
         .env("NAPLINT_TEST_SECRET", CANARY)
-        .env_remove("NAPLINT_LANG")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -99,12 +100,6 @@ fn naplint(args: &[&str], cwd: &Path) -> Run {
         stdout: out.join().unwrap(),
         stderr: err.join().unwrap(),
     }
-}
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(path)
 }
 
 /// A workspace: `outside/` holds secrets, `project/` is the checked tree with one report
