@@ -161,12 +161,17 @@ fn fix_edits_only_the_spans_and_is_idempotent() {
     assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
 }
 
+/// A directory with a `report.json` that `--fix` changes, its path and its bytes.
+fn report_to_fix() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
+    let dir = tempdir_with(&[("tests/fixtures/P005/fail_dash.json", "report.json")]);
+    let path = dir.path().join("report.json");
+    let before = std::fs::read(&path).unwrap();
+    (dir, path, before)
+}
+
 #[test]
 fn fix_refuses_a_read_only_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.json");
-    std::fs::copy(repo("tests/fixtures/P005/fail_dash.json"), &path).unwrap();
-    let before = std::fs::read(&path).unwrap();
+    let (dir, path, before) = report_to_fix();
     let mut perms = std::fs::metadata(&path).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
@@ -393,10 +398,7 @@ fn a_closed_pipe_is_not_a_panic() {
 
 #[test]
 fn an_interrupted_fix_leaves_the_original_intact() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.json");
-    std::fs::copy(repo("tests/fixtures/P005/fail_dash.json"), &path).unwrap();
-    let before = std::fs::read(&path).unwrap();
+    let (dir, path, before) = report_to_fix();
     let o = naplint_in(dir.path())
         .args(["check", "--fix", "report.json"])
         .env("NAPLINT_FAULT_BEFORE_RENAME", "1")

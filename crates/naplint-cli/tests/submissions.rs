@@ -146,21 +146,26 @@ fn a_directory_without_a_base_or_with_two_is_refused() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("no base"));
 }
 
-#[test]
-fn template_writes_a_valid_submission_and_refuses_an_unknown_department() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("cic.yaml");
-    let o = naplint(&[
+/// `naplint template` for `department`, from the seed, for 2014/15, into `out`.
+fn template(department: &str, out: &Path) -> Output {
+    naplint(&[
         "template",
         "--department",
-        "CIC",
+        department,
         "--previous",
         s(&repo("seeds/2013-14/report.json")),
         "--fiscal-year",
         "2014/15",
         "-o",
-        s(&out),
-    ]);
+        s(out),
+    ])
+}
+
+#[test]
+fn template_writes_a_valid_submission_and_refuses_an_unknown_department() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("cic.yaml");
+    let o = template("CIC", &out);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -174,17 +179,7 @@ fn template_writes_a_valid_submission_and_refuses_an_unknown_department() {
     );
     assert!(text.contains("fiscal_year: \"2014/15\""));
     let bad = tmp.path().join("x.yaml");
-    let o = naplint(&[
-        "template",
-        "--department",
-        "StatsCan",
-        "--previous",
-        s(&repo("seeds/2013-14/report.json")),
-        "--fiscal-year",
-        "2014/15",
-        "-o",
-        s(&bad),
-    ]);
+    let o = template("StatsCan", &bad);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("did you mean `STATCAN`?"), "{err}");
