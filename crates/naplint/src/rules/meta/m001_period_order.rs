@@ -1,7 +1,7 @@
 use super::day_range;
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
@@ -32,6 +32,7 @@ period: { start: 2013-04-01, end: 2014-03-31 }
     docs_fr: include_str!("m001_period_order.fr.md"),
     check: Some(check),
     texts: &[MESSAGE, HELP],
+    reads: Reads::Sections(&["report", "statistics"]),
     ..Rule::DEFAULT
 };
 

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
@@ -32,6 +32,7 @@ report: { fiscal_year: 2013/14, period: { start: 2013-04-01, end: 2014-03-31 } }
     docs_fr: include_str!("m002_fiscal_year_mismatch.fr.md"),
     check: Some(check),
     texts: &[START, END, HELP],
+    reads: Reads::Sections(&["report"]),
     ..Rule::DEFAULT
 };
 

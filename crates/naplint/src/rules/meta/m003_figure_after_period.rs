@@ -1,7 +1,7 @@
 use super::day_range;
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
@@ -36,6 +36,7 @@ statistics: { training: [{ period: { start: "2010", end: 2014-03 }, ... }] }
     docs_fr: include_str!("m003_figure_after_period.fr.md"),
     check: Some(check),
     texts: &[MESSAGE, HELP],
+    reads: Reads::Sections(&["report", "statistics", "funding"]),
     ..Rule::DEFAULT
 };
 

@@ -1,7 +1,7 @@
 use super::iso::COUNTRIES;
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -36,6 +36,7 @@ top_countries_of_birth: [{ country: TH, count: 31 }]
     check: Some(check),
     claim: Some(claim),
     texts: &[MESSAGE, WRITE, HELP, FIX],
+    reads: Reads::Sections(&["plan", "statistics"]),
     ..Rule::DEFAULT
 };
 

@@ -1,7 +1,7 @@
 use super::iso::CURRENCIES;
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -35,6 +35,7 @@ amount: { value: 5500000, currency: CAD }
     check: Some(check),
     claim: Some(claim),
     texts: &[MESSAGE, WRITE, HELP, FIX],
+    reads: Reads::Sections(&["funding"]),
     ..Rule::DEFAULT
 };
 

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
-use crate::rules::{parent_id, Ctx, Family, Finding, Rule};
+use crate::rules::{parent_id, Ctx, Family, Finding, Reads, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -33,6 +33,7 @@ tasks: [{ id: "1.12", title: Support prevention efforts, deliverables: [{ id: "1
     check: Some(check),
     claim: Some(claim),
     texts: &[MESSAGE, HELP],
+    reads: Reads::Sections(&["pillars"]),
     ..Rule::DEFAULT
 };
 

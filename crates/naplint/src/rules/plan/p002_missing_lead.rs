@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
-use crate::rules::{parent_id, Ctx, Family, Finding, Rule};
+use crate::rules::{parent_id, Ctx, Family, Finding, Reads, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -32,6 +32,7 @@ Accountability is the point of the chart: a deliverable nobody leads is one nobo
     check: Some(check),
     claim: Some(claim),
     texts: &[MESSAGE, HELP],
+    reads: Reads::Sections(&["pillars"]),
     ..Rule::DEFAULT
 };
 

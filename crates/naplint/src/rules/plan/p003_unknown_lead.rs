@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::source::Pointer;
 use crate::suggest::{closest, normalise};
 
@@ -36,6 +36,7 @@ leads: [ESDC-TFWP]
     fixable: true,
     check: Some(check),
     texts: &[MESSAGE, ALIAS, DID_YOU_MEAN, ADD, FIX],
+    reads: Reads::Sections(&["departments", "plan", "pillars", "statistics", "funding"]),
     ..Rule::DEFAULT
 };
 

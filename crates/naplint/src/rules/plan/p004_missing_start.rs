@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P004",
@@ -30,6 +30,7 @@ year-over-year and "new" checks cannot run.
     docs_fr: include_str!("p004_missing_start.fr.md"),
     check: Some(check),
     texts: &[MESSAGE, HELP],
+    reads: Reads::Sections(&["pillars"]),
     ..Rule::DEFAULT
 };
 

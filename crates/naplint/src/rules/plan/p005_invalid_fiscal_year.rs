@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
 use crate::model::{format_fiscal_year, parse_fiscal_year};
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -36,6 +36,7 @@ start: 2012/13
     check: Some(check),
     claim: Some(claim),
     texts: &[MESSAGE, WRITE, FORMAT, FIX],
+    reads: Reads::Sections(&["report", "pillars"]),
     ..Rule::DEFAULT
 };
 

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::model::Status;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P008",
@@ -30,6 +30,7 @@ A deliverable or item whose status is `on_track` has a `target` fiscal year.
     docs_fr: include_str!("p008_on_track_without_target.fr.md"),
     check: Some(check),
     texts: &[MESSAGE, HELP],
+    reads: Reads::Sections(&["pillars"]),
     ..Rule::DEFAULT
 };
 

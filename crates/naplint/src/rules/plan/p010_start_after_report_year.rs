@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::model::Status;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P010",
@@ -34,6 +34,7 @@ report: { fiscal_year: 2013/14 }
     docs_fr: include_str!("p010_start_after_report_year.fr.md"),
     check: Some(check),
     texts: &[WITH_STATUS, WITHOUT_STATUS, HELP],
+    reads: Reads::Sections(&["report", "pillars"]),
     ..Rule::DEFAULT
 };
 

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P011",
@@ -33,6 +33,7 @@ report: { fiscal_year: 2013/14 }
     docs_fr: include_str!("p011_new_flag_mismatch.fr.md"),
     check: Some(check),
     texts: &[NEW_BUT_OLD, NOT_FLAGGED, REMOVE, ADD],
+    reads: Reads::Sections(&["report", "pillars"]),
     ..Rule::DEFAULT
 };
 

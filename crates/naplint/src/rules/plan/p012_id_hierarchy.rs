@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
@@ -42,6 +42,7 @@ filed under the wrong task is reported against the wrong commitment.
         DELIVERABLE,
         DELIVERABLE_HELP,
     ],
+    reads: Reads::Sections(&["pillars"]),
     ..Rule::DEFAULT
 };
 

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::source::Pointer;
 use std::collections::HashMap;
 
@@ -40,6 +40,7 @@ deliverables: [{ id: "1.11.1", ... }, { id: "1.11.2", ... }]
         KIND_TASK,
         KIND_DELIVERABLE,
     ],
+    reads: Reads::Sections(&["departments", "pillars"]),
     ..Rule::DEFAULT
 };
 

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::model::Status;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P014",
@@ -36,6 +36,7 @@ The deliverable's status is what summaries count; it must agree with the bullets
         ITEM_NOT_COMPLETE,
         ITEM_HELP,
     ],
+    reads: Reads::Sections(&["pillars"]),
     ..Rule::DEFAULT
 };
 

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "P015",
@@ -30,6 +30,7 @@ is wrong.
     docs_fr: include_str!("p015_item_start_before_parent.fr.md"),
     check: Some(check),
     texts: &[MESSAGE, HELP],
+    reads: Reads::Sections(&["pillars"]),
     ..Rule::DEFAULT
 };
 

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::model::Membership;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Family, Finding, Reads, Rule};
 use crate::source::Pointer;
 
 pub const RULE: Rule = Rule {
@@ -33,6 +33,7 @@ leads: [SWC]
     docs_fr: include_str!("p016_idle_department.fr.md"),
     check: Some(check),
     texts: &[MESSAGE, HELP],
+    reads: Reads::Sections(&["departments", "pillars"]),
     ..Rule::DEFAULT
 };
 

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Rule};
+use crate::rules::{Family, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R001",
@@ -39,5 +39,6 @@ cumulative: { recipients: 102, male: 28, female: 68, minor_dependents: 6, ... }
         severity: None,
     }],
     texts: &[],
+    reads: Reads::Sections(&["statistics"]),
     ..Rule::DEFAULT
 };

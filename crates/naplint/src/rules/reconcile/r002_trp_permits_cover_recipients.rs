@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Rule};
+use crate::rules::{Family, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R002",
@@ -41,5 +41,6 @@ cumulative: { permits_issued: 230, recipients: 102, ... }
         severity: None,
     }],
     texts: &[],
+    reads: Reads::Sections(&["statistics"]),
     ..Rule::DEFAULT
 };

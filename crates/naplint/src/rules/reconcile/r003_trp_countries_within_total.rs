@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Rule};
+use crate::rules::{Family, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R003",
@@ -68,5 +68,6 @@ top_countries_of_birth: [{ country: TH, count: 31 }, { country: HU, count: 17 }]
         },
     ],
     texts: &[],
+    reads: Reads::Sections(&["statistics"]),
     ..Rule::DEFAULT
 };

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Rule};
+use crate::rules::{Family, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R005",
@@ -59,5 +59,6 @@ annual: [{ year: 2013, permits_issued: 14 }]
         },
     ],
     texts: &[],
+    reads: Reads::Sections(&["statistics"]),
     ..Rule::DEFAULT
 };

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Rule};
+use crate::rules::{Family, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R007",
@@ -50,5 +50,6 @@ training: [{ participants: 56427, law_enforcement: 23770, ... }]
         },
     ],
     texts: &[],
+    reads: Reads::Sections(&["statistics"]),
     ..Rule::DEFAULT
 };

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Rule};
+use crate::rules::{Family, Reads, Rule};
 
 pub const RULE: Rule = Rule {
     code: "R009",
@@ -59,5 +59,6 @@ For each funding entry, `years.start <= years.end` and `amount.value > 0`.
         },
     ],
     texts: &[],
+    reads: Reads::Sections(&["funding"]),
     ..Rule::DEFAULT
 };
