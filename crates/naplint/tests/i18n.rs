@@ -18,6 +18,9 @@ fn all_texts() -> Vec<(String, Text)> {
             out.extend(c.help.map(|h| (r.code.to_owned(), h)));
         }
     }
+    for shared in naplint::rules::SHARED_TEXTS {
+        out.extend(shared.iter().map(|t| ("shared".to_owned(), *t)));
+    }
     out.extend(
         naplint::schema::VALIDATOR_TEXTS
             .iter()

@@ -1,58 +1,43 @@
-use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Finding};
 use crate::source::Pointer;
 use std::collections::HashMap;
 
-pub const RULE: Rule = Rule {
-    code: "P013",
-    name: "duplicate-id",
-    name_fr: "identifiant-en-double",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "two pillars, objectives, tasks, deliverables or departments share an id",
-    summary_fr: "deux piliers, objectifs, tâches, livrables ou ministères ont le même identifiant",
-    docs: r#"## What it checks
-Pillar, objective, task and deliverable ids are unique in the document, and so are
-department codes.
-
-## Why it matters
-Ids are join keys: forms, year-over-year comparison and fixes address a deliverable by id.
-
-## Fails
-```yaml
-deliverables: [{ id: "1.11.1", ... }, { id: "1.11.1", ... }]
-```
-
-## Passes
-```yaml
-deliverables: [{ id: "1.11.1", ... }, { id: "1.11.2", ... }]
-```
-"#,
-    docs_fr: include_str!("p013_duplicate_id.fr.md"),
-    check: Some(check),
-    texts: &[
-        MESSAGE,
-        HELP,
-        KIND_DEPARTMENT,
-        KIND_PILLAR,
-        KIND_OBJECTIVE,
-        KIND_TASK,
-        KIND_DELIVERABLE,
-    ],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "duplicate {kind} id `{id}`",
-    "identifiant de {kind} en double `{id}`",
-);
-const HELP: Text = Text::new("also used at `{first}`", "déjà utilisé à `{first}`");
-const KIND_DEPARTMENT: Text = Text::new("department", "ministère");
-const KIND_PILLAR: Text = Text::new("pillar", "pilier");
-const KIND_OBJECTIVE: Text = Text::new("objective", "objectif");
-const KIND_TASK: Text = Text::new("task", "tâche");
-const KIND_DELIVERABLE: Text = Text::new("deliverable", "livrable");
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Pillar, objective, task and deliverable ids are unique in the document, and so are
+    /// department codes.
+    ///
+    /// ## Why it matters
+    /// Ids are join keys: forms, year-over-year comparison and fixes address a deliverable by id.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// deliverables: [{ id: "1.11.1", ... }, { id: "1.11.1", ... }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// deliverables: [{ id: "1.11.1", ... }, { id: "1.11.2", ... }]
+    /// ```
+    Rule {
+        code: "P013",
+        name: "duplicate-id" / "identifiant-en-double",
+        severity: Error,
+        summary: "two pillars, objectives, tasks, deliverables or departments share an id"
+            / "deux piliers, objectifs, tâches, livrables ou ministères ont le même identifiant",
+        check: Some(check),
+    }
+    texts {
+        MESSAGE = "duplicate {kind} id `{id}`" / "identifiant de {kind} en double `{id}`";
+        HELP = "also used at `{first}`" / "déjà utilisé à `{first}`";
+        KIND_DEPARTMENT = "department" / "ministère";
+        KIND_PILLAR = "pillar" / "pilier";
+        KIND_OBJECTIVE = "objective" / "objectif";
+        KIND_TASK = "task" / "tâche";
+        KIND_DELIVERABLE = "deliverable" / "livrable";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut seen: HashMap<(&str, String), Pointer> = HashMap::new();

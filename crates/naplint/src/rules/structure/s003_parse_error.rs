@@ -1,52 +1,40 @@
-use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Pointer};
-use crate::i18n::{Lang, Text};
-use crate::rules::{Family, Rule};
+use crate::i18n::Lang;
 
-pub const RULE: Rule = Rule {
-    code: "S003",
-    name: "parse-error",
-    name_fr: "erreur-analyse-syntaxique",
-    family: Family::Structure,
-    severity: Severity::Error,
-    summary: "the file is not well-formed JSON or YAML",
-    summary_fr: "le fichier n'est pas du JSON ou du YAML bien formé",
-    docs: r#"## What it checks
-That the file is valid UTF-8 without a byte order mark and well-formed JSON (RFC 8259) or
-YAML 1.2, within naplint's limits (nesting depth 128, 256 MiB, YAML aliases expanding to at
-most 100,000 nodes). The diagnostic gives the line and column where reading stopped.
-
-## Why it matters
-Nothing else can be checked until the file can be read.
-
-## Fails
-```json
-{ "format_version": "1", }
-```
-
-## Passes
-```json
-{ "format_version": "1" }
-```
-"#,
-    docs_fr: include_str!("s003_parse_error.fr.md"),
-    texts: &[BOM, SAVE_NO_BOM, INVALID_UTF8, SAVE_UTF8],
-    ..Rule::DEFAULT
-};
-
-const BOM: Text = Text::new(
-    "file starts with a byte order mark",
-    "le fichier commence par un indicateur d'ordre des octets (BOM)",
-);
-const SAVE_NO_BOM: Text = Text::new(
-    "save the file as UTF-8 without a BOM",
-    "enregistrez le fichier en UTF-8 sans BOM",
-);
-const INVALID_UTF8: Text = Text::new(
-    "invalid UTF-8 at byte {offset}",
-    "UTF-8 non valide à l'octet {offset}",
-);
-const SAVE_UTF8: Text = Text::new("save the file as UTF-8", "enregistrez le fichier en UTF-8");
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// That the file is valid UTF-8 without a byte order mark and well-formed JSON (RFC 8259) or
+    /// YAML 1.2, within naplint's limits (nesting depth 128, 256 MiB, YAML aliases expanding to at
+    /// most 100,000 nodes). The diagnostic gives the line and column where reading stopped.
+    ///
+    /// ## Why it matters
+    /// Nothing else can be checked until the file can be read.
+    ///
+    /// ## Fails
+    /// ```json
+    /// { "format_version": "1", }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// { "format_version": "1" }
+    /// ```
+    Rule {
+        code: "S003",
+        name: "parse-error" / "erreur-analyse-syntaxique",
+        severity: Error,
+        summary: "the file is not well-formed JSON or YAML"
+            / "le fichier n'est pas du JSON ou du YAML bien formé",
+    }
+    texts {
+        BOM = "file starts with a byte order mark"
+            / "le fichier commence par un indicateur d'ordre des octets (BOM)";
+        SAVE_NO_BOM = "save the file as UTF-8 without a BOM"
+            / "enregistrez le fichier en UTF-8 sans BOM";
+        INVALID_UTF8 = "invalid UTF-8 at byte {offset}" / "UTF-8 non valide à l'octet {offset}";
+        SAVE_UTF8 = "save the file as UTF-8" / "enregistrez le fichier en UTF-8";
+    }
+}
 
 /// The bytes are not UTF-8 from `offset` on.
 #[must_use]
