@@ -12,7 +12,7 @@ use crate::rules::structure::{
     s007_too_many_diagnostics,
 };
 use crate::rules::{Across, Ctx};
-use crate::schema::{CompiledSchema, SchemaError, REPORT_SCHEMA_JSON};
+use crate::schema::{CompiledSchema, SchemaError, Violation, REPORT_SCHEMA_JSON};
 use crate::source::{self, LineIndex, LoadIssue, Node, SourceFormat};
 use std::collections::HashMap;
 
@@ -383,17 +383,6 @@ impl Linter {
         self.check_loaded_with(text, &source::load(text, format), previous, line_map)
     }
 
-    /// Checks a document already loaded from `text` (a session keeps its tree between
-    /// edits, so it does not parse twice).
-    pub(crate) fn check_loaded(
-        &self,
-        text: &str,
-        loaded: &source::Loaded,
-        previous: Option<&Report>,
-    ) -> Vec<Diagnostic> {
-        self.check_loaded_with(text, loaded, previous, None)
-    }
-
     fn check_loaded_with(
         &self,
         text: &str,
@@ -401,65 +390,275 @@ impl Linter {
         previous: Option<&Report>,
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
+        let parts = self.parts(text, loaded, previous, line_map);
+        self.emit(text, loaded, &parts)
+    }
+
+    /// Checks a document a session keeps loaded, and fills `parts` for the next edit.
+    pub(crate) fn check_session(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        parts: &mut Parts,
+    ) -> Vec<Diagnostic> {
+        *parts = self.parts(text, loaded, None, None);
+        self.emit(text, loaded, parts)
+    }
+
+    /// Checks a session's document after one edit, recomputing only what the edit can
+    /// change: the schema violations under the re-validated pointer, the findings of the
+    /// rules that read the edited section ([`crate::rules::Rule::reads`]), the typed
+    /// model's edited section. Anything unusual (load issues, S004, an edit of a
+    /// top-level member itself, a step budget spent, line numbers in messages that an
+    /// edit moved) is a whole check. The result equals [`Linter::check`] of `text`.
+    pub(crate) fn recheck_session(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        parts: &mut Parts,
+        edit: &Edit<'_>,
+    ) -> Vec<Diagnostic> {
+        let lang = self.config.lang;
+        let whole = || {
+            let root = loaded.root.as_ref()?;
+            let section = edit.tokens.first()?;
+            let top_level = edit.tokens.len() == 1 && edit.structural;
+            let clean = loaded.issues.is_empty()
+                && parts.s004.is_none()
+                && !top_level
+                && !parts.checks.iter().any(|c| c.out_of_budget);
+            clean.then_some((root, section))
+        };
+        let Some((root, section)) = whole() else {
+            return self.check_session(text, loaded, parts);
+        };
+        if s004_unsupported_format_version::check(root, lang).is_some() {
+            return self.check_session(text, loaded, parts);
+        }
+        // The schema: the subtree the edit can change (its parent's, when a member
+        // came or went).
+        let tokens = if edit.structural {
+            edit.tokens.get(..edit.tokens.len() - 1).unwrap_or_default()
+        } else {
+            edit.tokens
+        };
+        let (depth, violations) = self.schema.validate_at(root, tokens);
+        let prefix = tokens
+            .get(..depth)
+            .unwrap_or_default()
+            .iter()
+            .fold(Pointer::root(), |p, t| p.key(t));
+        splice_violations(&mut parts.violations, &prefix, violations, root);
+        // The typed model: the edited section read again.
+        let rerun = |reads: crate::rules::Reads| reads.section(section);
+        parts.model = match std::mem::take(&mut parts.model) {
+            Model::Ok {
+                mut report,
+                findings,
+            } => {
+                if !reread(&mut report, root, edit.tokens) {
+                    return self.check_session(text, loaded, parts);
+                }
+                let chart = Chart::new(&report);
+                let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, None);
+                let findings = RULES
+                    .iter()
+                    .zip(findings)
+                    .map(|(rule, cached)| {
+                        if rerun(rule.reads) {
+                            self.run_rule(rule, &ctx)
+                        } else {
+                            cached
+                        }
+                    })
+                    .collect();
+                drop(chart);
+                Model::Ok { report, findings }
+            }
+            _ => self.model(root, text, loaded, None),
+        };
+        // The rule-language checks of the rules that read the section (all of them when
+        // the edit moved the lines their messages cite), under the same step budget as a
+        // whole run (a check's steps do not depend on the others').
+        let lines_moved = self.config.lines && edit.lines_moved;
+        let line_of = self.line_of(root, text, &loaded.lines, None);
+        let mut steps = 0u64;
+        for (run, (code, check)) in parts.checks.iter_mut().zip(&self.checks) {
+            let reads =
+                crate::registry::find(code).map_or(crate::rules::Reads::Everything, |r| r.reads);
+            if !run.enabled || !(lines_moved || rerun(reads)) {
+                steps += run.steps;
+                continue;
+            }
+            let before = steps;
+            match check.run(root, &line_of, self.config.tolerance, lang, &mut steps) {
+                Ok(findings) => {
+                    run.findings = findings;
+                    run.steps = steps - before;
+                }
+                Err(lang::OutOfBudget) => return self.check_session(text, loaded, parts),
+            }
+        }
+        parts.incremental = true;
+        self.emit(text, loaded, parts)
+    }
+
+    /// Everything a check finds, before the configuration and positions are applied.
+    fn parts(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        previous: Option<&Report>,
+        line_map: Option<&dyn Fn(&Pointer) -> usize>,
+    ) -> Parts {
+        let mut parts = Parts::default();
+        let Some(root) = loaded.root.as_ref() else {
+            return parts;
+        };
+        parts.s004 = s004_unsupported_format_version::check(root, self.config.lang);
+        if parts.s004.is_some() {
+            return parts;
+        }
+        parts.violations = self.schema.validate(root);
+        // Value-level errors (an unknown status, a malformed year) still deserialise, so
+        // the rules run on a document the schema rejected; only type-level errors stop
+        // them, and those are already S001 findings.
+        parts.model = self.model(root, text, loaded, line_map);
+        if let (Some(previous), Model::Ok { report, .. }) = (previous, &parts.model) {
+            let chart = Chart::new(report);
+            let ctx = self.ctx(report, &chart, root, text, &loaded.lines, line_map);
+            let across = Across {
+                previous,
+                current: &ctx,
+            };
+            for rule in RULES {
+                let Some(check) = rule.across.filter(|_| self.enabled(rule.code)) else {
+                    continue;
+                };
+                let mut findings = Vec::new();
+                check(&across, &mut findings);
+                parts
+                    .across
+                    .extend(findings.into_iter().map(|f| (rule.code, f)));
+            }
+        }
+        let line_of = self.line_of(root, text, &loaded.lines, line_map);
+        let mut steps = 0u64;
+        let mut spent = false;
+        for (code, check) in &self.checks {
+            let enabled = self.enabled(code);
+            let mut run = CheckRun {
+                enabled: enabled && !spent,
+                ..CheckRun::default()
+            };
+            if run.enabled {
+                let before = steps;
+                match check.run(
+                    root,
+                    &line_of,
+                    self.config.tolerance,
+                    self.config.lang,
+                    &mut steps,
+                ) {
+                    Ok(findings) => run.findings = findings,
+                    Err(lang::OutOfBudget) => {
+                        run.out_of_budget = true;
+                        spent = true;
+                    }
+                }
+                run.steps = steps.saturating_sub(before);
+            }
+            parts.checks.push(run);
+        }
+        parts
+    }
+
+    /// The typed model and every rule's findings on it.
+    fn model(
+        &self,
+        root: &Node,
+        text: &str,
+        loaded: &source::Loaded,
+        line_map: Option<&dyn Fn(&Pointer) -> usize>,
+    ) -> Model {
+        match source::from_node::<Report>(root, loaded.has_duplicate_keys()) {
+            Ok(report) => {
+                let chart = Chart::new(&report);
+                let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
+                let findings = RULES.iter().map(|rule| self.run_rule(rule, &ctx)).collect();
+                drop(chart);
+                Model::Ok {
+                    report: Box::new(report),
+                    findings,
+                }
+            }
+            Err(e) => Model::Err(e.to_string()),
+        }
+    }
+
+    fn ctx<'a>(
+        &'a self,
+        report: &'a Report,
+        chart: &'a Chart<'a>,
+        root: &'a Node,
+        text: &'a str,
+        lines: &'a LineIndex,
+        line_map: Option<&'a dyn Fn(&Pointer) -> usize>,
+    ) -> Ctx<'a> {
+        Ctx {
+            report,
+            chart,
+            config: &self.config,
+            root,
+            text,
+            lines,
+            line_map,
+        }
+    }
+
+    /// One rule's `check` findings (none when it has no check or is off).
+    fn run_rule(&self, rule: &crate::rules::Rule, ctx: &Ctx<'_>) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        if let Some(check) = rule.check.filter(|_| self.enabled(rule.code)) {
+            check(ctx, &mut findings);
+        }
+        findings
+    }
+
+    /// The findings of `parts` as located diagnostics, in the order a check reports them.
+    fn emit(&self, text: &str, loaded: &source::Loaded, parts: &Parts) -> Vec<Diagnostic> {
         let lang = self.config.lang;
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         self.push_load_issues(text, loaded, &mut out);
         let Some(root) = loaded.root.as_ref() else {
             return out.finish();
         };
-        if let Some(finding) = s004_unsupported_format_version::check(root, lang) {
-            out.push("S004", finding);
+        if let Some(finding) = &parts.s004 {
+            out.push("S004", finding.clone());
             return out.finish();
         }
-        self.push_violations(&self.schema, root, &mut out);
-        // Value-level errors (an unknown status, a malformed year) still deserialise, so
-        // the rules run on a document the schema rejected; only type-level errors stop
-        // them, and those are already S001 findings.
-        match source::from_node::<Report>(root, loaded.has_duplicate_keys()) {
-            Ok(report) => {
-                let chart = Chart::new(&report);
-                let ctx = Ctx {
-                    report: &report,
-                    chart: &chart,
-                    config: &self.config,
-                    root,
-                    text,
-                    lines: &loaded.lines,
-                    line_map,
-                };
-                for rule in RULES {
-                    if let Some(check) = rule.check {
-                        if !out.enabled(rule.code) {
-                            continue;
-                        }
-                        let mut findings = Vec::new();
-                        check(&ctx, &mut findings);
-                        for f in findings {
-                            out.push(rule.code, f);
-                        }
-                    }
+        self.push_claims(&parts.violations, root, &mut out);
+        match &parts.model {
+            Model::Ok { findings, .. } => {
+                for (rule, findings) in RULES.iter().zip(findings) {
+                    findings.iter().for_each(|f| out.push(rule.code, f.clone()));
                 }
-                if let Some(previous) = previous {
-                    let across = Across {
-                        previous,
-                        current: &ctx,
-                    };
-                    for rule in RULES {
-                        let Some(check) = rule.across.filter(|_| out.enabled(rule.code)) else {
-                            continue;
-                        };
-                        let mut findings = Vec::new();
-                        check(&across, &mut findings);
-                        findings.into_iter().for_each(|f| out.push(rule.code, f));
-                    }
+                for (code, f) in &parts.across {
+                    out.push(code, f.clone());
                 }
             }
-            Err(e) if out.is_empty() => {
-                out.push("S001", s001_schema::model_error(&e.to_string(), lang));
+            Model::Err(e) if out.is_empty() => {
+                out.push("S001", s001_schema::model_error(e, lang));
             }
-            Err(_) => {}
+            Model::Err(_) | Model::None => {}
         }
-        self.run_checks(root, text, &loaded.lines, line_map, &mut out);
+        for (run, (code, _)) in parts.checks.iter().zip(&self.checks) {
+            if run.out_of_budget {
+                out.push(code, lang::out_of_budget(lang));
+                break;
+            }
+            run.findings.iter().for_each(|f| out.push(code, f.clone()));
+        }
         out.finish()
     }
 
@@ -505,16 +704,20 @@ impl Linter {
 
     /// Schema violations, each claimed by the rule that explains it or else S001.
     fn push_violations(&self, schema: &CompiledSchema, root: &Node, out: &mut Sink<'_>) {
+        self.push_claims(&schema.validate(root), root, out);
+    }
+
+    fn push_claims(&self, violations: &[Violation], root: &Node, out: &mut Sink<'_>) {
         let lang = self.config.lang;
-        for violation in schema.validate(root) {
+        for violation in violations {
             let claimed = RULES.iter().find_map(|rule| {
                 rule.claim
-                    .and_then(|claim| claim(&violation, root, lang))
+                    .and_then(|claim| claim(violation, root, lang))
                     .map(|f| (rule.code, f))
             });
             match claimed {
                 Some((code, finding)) => out.push_claim(code, finding),
-                None => out.push("S001", s001_schema::from_violation(&violation, lang)),
+                None => out.push("S001", s001_schema::from_violation(violation, lang)),
             }
         }
     }
@@ -575,17 +778,16 @@ impl Linter {
         }
     }
 
-    /// Runs the rule-language checks (R and user rules) under one step budget.
-    fn run_checks(
+    /// The line a pointer is at, for messages that cite lines (`None` with `lines = false`).
+    fn line_of<'a>(
         &self,
-        root: &Node,
-        text: &str,
-        lines: &LineIndex,
-        line_map: Option<&dyn Fn(&Pointer) -> usize>,
-        out: &mut Sink<'_>,
-    ) {
+        root: &'a Node,
+        text: &'a str,
+        lines: &'a LineIndex,
+        line_map: Option<&'a dyn Fn(&Pointer) -> usize>,
+    ) -> impl Fn(&Pointer) -> Option<usize> + 'a {
         let cite_lines = self.config.lines;
-        let line_of = |p: &Pointer| {
+        move |p: &Pointer| {
             cite_lines.then(|| match line_map {
                 Some(map) => map(p),
                 None => {
@@ -594,29 +796,139 @@ impl Linter {
                         .line
                 }
             })
-        };
-        let mut steps = 0u64;
-        for (code, check) in &self.checks {
-            if !out.enabled(code) {
-                continue;
-            }
-            match check.run(
-                root,
-                &line_of,
-                self.config.tolerance,
-                self.config.lang,
-                &mut steps,
-            ) {
-                Ok(findings) => findings.into_iter().for_each(|f| out.push(code, f)),
-                Err(lang::OutOfBudget) => {
-                    out.push(code, lang::out_of_budget(self.config.lang));
-                    return;
-                }
-            }
         }
     }
 }
 
+/// What a check finds before the configuration and positions are applied. A session
+/// keeps it between edits ([`Linter::recheck_session`]).
+#[derive(Debug, Default)]
+pub(crate) struct Parts {
+    s004: Option<Finding>,
+    violations: Vec<Violation>,
+    model: Model,
+    /// Per rule-language check of the linter, in order.
+    checks: Vec<CheckRun>,
+    across: Vec<(&'static str, Finding)>,
+    /// Whether the last check recomputed only what an edit changed (tests check that it
+    /// is the usual path).
+    #[cfg_attr(not(test), allow(dead_code))]
+    incremental: bool,
+}
+
+impl Parts {
+    #[cfg(test)]
+    pub(crate) fn incremental(&self) -> bool {
+        self.incremental
+    }
+}
+
+/// The typed model and the findings of every rule's `check` on it (by place in `RULES`).
+#[derive(Debug, Default)]
+enum Model {
+    #[default]
+    None,
+    Ok {
+        report: Box<Report>,
+        findings: Vec<Vec<Finding>>,
+    },
+    /// The document does not fit the model: no rule ran.
+    Err(String),
+}
+
+#[derive(Debug, Default)]
+struct CheckRun {
+    enabled: bool,
+    findings: Vec<Finding>,
+    /// Steps of the shared budget the check took.
+    steps: u64,
+    out_of_budget: bool,
+}
+
+/// What a session changed: the pointer's tokens, whether a member or an item came or
+/// went (rather than a value replaced), whether the line numbers after it moved.
+pub(crate) struct Edit<'a> {
+    pub tokens: &'a [String],
+    pub structural: bool,
+    pub lines_moved: bool,
+}
+
+fn under(pointer: &str, prefix: &str) -> bool {
+    pointer
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Replaces the violations at or under `prefix` with `new`, where a whole validation
+/// puts them: where the old ones were, or else before the first violation located at or
+/// after the subtree (a whole validation visits it in document order).
+fn splice_violations(old: &mut Vec<Violation>, prefix: &Pointer, new: Vec<Violation>, root: &Node) {
+    let at = match old
+        .iter()
+        .position(|v| under(v.pointer.as_str(), prefix.as_str()))
+    {
+        Some(at) => {
+            old.retain(|v| !under(v.pointer.as_str(), prefix.as_str()));
+            at
+        }
+        None => {
+            let mut locator = source::Locator::new(root);
+            let start = locator.locate(prefix).value.start;
+            old.iter()
+                .position(|v| locator.locate(&v.pointer).value.start >= start)
+                .unwrap_or(old.len())
+        }
+    };
+    old.splice(at..at, new);
+}
+
+/// Reads the top-level section `tokens` edits (or the one pillar) into `report` again.
+/// False when it does not fit the model: the caller then reads the whole document, for
+/// the error a whole check gives.
+fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
+    fn read<T: serde::de::DeserializeOwned>(node: Option<&Node>, into: &mut T) -> bool {
+        let read = node.map(|n| source::from_node::<T>(n, false));
+        match read {
+            Some(Ok(value)) => {
+                *into = value;
+                true
+            }
+            _ => false,
+        }
+    }
+    let Some(section) = tokens.first() else {
+        return false;
+    };
+    let node = root.get(section);
+    match section.as_str() {
+        "$schema" => read(node, &mut report.schema),
+        "format_version" => read(node, &mut report.format_version),
+        "plan" => read(node, &mut report.plan),
+        "report" => read(node, &mut report.report),
+        "departments" => read(node, &mut report.departments),
+        "pillars" => {
+            // One pillar when the edit is inside it.
+            let one = tokens
+                .get(1)
+                .filter(|_| tokens.len() > 2)
+                .and_then(|t| t.parse::<usize>().ok());
+            let item = |i: usize| match &node?.value {
+                crate::source::Value::Array(items) => items.get(i),
+                _ => None,
+            };
+            match one.and_then(|i| Some((report.pillars.get_mut(i)?, item(i)?))) {
+                Some((pillar, node)) => read(Some(node), pillar),
+                None => read(node, &mut report.pillars),
+            }
+        }
+        "statistics" => read(node, &mut report.statistics),
+        "funding" => read(node, &mut report.funding),
+        "owners" => read(node, &mut report.owners),
+        "kind" => read(node, &mut report.kind),
+        "layout" => read(node, &mut report.layout),
+        _ => false,
+    }
+}
 /// Collects findings as diagnostics: applies the configuration, locates pointers, drops
 /// duplicates and caps the count.
 struct Sink<'a> {
@@ -638,10 +950,6 @@ struct Sink<'a> {
 impl Sink<'_> {
     fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
-    }
-
-    fn enabled(&self, code: &str) -> bool {
-        self.levels.enabled(code)
     }
 
     /// A rule's finding for a schema violation it explains.
@@ -771,3 +1079,6 @@ impl Sink<'_> {
         self.diagnostics
     }
 }
+
+#[cfg(test)]
+mod reads_tests;

@@ -24,7 +24,7 @@
 //! ```
 
 use crate::diagnostic::Diagnostic;
-use crate::engine::Linter;
+use crate::engine::{Edit, Linter, Parts};
 use crate::i18n::{Lang, Text};
 use crate::source::{self, LineIndex, LoadIssue, Loaded, Member, Node, SourceFormat, Span, Value};
 use std::borrow::Borrow;
@@ -198,6 +198,8 @@ pub struct Session<L: Borrow<Linter>> {
     text: String,
     loaded: Loaded,
     diagnostics: Vec<Diagnostic>,
+    /// What the last check found, for the next edit to recompute only what it changes.
+    parts: Parts,
     /// Edits that took the in-place path (tests check that it is the usual one).
     #[cfg(test)]
     spliced: usize,
@@ -245,12 +247,14 @@ impl<L: Borrow<Linter>> Session<L> {
     pub fn new(linter: L, text: impl Into<String>, format: SourceFormat) -> Self {
         let text = text.into();
         let loaded = source::load(&text, format);
-        let diagnostics = linter.borrow().check_loaded(&text, &loaded, None);
+        let mut parts = Parts::default();
+        let diagnostics = linter.borrow().check_session(&text, &loaded, &mut parts);
         Self {
             linter,
             text,
             loaded,
             diagnostics,
+            parts,
             #[cfg(test)]
             spliced: 0,
         }
@@ -299,10 +303,11 @@ impl<L: Borrow<Linter>> Session<L> {
         let tokens = parse_pointer(pointer)?;
         let root = self.loaded.root.as_ref().ok_or(EditError::Unreadable)?;
         let target = resolve(root, pointer, &tokens)?;
+        let structural = !matches!(target, Target::Existing(_));
         let splice = self.plan_set(pointer, target, value)?;
         let edited = apply(&self.text, &splice);
         if self.splice_tree(&tokens, &splice, &edited, Some(value)) {
-            return Ok(self.recheck(edited, &splice));
+            return Ok(self.recheck(edited, &splice, &tokens, structural));
         }
         let loaded = source::load(&edited, self.loaded.format);
         let reads_back = loaded
@@ -385,7 +390,7 @@ impl<L: Borrow<Linter>> Session<L> {
         };
         let edited = apply(&self.text, &splice);
         if self.splice_tree(&tokens, &splice, &edited, None) {
-            return Ok(self.recheck(edited, &splice));
+            return Ok(self.recheck(edited, &splice, &tokens, true));
         }
         let loaded = source::load(&edited, self.loaded.format);
         if loaded.root.is_none() || has_syntax_issue(&loaded) {
@@ -464,8 +469,16 @@ impl<L: Borrow<Linter>> Session<L> {
         true
     }
 
-    /// Re-checks after [`Session::splice_tree`] edited the tree to match `text`.
-    fn recheck(&mut self, text: String, splice: &Splice) -> &[Diagnostic] {
+    /// Re-checks after [`Session::splice_tree`] edited the tree to match `text`: only
+    /// what an edit at `tokens` can change (`structural`: a member or an item came or
+    /// went).
+    fn recheck(
+        &mut self,
+        text: String,
+        splice: &Splice,
+        tokens: &[String],
+        structural: bool,
+    ) -> &[Diagnostic] {
         #[cfg(test)]
         {
             self.spliced += 1;
@@ -474,13 +487,26 @@ impl<L: Borrow<Linter>> Session<L> {
         if !lines.splice(&self.text, splice.start, splice.end, &splice.with) {
             *lines = LineIndex::new(&text);
         }
-        self.diagnostics = self.linter.borrow().check_loaded(&text, &self.loaded, None);
+        let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
+        let removed = self.text.get(splice.start..splice.end).unwrap_or_default();
+        let edit = Edit {
+            tokens,
+            structural,
+            lines_moved: newlines(removed) != newlines(&splice.with),
+        };
+        self.diagnostics =
+            self.linter
+                .borrow()
+                .recheck_session(&text, &self.loaded, &mut self.parts, &edit);
         self.text = text;
         &self.diagnostics
     }
 
     fn commit(&mut self, text: String, loaded: Loaded) -> &[Diagnostic] {
-        self.diagnostics = self.linter.borrow().check_loaded(&text, &loaded, None);
+        self.diagnostics = self
+            .linter
+            .borrow()
+            .check_session(&text, &loaded, &mut self.parts);
         self.text = text;
         self.loaded = loaded;
         &self.diagnostics

@@ -134,3 +134,46 @@ fn floor(text: &str, mut at: usize) -> usize {
     }
     at
 }
+
+/// Random edits (joining and splitting lines, inside and across long lines of mixed
+/// characters): every accepted splice gives the positions and offsets of a rebuilt index.
+#[test]
+fn random_splices_give_the_positions_of_a_rebuilt_one() {
+    let withs = ["", "x", "é", "\n", "ab\ncd", "😀\n\né€", "€€€€"];
+    let mut seed = 0x9e37_79b9_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        usize::try_from(seed % 1_000_003).unwrap_or(0)
+    };
+    let (mut spliced, mut checked) = (0, 0);
+    for mut text in texts().into_iter().filter(|t| t.len() > 1000) {
+        let mut index = LineIndex::new(&text);
+        for _ in 0..25 {
+            let a = floor(&text, next() % (text.len() + 1));
+            let b = floor(&text, (a + next() % 1500).min(text.len()));
+            let with = withs[next() % withs.len()];
+            if !index.splice(&text, a, b, with) {
+                text.replace_range(a..b, with);
+                index = LineIndex::new(&text);
+                continue;
+            }
+            spliced += 1;
+            text.replace_range(a..b, with);
+            let fresh = LineIndex::new(&text);
+            assert!(index == fresh, "line starts after splicing {a}..{b}");
+            let step = 1 + next() % 5;
+            for offset in (0..=text.len())
+                .step_by(step)
+                .filter(|&o| text.is_char_boundary(o))
+            {
+                let p = index.position(&text, offset);
+                assert_eq!(p, fresh.position(&text, offset), "offset {offset}");
+                assert_eq!(index.offset(&text, p.line, p.column), offset);
+                checked += 1;
+            }
+        }
+    }
+    assert!(spliced > 50 && checked > 10_000, "{spliced} {checked}");
+}

@@ -346,3 +346,130 @@ fn every_error_text_is_bilingual_with_the_same_placeholders() {
         assert_eq!(en, fr, "{}", t.en);
     }
 }
+
+/// Every pointer of a value, with the value there.
+fn all_pointers(v: &Value, at: String, out: &mut Vec<(String, Value)>) {
+    out.push((at.clone(), v.clone()));
+    match v {
+        Value::Object(m) => {
+            for (k, item) in m {
+                let token = k.replace('~', "~0").replace('/', "~1");
+                all_pointers(item, format!("{at}/{token}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                all_pointers(item, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Edits anywhere in the seed (every top-level section, any depth): values replaced by
+/// other values of the document or by wrong ones, members and items removed, added
+/// and appended. After each, the session equals a full check, with line numbers in
+/// messages and without, in English and in French.
+#[test]
+fn random_edits_in_every_section_keep_parity() {
+    let configs = [
+        Config::default(),
+        Config {
+            lines: false,
+            lang: naplint::Lang::Fr,
+            ..Config::default()
+        },
+    ];
+    let mut sections = std::collections::BTreeSet::new();
+    for (c, config) in configs.into_iter().enumerate() {
+        let linter = Linter::new(config).unwrap();
+        let text = seed("report.json");
+        let mut doc: Value = serde_json::from_str(&text).unwrap();
+        let mut s = Session::new(&linter, text, SourceFormat::Json);
+        let mut rng = Rng(0x5eed_0000_0001 + c as u64);
+        let odd = [
+            json!(null),
+            json!("x"),
+            json!(-3),
+            json!(12),
+            json!("2013/14"),
+            json!({"unknown": 1}),
+            json!([]),
+        ];
+        let mut edits = 0;
+        for _ in 0..250 {
+            let mut nodes = Vec::new();
+            all_pointers(&doc, String::new(), &mut nodes);
+            let (pointer, _) = rng.pick(&nodes[1..]).clone();
+            let value = if rng.below(3) == 0 {
+                rng.pick(&odd).clone()
+            } else {
+                rng.pick(&nodes[1..]).1.clone()
+            };
+            let parent = pointer.rsplit_once('/').unwrap().0.to_owned();
+            let op = rng.below(6);
+            let result = match (op, doc.pointer(&parent).unwrap()) {
+                (0, Value::Array(items)) if !items.is_empty() => {
+                    let append = format!("{parent}/-");
+                    let item = items[rng.below(items.len())].clone();
+                    s.set(&append, &item).map(|_| {
+                        doc.pointer_mut(&parent)
+                            .unwrap()
+                            .as_array_mut()
+                            .unwrap()
+                            .push(item);
+                    })
+                }
+                (1, Value::Object(_)) => {
+                    let key = *rng.pick(&["status", "target", "extra", "lead_note", "new"]);
+                    s.set(&format!("{parent}/{key}"), &value).map(|_| {
+                        doc.pointer_mut(&parent)
+                            .unwrap()
+                            .as_object_mut()
+                            .unwrap()
+                            .insert(key.to_owned(), value);
+                    })
+                }
+                (2, _) => s.remove(&pointer).map(|_| {
+                    let key = pointer.rsplit_once('/').unwrap().1;
+                    match doc.pointer_mut(&parent).unwrap() {
+                        Value::Object(m) => {
+                            m.remove(&key.replace("~1", "/").replace("~0", "~"));
+                        }
+                        Value::Array(items) => {
+                            items.remove(key.parse::<usize>().unwrap());
+                        }
+                        _ => unreachable!(),
+                    }
+                }),
+                _ => s.set(&pointer, &value).map(|_| {
+                    *doc.pointer_mut(&pointer).unwrap() = value;
+                }),
+            };
+            match result {
+                Ok(()) => edits += 1,
+                Err(e) => assert_eq!(e.kind(), "rejected", "{pointer}: {e}"),
+            }
+            sections.insert(pointer.split('/').nth(1).unwrap_or_default().to_owned());
+            let full = linter.check(s.text(), SourceFormat::Json);
+            assert_eq!(
+                s.diagnostics(),
+                full.as_slice(),
+                "config {c}, after op {op} at {pointer}"
+            );
+            assert_eq!(serde_json::from_str::<Value>(s.text()).unwrap(), doc);
+        }
+        assert!(edits > 200, "{edits} edits applied");
+    }
+    println!("sections edited: {sections:?}");
+    for section in [
+        "plan",
+        "report",
+        "departments",
+        "pillars",
+        "statistics",
+        "funding",
+    ] {
+        assert!(sections.contains(section), "no edit in {section}");
+    }
+}

@@ -135,6 +135,32 @@ pub struct Rule {
     pub checks: &'static [crate::lang::BuiltinCheck],
     /// Detection comparing this report with the previous one (`--previous`).
     pub across: Option<fn(&Across<'_>, &mut Vec<Finding>)>,
+    /// The top-level sections of a report (`plan`, `report`, `departments`, `pillars`,
+    /// `statistics`, `funding`, ...) that the rule's `check` and `checks` findings depend
+    /// on. A live session re-runs a rule only after an edit in one of them, and keeps its
+    /// other findings; a test edits every other section of every fixture and fails if
+    /// the rule's findings change. The default, [`Reads::Everything`], is always right.
+    pub reads: Reads,
+}
+
+/// What a rule's findings depend on (see [`Rule::reads`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// The whole document: the rule re-runs after every edit.
+    Everything,
+    /// Only these top-level members of the report.
+    Sections(&'static [&'static str]),
+}
+
+impl Reads {
+    /// Whether an edit of the top-level member `section` can change the findings.
+    #[must_use]
+    pub fn section(self, section: &str) -> bool {
+        match self {
+            Self::Everything => true,
+            Self::Sections(sections) => sections.contains(&section),
+        }
+    }
 }
 
 impl Rule {
@@ -159,6 +185,7 @@ impl Rule {
         claim: None,
         checks: &[],
         across: None,
+        reads: Reads::Everything,
     };
 }
 

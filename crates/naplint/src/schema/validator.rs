@@ -144,6 +144,69 @@ struct SchemaNode {
     all_of: Vec<usize>,
 }
 
+impl SchemaNode {
+    /// A `$ref` and nothing else that asserts: validating with it is validating with
+    /// its target.
+    fn is_pure_ref(&self) -> bool {
+        self.reference.is_some()
+            && self.types.is_none()
+            && self.enumeration.is_none()
+            && self.properties.is_empty()
+            && self.required.is_empty()
+            && matches!(self.additional, Additional::Allow)
+            && self.items.is_none()
+            && self.min_items.is_none()
+            && self.max_items.is_none()
+            && self.minimum.is_none()
+            && self.maximum.is_none()
+            && self.exclusive_minimum.is_none()
+            && self.exclusive_maximum.is_none()
+            && self.pattern.is_none()
+            && self.min_length.is_none()
+            && self.max_length.is_none()
+            && self.any_of.is_empty()
+            && self.one_of.is_empty()
+            && self.all_of.is_empty()
+    }
+}
+
+/// One step of the path being validated, borrowed from the tree: the pointer is only
+/// spelled out for a violation.
+#[derive(Debug, Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The state of one validation: where it is, and the verdicts of `pattern` already
+/// computed.
+#[derive(Default)]
+struct Walk<'a> {
+    path: Vec<Step<'a>>,
+    /// `pattern` verdicts by (schema node, string): a report repeats its fiscal years,
+    /// dates and department codes many times, and a regex-lite match costs more than a
+    /// hash lookup of a short string.
+    patterns: HashMap<(usize, &'a str), bool>,
+}
+
+impl<'a> Walk<'a> {
+    fn pointer(&self) -> Pointer {
+        self.path
+            .iter()
+            .fold(Pointer::root(), |p, step| match step {
+                Step::Key(k) => p.key(k),
+                Step::Index(i) => p.index(*i),
+            })
+    }
+
+    fn matches(&mut self, at: usize, re: &regex_lite::Regex, s: &'a str) -> bool {
+        *self
+            .patterns
+            .entry((at, s))
+            .or_insert_with(|| re.is_match(s))
+    }
+}
+
 /// What a violation is about; the message is derived from it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ViolationKind {
@@ -577,7 +640,8 @@ impl CompiledSchema {
     #[must_use]
     pub fn validate(&self, root: &Node) -> Vec<Violation> {
         let mut out = Vec::new();
-        self.check(0, root, &Pointer::root(), None, &mut out);
+        let mut walk = Walk::default();
+        self.check(0, root, None, &mut walk, &mut out);
         out
     }
 
@@ -585,6 +649,87 @@ impl CompiledSchema {
     #[must_use]
     pub fn is_valid(&self, root: &Node) -> bool {
         self.validate(root).is_empty()
+    }
+
+    /// Re-validates only what an edit at `tokens` can change: walks the schema down
+    /// the pointer (`properties`, `items`, `additionalProperties` schemas, `$ref`s
+    /// with no other keyword) and validates the subtree where the walk stops, that is at
+    /// `tokens` itself, or above it at the first schema node whose verdict on the
+    /// subtree depends on more than the subtree's own value: a combinator (`anyOf`,
+    /// `oneOf`, `allOf`: alternatives are chosen by their errors over the whole
+    /// value), an `enum`, a `$ref` beside other keywords, a member that
+    /// `additionalProperties: false` reports, a value of the wrong type.
+    ///
+    /// Returns how many tokens the re-validated pointer has and its violations, which
+    /// are exactly the violations of [`CompiledSchema::validate`] whose pointer is at or
+    /// under that pointer (a whole validation visits that subtree once, with the same
+    /// schema). An edit that adds or removes a member must pass its parent's tokens, whose
+    /// own keywords (`required`, `additionalProperties`, `minItems`) then re-run.
+    #[must_use]
+    pub fn validate_at<'a>(&self, root: &'a Node, tokens: &'a [String]) -> (usize, Vec<Violation>) {
+        let mut at = 0;
+        let mut inst = root;
+        let mut def: Option<&str> = None;
+        let mut walk = Walk::default();
+        let mut depth = 0;
+        loop {
+            // Pure `$ref`s are followed, each bringing its `$defs` name.
+            let mut node = self.nodes.get(at);
+            while let Some(n) = node {
+                def = n.def_name.as_deref().or(def);
+                match n.reference {
+                    Some(r) if n.is_pure_ref() => {
+                        at = r;
+                        node = self.nodes.get(r);
+                    }
+                    _ => break,
+                }
+            }
+            let Some(node) = node else { break };
+            let simple = node.reference.is_none()
+                && node.any_of.is_empty()
+                && node.one_of.is_empty()
+                && node.all_of.is_empty()
+                && node.enumeration.is_none()
+                && node
+                    .types
+                    .as_ref()
+                    .is_none_or(|ts| ts.iter().any(|t| t.accepts(&inst.value)));
+            let Some(token) = tokens.get(depth).filter(|_| simple) else {
+                break;
+            };
+            let next = match &inst.value {
+                Value::Object(members) => members
+                    .iter()
+                    .rposition(|m| m.key == *token)
+                    .and_then(|i| members.get(i))
+                    .and_then(|m| {
+                        let sub = match node.properties.iter().find(|(n, _)| n == &m.key) {
+                            Some((_, sub)) => *sub,
+                            None => match node.additional {
+                                Additional::Schema(sub) => sub,
+                                Additional::Allow | Additional::Deny => return None,
+                            },
+                        };
+                        Some((sub, &m.value, Step::Key(m.key.as_str())))
+                    }),
+                Value::Array(items) => {
+                    let i = token.parse::<usize>().ok();
+                    i.and_then(|i| Some((node.items?, items.get(i)?, Step::Index(i))))
+                }
+                _ => None,
+            };
+            let Some((sub, child, step)) = next else {
+                break;
+            };
+            walk.path.push(step);
+            at = sub;
+            inst = child;
+            depth += 1;
+        }
+        let mut out = Vec::new();
+        self.check(at, inst, def, &mut walk, &mut out);
+        (depth, out)
     }
 
     /// The set of JSON types a schema node can accept (`None`: any).
@@ -612,12 +757,12 @@ impl CompiledSchema {
     }
 
     #[allow(clippy::too_many_lines)]
-    fn check(
+    fn check<'a>(
         &self,
         at: usize,
-        inst: &Node,
-        ptr: &Pointer,
+        inst: &'a Node,
         def: Option<&str>,
+        walk: &mut Walk<'a>,
         out: &mut Vec<Violation>,
     ) {
         let Some(node) = self.nodes.get(at) else {
@@ -627,7 +772,7 @@ impl CompiledSchema {
         macro_rules! push {
             ($kind:expr) => {
                 out.push(Violation {
-                    pointer: ptr.clone(),
+                    pointer: walk.pointer(),
                     def: def.map(str::to_owned),
                     kind: $kind,
                 })
@@ -674,7 +819,7 @@ impl CompiledSchema {
                     0
                 };
                 if let Some((pattern, re)) = &node.pattern {
-                    if !re.is_match(s) {
+                    if !walk.matches(at, re, s) {
                         push!(ViolationKind::Pattern {
                             value: s.clone(),
                             pattern: pattern.clone()
@@ -742,7 +887,9 @@ impl CompiledSchema {
                 }
                 if let Some(item_schema) = node.items {
                     for (i, item) in items.iter().enumerate() {
-                        self.check(item_schema, item, &ptr.index(i), def, out);
+                        walk.path.push(Step::Index(i));
+                        self.check(item_schema, item, def, walk, out);
+                        walk.path.pop();
                     }
                 }
             }
@@ -755,57 +902,65 @@ impl CompiledSchema {
                     }
                 }
                 for m in members {
-                    let child = ptr.key(&m.key);
-                    if let Some((_, sub)) = node.properties.iter().find(|(name, _)| name == &m.key)
-                    {
-                        self.check(*sub, &m.value, &child, def, out);
-                        continue;
-                    }
-                    match node.additional {
-                        Additional::Allow => {}
-                        Additional::Schema(sub) => self.check(sub, &m.value, &child, def, out),
-                        Additional::Deny => {
-                            let known: Vec<String> =
-                                node.properties.iter().map(|(n, _)| n.clone()).collect();
-                            out.push(Violation {
-                                pointer: child,
-                                def: def.map(str::to_owned),
-                                kind: ViolationKind::UnknownField {
-                                    field: m.key.clone(),
-                                    suggestion: closest(&m.key, known.iter().map(String::as_str))
+                    let sub = match node.properties.iter().find(|(name, _)| name == &m.key) {
+                        Some((_, sub)) => Some(*sub),
+                        None => match node.additional {
+                            Additional::Allow => None,
+                            Additional::Schema(sub) => Some(sub),
+                            Additional::Deny => {
+                                let known: Vec<String> =
+                                    node.properties.iter().map(|(n, _)| n.clone()).collect();
+                                walk.path.push(Step::Key(&m.key));
+                                out.push(Violation {
+                                    pointer: walk.pointer(),
+                                    def: def.map(str::to_owned),
+                                    kind: ViolationKind::UnknownField {
+                                        field: m.key.clone(),
+                                        suggestion: closest(
+                                            &m.key,
+                                            known.iter().map(String::as_str),
+                                        )
                                         .map(str::to_owned),
-                                    known,
-                                },
-                            });
-                        }
+                                        known,
+                                    },
+                                });
+                                walk.path.pop();
+                                None
+                            }
+                        },
+                    };
+                    if let Some(sub) = sub {
+                        walk.path.push(Step::Key(&m.key));
+                        self.check(sub, &m.value, def, walk, out);
+                        walk.path.pop();
                     }
                 }
             }
             Value::Null | Value::Bool(_) => {}
         }
         if let Some(r) = node.reference {
-            self.check(r, inst, ptr, def, out);
+            self.check(r, inst, def, walk, out);
         }
         for &sub in &node.all_of {
-            self.check(sub, inst, ptr, def, out);
+            self.check(sub, inst, def, walk, out);
         }
         if !node.any_of.is_empty() {
-            self.check_alternatives(&node.any_of, inst, ptr, def, out, false);
+            self.check_alternatives(&node.any_of, inst, def, walk, out, false);
         }
         if !node.one_of.is_empty() {
-            self.check_alternatives(&node.one_of, inst, ptr, def, out, true);
+            self.check_alternatives(&node.one_of, inst, def, walk, out, true);
         }
     }
 
     /// `anyOf`/`oneOf`: when no alternative matches, report the errors of the best one,
     /// the one that accepts the value's type with the fewest violations, as ajv's
     /// "best match" does; a type mismatch with all of them is one type error.
-    fn check_alternatives(
+    fn check_alternatives<'a>(
         &self,
         alts: &[usize],
-        inst: &Node,
-        ptr: &Pointer,
+        inst: &'a Node,
         def: Option<&str>,
+        walk: &mut Walk<'a>,
         out: &mut Vec<Violation>,
         exactly_one: bool,
     ) {
@@ -813,7 +968,7 @@ impl CompiledSchema {
         let mut matched = 0;
         for &alt in alts {
             let mut errs = Vec::new();
-            self.check(alt, inst, ptr, def, &mut errs);
+            self.check(alt, inst, def, walk, &mut errs);
             if errs.is_empty() {
                 matched += 1;
                 continue;
@@ -837,7 +992,7 @@ impl CompiledSchema {
                         .collect();
                     expected.dedup();
                     out.push(Violation {
-                        pointer: ptr.clone(),
+                        pointer: walk.pointer(),
                         def: def.map(str::to_owned),
                         kind: ViolationKind::Type {
                             expected,
@@ -849,7 +1004,7 @@ impl CompiledSchema {
             }
         } else if exactly_one && matched > 1 {
             out.push(Violation {
-                pointer: ptr.clone(),
+                pointer: walk.pointer(),
                 def: def.map(str::to_owned),
                 kind: ViolationKind::OneOf { matched },
             });

@@ -176,3 +176,51 @@ fn pretty_writes_what_serde_json_pretty_writes() {
         assert_eq!(pretty(&v, "    ", "\r\n"), indented);
     }
 }
+
+/// The edits a form makes (a value replaced, a member added or removed, an item
+/// appended, in any section) re-check incrementally, with parity, with line numbers in
+/// messages and without.
+#[test]
+fn form_edits_recheck_only_what_they_change() {
+    for lines in [true, false] {
+        let linter = Linter::new(Config {
+            lines,
+            ..Config::default()
+        })
+        .unwrap();
+        let mut s = Session::new(&linter, SEED, SourceFormat::Json);
+        let d0 = "/pillars/0/objectives/0/tasks/0/deliverables/0";
+        let edits: Vec<(String, Option<serde_json::Value>)> = vec![
+            ("/statistics/trp/cumulative/male".into(), Some(json!(29))),
+            ("/statistics/trp/cumulative/male".into(), Some(json!(28))),
+            (format!("{d0}/status"), Some(json!("complete"))),
+            (format!("{d0}/start"), Some(json!("2013-14"))),
+            (format!("{d0}/leads/-"), Some(json!("XX"))),
+            (format!("{d0}/target"), Some(json!("2015/16"))),
+            (format!("{d0}/target"), None),
+            ("/report/fiscal_year".into(), Some(json!("2014/15"))),
+            ("/departments/0/name".into(), Some(json!("  Public Safety"))),
+            ("/plan/jurisdiction".into(), Some(json!("ZZ"))),
+            ("/funding/0/amount/value".into(), Some(json!(-5))),
+            ("/statistics/trp/annual/0/provisional".into(), None),
+        ];
+        let mut incremental = 0;
+        for (pointer, value) in &edits {
+            match value {
+                Some(v) => s.set(pointer, v).map(drop).unwrap(),
+                None => s.remove(pointer).map(drop).unwrap(),
+            }
+            assert_tree_is_the_texts(&s, pointer);
+            incremental += usize::from(s.parts.incremental());
+        }
+        // With line numbers in messages, an edit that adds lines re-checks everything.
+        // Only an edit of a value that no longer fits the model (a negative amount) is
+        // a whole check.
+        let least = edits.len() - 1;
+        assert!(
+            incremental >= least,
+            "lines {lines}: {incremental} of {} incremental",
+            edits.len()
+        );
+    }
+}

@@ -12,6 +12,22 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// The child positions (member or item index) from the root to the value being read.
+    positions: Vec<usize>,
+    /// Repeated keys, found as each object closes.
+    duplicates: Vec<Duplicate>,
+}
+
+/// A repeated key, with where it is: its pointer is spelled out once the tree is built.
+struct Duplicate {
+    /// Where its object starts: the walk order the issues keep (an object's own duplicates
+    /// before those of the objects inside it).
+    object: usize,
+    /// The child positions from the root to the member.
+    positions: Vec<usize>,
+    key: String,
+    at: Span,
+    first: Span,
 }
 
 struct SyntaxError {
@@ -30,11 +46,20 @@ pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Op
         bytes: text.as_bytes(),
         pos: start,
         depth: 0,
+        positions: Vec::new(),
+        duplicates: Vec::new(),
     };
     let result = p.document();
     match result {
         Ok(node) => {
-            super::pointer::find_duplicate_keys(&node, issues);
+            let mut duplicates = std::mem::take(&mut p.duplicates);
+            duplicates.sort_by_key(|d| (d.object, d.at.start));
+            issues.extend(duplicates.into_iter().map(|d| LoadIssue::DuplicateKey {
+                pointer: super::pointer::pointer_by_positions(&node, &d.positions).into_string(),
+                key: d.key,
+                at: d.at,
+                first: d.first,
+            }));
             Some(node)
         }
         Err(e) => {
@@ -121,6 +146,29 @@ impl Parser<'_> {
         }
     }
 
+    /// Records the repeated keys of the object starting at `start`, whose members are
+    /// `members` (the positions lead to the object).
+    fn note_duplicates(&mut self, start: usize, members: &[Member]) {
+        let Self {
+            positions,
+            duplicates,
+            ..
+        } = self;
+        super::pointer::duplicates_in(members, |i, first| {
+            if let Some(m) = members.get(i) {
+                let mut at = positions.clone();
+                at.push(i);
+                duplicates.push(Duplicate {
+                    object: start,
+                    positions: at,
+                    key: m.key.clone(),
+                    at: m.key_span,
+                    first,
+                });
+            }
+        });
+    }
+
     fn nested(&mut self, f: fn(&mut Self) -> Parsed<Node>) -> Parsed<Node> {
         if self.depth >= MAX_DEPTH {
             return self.err(
@@ -162,7 +210,11 @@ impl Parser<'_> {
                 span: Span::new(start, self.pos),
             });
         }
+        self.positions.push(0);
         loop {
+            if let Some(last) = self.positions.last_mut() {
+                *last = members.len();
+            }
             self.skip_ws();
             let key_start = self.pos;
             if self.peek() != Some(b'"') {
@@ -203,6 +255,8 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    self.positions.pop();
+                    self.note_duplicates(start, &members);
                     return Ok(Node {
                         value: Value::Object(members),
                         span: Span::new(start, self.pos),
@@ -233,7 +287,11 @@ impl Parser<'_> {
                 span: Span::new(start, self.pos),
             });
         }
+        self.positions.push(0);
         loop {
+            if let Some(last) = self.positions.last_mut() {
+                *last = items.len();
+            }
             self.skip_ws();
             if self.peek() == Some(b']') {
                 return self.err("trailing comma before `]`: remove the comma", self.pos);
@@ -244,6 +302,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    self.positions.pop();
                     return Ok(Node {
                         value: Value::Array(items),
                         span: Span::new(start, self.pos),

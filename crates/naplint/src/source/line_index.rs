@@ -11,10 +11,11 @@ pub struct Position {
 
 /// Bytes between two column checkpoints: a position costs a binary search and a count of
 /// at most this many bytes, however long its line (a one-line 300 KB document with a
-/// thousand findings costs what a thousand short lines do).
+/// thousand findings costs what a thousand short lines do). Lines up to this long get no
+/// checkpoint: a position on them is counted from the line's start.
 const STEP: usize = 512;
 
-/// Characters and UTF-16 units before a byte offset.
+/// Characters and UTF-16 units between the start of a line and a byte offset in it.
 #[derive(Debug, Clone, Copy, Default)]
 struct Mark {
     byte: usize,
@@ -38,8 +39,12 @@ pub struct LineIndex {
     /// Byte offset at which each line starts.
     starts: Vec<usize>,
     text_len: usize,
-    /// Column checkpoints every [`STEP`] bytes (at character boundaries), from the start
-    /// of the text; empty for an ASCII text, where a column is a byte distance.
+    /// An ASCII text: a column is a byte distance, and no checkpoint is kept.
+    ascii: bool,
+    /// Column checkpoints every [`STEP`] bytes (at character boundaries) inside the lines
+    /// longer than that, counted from their line's start, in byte order; none for an ASCII
+    /// text or one of short lines, the common case, so building the index is a scan for
+    /// line breaks.
     marks: Vec<Mark>,
 }
 
@@ -53,58 +58,97 @@ impl PartialEq for LineIndex {
 
 impl Eq for LineIndex {}
 
+/// Checkpoints every [`STEP`] bytes of the line `text[start..end]`, after the line start.
+fn mark_line(text: &str, start: usize, end: usize, marks: &mut Vec<Mark>) {
+    let bytes = text.as_bytes();
+    let mut mark = Mark {
+        byte: start,
+        chars: 0,
+        utf16: 0,
+    };
+    let mut at = start + STEP;
+    while at < end {
+        // The next character boundary at or after `at`.
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        let (chars, utf16) = count(bytes.get(mark.byte..at).unwrap_or_default());
+        mark = Mark {
+            byte: at,
+            chars: mark.chars + chars,
+            utf16: mark.utf16 + utf16,
+        };
+        marks.push(mark);
+        at += STEP;
+    }
+}
+
 impl LineIndex {
     #[must_use]
     pub fn new(text: &str) -> Self {
         // Line breaks are `\n`, `\r\n` and a lone `\r`, as YAML (and editors) count them;
         // counting fewer would shift every position after a lone `\r` off the YAML scanner's.
+        // memchr (already in the tree through serde_json) finds them a word at a time.
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-            if b == b'\n' || lone_cr {
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let crlf = bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n');
+            if !crlf {
                 starts.push(i + 1);
             }
         }
+        let ascii = text.is_ascii();
         let mut marks = Vec::new();
-        if !text.is_ascii() {
-            let mut mark = Mark::default();
-            marks.push(mark);
-            let mut at = STEP;
-            while at < bytes.len() {
-                // The next character boundary at or after `at`.
-                while !text.is_char_boundary(at) {
-                    at += 1;
+        if !ascii {
+            let ends = starts.iter().skip(1).copied().chain([text.len()]);
+            for (&start, end) in starts.iter().zip(ends) {
+                if end - start > STEP {
+                    mark_line(text, start, end, &mut marks);
                 }
-                let (chars, utf16) = count(bytes.get(mark.byte..at).unwrap_or_default());
-                mark = Mark {
-                    byte: at,
-                    chars: mark.chars + chars,
-                    utf16: mark.utf16 + utf16,
-                };
-                marks.push(mark);
-                at += STEP;
             }
         }
         Self {
             starts,
             text_len: text.len(),
+            ascii,
             marks,
         }
     }
 
-    /// Characters and UTF-16 units of `text` before byte `offset`.
-    fn before(&self, text: &str, offset: usize) -> (usize, usize) {
-        if self.marks.is_empty() {
-            return (offset, offset);
-        }
-        let i = self
-            .marks
-            .partition_point(|m| m.byte <= offset)
+    /// The 0-based line of byte `offset` (at most the text's length) and its start.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let line0 = self
+            .starts
+            .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let mark = self.marks.get(i).copied().unwrap_or_default();
-        let (chars, utf16) = count(text.as_bytes().get(mark.byte..offset).unwrap_or_default());
-        (mark.chars + chars, mark.utf16 + utf16)
+        (line0, self.starts.get(line0).copied().unwrap_or(0))
+    }
+
+    /// The nearest checkpoint at or before `offset` on the line starting at `line_start`
+    /// (the line start itself when the line has none there).
+    fn base(&self, line_start: usize, offset: usize) -> Mark {
+        let i = self.marks.partition_point(|m| m.byte <= offset);
+        i.checked_sub(1)
+            .and_then(|i| self.marks.get(i))
+            .filter(|m| m.byte >= line_start)
+            .copied()
+            .unwrap_or(Mark {
+                byte: line_start,
+                chars: 0,
+                utf16: 0,
+            })
+    }
+
+    /// Characters and UTF-16 units of `text` between `line_start` (the start of the line
+    /// of `offset`) and byte `offset`.
+    fn columns(&self, text: &str, line_start: usize, offset: usize) -> (usize, usize) {
+        if self.ascii {
+            let n = offset.saturating_sub(line_start);
+            return (n, n);
+        }
+        let base = self.base(line_start, offset);
+        let (chars, utf16) = count(text.as_bytes().get(base.byte..offset).unwrap_or_default());
+        (base.chars + chars, base.utf16 + utf16)
     }
 
     /// Updates the index of `text` for `text[start..end]` becoming `with` (a session's
@@ -120,13 +164,53 @@ impl LineIndex {
         if cr_before || with.contains('\r') || start > end || end > self.text_len {
             return false;
         }
-        if self.marks.is_empty() && !with.is_ascii() {
+        if self.ascii && !with.is_ascii() {
             return false;
         }
         let keep = self.starts.partition_point(|&s| s <= start);
         let after = self.starts.partition_point(|&s| s <= end);
         let added = with.len();
         let removed = end - start;
+        if !self.marks.is_empty() {
+            // Checkpoints up to the splice stay; those inside it go; those after it on the
+            // line of `end` move by what the splice adds and removes to their line; those
+            // on later lines only move by bytes. A wider gap only costs a longer count,
+            // never a wrong one.
+            let (_, start_line) = self.line_of(start);
+            let (_, end_line) = self.line_of(end);
+            let next_line = self.starts.get(after).copied().unwrap_or(usize::MAX);
+            let (old_c, old_u) = self.columns(text, end_line, end);
+            let (new_c, new_u) = match with.rfind('\n') {
+                Some(nl) => count(with.as_bytes().get(nl + 1..).unwrap_or_default()),
+                None => {
+                    let (c, u) = self.columns(text, start_line, start);
+                    let (ac, au) = count(with.as_bytes());
+                    (c + ac, u + au)
+                }
+            };
+            let keep = self.marks.partition_point(|m| m.byte <= start);
+            let inside = self.marks.partition_point(|m| m.byte <= end);
+            let tail: Vec<Mark> = self
+                .marks
+                .get(inside..)
+                .unwrap_or_default()
+                .iter()
+                .map(|m| {
+                    let byte = m.byte - removed + added;
+                    if m.byte < next_line {
+                        Mark {
+                            byte,
+                            chars: m.chars - old_c + new_c,
+                            utf16: m.utf16 - old_u + new_u,
+                        }
+                    } else {
+                        Mark { byte, ..*m }
+                    }
+                })
+                .collect();
+            self.marks.truncate(keep);
+            self.marks.extend(tail);
+        }
         let tail: Vec<usize> = self
             .starts
             .get(after..)
@@ -135,34 +219,9 @@ impl LineIndex {
             .map(|&s| s - removed + added)
             .collect();
         self.starts.truncate(keep);
-        self.starts.extend(
-            with.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| start + i + 1),
-        );
+        self.starts
+            .extend(memchr::memchr_iter(b'\n', with.as_bytes()).map(|i| start + i + 1));
         self.starts.extend(tail);
-        if !self.marks.is_empty() {
-            // Checkpoints inside the splice go; those after it shift by what the splice
-            // adds and removes. A wider gap only costs a longer count, never a wrong one.
-            let (rc, ru) = count(text.as_bytes().get(start..end).unwrap_or_default());
-            let (ac, au) = count(with.as_bytes());
-            let keep = self.marks.partition_point(|m| m.byte <= start);
-            let after = self.marks.partition_point(|m| m.byte <= end);
-            let tail: Vec<Mark> = self
-                .marks
-                .get(after..)
-                .unwrap_or_default()
-                .iter()
-                .map(|m| Mark {
-                    byte: m.byte - removed + added,
-                    chars: m.chars - rc + ac,
-                    utf16: m.utf16 - ru + au,
-                })
-                .collect();
-            self.marks.truncate(keep);
-            self.marks.extend(tail);
-        }
         self.text_len = self.text_len - removed + added;
         true
     }
@@ -171,17 +230,12 @@ impl LineIndex {
     #[must_use]
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = offset.min(self.text_len);
-        let line0 = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let line_start = self.starts.get(line0).copied().unwrap_or(0);
-        let (c0, u0) = self.before(text, line_start);
-        let (c1, u1) = self.before(text, offset);
+        let (line0, line_start) = self.line_of(offset);
+        let (chars, utf16) = self.columns(text, line_start, offset);
         Position {
             line: line0 + 1,
-            column: c1 - c0 + 1,
-            column_utf16: u1 - u0 + 1,
+            column: chars + 1,
+            column_utf16: utf16 + 1,
         }
     }
 
@@ -193,20 +247,31 @@ impl LineIndex {
         let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
             return self.text_len;
         };
-        if self.marks.is_empty() {
-            return (start + column.saturating_sub(1)).min(self.text_len);
+        let target = column.saturating_sub(1);
+        if self.ascii {
+            return (start + target).min(self.text_len);
         }
-        let target = self.before(text, start).0 + column.saturating_sub(1);
-        let i = self
-            .marks
+        // The line's checkpoints, then the last one before the column.
+        let next = self.starts.get(line).copied().unwrap_or(self.text_len);
+        let lo = self.marks.partition_point(|m| m.byte <= start);
+        let hi = self.marks.partition_point(|m| m.byte < next);
+        let marks = self.marks.get(lo..hi).unwrap_or_default();
+        let base = marks
             .partition_point(|m| m.chars <= target)
-            .saturating_sub(1);
-        let mark = self.marks.get(i).copied().unwrap_or_default();
-        let mut chars = mark.chars;
-        for (pos, &b) in text.as_bytes().iter().enumerate().skip(mark.byte) {
+            .checked_sub(1)
+            .and_then(|i| marks.get(i))
+            .copied()
+            .unwrap_or(Mark {
+                byte: start,
+                chars: 0,
+                utf16: 0,
+            });
+        let mut chars = base.chars;
+        let rest = text.as_bytes().get(base.byte..).unwrap_or_default();
+        for (i, &b) in rest.iter().enumerate() {
             if b & 0xC0 != 0x80 {
                 if chars == target {
-                    return pos;
+                    return base.byte + i;
                 }
                 chars += 1;
             }

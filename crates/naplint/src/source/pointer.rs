@@ -1,7 +1,7 @@
 //! RFC 6901 JSON Pointers: building them while walking the typed model, and resolving
 //! them to the span of the source they point at.
 
-use super::{LoadIssue, Node, Span, Value};
+use super::{LoadIssue, Member, Node, Span, Value};
 pub use crate::diagnostic::{escape_token, Pointer};
 use std::collections::HashMap;
 
@@ -115,25 +115,50 @@ pub(crate) fn pointer_of(path: &[Step<'_>]) -> Pointer {
     })
 }
 
-/// Finds every key that appears twice in one object, anywhere in the tree. Recursion is
-/// bounded by the loaders' depth limit.
+/// Objects up to this many members are checked for a repeated key by comparing each key
+/// with the ones before it; larger ones through a hash set (linear in the members).
+const SCAN_DUPLICATES: usize = 16;
+
+/// Calls `found(i, first)` for every member `i` of one object whose key an earlier member
+/// already has; `first` is the key span of the nearest such earlier member.
+///
+/// The keys are the document's, so the hash set keeps std's SipHash: a hostile file could
+/// otherwise choose keys that collide.
+pub(super) fn duplicates_in(members: &[Member], mut found: impl FnMut(usize, Span)) {
+    if members.len() <= SCAN_DUPLICATES {
+        for (i, m) in members.iter().enumerate().skip(1) {
+            let before = members.get(..i).unwrap_or_default();
+            if let Some(first) = before.iter().rev().find(|b| b.key == m.key) {
+                found(i, first.key_span);
+            }
+        }
+    } else {
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(members.len());
+        for (i, m) in members.iter().enumerate() {
+            if let Some(first) = seen.insert(&m.key, m.key_span) {
+                found(i, first);
+            }
+        }
+    }
+}
+
+/// Finds every key that appears twice in one object, anywhere in the tree (the YAML
+/// loader's check, whose aliases copy nodes; the JSON parser checks each object as it
+/// closes it). Recursion is bounded by the loaders' depth limit.
 pub(super) fn find_duplicate_keys(root: &Node, issues: &mut Vec<LoadIssue>) {
     fn walk<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, issues: &mut Vec<LoadIssue>) {
         match &node.value {
             Value::Object(members) => {
-                if members.len() > 1 {
-                    let mut seen: HashMap<&str, Span> = HashMap::with_capacity(members.len());
-                    for m in members {
-                        if let Some(first) = seen.insert(&m.key, m.key_span) {
-                            issues.push(LoadIssue::DuplicateKey {
-                                pointer: pointer_of(path).key(&m.key).into_string(),
-                                key: m.key.clone(),
-                                at: m.key_span,
-                                first,
-                            });
-                        }
+                duplicates_in(members, |i, first| {
+                    if let Some(m) = members.get(i) {
+                        issues.push(LoadIssue::DuplicateKey {
+                            pointer: pointer_of(path).key(&m.key).into_string(),
+                            key: m.key.clone(),
+                            at: m.key_span,
+                            first,
+                        });
                     }
-                }
+                });
                 for m in members {
                     path.push(Step::Key(&m.key));
                     walk(&m.value, path, issues);
@@ -151,4 +176,65 @@ pub(super) fn find_duplicate_keys(root: &Node, issues: &mut Vec<LoadIssue>) {
         }
     }
     walk(root, &mut Vec::new(), issues);
+}
+
+/// The pointer of the node reached from `root` by child positions (member or item
+/// indices), as the JSON parser records where a duplicate key is.
+pub(super) fn pointer_by_positions(root: &Node, positions: &[usize]) -> Pointer {
+    let mut pointer = Pointer::root();
+    let mut node = root;
+    for &i in positions {
+        let next = match &node.value {
+            Value::Object(members) => members.get(i).map(|m| {
+                pointer = pointer.key(&m.key);
+                &m.value
+            }),
+            Value::Array(items) => items.get(i).inspect(|_| pointer = pointer.index(i)),
+            _ => None,
+        };
+        match next {
+            Some(n) => node = n,
+            None => break,
+        }
+    }
+    pointer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{find_duplicate_keys, LoadIssue};
+
+    /// The JSON parser finds, as each object closes, the duplicates the walk of the built
+    /// tree finds: same pointers, spans and order.
+    #[test]
+    fn the_parser_reports_the_duplicates_the_tree_walk_finds() {
+        let wide: String = (0..40)
+            .map(|i| format!("\"k{}\": {i}", i % 13))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let docs = [
+            r#"{"a": 1, "b": {"x": 1, "x": 2, "c": [{"y": 1}, {"y": 1, "y": 2, "y": 3}]}, "a": 3}"#
+                .to_owned(),
+            r#"{"a/b": 1, "m~n": {"": 1, "": 2}, "a/b": 2, "q\"": {"z\u0041": 1, "zA": 2}}"#
+                .to_owned(),
+            format!(r#"{{"list": [{{{wide}}}, {{"w": {{{wide}}}}}], "k1": 0, "k1": 1}}"#),
+            r#"[{"a": 1}, [{"b": 1, "b": 2}]]"#.to_owned(),
+        ];
+        for doc in docs {
+            let mut from_parser = Vec::new();
+            let Some(root) = super::super::json::parse(&doc, 0, &mut from_parser) else {
+                unreachable!("{doc} does not parse: {from_parser:?}");
+            };
+            let mut from_walk = Vec::new();
+            find_duplicate_keys(&root, &mut from_walk);
+            assert!(
+                from_walk
+                    .iter()
+                    .all(|i| matches!(i, LoadIssue::DuplicateKey { .. })),
+                "{doc}"
+            );
+            assert!(!from_walk.is_empty(), "{doc}");
+            assert_eq!(from_parser, from_walk, "{doc}");
+        }
+    }
 }

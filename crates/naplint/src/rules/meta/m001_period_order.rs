@@ -1,5 +1,5 @@
 use super::day_range;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
 crate::rules::declare_rule! {
@@ -25,6 +25,7 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "a period ends before it starts" / "une période se termine avant de commencer",
         check: Some(check),
+        reads: Reads::Sections(&["report", "statistics"]),
     }
     texts {
         MESSAGE = "period ends `{end}` before it starts `{start}`"

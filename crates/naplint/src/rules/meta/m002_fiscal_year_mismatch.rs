@@ -1,4 +1,4 @@
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
 crate::rules::declare_rule! {
@@ -26,6 +26,7 @@ crate::rules::declare_rule! {
         summary: "the report's fiscal year disagrees with its period"
             / "l'exercice du rapport ne concorde pas avec sa période",
         check: Some(check),
+        reads: Reads::Sections(&["report"]),
     }
     texts {
         START = "period start `{date}` does not match fiscal year `{year}`"

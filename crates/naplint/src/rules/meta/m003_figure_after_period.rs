@@ -1,5 +1,5 @@
 use super::day_range;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
 crate::rules::declare_rule! {
@@ -30,6 +30,7 @@ crate::rules::declare_rule! {
         summary: "a statistic is dated after the report period"
             / "une statistique est datée d'après la période du rapport",
         check: Some(check),
+        reads: Reads::Sections(&["report", "statistics", "funding"]),
     }
     texts {
         MESSAGE = "statistic dated `{date}`, after the report period ends `{end}`"

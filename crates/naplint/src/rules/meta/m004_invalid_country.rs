@@ -1,6 +1,6 @@
 use super::iso::COUNTRIES;
 use crate::i18n::Lang;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -31,6 +31,7 @@ crate::rules::declare_rule! {
         fixable: true,
         check: Some(check),
         claim: Some(claim),
+        reads: Reads::Sections(&["plan", "statistics"]),
     }
     texts {
         MESSAGE = "`{value}` is not an ISO 3166-1 alpha-2 country code"

@@ -1,6 +1,6 @@
 use super::iso::CURRENCIES;
 use crate::i18n::Lang;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -29,6 +29,7 @@ crate::rules::declare_rule! {
         fixable: true,
         check: Some(check),
         claim: Some(claim),
+        reads: Reads::Sections(&["funding"]),
     }
     texts {
         MESSAGE = "`{value}` is not an ISO 4217 currency code"

@@ -1,5 +1,5 @@
 use crate::i18n::Lang;
-use crate::rules::{parent_id, Ctx, Finding};
+use crate::rules::{parent_id, Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -27,6 +27,7 @@ crate::rules::declare_rule! {
             / "un livrable n'a aucun ministère responsable",
         check: Some(check),
         claim: Some(claim),
+        reads: Reads::Sections(&["pillars"]),
     }
     texts {
         MESSAGE = "deliverable `{id}` has no lead department"

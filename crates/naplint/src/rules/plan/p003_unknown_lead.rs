@@ -1,4 +1,4 @@
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 use crate::suggest::{closest, normalise};
 
@@ -30,6 +30,7 @@ crate::rules::declare_rule! {
             / "un code de ministère ne figure pas dans le registre `departments`",
         fixable: true,
         check: Some(check),
+        reads: Reads::Sections(&["departments", "plan", "pillars", "statistics", "funding"]),
     }
     texts {
         MESSAGE = "unknown department `{code}`" / "ministère inconnu `{code}`";

@@ -1,4 +1,4 @@
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -24,6 +24,7 @@ crate::rules::declare_rule! {
         summary: "a deliverable has no start fiscal year"
             / "un livrable n'a pas d'exercice de début",
         check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
     }
     texts {
         MESSAGE = "deliverable `{id}` has no start fiscal year"

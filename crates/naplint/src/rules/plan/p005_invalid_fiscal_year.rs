@@ -1,6 +1,6 @@
 use crate::i18n::Lang;
 use crate::model::{format_fiscal_year, parse_fiscal_year};
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
@@ -31,6 +31,7 @@ crate::rules::declare_rule! {
         fixable: true,
         check: Some(check),
         claim: Some(claim),
+        reads: Reads::Sections(&["report", "pillars"]),
     }
     texts {
         MESSAGE = "invalid fiscal year `{value}`" / "exercice financier non valide `{value}`";

@@ -1,4 +1,4 @@
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -22,6 +22,7 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "a deliverable has no status" / "un livrable n'a pas de statut",
         check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
     }
     texts {
         MESSAGE = "deliverable `{id}` has no status" / "le livrable `{id}` n'a pas de statut";

@@ -1,5 +1,5 @@
 use crate::model::Status;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -24,6 +24,7 @@ crate::rules::declare_rule! {
         summary: "an `on_track` deliverable or item has no target year"
             / "un livrable ou un élément `on_track` n'a pas d'exercice cible",
         check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
     }
     texts {
         MESSAGE = "{what} is on track but has no target year"

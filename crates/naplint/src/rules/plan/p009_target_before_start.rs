@@ -1,4 +1,4 @@
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -23,6 +23,7 @@ crate::rules::declare_rule! {
         summary: "a target fiscal year is before the start"
             / "un exercice cible est antérieur à l'exercice de début",
         check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
     }
     texts {
         MESSAGE = "{what} has target `{target}` before its start `{start}`"

@@ -1,5 +1,5 @@
 use crate::model::Status;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -28,6 +28,7 @@ crate::rules::declare_rule! {
         summary: "work starts after the report's fiscal year but is not `planned`"
             / "un travail commence après l'exercice du rapport, mais n'est pas `planned`",
         check: Some(check),
+        reads: Reads::Sections(&["report", "pillars"]),
     }
     texts {
         WITH_STATUS = "{what} starts in `{start}`, after the report year `{year}`, but its status is `{status}`"

@@ -1,4 +1,4 @@
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -27,6 +27,7 @@ crate::rules::declare_rule! {
         summary: "the `new` flag disagrees with the start year"
             / "l'indicateur `new` ne concorde pas avec l'exercice de début",
         check: Some(check),
+        reads: Reads::Sections(&["report", "pillars"]),
     }
     texts {
         NEW_BUT_OLD = "{what} is flagged new but started in `{start}`, before the report year `{year}`"

@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
 crate::rules::declare_rule! {
@@ -30,6 +30,7 @@ crate::rules::declare_rule! {
         summary: "an id does not extend its parent's id"
             / "un identifiant ne prolonge pas celui de son parent",
         check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
     }
     texts {
         OBJECTIVE = "objective `{id}` is under pillar `{parent}`"

@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 use std::collections::HashMap;
 
@@ -27,6 +27,7 @@ crate::rules::declare_rule! {
         summary: "two pillars, objectives, tasks, deliverables or departments share an id"
             / "deux piliers, objectifs, tâches, livrables ou ministères ont le même identifiant",
         check: Some(check),
+        reads: Reads::Sections(&["departments", "pillars"]),
     }
     texts {
         MESSAGE = "duplicate {kind} id `{id}`" / "identifiant de {kind} en double `{id}`";

@@ -1,5 +1,5 @@
 use crate::model::Status;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -25,6 +25,7 @@ crate::rules::declare_rule! {
         summary: "a deliverable's status disagrees with its items' statuses"
             / "le statut d'un livrable ne concorde pas avec celui de ses éléments",
         check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
     }
     texts {
         ALL_COMPLETE = "every item of deliverable `{id}` is complete, but it is `{status}`"

@@ -1,4 +1,4 @@
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -24,6 +24,7 @@ crate::rules::declare_rule! {
         summary: "an item starts before its deliverable"
             / "un élément commence avant son livrable",
         check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
     }
     texts {
         MESSAGE = "item {n} of deliverable `{id}` starts in `{start}`, before the deliverable's `{parent}`"

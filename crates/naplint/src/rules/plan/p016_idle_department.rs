@@ -1,5 +1,5 @@
 use crate::model::Membership;
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
 crate::rules::declare_rule! {
@@ -27,6 +27,7 @@ crate::rules::declare_rule! {
         summary: "a core department leads no deliverable"
             / "un ministère membre principal n'est responsable d'aucun livrable",
         check: Some(check),
+        reads: Reads::Sections(&["departments", "pillars"]),
     }
     texts {
         MESSAGE = "core department `{code}` leads no deliverable"

@@ -1,5 +1,6 @@
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
+use crate::rules::Reads;
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -33,5 +34,6 @@ crate::rules::declare_rule! {
             help: Some(Text::new("every recipient is male, female or a minor dependent: correct the figure that was mistyped", "chaque bénéficiaire est un homme, une femme ou une personne à charge mineure : corrigez le chiffre erroné")),
             severity: None,
         }],
+        reads: Reads::Sections(&["statistics"]),
     }
 }

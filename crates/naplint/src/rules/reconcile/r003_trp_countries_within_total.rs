@@ -1,6 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
+use crate::rules::Reads;
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -63,5 +64,6 @@ crate::rules::declare_rule! {
                 severity: Some(Severity::Warning),
             },
         ],
+        reads: Reads::Sections(&["statistics"]),
     }
 }

@@ -1,5 +1,6 @@
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
+use crate::rules::Reads;
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -32,5 +33,6 @@ crate::rules::declare_rule! {
             help: Some(Text::new("every permit of the year is an initial or a subsequent one", "chaque permis de l'année est un premier permis ou un permis subséquent")),
             severity: None,
         }],
+        reads: Reads::Sections(&["statistics"]),
     }
 }

@@ -1,5 +1,6 @@
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
+use crate::rules::Reads;
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -53,5 +54,6 @@ crate::rules::declare_rule! {
                 severity: None,
             },
         ],
+        reads: Reads::Sections(&["funding"]),
     }
 }

@@ -1,0 +1,152 @@
+//! A rule's declared sections ([`crate::rules::Rule::reads`]) are honest: for every
+//! fixture and the seed, replacing or removing a top-level section the rule does not
+//! declare never changes the findings of its `check` or its rule-language checks. A
+//! wrong declaration would let a session keep stale findings; this test fails on it.
+
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::indexing_slicing
+)]
+
+use super::{Linter, Model, Parts};
+use crate::registry::RULES;
+use crate::rules::Reads;
+use crate::source::{self, SourceFormat};
+use crate::Config;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn inputs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut out = vec![root.join("seeds/2013-14/report.json")];
+    for dir in std::fs::read_dir(root.join("tests/fixtures"))
+        .unwrap()
+        .flatten()
+    {
+        for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
+            let name = f.path().to_string_lossy().into_owned();
+            if (name.ends_with(".json") || name.ends_with(".yaml"))
+                && !name.ends_with(".expected.json")
+            {
+                out.push(f.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The fixture as a JSON object (YAML ones through the tree), when it reads as one.
+fn document(path: &Path) -> Option<serde_json::Map<String, Value>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let format = if path.extension().is_some_and(|e| e == "yaml") {
+        SourceFormat::Yaml
+    } else {
+        SourceFormat::Json
+    };
+    let loaded = source::load(&text, format);
+    if !loaded.issues.is_empty() {
+        return None;
+    }
+    match loaded.root?.to_json() {
+        Value::Object(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// Each rule's findings (its `check`'s, then its rule-language checks'), by code; `None`
+/// when the document does not reach the rules (S004, or it does not fit the model).
+fn findings(
+    linter: &Linter,
+    doc: &serde_json::Map<String, Value>,
+) -> Option<BTreeMap<&'static str, Vec<crate::diagnostic::Finding>>> {
+    let text = serde_json::to_string_pretty(doc).unwrap();
+    let loaded = source::load(&text, SourceFormat::Json);
+    let parts: Parts = linter.parts(&text, &loaded, None, None);
+    let Model::Ok { findings, .. } = parts.model else {
+        return None;
+    };
+    let mut out: BTreeMap<&'static str, Vec<_>> = BTreeMap::new();
+    for (rule, f) in RULES.iter().zip(findings) {
+        out.entry(rule.code).or_default().extend(f);
+    }
+    for (run, (code, _)) in parts.checks.iter().zip(&linter.checks) {
+        let rule = RULES.iter().find(|r| r.code == code).unwrap();
+        out.entry(rule.code)
+            .or_default()
+            .extend(run.findings.iter().cloned());
+    }
+    Some(out)
+}
+
+#[test]
+fn a_rules_declared_sections_are_honest() {
+    let linter = Linter::new(Config {
+        lines: false,
+        ..Config::default()
+    })
+    .unwrap();
+    let docs: Vec<_> = inputs()
+        .iter()
+        .filter_map(|p| Some((p.clone(), document(p)?)))
+        .collect();
+    // Up to 8 distinct values of each top-level section, from every document.
+    let mut pool: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for (_, doc) in &docs {
+        for (key, value) in doc {
+            let values = pool.entry(key.clone()).or_default();
+            if values.len() < 8 && !values.contains(value) {
+                values.push(value.clone());
+            }
+        }
+    }
+    let declared: Vec<(&str, &[&str])> = RULES
+        .iter()
+        .filter_map(|r| match r.reads {
+            Reads::Sections(s) => Some((r.code, s)),
+            Reads::Everything => None,
+        })
+        .collect();
+    let (mut compared, mut changed_elsewhere) = (0usize, 0usize);
+    for (path, doc) in &docs {
+        let Some(before) = findings(&linter, doc) else {
+            continue;
+        };
+        for (section, values) in &pool {
+            let variants = values
+                .iter()
+                .filter(|v| doc.get(section) != Some(v))
+                .map(Some)
+                .chain(doc.contains_key(section).then_some(None));
+            for variant in variants {
+                let mut edited = doc.clone();
+                match variant {
+                    Some(v) => edited.insert(section.clone(), v.clone()),
+                    None => edited.remove(section),
+                };
+                let Some(after) = findings(&linter, &edited) else {
+                    continue;
+                };
+                for (code, sections) in &declared {
+                    if sections.contains(&section.as_str()) {
+                        changed_elsewhere += usize::from(before.get(code) != after.get(code));
+                        continue;
+                    }
+                    assert_eq!(
+                        before.get(code),
+                        after.get(code),
+                        "{code} declares {sections:?}, but its findings on {} change when `{section}` is {}",
+                        path.display(),
+                        if variant.is_some() { "replaced" } else { "removed" },
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    println!("{compared} undeclared-section edits compared; {changed_elsewhere} declared-section edits changed findings");
+    // The test bites: edits in declared sections do change findings.
+    assert!(compared > 10_000 && changed_elsewhere > 500);
+}
