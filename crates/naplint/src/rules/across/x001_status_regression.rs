@@ -12,14 +12,35 @@ crate::rules::declare_rule! {
     /// unannounced reopening that readers deserve to have explained.
     ///
     /// ## Fails
+    /// ```yaml previous
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```yaml
-    /// # previous: { id: "1.11.4", status: complete }
-    /// - { id: "1.11.4", status: ongoing }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
+    /// ```yaml previous
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```yaml
-    /// - { id: "1.11.4", status: complete }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "X001",

@@ -10,14 +10,36 @@ crate::rules::declare_rule! {
     /// "NEW" tells readers what the year added; re-announcing last year's work inflates it.
     ///
     /// ## Fails
+    /// ```yaml previous
+    /// report: { fiscal_year: 2012/13, period: { start: 2012-04-01, end: 2013-03-31 } }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: planned, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```yaml
-    /// # previous has 1.11.7
-    /// - { id: "1.11.7", new: true }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: ongoing, leads: [PS], new: true }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
+    /// ```yaml previous
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```yaml
-    /// - { id: "1.11.7" }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "X003",

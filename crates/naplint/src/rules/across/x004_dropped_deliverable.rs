@@ -12,13 +12,38 @@ crate::rules::declare_rule! {
     /// A commitment that silently disappears from the chart cannot be held to account.
     ///
     /// ## Fails
+    /// ```yaml previous
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] },
+    ///     { id: "1.11.3", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```yaml
-    /// # previous has 1.11.3 (ongoing); current has no 1.11.3
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
+    /// ```yaml previous
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] },
+    ///     { id: "1.11.3", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```yaml
-    /// - { id: "1.11.3", status: discontinued }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] },
+    ///     { id: "1.11.3", text: Promote the tool., start: 2012/13, status: discontinued, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "X004",

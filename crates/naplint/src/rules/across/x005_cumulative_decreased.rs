@@ -14,14 +14,27 @@ crate::rules::declare_rule! {
     /// definition that the report must state.
     ///
     /// ## Fails
+    /// ```yaml previous
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
     /// ```yaml
-    /// # previous: cumulative: { period: { start: 2006-05 }, permits_issued: 216 }
-    /// cumulative: { period: { start: 2006-05 }, permits_issued: 210 }
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 210, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
     /// ```
     ///
     /// ## Passes
+    /// ```yaml previous
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
     /// ```yaml
-    /// cumulative: { period: { start: 2006-05 }, permits_issued: 230 }
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
     /// ```
     Rule {
         code: "X005",

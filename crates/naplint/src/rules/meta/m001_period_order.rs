@@ -12,12 +12,13 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// period: { start: 2014-03-31, end: 2013-04-01 }
+    /// # also: M002
+    /// report: { period: { start: 2014-03-31, end: 2013-04-01 } }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// period: { start: 2013-04-01, end: 2014-03-31 }
+    /// report: { period: { start: 2013-04-01, end: 2014-03-31 } }
     /// ```
     Rule {
         code: "M001",

@@ -15,13 +15,14 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// report: { period: { start: 2013-04-01, end: 2014-03-31 } }
-    /// statistics: { training: [{ period: { start: "2010", end: 2014-04 }, ... }] }
+    /// statistics:
+    ///   training: [{ provider: PS, period: { start: "2010", end: 2014-04 }, participants: 100 }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// statistics: { training: [{ period: { start: "2010", end: 2014-03 }, ... }] }
+    /// statistics:
+    ///   training: [{ provider: PS, period: { start: "2010", end: 2014-03 }, participants: 100 }]
     /// ```
     Rule {
         code: "M003",

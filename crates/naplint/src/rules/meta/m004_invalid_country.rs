@@ -15,12 +15,18 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// top_countries_of_birth: [{ country: XX, count: 31 }]
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6,
+    ///       top_countries_of_birth: [{ country: XX, count: 31 }] }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// top_countries_of_birth: [{ country: TH, count: 31 }]
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6,
+    ///       top_countries_of_birth: [{ country: TH, count: 31 }] }
     /// ```
     Rule {
         code: "M004",

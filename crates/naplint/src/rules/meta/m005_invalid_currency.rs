@@ -14,12 +14,16 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// amount: { value: 5500000, currency: CDN }
+    /// funding:
+    ///   - { title: ASEAN project, recipient: ILO, funder: PS,
+    ///       amount: { value: 5500000, currency: CDN }, years: { start: 2012, end: 2016 } }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// amount: { value: 5500000, currency: CAD }
+    /// funding:
+    ///   - { title: ASEAN project, recipient: ILO, funder: PS,
+    ///       amount: { value: 5500000, currency: CAD }, years: { start: 2012, end: 2016 } }
     /// ```
     Rule {
         code: "M005",

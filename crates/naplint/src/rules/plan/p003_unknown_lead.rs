@@ -15,12 +15,23 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// leads: [ESDC (TFWP)]
+    /// departments: [{ code: PS, name: Public Safety Canada, membership: core,
+    ///   aliases: [Public Safety] }]
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [Public Safety] },
+    ///     { id: "1.11.2", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// leads: [ESDC-TFWP]
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "P003",

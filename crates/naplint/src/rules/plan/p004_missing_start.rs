@@ -10,12 +10,20 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// - { id: "1.11.1", text: Promote the online training tool, status: ongoing, leads: [PS] }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// - { id: "1.11.1", text: Promote the online training tool, start: 2012/13, status: ongoing, leads: [PS] }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "P004",

@@ -18,12 +18,20 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// status: In Progress
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: In Progress, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// status: in_progress
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: in_progress, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "P006",

@@ -10,12 +10,20 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// { status: on_track }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: on_track, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// { status: on_track, target: 2014/15 }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: on_track, leads: [PS], target: 2014/15 }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "P008",

@@ -9,12 +9,20 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// { start: 2013/14, target: 2012/13 }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: on_track, leads: [PS], target: 2012/13, new: true }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// { start: 2013/14, target: 2014/15 }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: on_track, leads: [PS], target: 2014/15, new: true }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "P009",

@@ -12,14 +12,20 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// report: { fiscal_year: 2013/14 }
-    /// # ...
-    /// { start: 2014/15, status: ongoing }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2014/15, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// { start: 2014/15, status: planned }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2014/15, status: planned, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "P010",

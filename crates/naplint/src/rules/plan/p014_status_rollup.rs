@@ -11,12 +11,22 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// { status: ongoing, items: [{ status: complete }, { status: complete }] }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS],
+    ///       items: [{ text: A, status: complete }, { text: B, status: complete }] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// { status: complete, items: [{ status: complete }, { status: complete }] }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS],
+    ///       items: [{ text: A, status: complete }, { text: B, status: complete }] }
+    ///   ] }
+    /// ] }] }]
     /// ```
     Rule {
         code: "P014",

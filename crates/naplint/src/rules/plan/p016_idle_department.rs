@@ -12,13 +12,16 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// departments: [{ code: SWC, name: Status of Women Canada, membership: core }]
-    /// # and no deliverable has SWC in leads
+    /// departments:
+    ///   - { code: PS, name: Public Safety Canada, membership: core }
+    ///   - { code: SWC, name: Status of Women Canada, membership: core }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// leads: [SWC]
+    /// departments:
+    ///   - { code: PS, name: Public Safety Canada, membership: core }
+    ///   - { code: SWC, name: Status of Women Canada, membership: ad_hoc }
     /// ```
     Rule {
         code: "P016",

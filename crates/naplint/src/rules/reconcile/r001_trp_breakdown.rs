@@ -13,12 +13,16 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// cumulative: { recipients: 102, male: 29, female: 68, minor_dependents: 6, ... }
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 29, female: 68, minor_dependents: 6 }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// cumulative: { recipients: 102, male: 28, female: 68, minor_dependents: 6, ... }
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
     /// ```
     Rule {
         code: "R001",

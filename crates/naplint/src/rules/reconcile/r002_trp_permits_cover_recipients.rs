@@ -12,12 +12,16 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// cumulative: { permits_issued: 100, recipients: 102, ... }
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 100, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// cumulative: { permits_issued: 230, recipients: 102, ... }
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
     /// ```
     Rule {
         code: "R002",

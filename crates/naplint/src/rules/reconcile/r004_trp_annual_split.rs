@@ -12,12 +12,18 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// annual: [{ year: 2013, permits_issued: 14, initial_permits: 10, subsequent_permits: 5 }]
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    ///     annual: [{ year: 2013, new_victims: 10, permits_issued: 14, initial_permits: 10, subsequent_permits: 5 }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// annual: [{ year: 2013, permits_issued: 14, initial_permits: 10, subsequent_permits: 4 }]
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    ///     annual: [{ year: 2013, new_victims: 10, permits_issued: 14, initial_permits: 10, subsequent_permits: 4 }]
     /// ```
     Rule {
         code: "R004",

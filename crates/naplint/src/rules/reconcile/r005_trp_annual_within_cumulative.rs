@@ -13,14 +13,18 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 12, recipients: 10 }
-    /// annual: [{ year: 2013, permits_issued: 14 }]
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 12, recipients: 10 }
+    ///     annual: [{ year: 2013, permits_issued: 14 }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102 }
-    /// annual: [{ year: 2013, permits_issued: 14 }]
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102 }
+    ///     annual: [{ year: 2013, permits_issued: 14 }]
     /// ```
     Rule {
         code: "R005",

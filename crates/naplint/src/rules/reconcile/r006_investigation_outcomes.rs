@@ -13,12 +13,18 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// { launched: 14, closed: 6, ongoing: 7, escalated: 1, concluded_with_charges: 1 }
+    /// statistics:
+    ///   investigations:
+    ///     - { unit: RCMP team, since: 2014-01, launched: 14, closed: 6, ongoing: 7, escalated: 1,
+    ///         concluded_with_charges: 1 }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// { launched: 14, closed: 6, ongoing: 6, escalated: 1, concluded_with_charges: 1 }
+    /// statistics:
+    ///   investigations:
+    ///     - { unit: RCMP team, since: 2014-01, launched: 14, closed: 6, ongoing: 6, escalated: 1,
+    ///         concluded_with_charges: 1 }
     /// ```
     Rule {
         code: "R006",

@@ -14,12 +14,18 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// training: [{ participants: 23770, law_enforcement: 56427, ... }]
+    /// statistics:
+    ///   training:
+    ///     - { provider: PS, period: { start: 2006-12, end: 2013-12 },
+    ///         participants: 23770, law_enforcement: 56427 }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// training: [{ participants: 56427, law_enforcement: 23770, ... }]
+    /// statistics:
+    ///   training:
+    ///     - { provider: PS, period: { start: 2006-12, end: 2013-12 },
+    ///         participants: 56427, law_enforcement: 23770 }
     /// ```
     Rule {
         code: "R007",

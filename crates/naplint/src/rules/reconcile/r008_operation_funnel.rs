@@ -14,12 +14,16 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// { arrested: 30, charged: 20, charges_laid: 18, guilty_pleas: 8 }
+    /// statistics:
+    ///   operations:
+    ///     - { name: Project COMBATIVE, lead: PS, arrested: 30, charged: 20, charges_laid: 18, guilty_pleas: 8 }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// { arrested: 30, charged: 20, charges_laid: 108, guilty_pleas: 8 }
+    /// statistics:
+    ///   operations:
+    ///     - { name: Project COMBATIVE, lead: PS, arrested: 30, charged: 20, charges_laid: 108, guilty_pleas: 8 }
     /// ```
     Rule {
         code: "R008",

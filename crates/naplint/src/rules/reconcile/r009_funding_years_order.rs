@@ -11,12 +11,16 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// { amount: { value: 5500000, currency: CAD }, years: { start: 2016, end: 2012 } }
+    /// funding:
+    ///   - { title: ASEAN project, recipient: ILO, funder: PS,
+    ///       amount: { value: 5500000, currency: CAD }, years: { start: 2016, end: 2012 } }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// { amount: { value: 5500000, currency: CAD }, years: { start: 2012, end: 2016 } }
+    /// funding:
+    ///   - { title: ASEAN project, recipient: ILO, funder: PS,
+    ///       amount: { value: 5500000, currency: CAD }, years: { start: 2012, end: 2016 } }
     /// ```
     Rule {
         code: "R009",

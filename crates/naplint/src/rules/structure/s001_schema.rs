@@ -15,12 +15,12 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// statistics: { trp: { cumulative: { femal: 68 } } }
+    /// report: { editon: 2 }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// statistics: { trp: { cumulative: { female: 68 } } }
+    /// report: { edition: 2 }
     /// ```
     Rule {
         code: "S001",

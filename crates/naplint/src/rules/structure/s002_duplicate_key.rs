@@ -11,12 +11,12 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```json
-    /// { "male": 28, "male": 29 }
+    /// { "report": { "edition": 2, "edition": 3 } }
     /// ```
     ///
     /// ## Passes
     /// ```json
-    /// { "male": 28, "female": 68 }
+    /// { "report": { "edition": 2 } }
     /// ```
     Rule {
         code: "S002",
