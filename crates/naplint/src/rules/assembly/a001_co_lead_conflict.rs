@@ -14,18 +14,27 @@ crate::rules::declare_rule! {
     /// Justice says `in_progress`, the assembled report would silently take one of them.
     ///
     /// ## Fails
-    /// ```yaml
-    /// # ps.yaml                                  # jus.yaml
-    /// department: PS                             department: JUS
-    /// deliverables:                              deliverables:
-    ///   - { id: "1.11.1", status: complete }       - { id: "1.11.1", status: in_progress }
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1", status: complete }]
     /// ```
     ///
     /// ## Passes
-    /// ```yaml
-    /// # ps.yaml                                  # jus.yaml
-    /// deliverables:                              deliverables:
-    ///   - { id: "1.11.1", status: complete }       - { id: "1.11.1" }   # leaves it to PS
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
     /// ```
     Rule {
         code: "A001",

@@ -16,18 +16,27 @@ crate::rules::declare_rule! {
     /// dropping it silently.
     ///
     /// ## Fails
-    /// ```yaml
-    /// # base: 2.13.3 has leads: [CIC]
-    /// kind: submission
-    /// department: RCMP
-    /// deliverables: [{ id: "2.13.3", status: complete }]
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }, { id: "1.11.2", status: complete }]
     /// ```
     ///
     /// ## Passes
-    /// ```yaml
-    /// kind: submission
-    /// department: CIC
-    /// deliverables: [{ id: "2.13.3", status: complete }]
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
     /// ```
     Rule {
         code: "A002",

@@ -13,13 +13,27 @@ crate::rules::declare_rule! {
     /// the deliverable belongs to another year's plan.
     ///
     /// ## Fails
-    /// ```yaml
-    /// deliverables: [{ id: "1.11.99", status: complete }]
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }, { id: "1.11.9", status: complete }]
     /// ```
     ///
     /// ## Passes
-    /// ```yaml
-    /// deliverables: [{ id: "1.11.9", status: complete }]
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
     /// ```
     Rule {
         code: "A003",

@@ -14,15 +14,23 @@ crate::rules::declare_rule! {
     /// has gaps that the P rules report one by one.
     ///
     /// ## Fails
-    /// ```yaml
-    /// # base: deliverable 2.13.3 has leads: [CIC]; the directory has no CIC submission
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
     /// ```
     ///
     /// ## Passes
-    /// ```yaml
-    /// # cic.yaml
-    /// kind: submission
-    /// department: CIC
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
     /// ```
     Rule {
         code: "A004",

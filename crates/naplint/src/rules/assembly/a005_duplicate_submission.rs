@@ -12,19 +12,33 @@ crate::rules::declare_rule! {
     /// file saved under another name. Which one is right is for a person to say.
     ///
     /// ## Fails
-    /// ```yaml
-    /// # cic.yaml and cic-copy.yaml both hold
-    /// kind: submission
-    /// department: CIC
-    /// fiscal_year: 2013/14
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml ps-again.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
     /// ```
     ///
     /// ## Passes
-    /// ```yaml
-    /// # cic.yaml only
-    /// kind: submission
-    /// department: CIC
-    /// fiscal_year: 2013/14
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
     /// ```
     Rule {
         code: "A005",

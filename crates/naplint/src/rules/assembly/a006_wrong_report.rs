@@ -12,16 +12,28 @@ crate::rules::declare_rule! {
     /// this year's report.
     ///
     /// ## Fails
-    /// ```yaml
-    /// # base: report.fiscal_year: 2014/15
-    /// kind: submission
-    /// fiscal_year: 2013/14
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// fiscal_year: 2012/13
     /// ```
     ///
     /// ## Passes
-    /// ```yaml
-    /// kind: submission
-    /// fiscal_year: 2014/15
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
     /// ```
     Rule {
         code: "A006",
