@@ -10,14 +10,24 @@ crate::rules::declare_rule! {
     /// ## Fails
     /// ```toml
     /// [[suppress]]
-    /// code = "P011"
-    /// pointer = "/pillars/0/objectives/0/tasks/0/deliverables/4/start"
-    /// reason = "printed without NEW"     # but the data now says new: true
+    /// code = "P004"
+    /// pointer = "/pillars/0/objectives/0/tasks/0/deliverables/0"
+    /// reason = "printed without a start"
     /// ```
     ///
     /// ## Passes
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```toml
-    /// # the entry's finding is still reported by naplint check
+    /// [[suppress]]
+    /// code = "P004"
+    /// pointer = "/pillars/0/objectives/0/tasks/0/deliverables/0"
+    /// reason = "printed without a start"
     /// ```
     Rule {
         code: "S005",

@@ -7,16 +7,35 @@ crate::rules::declare_rule! {
     /// An acceptance "until the next report" must be reviewed when the next report comes.
     ///
     /// ## Fails
+    /// ```yaml
+    /// # also: P004
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```toml
     /// [[suppress]]
-    /// code = "M003"
-    /// pointer = "/statistics/training/1/period/end"
-    /// reason = "accepted for the 2013-14 edition"
+    /// code = "P004"
+    /// pointer = "/pillars/0/objectives/0/tasks/0/deliverables/0"
+    /// reason = "printed without a start"
     /// expires = "2015-03-31"
     /// ```
     ///
     /// ## Passes
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
     /// ```toml
+    /// [[suppress]]
+    /// code = "P004"
+    /// pointer = "/pillars/0/objectives/0/tasks/0/deliverables/0"
+    /// reason = "printed without a start"
     /// expires = "2027-03-31"
     /// ```
     Rule {

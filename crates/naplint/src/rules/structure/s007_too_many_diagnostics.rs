@@ -8,13 +8,21 @@ crate::rules::declare_rule! {
     /// thousand problems are enough to see what is wrong.
     ///
     /// ## Fails
-    /// ```json
-    /// { "report": { "x0": 0, "x1": 1, "...": "1,001 unknown fields" } }
+    /// ```yaml
+    /// # also: S001, P013
+    /// # 32 departments with 32 unknown fields each: 1,024 S001 findings
+    /// departments: [
+    ///   &d { code: PS, name: Public Safety Canada, membership: core,
+    ///     k00: 0, k01: 0, k02: 0, k03: 0, k04: 0, k05: 0, k06: 0, k07: 0, k08: 0, k09: 0, k10: 0, k11: 0, k12: 0, k13: 0, k14: 0, k15: 0, k16: 0,
+    ///     k17: 0, k18: 0, k19: 0, k20: 0, k21: 0, k22: 0, k23: 0, k24: 0, k25: 0, k26: 0, k27: 0, k28: 0, k29: 0, k30: 0, k31: 0 },
+    ///   *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d,
+    ///   *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d
+    /// ]
     /// ```
     ///
     /// ## Passes
-    /// ```json
-    /// { "report": { "title": "2013-2014 Annual Report on Progress" } }
+    /// ```yaml
+    /// departments: [{ code: PS, name: Public Safety Canada, membership: core }]
     /// ```
     Rule {
         code: "S007",
