@@ -99,8 +99,8 @@ pub fn apply(
                 }
                 root.read_contained_string(&path, safe_read::limits::BASELINE)?
             };
-            let parsed: BaselineFile =
-                toml::from_str(&text).map_err(|e| safe_read::toml_error(&path, &text, &e))?;
+            let parsed: BaselineFile = toml::from_str(&text)
+                .map_err(|e| safe_read::toml_error(&path, &text, &e, configs.lang()))?;
             let problems: Vec<String> = parsed
                 .suppress
                 .iter()

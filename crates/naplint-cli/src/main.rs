@@ -462,5 +462,6 @@ fn language(flag: Option<Lang>) -> Result<Option<Lang>, String> {
 
 /// Builds a linter; the embedded schema always compiles (a core test proves it).
 fn linter(config: naplint::Config) -> Result<Linter, String> {
-    Linter::new(config).map_err(|e| e.to_string())
+    let lang = config.lang;
+    Linter::new(config).map_err(|e| e.message(lang))
 }

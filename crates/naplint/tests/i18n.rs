@@ -24,6 +24,16 @@ fn all_texts() -> Vec<(String, Text)> {
             .map(|t| ("validator".to_owned(), *t)),
     );
     out.extend(
+        naplint::lang::RULE_ERROR_TEXTS
+            .iter()
+            .map(|t| ("rule errors".to_owned(), *t)),
+    );
+    out.extend(
+        naplint::config::TEXTS
+            .iter()
+            .map(|t| ("configuration".to_owned(), *t)),
+    );
+    out.extend(
         naplint::lang::EXPLANATION_TEXTS
             .iter()
             .map(|t| ("rule language".to_owned(), *t)),
@@ -324,5 +334,97 @@ fn limits_that_tests_cannot_reach_cheaply_read_in_french() {
     assert_eq!(
         message(&SyntaxKind::AliasLimit { limit: 100_000 }, Lang::En),
         "aliases expand to more than 100,000 nodes"
+    );
+}
+
+fn rule_error_fr(code: &str, check: &str) -> String {
+    let config = Config {
+        lang: Lang::Fr,
+        user_rules: vec![naplint::lang::UserRule {
+            code: code.to_owned(),
+            name: None,
+            severity: None,
+            description: None,
+            scope: Some("/statistics/trp/annual".to_owned()),
+            check: check.to_owned(),
+            at: None,
+            message: None,
+            help: None,
+            message_fr: None,
+            help_fr: None,
+            tolerance: None,
+        }],
+        ..Config::default()
+    };
+    Linter::new(config).unwrap_err().message(Lang::Fr)
+}
+
+#[test]
+fn rule_language_errors_read_in_french() {
+    for (code, check, fr) in [
+        (
+            "U001",
+            "permits_issued >",
+            "règles non valides : règle `U001` 1:17 : valeur attendue, trouvé la fin de la règle",
+        ),
+        (
+            "U001",
+            "permits_issued = 1",
+            "règles non valides : règle `U001` 1:16 : `=` n'est pas une comparaison : écrivez `==`",
+        ),
+        (
+            "U001",
+            "permits_isued == 1",
+            "règles non valides : règle `U001` 1:1 : champ inconnu `permits_isued` ; vouliez-vous dire `permits_issued` ?",
+        ),
+        (
+            "U001",
+            "summ(permits_issued) == 1",
+            "règles non valides : règle `U001` 1:1 : fonction inconnue `summ` ; vouliez-vous dire `sum` ?",
+        ),
+        (
+            "U001",
+            "not permits_issued",
+            "règles non valides : règle `U001` 1:5 : `not` demande une condition, mais ceci est un nombre",
+        ),
+        (
+            "U001",
+            "1 < permits_issued < 2",
+            "règles non valides : règle `U001` 1:20 : les comparaisons ne s'enchaînent pas : écrivez `a <= b and b <= c`",
+        ),
+        (
+            "P001",
+            "permits_issued == 1",
+            "règles non valides : règle `P001` 1:1 : le code `P001` doit être `U` suivi d'au moins trois chiffres (`U001`) ou un préfixe de projet suivi de chiffres (`CAN001`), pas une famille intégrée",
+        ),
+    ] {
+        assert_eq!(rule_error_fr(code, check), fr, "{check}");
+    }
+}
+
+#[test]
+fn configuration_errors_read_in_french() {
+    let config = Config {
+        lang: Lang::Fr,
+        tolerance: 3.0,
+        rules: [("nope".to_owned(), naplint::RuleLevel::Warning)].into(),
+        select: vec!["Q".to_owned()],
+        ..Config::default()
+    };
+    let e = Linter::new(config.clone()).unwrap_err();
+    assert_eq!(
+        e.message(Lang::Fr),
+        "configuration non valide : la tolérance `3` doit être comprise entre 0 et 1 (0.05 vaut 5 %); \
+         règle inconnue `nope` dans `rules`; `Q` ne correspond à aucun code ni nom de règle"
+    );
+    let en = Linter::new(Config {
+        lang: Lang::En,
+        ..config
+    })
+    .unwrap_err();
+    assert_eq!(
+        en.to_string(),
+        "invalid configuration: tolerance `3` must be between 0 and 1 (0.05 is 5%); \
+         unknown rule `nope` in `rules`; `Q` matches no rule code or name"
     );
 }
