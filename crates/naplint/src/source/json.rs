@@ -19,6 +19,11 @@ struct Parser<'a> {
     positions: Vec<usize>,
     /// Repeated keys, found as each object closes.
     duplicates: Vec<Duplicate>,
+    /// The members and items of the objects and arrays being read, innermost last: each
+    /// container takes its own off the top when it closes, in a vector of exactly their
+    /// number (no growth by doubling, no spare capacity kept for the document's life).
+    open_members: Vec<Member>,
+    open_items: Vec<Node>,
 }
 
 /// A repeated key, with where it is: its pointer is spelled out once the tree is built.
@@ -48,6 +53,8 @@ pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Op
         depth: 0,
         positions: Vec::new(),
         duplicates: Vec::new(),
+        open_members: Vec::new(),
+        open_items: Vec::new(),
     };
     let result = p.document();
     match result {
@@ -189,19 +196,19 @@ impl Parser<'_> {
     fn object(&mut self) -> Parsed<Node> {
         let start = self.pos;
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             return Ok(Node {
-                value: Value::Object(members),
+                value: Value::Object(Vec::new()),
                 span: Span::new(start, self.pos),
             });
         }
+        let first = self.open_members.len();
         self.positions.push(0);
         loop {
             if let Some(last) = self.positions.last_mut() {
-                *last = members.len();
+                *last = self.open_members.len() - first;
             }
             self.skip_ws();
             let key_start = self.pos;
@@ -225,7 +232,7 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value()?;
-            members.push(Member {
+            self.open_members.push(Member {
                 key,
                 key_span,
                 value,
@@ -236,6 +243,7 @@ impl Parser<'_> {
                 Some(b'}') => {
                     self.pos += 1;
                     self.positions.pop();
+                    let members = self.open_members.split_off(first);
                     self.note_duplicates(start, &members);
                     return Ok(Node {
                         value: Value::Object(members),
@@ -257,25 +265,26 @@ impl Parser<'_> {
     fn array(&mut self) -> Parsed<Node> {
         let start = self.pos;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
             return Ok(Node {
-                value: Value::Array(items),
+                value: Value::Array(Vec::new()),
                 span: Span::new(start, self.pos),
             });
         }
+        let first = self.open_items.len();
         self.positions.push(0);
         loop {
             if let Some(last) = self.positions.last_mut() {
-                *last = items.len();
+                *last = self.open_items.len() - first;
             }
             self.skip_ws();
             if self.peek() == Some(b']') {
                 return self.err(SyntaxKind::TrailingComma { close: ']' }, self.pos);
             }
-            items.push(self.value()?);
+            let item = self.value()?;
+            self.open_items.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -283,7 +292,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     self.positions.pop();
                     return Ok(Node {
-                        value: Value::Array(items),
+                        value: Value::Array(self.open_items.split_off(first)),
                         span: Span::new(start, self.pos),
                     });
                 }
