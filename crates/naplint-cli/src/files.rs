@@ -2,7 +2,7 @@
 
 use crate::safe_read::{self, ProjectRoot};
 use naplint::config::ConfigProblem;
-use naplint::i18n::Text;
+use naplint::i18n::{Plural, Text};
 use naplint::{Config, Diagnostic, Lang, Linter, SourceFormat};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -625,10 +625,24 @@ impl Configs {
     }
 }
 
+const PREVIOUS_UNREADABLE: Plural = Plural::new(
+    Text::new(
+        "the previous report cannot be read ({n} problem); first: {first}",
+        "le rapport précédent ne peut pas être lu ({n} problème) ; le premier : {first}",
+    ),
+    Text::new(
+        "the previous report cannot be read ({n} problems); first: {first}",
+        "le rapport précédent ne peut pas être lu ({n} problèmes) ; le premier : {first}",
+    ),
+);
+
 /// Reads the `--previous` report into the model.
-pub fn read_previous(path: &Path) -> Result<naplint::model::Report, String> {
+pub fn read_previous(path: &Path, lang: Lang) -> Result<naplint::model::Report, String> {
     let text = safe_read::read_bounded_string(path, safe_read::limits::REPORT)?;
-    let linter = crate::linter(Config::default())?;
+    let linter = crate::linter(Config {
+        lang,
+        ..Config::default()
+    })?;
     linter
         .previous(&text, SourceFormat::from_path(&path.to_string_lossy()))
         .map_err(|errors| {
@@ -645,10 +659,7 @@ pub fn read_previous(path: &Path) -> Result<naplint::model::Report, String> {
                     )
                 })
                 .unwrap_or_default();
-            format!(
-                "the previous report cannot be read ({} problem(s)); first: {first}",
-                errors.len()
-            )
+            PREVIOUS_UNREADABLE.render_with(errors.len(), lang, &[("first", &first)])
         })
 }
 

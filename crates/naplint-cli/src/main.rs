@@ -355,7 +355,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let lang = language(lang)?;
             let configs = files::Configs::new_in(config.as_deref(), &select, &ignore, lang, trust)?;
-            let previous = previous.as_deref().map(files::read_previous).transpose()?;
+            let previous = previous
+                .as_deref()
+                .map(|p| files::read_previous(p, configs.lang()))
+                .transpose()?;
             let mut stdin_text = None;
             if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
                 stdin_text = Some(safe_read::read_stream_bounded(
@@ -396,7 +399,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             if write_baseline {
-                eprint!("{}", baseline::write(&checked, baseline.as_deref())?);
+                eprint!(
+                    "{}",
+                    baseline::write(&checked, baseline.as_deref(), configs.lang())?
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             let base_config = configs.linter_for(&Input::Stdin)?.config().clone();

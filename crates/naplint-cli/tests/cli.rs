@@ -7,7 +7,7 @@ mod common;
 use common::{naplint_in, repo, tempdir_with, write_in};
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::{Command, Output, Stdio};
 
 fn naplint(args: &[&str], cwd: &Path) -> Output {
     naplint_in(cwd)
@@ -315,7 +315,7 @@ fn baseline_suppresses_with_reasons_and_reports_stale_entries() {
     };
     let w = run(&["check", "--write-baseline", "report.json"]);
     assert_eq!(code(&w), 0);
-    assert!(String::from_utf8_lossy(&w.stderr).contains("wrote 9 suppression(s)"));
+    assert!(String::from_utf8_lossy(&w.stderr).contains("wrote 9 suppressions"));
     let clean = run(&["check", "report.json"]);
     assert_eq!(code(&clean), 0, "{}", stdout(&clean));
     assert!(stdout(&clean).contains("no problems"));

@@ -428,3 +428,63 @@ fn configuration_errors_read_in_french() {
          unknown rule `nope` in `rules`; `Q` matches no rule code or name"
     );
 }
+
+#[test]
+fn counts_take_their_plural_form_in_each_language() {
+    use naplint::i18n::Plural;
+    const ITEMS: Plural = Plural::new(
+        Text::new("{n} item", "{n} élément"),
+        Text::new("{n} items", "{n} éléments"),
+    );
+    let en: Vec<String> = [0, 1, 2, 12_345].map(|n| ITEMS.render(n, Lang::En)).into();
+    assert_eq!(en, ["0 items", "1 item", "2 items", "12,345 items"]);
+    let fr: Vec<String> = [0, 1, 2, 12_345].map(|n| ITEMS.render(n, Lang::Fr)).into();
+    assert_eq!(
+        fr,
+        [
+            "0 élément",
+            "1 élément",
+            "2 éléments",
+            "12\u{a0}345 éléments"
+        ]
+    );
+    // The validator's counts.
+    use naplint::schema::{Violation, ViolationKind};
+    let v = |kind| Violation {
+        pointer: naplint::diagnostic::Pointer::root(),
+        def: None,
+        kind,
+    };
+    let cases = [
+        (
+            ViolationKind::MinItems { min: 1, found: 0 },
+            "expected at least 1 element, found 0",
+            "au moins 1 élément attendu, trouvé 0",
+        ),
+        (
+            ViolationKind::MinItems { min: 2, found: 1 },
+            "expected at least 2 elements, found 1",
+            "au moins 2 éléments attendus, trouvé 1",
+        ),
+        (
+            ViolationKind::MaxItems { max: 0, found: 1 },
+            "expected at most 0 elements, found 1",
+            "au plus 0 élément attendu, trouvé 1",
+        ),
+        (
+            ViolationKind::MinLength { min: 1 },
+            "expected at least 1 character",
+            "au moins 1 caractère attendu",
+        ),
+        (
+            ViolationKind::MaxLength { max: 200 },
+            "expected at most 200 characters",
+            "au plus 200 caractères attendus",
+        ),
+    ];
+    for (kind, en, fr) in cases {
+        let violation = v(kind);
+        assert_eq!(violation.message(Lang::En), en);
+        assert_eq!(violation.message(Lang::Fr), fr);
+    }
+}
