@@ -1,32 +1,8 @@
-//! Counts with their nouns in proper plural forms: `1 error, 2 warnings`,
+//! Counts with their nouns in proper plural forms (the core's [`Plural`]): `1 error, 2 warnings`,
 //! `1 erreur, 2 avertissements`. Two forms cover both languages; only the rule differs
 //! (CLDR: English takes the singular for 1 alone, French for 0 and 1).
 
-use naplint::i18n::{self, Text};
-use naplint::Lang;
-
-/// A count's singular and plural templates, each with `{n}`.
-pub struct Plural {
-    one: Text,
-    other: Text,
-}
-
-impl Plural {
-    pub const fn new(one: Text, other: Text) -> Self {
-        Self { one, other }
-    }
-
-    /// The phrase for `n` in `lang`, the number written as the language writes it.
-    pub fn render(&self, n: usize, lang: Lang) -> String {
-        let singular = match lang {
-            Lang::En => n == 1,
-            Lang::Fr => n <= 1,
-        };
-        let template = if singular { self.one } else { self.other };
-        let number = i18n::number(i128::try_from(n).unwrap_or(i128::MAX), lang);
-        template.render(lang, &[("n", &number)])
-    }
-}
+pub use naplint::i18n::Plural;
 
 #[cfg(test)]
 mod tests {

@@ -9,10 +9,12 @@
 //! ```
 
 mod check;
+mod error;
 mod eval;
 pub mod syntax;
 
 pub use check::RuleProblem;
+pub use error::{RuleErrorKind, Type, INVALID_RULES, RULE_AT, TEXTS as RULE_ERROR_TEXTS};
 pub use eval::{OutOfBudget, STEP_BUDGET, TEXTS as EXPLANATION_TEXTS};
 pub use syntax::{parse, Program, SyntaxError};
 
@@ -92,15 +94,42 @@ pub struct CompiledCheck {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleError {
+    /// The problem in words: English from `compile`, the configuration's language from
+    /// `Linter::new` (see [`RuleError::localized`]).
     pub message: String,
     pub line: usize,
     pub column: usize,
+    /// What the problem is, as data.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub kind: RuleErrorKind,
 }
 
-fn positioned(source: &str, offset: usize, message: String) -> RuleError {
+impl RuleError {
+    /// A problem at line 1, column 1 (of the rule's declaration as a whole).
+    #[must_use]
+    pub fn whole(kind: RuleErrorKind) -> Self {
+        Self {
+            message: kind.message(Lang::En),
+            line: 1,
+            column: 1,
+            kind,
+        }
+    }
+
+    /// This error with its message in `lang`.
+    #[must_use]
+    pub fn localized(mut self, lang: Lang) -> Self {
+        self.message = self.kind.message(lang);
+        self
+    }
+}
+
+fn positioned(source: &str, offset: usize, kind: RuleErrorKind) -> RuleError {
     let before = source.get(..offset.min(source.len())).unwrap_or(source);
     RuleError {
-        message,
+        message: kind.message(Lang::En),
+        kind,
         line: before.matches('\n').count() + 1,
         column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
     }
@@ -178,19 +207,14 @@ pub fn compile(
     } = decl;
     let mut program = parse(check).map_err(|e| {
         vec![RuleError {
-            message: e.message,
+            message: e.kind.message(Lang::En),
             line: e.line,
             column: e.column,
+            kind: e.kind,
         }]
     })?;
     match (&program.scope, scope) {
-        (Some(_), Some(_)) => {
-            return Err(vec![positioned(
-                check,
-                0,
-                "the scope is given twice: in `scope` and in `for each`".to_owned(),
-            )])
-        }
+        (Some(_), Some(_)) => return Err(vec![positioned(check, 0, RuleErrorKind::ScopeTwice)]),
         (None, Some(s)) => program.scope = Some(s.to_owned()),
         _ => {}
     }
@@ -198,12 +222,14 @@ pub fn compile(
         return Err(vec![positioned(
             check,
             0,
-            format!("scope `{s}` must be a JSON Pointer starting with `/`"),
+            RuleErrorKind::ScopeNotPointer {
+                scope: s.to_owned(),
+            },
         )]);
     }
     let mut problems: Vec<RuleError> = check::check(&program, schema)
         .into_iter()
-        .map(|p| positioned(check, p.offset, p.message))
+        .map(|p| positioned(check, p.offset, p.kind))
         .collect();
     let at = at.map(|a| a.split('.').map(str::to_owned).collect::<Vec<_>>());
     let message = message.unwrap_or("{arithmetic}").to_owned();
@@ -220,16 +246,18 @@ pub fn compile(
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
         {
-            problems.push(positioned(check, 0, format!("message placeholder `{{{name}}}` is not `{{arithmetic}}`, `{{expr}}` or a field name")));
+            problems.push(positioned(
+                check,
+                0,
+                RuleErrorKind::BadPlaceholder {
+                    name: name.to_owned(),
+                },
+            ));
         }
         rest = rest.get(open + close + 1..).unwrap_or_default();
     }
     if tolerance.is_some_and(|t| !(0.0..=1.0).contains(&t)) {
-        problems.push(positioned(
-            check,
-            0,
-            "tolerance must be between 0 and 1".to_owned(),
-        ));
+        problems.push(positioned(check, 0, RuleErrorKind::Tolerance));
     }
     if !problems.is_empty() {
         return Err(problems);

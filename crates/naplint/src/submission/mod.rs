@@ -14,7 +14,7 @@ pub use assemble::{Origin, Provenance};
 pub use tree::{to_json_text, to_yaml_text};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Plural, Text};
 use crate::model::Report;
 use crate::rules::assembly::{self as rules, Assembly, FileFinding, Part};
 use crate::source::{self, Node, Pointer, SourceFormat};
@@ -461,9 +461,15 @@ pub struct Split {
     pub submissions: Vec<(String, Node)>,
 }
 
-const NOT_A_REPORT: Text = Text::new(
-    "the report cannot be read into the model ({count} problem(s)); `naplint check` it first",
-    "le rapport ne peut pas être lu dans le modèle ({count} problème(s)); vérifiez-le d'abord avec `naplint check`",
+const NOT_A_REPORT: Plural = Plural::new(
+    Text::new(
+        "the report cannot be read into the model ({n} problem); `naplint check` it first",
+        "le rapport ne peut pas être lu dans le modèle ({n} problème) ; vérifiez-le d'abord avec `naplint check`",
+    ),
+    Text::new(
+        "the report cannot be read into the model ({n} problems); `naplint check` it first",
+        "le rapport ne peut pas être lu dans le modèle ({n} problèmes) ; vérifiez-le d'abord avec `naplint check`",
+    ),
 );
 const BAD_SECTION: Text = Text::new(
     "`{section}` is not a section an owner can be given: use trp, court_cases, investigations or outreach",
@@ -517,9 +523,7 @@ fn read_report(
     match (loaded.root, report) {
         (Some(root), Some(report)) if fatal.is_empty() => Ok((root, report)),
         _ => {
-            let mut out = vec![
-                NOT_A_REPORT.render(lang, &[("count", &diagnostics.len().max(1).to_string())])
-            ];
+            let mut out = vec![NOT_A_REPORT.render(diagnostics.len().max(1), lang)];
             out.extend(
                 diagnostics
                     .iter()
