@@ -580,32 +580,38 @@ pub fn check_one(
         (Input::Stdin, None) => SourceFormat::sniff(&String::from_utf8_lossy(&bytes)),
         _ => SourceFormat::from_path(&path),
     };
-    let Ok(original) = String::from_utf8(bytes.clone()) else {
-        return Ok(CheckedFile {
-            path,
-            text: String::from_utf8_lossy(&bytes).into_owned(),
-            diagnostics: linter.check_bytes(&bytes, format),
-            fixed: 0,
-            stdin: matches!(input, Input::Stdin),
-        });
+    // The file's bytes become its text in place: one copy of it is held while it is
+    // checked (the fixed text, when `--fix` changes it, is the second).
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            return Ok(CheckedFile {
+                path,
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+                diagnostics: linter.check_bytes(&bytes, format),
+                fixed: 0,
+                stdin: matches!(input, Input::Stdin),
+            });
+        }
     };
-    let mut text = original.clone();
     let run = |text: &str| match previous {
         Some(p) => linter.check_with_previous(text, format, p),
         None => linter.check(text, format),
     };
     let mut diagnostics = run(&text);
+    let mut text = text;
     let mut fixed = 0;
     if fix {
         let Input::File(file) = input else {
             return Err("--fix needs files, not stdin".to_owned());
         };
         let done = naplint::fix::fix_loop(&text, format, diagnostics, run);
-        (text, diagnostics, fixed) = (done.text, done.diagnostics, done.applied);
-        if text != original {
-            crate::write::replace_file(file, original.as_bytes(), text.as_bytes())
+        if done.text != text {
+            crate::write::replace_file(file, text.as_bytes(), done.text.as_bytes())
                 .map_err(|e| format!("{}: {e}", file.display()))?;
         }
+        (text, diagnostics, fixed) = (done.text, done.diagnostics, done.applied);
     }
     Ok(CheckedFile {
         path,
