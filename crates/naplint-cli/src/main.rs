@@ -93,11 +93,8 @@ enum Command {
         /// Language of the summaries: en or fr.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
-        /// Configuration file; default: the nearest `naplint.toml` above the current directory.
-        #[arg(long)]
-        config: Option<PathBuf>,
         #[command(flatten)]
-        trust: files::TrustArgs,
+        project: ProjectArgs,
     },
     /// Print a rule's documentation.
     Explain {
@@ -106,11 +103,8 @@ enum Command {
         /// Language of the documentation: en or fr.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
-        /// Configuration file; default: the nearest `naplint.toml` above the current directory.
-        #[arg(long)]
-        config: Option<PathBuf>,
         #[command(flatten)]
-        trust: files::TrustArgs,
+        project: ProjectArgs,
     },
     /// Split a report into a base and one submission per department.
     Split {
@@ -188,6 +182,31 @@ enum Command {
     },
 }
 
+/// `--config` and the trust flags of `naplint rules` and `naplint explain`.
+#[derive(clap::Args)]
+struct ProjectArgs {
+    /// Configuration file; default: the nearest `naplint.toml` above the current directory.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    #[command(flatten)]
+    trust: files::TrustArgs,
+}
+
+impl ProjectArgs {
+    /// The project's linter: the configuration found from the current directory (or
+    /// named), with no rule selection.
+    fn linter(&self, lang: Option<Lang>) -> Result<std::sync::Arc<Linter>, String> {
+        files::Configs::new_in(
+            self.config.as_deref(),
+            &[],
+            &[],
+            language(lang)?,
+            self.trust.trust()?,
+        )?
+        .linter_for(&Input::Stdin)
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -220,18 +239,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Rules {
             json,
-            config,
             lang,
-            trust,
+            project,
         } => {
-            let linter = files::Configs::new_in(
-                config.as_deref(),
-                &[],
-                &[],
-                language(lang)?,
-                trust.trust()?,
-            )?
-            .linter_for(&Input::Stdin)?;
+            let linter = project.linter(lang)?;
             let out = if json {
                 render::rules_json(linter.rules())
             } else {
@@ -242,18 +253,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Explain {
             code,
-            config,
             lang,
-            trust,
+            project,
         } => {
-            let linter = files::Configs::new_in(
-                config.as_deref(),
-                &[],
-                &[],
-                language(lang)?,
-                trust.trust()?,
-            )?
-            .linter_for(&Input::Stdin)?;
+            let linter = project.linter(lang)?;
             match linter.explain(&code) {
                 Some(page) => {
                     write_stdout(&page);

@@ -17,18 +17,45 @@ pub struct Set {
 }
 
 impl Set {
-    fn set_files(&self) -> (Vec<String>, Vec<SourceFormat>) {
-        let names = self
-            .files
+    /// Each file's name in diagnostics: its path.
+    fn names(&self) -> Vec<String> {
+        self.files
             .iter()
             .map(|(p, _)| p.display().to_string())
-            .collect();
-        let formats = self
-            .files
+            .collect()
+    }
+
+    /// The set as the core takes it, named by `names`.
+    fn set_files<'a>(&'a self, names: &'a [String]) -> Vec<SetFile<'a>> {
+        self.files
             .iter()
-            .map(|(p, _)| SourceFormat::from_path(&p.to_string_lossy()))
-            .collect();
-        (names, formats)
+            .zip(names)
+            .map(|((path, text), name)| SetFile {
+                name,
+                text,
+                format: SourceFormat::from_path(&path.to_string_lossy()),
+            })
+            .collect()
+    }
+
+    /// Each file, under its name, with its diagnostics, as the renderers take it.
+    fn checked_files(
+        &self,
+        names: Vec<String>,
+        diagnostics: impl IntoIterator<Item = Vec<naplint::Diagnostic>>,
+    ) -> Vec<CheckedFile> {
+        self.files
+            .iter()
+            .zip(names)
+            .zip(diagnostics)
+            .map(|(((_, text), path), diagnostics)| CheckedFile {
+                path,
+                text: text.clone(),
+                diagnostics,
+                fixed: 0,
+                stdin: false,
+            })
+            .collect()
     }
 }
 
@@ -121,34 +148,11 @@ pub fn check_set(
     set: &Set,
     previous: Option<&naplint::model::Report>,
 ) -> Result<Vec<CheckedFile>, String> {
-    let (names, formats) = set.set_files();
-    let files: Vec<SetFile<'_>> = set
-        .files
-        .iter()
-        .zip(&names)
-        .zip(&formats)
-        .map(|(((_, text), name), format)| SetFile {
-            name,
-            text,
-            format: *format,
-        })
-        .collect();
+    let names = set.names();
     let checked = linter
-        .check_submissions(&files, previous)
+        .check_submissions(&set.set_files(&names), previous)
         .map_err(|e| format!("{}: {}", set.dir.display(), e.message(linter.config().lang)))?;
-    Ok(set
-        .files
-        .iter()
-        .zip(names)
-        .zip(checked.files)
-        .map(|(((_, text), path), diagnostics)| CheckedFile {
-            path,
-            text: text.clone(),
-            diagnostics,
-            fixed: 0,
-            stdin: false,
-        })
-        .collect())
+    Ok(set.checked_files(names, checked.files))
 }
 
 /// Reads the bases and submissions directly in `dir`.
@@ -242,34 +246,11 @@ pub fn split(report: &Path, out: &Path, owners: &[String], lang: Lang) -> Result
 pub fn assemble(dir: &Path, output: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
     let linter = linter(lang)?;
     let set = read_dir(dir)?;
-    let (names, formats) = set.set_files();
-    let files: Vec<SetFile<'_>> = set
-        .files
-        .iter()
-        .zip(&names)
-        .zip(&formats)
-        .map(|(((_, text), name), format)| SetFile {
-            name,
-            text,
-            format: *format,
-        })
-        .collect();
+    let names = set.names();
     let checked = linter
-        .assemble_submissions(&files)
+        .assemble_submissions(&set.set_files(&names))
         .map_err(|e| format!("{}: {}", dir.display(), e.message(lang)))?;
-    let shown: Vec<CheckedFile> = set
-        .files
-        .iter()
-        .zip(names)
-        .zip(&checked.files)
-        .map(|(((_, text), path), diagnostics)| CheckedFile {
-            path,
-            text: text.clone(),
-            diagnostics: diagnostics.clone(),
-            fixed: 0,
-            stdin: false,
-        })
-        .collect();
+    let shown = set.checked_files(names, checked.files.iter().cloned());
     if shown.iter().any(|c| !c.diagnostics.is_empty()) {
         eprint!("{}", crate::render::human::render(&shown, false, lang));
     }

@@ -3,15 +3,12 @@
 //! naplint's exit code in `GITHUB_OUTPUT`; on a pull request, the base branch's
 //! configuration and none of the pull request's.
 
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
+use common::{copy_in, repo, write_in};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
 
 fn step(cwd: &Path, env: &[(&str, &str)]) -> (Output, String) {
     let output_file = cwd.join("github-output");
@@ -32,11 +29,11 @@ fn step(cwd: &Path, env: &[(&str, &str)]) -> (Output, String) {
 fn tree() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("reports")).unwrap();
-    std::fs::copy(
-        repo("seeds/2013-14/report.json"),
-        dir.path().join("reports/2013-14.json"),
-    )
-    .unwrap();
+    copy_in(
+        dir.path(),
+        "seeds/2013-14/report.json",
+        "reports/2013-14.json",
+    );
     dir
 }
 
@@ -80,23 +77,19 @@ fn annotations_sarif_and_exit_code() {
 fn pull_request_takes_the_base_branch_configuration() {
     let dir = tree();
     // The pull request tries to switch every rule off, and to accept its findings.
-    std::fs::write(
-        dir.path().join("naplint.toml"),
+    write_in(
+        dir.path(),
+        "naplint.toml",
         "ignore = [\"S\", \"P\", \"M\", \"R\", \"X\"]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("reports/naplint.toml"),
-        "ignore = [\"P\"]\n",
-    )
-    .unwrap();
+    );
+    write_in(dir.path(), "reports/naplint.toml", "ignore = [\"P\"]\n");
     // The base branch turns one rule off.
     std::fs::create_dir(dir.path().join(".naplint-base")).unwrap();
-    std::fs::write(
-        dir.path().join(".naplint-base/naplint.toml"),
+    write_in(
+        dir.path(),
+        ".naplint-base/naplint.toml",
         "[rules]\nP011 = \"off\"\n",
-    )
-    .unwrap();
+    );
 
     let (out, outputs) = step(
         dir.path(),

@@ -2,20 +2,16 @@
 //! trees, configuration files, `--fix` writes, fault injection, schema validation. The
 //! cases that read as a command and what it prints are data in `tests/cmd/`.
 
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
+use common::{naplint_in, repo, tempdir_with, write_in};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Output, Stdio};
 
 fn naplint(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naplint"))
+    naplint_in(cwd)
         .args(args)
-        .current_dir(cwd)
         .env_remove("NO_COLOR")
         .output()
         .unwrap()
@@ -86,37 +82,22 @@ fn sarif_output_validates_against_the_sarif_schema() {
 
 #[test]
 fn config_is_discovered_and_applied() {
-    let dir = tempfile::tempdir().unwrap();
-    let sub = dir.path().join("dept/2013-14");
-    std::fs::create_dir_all(&sub).unwrap();
-    std::fs::copy(
-        repo("tests/fixtures/R001/fail.json"),
-        sub.join("report.json"),
-    )
-    .unwrap();
+    let dir = tempdir_with(&[("tests/fixtures/R001/fail.json", "dept/2013-14/report.json")]);
     assert_eq!(
         code(&naplint(&["check", "dept/2013-14/report.json"], dir.path())),
         1
     );
-    std::fs::write(
-        dir.path().join("naplint.toml"),
-        "[rules]\nR001 = \"warning\"\n",
-    )
-    .unwrap();
+    write_in(dir.path(), "naplint.toml", "[rules]\nR001 = \"warning\"\n");
     let o = naplint(&["check", "dept/2013-14/report.json"], dir.path());
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     assert!(stdout(&o).contains("R001 [warning]"));
-    std::fs::write(
-        dir.path().join("naplint.toml"),
+    write_in(
+        dir.path(),
+        "naplint.toml",
         "tolerance = 0.05\n[rules]\ntrp-breakdown = \"off\"\n",
-    )
-    .unwrap();
+    );
     assert!(!stdout(&naplint(&["check", "dept/2013-14/report.json"], dir.path())).contains("R001"));
-    std::fs::write(
-        dir.path().join("strict.toml"),
-        "[rules]\nR001 = \"error\"\n",
-    )
-    .unwrap();
+    write_in(dir.path(), "strict.toml", "[rules]\nR001 = \"error\"\n");
     assert_eq!(
         code(&naplint(
             &[
@@ -129,11 +110,7 @@ fn config_is_discovered_and_applied() {
         )),
         1
     );
-    std::fs::write(
-        dir.path().join("naplint.toml"),
-        "[rules]\nR001 = \"loud\"\n",
-    )
-    .unwrap();
+    write_in(dir.path(), "naplint.toml", "[rules]\nR001 = \"loud\"\n");
     let bad = naplint(&["check", "dept/2013-14/report.json"], dir.path());
     assert_eq!(code(&bad), 2);
     assert!(
@@ -145,14 +122,9 @@ fn config_is_discovered_and_applied() {
 
 #[test]
 fn approximate_tolerance_is_configurable() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        repo("tests/fixtures/R001/pass_approximate.json"),
-        dir.path().join("report.json"),
-    )
-    .unwrap();
+    let dir = tempdir_with(&[("tests/fixtures/R001/pass_approximate.json", "report.json")]);
     assert_eq!(code(&naplint(&["check", "report.json"], dir.path())), 0);
-    std::fs::write(dir.path().join("naplint.toml"), "tolerance = 0.0\n").unwrap();
+    write_in(dir.path(), "naplint.toml", "tolerance = 0.0\n");
     assert_eq!(
         code(&naplint(&["check", "report.json"], dir.path())),
         1,
@@ -189,12 +161,17 @@ fn fix_edits_only_the_spans_and_is_idempotent() {
     assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
 }
 
+/// A directory with a `report.json` that `--fix` changes, its path and its bytes.
+fn report_to_fix() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
+    let dir = tempdir_with(&[("tests/fixtures/P005/fail_dash.json", "report.json")]);
+    let path = dir.path().join("report.json");
+    let before = std::fs::read(&path).unwrap();
+    (dir, path, before)
+}
+
 #[test]
 fn fix_refuses_a_read_only_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.json");
-    std::fs::copy(repo("tests/fixtures/P005/fail_dash.json"), &path).unwrap();
-    let before = std::fs::read(&path).unwrap();
+    let (dir, path, before) = report_to_fix();
     let mut perms = std::fs::metadata(&path).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
@@ -206,28 +183,13 @@ fn fix_refuses_a_read_only_file() {
 
 #[test]
 fn directories_respect_gitignore_and_skip_non_reports() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        repo("tests/fixtures/R001/fail.json"),
-        dir.path().join("a.json"),
-    )
-    .unwrap();
-    std::fs::copy(
-        repo("tests/fixtures/P005/fail_dash.yaml"),
-        dir.path().join("b.yaml"),
-    )
-    .unwrap();
-    std::fs::copy(
-        repo("tests/fixtures/P006/fail_unknown.json"),
-        dir.path().join("ignored.json"),
-    )
-    .unwrap();
-    std::fs::write(dir.path().join(".gitignore"), "ignored.json\n").unwrap();
-    std::fs::write(
-        dir.path().join("package.json"),
-        "{\"name\": \"not-a-report\"}",
-    )
-    .unwrap();
+    let dir = tempdir_with(&[
+        ("tests/fixtures/R001/fail.json", "a.json"),
+        ("tests/fixtures/P005/fail_dash.yaml", "b.yaml"),
+        ("tests/fixtures/P006/fail_unknown.json", "ignored.json"),
+    ]);
+    write_in(dir.path(), ".gitignore", "ignored.json\n");
+    write_in(dir.path(), "package.json", "{\"name\": \"not-a-report\"}");
     let o = naplint(&["check", ".", "--format", "json"], dir.path());
     let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
     let mut files: Vec<&str> = all.iter().map(|d| d["file"].as_str().unwrap()).collect();
@@ -254,19 +216,9 @@ fn rules_and_schema_match_the_core() {
 
 #[test]
 fn user_rules_from_naplint_toml_and_rule_files() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        repo("tests/fixtures/R008/fail_charges.json"),
-        dir.path().join("report.json"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("naplint.toml"),
-        "rule_files = [\"rules/extra.toml\"]\n\n[[rule]]\ncode = \"U001\"\nname = \"charges-cover-charged\"\nscope = \"/statistics/operations\"\ncheck = \"charges_laid >= charged\"\nmessage = \"{name}: {arithmetic}\"\n",
-    )
-    .unwrap();
-    std::fs::create_dir(dir.path().join("rules")).unwrap();
-    std::fs::write(dir.path().join("rules/extra.toml"), "[[rule]]\ncode = \"CAN001\"\nseverity = \"warning\"\ncheck = \"for each /statistics/investigations: launched <= 10\"\n").unwrap();
+    let dir = tempdir_with(&[("tests/fixtures/R008/fail_charges.json", "report.json")]);
+    write_in(dir.path(), "naplint.toml", "rule_files = [\"rules/extra.toml\"]\n\n[[rule]]\ncode = \"U001\"\nname = \"charges-cover-charged\"\nscope = \"/statistics/operations\"\ncheck = \"charges_laid >= charged\"\nmessage = \"{name}: {arithmetic}\"\n");
+    write_in(dir.path(), "rules/extra.toml", "[[rule]]\ncode = \"CAN001\"\nseverity = \"warning\"\ncheck = \"for each /statistics/investigations: launched <= 10\"\n");
     let o = naplint(
         &[
             "check",
@@ -293,7 +245,7 @@ fn user_rules_from_naplint_toml_and_rule_files() {
     );
     assert!(stdout(&naplint(&["explain", "U001"], dir.path())).contains("charges_laid >= charged"));
 
-    std::fs::write(dir.path().join("naplint.toml"), "# rules\n[[rule]]\ncode = \"U001\"\ncheck = \"for each /statistics/operations: charges_laid >= chargd\"\n").unwrap();
+    write_in(dir.path(), "naplint.toml", "# rules\n[[rule]]\ncode = \"U001\"\ncheck = \"for each /statistics/operations: charges_laid >= chargd\"\n");
     let bad = naplint(&["check", "report.json"], dir.path());
     assert_eq!(code(&bad), 2);
     let err = String::from_utf8_lossy(&bad.stderr);
@@ -353,16 +305,10 @@ fn previous_runs_the_year_over_year_rules() {
 
 #[test]
 fn baseline_suppresses_with_reasons_and_reports_stale_entries() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        repo("seeds/2013-14/report.json"),
-        dir.path().join("report.json"),
-    )
-    .unwrap();
+    let dir = tempdir_with(&[("seeds/2013-14/report.json", "report.json")]);
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_naplint"))
+        naplint_in(dir.path())
             .args(args)
-            .current_dir(dir.path())
             .env("NAPLINT_TODAY", "2026-11-29")
             .output()
             .unwrap()
@@ -405,9 +351,8 @@ fn baseline_suppresses_with_reasons_and_reports_stale_entries() {
 #[test]
 fn french_from_naplint_lang_and_naplint_toml() {
     let root = repo("");
-    let env = Command::new(env!("CARGO_BIN_EXE_naplint"))
+    let env = naplint_in(&root)
         .args(["check", "--format", "sarif", "seeds/2013-14/report.json"])
-        .current_dir(&root)
         .env("NAPLINT_LANG", "fr")
         .output()
         .unwrap();
@@ -417,13 +362,8 @@ fn french_from_naplint_lang_and_naplint_toml() {
         .as_str()
         .unwrap()
         .starts_with("le livrable"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        repo("tests/fixtures/R001/fail.json"),
-        dir.path().join("report.json"),
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("naplint.toml"), "lang = \"fr\"\n").unwrap();
+    let dir = tempdir_with(&[("tests/fixtures/R001/fail.json", "report.json")]);
+    write_in(dir.path(), "naplint.toml", "lang = \"fr\"\n");
     assert!(stdout(&naplint(&["check", "report.json"], dir.path())).contains("écart de 1"));
     assert!(stdout(&naplint(
         &["check", "--lang", "en", "report.json"],
@@ -441,9 +381,8 @@ fn french_from_naplint_lang_and_naplint_toml() {
 
 #[test]
 fn a_closed_pipe_is_not_a_panic() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_naplint"))
+    let mut child = naplint_in(&repo(""))
         .args(["explain", "P005"])
-        .current_dir(repo(""))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -459,13 +398,9 @@ fn a_closed_pipe_is_not_a_panic() {
 
 #[test]
 fn an_interrupted_fix_leaves_the_original_intact() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.json");
-    std::fs::copy(repo("tests/fixtures/P005/fail_dash.json"), &path).unwrap();
-    let before = std::fs::read(&path).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_naplint"))
+    let (dir, path, before) = report_to_fix();
+    let o = naplint_in(dir.path())
         .args(["check", "--fix", "report.json"])
-        .current_dir(dir.path())
         .env("NAPLINT_FAULT_BEFORE_RENAME", "1")
         .output()
         .unwrap();

@@ -2,14 +2,10 @@
 //! (same source, same dependencies), the hook calls its binary, and `--reports-only`
 //! passes over the JSON and YAML files that are not reports.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
+use common::{naplint_in, repo, write_in};
+use std::process::Command;
 
 fn manifest(path: &str) -> toml::Table {
     toml::from_str(&std::fs::read_to_string(repo(path)).unwrap()).unwrap()
@@ -46,7 +42,7 @@ fn root_package_builds_the_cli_with_its_dependencies() {
 #[test]
 fn reports_only_skips_what_is_not_a_report() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("package.json"), "{\"name\": \"x\"}").unwrap();
+    write_in(dir.path(), "package.json", "{\"name\": \"x\"}");
     let run = |files: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_naplint"))
             .args(["check", "--reports-only"])
@@ -68,9 +64,8 @@ fn reports_only_skips_what_is_not_a_report() {
     assert!(!out.contains("package.json"), "{out}");
 
     // Without the flag a named file is checked whatever it holds.
-    let plain = Command::new(env!("CARGO_BIN_EXE_naplint"))
+    let plain = naplint_in(dir.path())
         .args(["check", "package.json"])
-        .current_dir(dir.path())
         .output()
         .unwrap();
     assert_eq!(plain.status.code(), Some(1), "{plain:?}");

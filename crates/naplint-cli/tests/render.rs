@@ -7,20 +7,15 @@
 //! each `.snap.new` beside the snapshots (`cargo insta review` if it is installed), and
 //! accept only what you read: carets under the right text.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{naplint_in, repo};
 
 /// `naplint check --color never ARGS` from the repository root, as a user runs it.
 fn human(args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_naplint"))
+    let o = naplint_in(&repo(""))
         .args(["check", "--color", "never"])
         .args(args)
-        .current_dir(repo())
-        .env_remove("NAPLINT_LANG")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .output()
@@ -56,7 +51,7 @@ fn every_failing_fixture_renders_as_reviewed() {
         if code.starts_with('X') {
             args.extend(["--previous", "tests/across/previous.json"]);
         }
-        if repo().join(&baseline).is_file() {
+        if repo("").join(&baseline).is_file() {
             args.extend(["--baseline", baseline.as_str()]);
         }
         let out = human(&args);

@@ -3,10 +3,13 @@
 //! exit. Every wait is bounded, so a server that hangs fails the test instead of
 //! blocking it.
 
+mod common;
+
+use common::{fixture_text, naplint_in};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
@@ -22,11 +25,9 @@ struct Client {
 
 impl Client {
     fn start(cwd: &Path, args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_naplint"))
+        let mut child = naplint_in(cwd)
             .arg("server")
             .args(args)
-            .current_dir(cwd)
-            .env_remove("NAPLINT_LANG")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -72,6 +73,14 @@ impl Client {
         let stdin = self.stdin.as_mut().unwrap();
         write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
         stdin.flush().unwrap();
+    }
+
+    /// `didSave` of `uri`, as an editor sends it when a file is written.
+    fn saved(&mut self, uri: &str) {
+        self.notify(
+            "textDocument/didSave",
+            json!({ "textDocument": { "uri": uri } }),
+        );
     }
 
     fn notify(&mut self, method: &str, params: Value) {
@@ -148,15 +157,6 @@ impl Drop for Client {
     }
 }
 
-fn fixture(path: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../tests/fixtures")
-            .join(path),
-    )
-    .unwrap()
-}
-
 fn uri_of(path: &Path) -> String {
     format!("file://{}", path.display())
 }
@@ -220,7 +220,7 @@ fn range(line: u64, start: u64, end_line: u64, end: u64) -> Value {
 fn scripted_session_diagnostics_fixes_and_hover() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.json");
-    let mut text = fixture("P005/fail_dash.json");
+    let mut text = fixture_text("P005/fail_dash.json");
     std::fs::write(&path, &text).unwrap();
     let on_disk = text.clone();
     let uri = uri_of(&path);
@@ -345,10 +345,7 @@ fn scripted_session_diagnostics_fixes_and_hover() {
 
     // didSave checks again (the editor's text, not the file on disk, which still has both
     // findings).
-    client.notify(
-        "textDocument/didSave",
-        json!({ "textDocument": { "uri": uri } }),
-    );
+    client.saved(&uri);
     assert_eq!(client.diagnostics(&uri, 4), Vec::<Value>::new());
 
     // A JSON file that is not a report gets no findings.
@@ -370,7 +367,7 @@ fn scripted_session_diagnostics_fixes_and_hover() {
 #[test]
 fn language_from_locale_configuration_and_flag() {
     let dir = tempfile::tempdir().unwrap();
-    let text = fixture("P005/fail_dash.yaml");
+    let text = fixture_text("P005/fail_dash.yaml");
     let english = dir.path().join("en");
     std::fs::create_dir(&english).unwrap();
     std::fs::write(english.join("naplint.toml"), "lang = \"en\"\n").unwrap();
@@ -401,28 +398,16 @@ fn language_from_locale_configuration_and_flag() {
 
     // Saving a naplint.toml applies it to the open documents at once.
     let config = english.join("naplint.toml");
-    std::fs::write(&config, "lang = \"fr\"\n").unwrap();
-    client.notify(
-        "textDocument/didSave",
-        json!({ "textDocument": { "uri": uri_of(&config) } }),
-    );
-    let diagnostics = client.diagnostics(&en_uri, 1);
-    assert_eq!(
-        diagnostics[0]["message"].as_str().unwrap(),
-        fr,
-        "{diagnostics:?}"
-    );
-    std::fs::write(&config, "lang = \"en\"\n").unwrap();
-    client.notify(
-        "textDocument/didSave",
-        json!({ "textDocument": { "uri": uri_of(&config) } }),
-    );
-    let diagnostics = client.diagnostics(&en_uri, 1);
-    assert_eq!(
-        diagnostics[0]["message"].as_str().unwrap(),
-        en,
-        "{diagnostics:?}"
-    );
+    for (lang, message) in [("fr", fr.as_str()), ("en", en.as_str())] {
+        std::fs::write(&config, format!("lang = \"{lang}\"\n")).unwrap();
+        client.saved(&uri_of(&config));
+        let diagnostics = client.diagnostics(&en_uri, 1);
+        assert_eq!(
+            diagnostics[0]["message"].as_str().unwrap(),
+            message,
+            "{diagnostics:?}"
+        );
+    }
     let actions = client.request(
         "textDocument/codeAction",
         json!({ "textDocument": { "uri": fr_uri }, "range": range(0, 0, 0, 0),
@@ -442,7 +427,7 @@ fn language_from_locale_configuration_and_flag() {
 fn related_fields_are_related_information() {
     let dir = tempfile::tempdir().unwrap();
     let uri = uri_of(&dir.path().join("report.yaml"));
-    let text = fixture("R001/fail.yaml");
+    let text = fixture_text("R001/fail.yaml");
     let mut client = Client::start(dir.path(), &[]);
     client.initialize(None);
     client.notify(
@@ -492,7 +477,7 @@ fn broken_configuration_is_shown_not_fatal() {
     client.notify(
         "textDocument/didOpen",
         json!({ "textDocument": { "uri": uri, "languageId": "json", "version": 1,
-                "text": fixture("P005/fail_dash.json") } }),
+                "text": fixture_text("P005/fail_dash.json") } }),
     );
     let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
     assert_eq!(shown["params"]["type"], 1, "{shown}");
@@ -526,7 +511,7 @@ fn broken_configuration_is_shown_not_fatal() {
 fn baseline_beside_the_report_hides_accepted_findings() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.json");
-    let text = fixture("P005/fail_dash.json");
+    let text = fixture_text("P005/fail_dash.json");
     std::fs::write(&path, &text).unwrap();
     let uri = uri_of(&path);
     let mut client = Client::start(dir.path(), &[]);
@@ -544,14 +529,10 @@ fn baseline_beside_the_report_hides_accepted_findings() {
         "[[suppress]]\ncode = \"P005\"\npointer = \"/pillars/0/objectives/0/tasks/0/deliverables/0/start\"\nreason = \"as printed\"\n",
     )
     .unwrap();
-    client.notify(
-        "textDocument/didSave",
-        json!({ "textDocument": { "uri": uri_of(&baseline) } }),
-    );
+    client.saved(&uri_of(&baseline));
     assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
-    let cli = Command::new(env!("CARGO_BIN_EXE_naplint"))
+    let cli = naplint_in(dir.path())
         .args(["check", "report.json", "--format", "json"])
-        .current_dir(dir.path())
         .output()
         .unwrap();
     assert_eq!(

@@ -3,15 +3,12 @@
 
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
+use common::{copy_in, repo};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
 
 fn naplint(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_naplint"))
@@ -53,11 +50,7 @@ fn check_of_the_split_seed_locates_the_seeds_findings_in_the_submissions() {
     let dir = split_seed(tmp.path(), "seeds/2013-14/report.yaml");
     assert!(dir.join("base.yaml").is_file() && dir.join("cic.yaml").is_file());
     // Inside a larger walk, with a report beside the set.
-    std::fs::copy(
-        repo("seeds/2013-14/report.json"),
-        tmp.path().join("other.json"),
-    )
-    .unwrap();
+    copy_in(tmp.path(), "seeds/2013-14/report.json", "other.json");
     let o = naplint(&["check", "--format", "json", s(tmp.path())]);
     assert_eq!(o.status.code(), Some(1));
     let all: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
@@ -153,21 +146,26 @@ fn a_directory_without_a_base_or_with_two_is_refused() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("no base"));
 }
 
-#[test]
-fn template_writes_a_valid_submission_and_refuses_an_unknown_department() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("cic.yaml");
-    let o = naplint(&[
+/// `naplint template` for `department`, from the seed, for 2014/15, into `out`.
+fn template(department: &str, out: &Path) -> Output {
+    naplint(&[
         "template",
         "--department",
-        "CIC",
+        department,
         "--previous",
         s(&repo("seeds/2013-14/report.json")),
         "--fiscal-year",
         "2014/15",
         "-o",
-        s(&out),
-    ]);
+        s(out),
+    ])
+}
+
+#[test]
+fn template_writes_a_valid_submission_and_refuses_an_unknown_department() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("cic.yaml");
+    let o = template("CIC", &out);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -181,17 +179,7 @@ fn template_writes_a_valid_submission_and_refuses_an_unknown_department() {
     );
     assert!(text.contains("fiscal_year: \"2014/15\""));
     let bad = tmp.path().join("x.yaml");
-    let o = naplint(&[
-        "template",
-        "--department",
-        "StatsCan",
-        "--previous",
-        s(&repo("seeds/2013-14/report.json")),
-        "--fiscal-year",
-        "2014/15",
-        "-o",
-        s(&bad),
-    ]);
+    let o = template("StatsCan", &bad);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("did you mean `STATCAN`?"), "{err}");

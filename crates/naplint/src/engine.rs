@@ -667,17 +667,8 @@ impl Linter {
         let lang = self.config.lang;
         for issue in &loaded.issues {
             match issue {
-                LoadIssue::Syntax {
-                    message,
-                    message_fr,
-                    at,
-                } => {
-                    let text = if lang == Lang::Fr {
-                        message_fr
-                    } else {
-                        message
-                    };
-                    out.push_at("S003", s003_parse_error::syntax(text), (*at, *at));
+                LoadIssue::Syntax { kind, at } => {
+                    out.push_at("S003", s003_parse_error::syntax(kind, lang), (*at, *at));
                 }
                 LoadIssue::ByteOrderMark => {
                     out.push_at("S003", s003_parse_error::byte_order_mark(lang), (0, 0));

@@ -80,96 +80,22 @@ fn fixtures_match_their_snapshots() {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        if path.is_dir() {
-            let (diagnostics, actual) = check_set(&linter, path);
-            check_snapshot(
-                path,
-                name,
-                code,
-                &diagnostics,
-                actual,
-                update,
-                &mut failures,
-            );
-            continue;
-        }
-        let bytes = std::fs::read(path).unwrap();
-        let format = SourceFormat::from_path(name);
-        // X rules compare with the previous year: tests/across/previous.json.
-        let diagnostics = if code.starts_with('X') {
-            let previous =
-                std::fs::read_to_string(root().join("tests/across/previous.json")).unwrap();
-            let previous = linter.previous(&previous, SourceFormat::Json).unwrap();
-            linter.check_with_previous(std::str::from_utf8(&bytes).unwrap(), format, &previous)
+        let (diagnostics, actual) = if path.is_dir() {
+            check_set(&linter, path)
         } else {
-            linter.check_bytes(&bytes, format)
+            let diagnostics = check_file(&linter, path, name, code);
+            let actual = snapshot(&diagnostics);
+            (diagnostics, actual)
         };
-        // `<fixture>.baseline.toml` suppresses findings (S005/S006 fixtures), as of a fixed day.
-        let baseline_path = path.with_file_name(format!("{name}.baseline.toml"));
-        let diagnostics = match std::fs::read_to_string(&baseline_path) {
-            Ok(text) => {
-                #[derive(serde::Deserialize)]
-                struct Baseline {
-                    suppress: Vec<naplint::suppress::Suppression>,
-                }
-                let baseline: Baseline = toml::from_str(&text).unwrap();
-                let entries: Vec<_> = baseline.suppress.iter().collect();
-                let (mut kept, states) =
-                    naplint::suppress::apply(diagnostics, &entries, "2026-11-29");
-                let states: Vec<_> = states.into_iter().map(|s| (true, Some(s))).collect();
-                kept.extend(naplint::suppress::diagnostics(
-                    &text,
-                    &baseline.suppress,
-                    &states,
-                    &Config::default(),
-                ));
-                kept
-            }
-            Err(_) => diagnostics,
-        };
-        let shown = path
-            .strip_prefix(root())
-            .unwrap_or(path)
-            .display()
-            .to_string();
-        if name.starts_with("fail") && !diagnostics.iter().any(|d| d.code == code) {
-            failures.push(format!(
-                "{shown}: expected a {code} diagnostic, got {:?}",
-                diagnostics.iter().map(|d| &d.code).collect::<Vec<_>>()
-            ));
-        }
-        if name.starts_with("pass") && !diagnostics.is_empty() {
-            failures.push(format!(
-                "{shown}: expected no diagnostics, got {:#?}",
-                snapshot(&diagnostics)
-            ));
-        }
-        let expected_path = path.with_file_name(format!("{name}.expected.json"));
-        let actual = snapshot(&diagnostics);
-        if update {
-            std::fs::write(
-                &expected_path,
-                serde_json::to_string_pretty(&actual).unwrap() + "\n",
-            )
-            .unwrap();
-            continue;
-        }
-        match std::fs::read_to_string(&expected_path) {
-            Ok(text) => {
-                let expected: Value = serde_json::from_str(&text).unwrap();
-                if expected != actual {
-                    failures.push(format!(
-                        "{shown}: diagnostics differ from {}\nexpected: {}\nactual:   {}",
-                        expected_path.display(),
-                        serde_json::to_string_pretty(&expected).unwrap(),
-                        serde_json::to_string_pretty(&actual).unwrap()
-                    ));
-                }
-            }
-            Err(_) => failures.push(format!(
-                "{shown}: no snapshot; run with UPDATE_SNAPSHOTS=1 and review it"
-            )),
-        }
+        check_snapshot(
+            path,
+            name,
+            code,
+            &diagnostics,
+            actual,
+            update,
+            &mut failures,
+        );
     }
     assert!(
         failures.is_empty(),
@@ -177,6 +103,43 @@ fn fixtures_match_their_snapshots() {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+/// Checks a file fixture: against `tests/across/previous.json` for the X rules, with its
+/// `<fixture>.baseline.toml` when it has one.
+fn check_file(linter: &Linter, path: &Path, name: &str, code: &str) -> Vec<Diagnostic> {
+    let bytes = std::fs::read(path).unwrap();
+    let format = SourceFormat::from_path(name);
+    // X rules compare with the previous year: tests/across/previous.json.
+    let diagnostics = if code.starts_with('X') {
+        let previous = std::fs::read_to_string(root().join("tests/across/previous.json")).unwrap();
+        let previous = linter.previous(&previous, SourceFormat::Json).unwrap();
+        linter.check_with_previous(std::str::from_utf8(&bytes).unwrap(), format, &previous)
+    } else {
+        linter.check_bytes(&bytes, format)
+    };
+    // `<fixture>.baseline.toml` suppresses findings (S005/S006 fixtures), as of a fixed day.
+    let baseline_path = path.with_file_name(format!("{name}.baseline.toml"));
+    match std::fs::read_to_string(&baseline_path) {
+        Ok(text) => {
+            #[derive(serde::Deserialize)]
+            struct Baseline {
+                suppress: Vec<naplint::suppress::Suppression>,
+            }
+            let baseline: Baseline = toml::from_str(&text).unwrap();
+            let entries: Vec<_> = baseline.suppress.iter().collect();
+            let (mut kept, states) = naplint::suppress::apply(diagnostics, &entries, "2026-11-29");
+            let states: Vec<_> = states.into_iter().map(|s| (true, Some(s))).collect();
+            kept.extend(naplint::suppress::diagnostics(
+                &text,
+                &baseline.suppress,
+                &states,
+                &Config::default(),
+            ));
+            kept
+        }
+        Err(_) => diagnostics,
+    }
 }
 
 /// Checks a set fixture: every file of the directory, as `naplint check DIR` does. The

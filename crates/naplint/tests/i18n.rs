@@ -171,27 +171,158 @@ fn reconciliation_reads_in_french() {
     );
 }
 
-#[test]
-fn a_french_parse_error_quotes_the_users_key_exactly() {
-    // The key holds words the translation of the parser's own phrases would change
-    // (` bytes`, `, found `, `end of file`).
-    let text = r#"{"total bytes, found end of file" 1}"#;
-    let linter = naplint::Linter::new(naplint::Config {
-        lang: Lang::Fr,
-        ..naplint::Config::default()
+fn parse_error(text: &str, format: SourceFormat, lang: Lang) -> String {
+    let linter = Linter::new(Config {
+        lang,
+        ..Config::default()
     })
     .unwrap();
-    let d = linter.check(text, naplint::SourceFormat::Json);
-    assert_eq!(d.len(), 1, "{d:?}");
+    let d = linter.check(text, format);
+    assert_eq!(d.len(), 1, "{text:?}: {d:?}");
+    assert_eq!(d[0].code, "S003", "{text:?}: {d:?}");
+    d[0].message.clone()
+}
+
+#[test]
+fn a_french_parse_error_quotes_the_users_key_exactly() {
+    // The key holds words a translation of the parser's own phrases would change
+    // (` bytes`, `, found `, `end of file`).
+    for (key, fr, en) in [
+        (
+            "total bytes",
+            "`:` attendu après la clé `total bytes`, trouvé `1`",
+            "expected `:` after key `total bytes`, found `1`",
+        ),
+        (
+            "total bytes, found end of file",
+            "`:` attendu après la clé `total bytes, found end of file`, trouvé `1`",
+            "expected `:` after key `total bytes, found end of file`, found `1`",
+        ),
+    ] {
+        let text = format!(r#"{{"{key}" 1}}"#);
+        assert_eq!(parse_error(&text, SourceFormat::Json, Lang::Fr), fr);
+        assert_eq!(parse_error(&text, SourceFormat::Json, Lang::En), en);
+    }
+}
+
+#[test]
+fn every_kind_of_parse_error_reads_in_french() {
+    use SourceFormat::{Json, Yaml};
+    let deep = "[".repeat(200);
+    let long = format!(r#"{{"a": "{}"}}"#, "x".repeat(1024 * 1024 + 1));
+    let cases: Vec<(&str, SourceFormat, &str)> = vec![
+        ("  ", Json, "document vide : un objet JSON est attendu"),
+        ("# nothing\n", Yaml, "document vide : une table YAML est attendue"),
+        ("{} x", Json, "fin de fichier attendue après le document, trouvé `x`"),
+        (r#"{"a": }"#, Json, "valeur attendue, trouvé `}`"),
+        (r#"{"a": "#, Json, "valeur attendue, trouvé la fin du fichier"),
+        ("{\"a\": \u{1}}", Json, "valeur attendue, trouvé le caractère U+0001"),
+        ("{1: 2}", Json, "clé entre guillemets attendue, trouvé `1`"),
+        (
+            r#"{"a": 1 "b": 2}"#,
+            Json,
+            "`,` ou `}` attendu après un membre d'objet, trouvé `\"`",
+        ),
+        ("[1 2]", Json, "`,` ou `]` attendu après un élément de tableau, trouvé `2`"),
+        (r#"{"a": 1,}"#, Json, "virgule finale avant `}` : retirez la virgule"),
+        ("[1,]", Json, "virgule finale avant `]` : retirez la virgule"),
+        ("[-]", Json, "nombre non valide : chiffre attendu"),
+        ("[1.]", Json, "nombre non valide : chiffre attendu après `.`"),
+        ("[1e]", Json, "nombre non valide : chiffre attendu dans l'exposant"),
+        ("[01]", Json, "nombre non valide : les zéros en tête ne sont pas permis"),
+        (
+            "[\"a\u{1}\"]",
+            Json,
+            "caractère de contrôle dans une chaîne : échappez-le (`\\n`, `\\t`, `\\u0000`)",
+        ),
+        (r#"["abc"#, Json, "chaîne non terminée : `\"` fermant manquant"),
+        (r#"["\x"]"#, Json, "échappement non valide `\\x`"),
+        (
+            "[\"\\\u{1}\"]",
+            Json,
+            "échappement non valide : `\\` suivi du caractère U+0001",
+        ),
+        (
+            r#"["\u12"]"#,
+            Json,
+            "échappement `\\u` non valide : quatre chiffres hexadécimaux attendus",
+        ),
+        (r#"["\ud800"]"#, Json, "demi-codet isolé dans un échappement `\\u`"),
+        (&deep, Json, "l'imbrication dépasse la limite de 128 niveaux"),
+        (
+            &long,
+            Json,
+            "chaîne plus longue que la limite de 1\u{a0}048\u{a0}576 octets",
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            Yaml,
+            "un fichier de rapport contient un seul document YAML ; un second `---` a été trouvé",
+        ),
+        ("? [a]\n: 1\n", Yaml, "les clés d'une table doivent être des scalaires"),
+        ("a: *x\n", Yaml, "alias vers une ancre inconnue"),
+        (
+            "a:\n\tb: 1\n",
+            Yaml,
+            "une tabulation là où le YAML veut des espaces : indentez avec des espaces",
+        ),
+        (
+            "a: b: c\n",
+            Yaml,
+            "une valeur de table (`clé: valeur`) n'est pas permise à cet endroit",
+        ),
+        (
+            "a: \"abc\n",
+            Yaml,
+            "chaîne entre guillemets non terminée : guillemet fermant manquant",
+        ),
+        (
+            "a: \"\\q\"\n",
+            Yaml,
+            "échappement non valide dans une chaîne entre guillemets doubles",
+        ),
+        ("a: [1, 2\n", Yaml, "`,` ou `]` attendu dans une séquence entre crochets"),
+        ("a: !x!y 1\n", Yaml, "préfixe d'étiquette (tag) non déclaré"),
+        (
+            "%YAML 1.2\n%YAML 1.2\n---\na: 1\n",
+            Yaml,
+            "erreur de syntaxe YAML (message du lecteur YAML, en anglais) : duplicate version directive",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, format, fr) in cases {
+        let got = parse_error(text, format, Lang::Fr);
+        if got != fr {
+            wrong.push(format!(
+                "{:?}\n  expected {fr}\n  got      {got}",
+                text.get(..text.len().min(40))
+            ));
+        }
+        assert_ne!(got, parse_error(text, format, Lang::En), "{text:?}");
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn limits_that_tests_cannot_reach_cheaply_read_in_french() {
+    use naplint::rules::structure::s003_parse_error::message;
+    use naplint::source::SyntaxKind;
     assert_eq!(
-        d[0].message,
-        "`:` attendu après la clé `total bytes, found end of file`, trouvé `1`"
+        message(
+            &SyntaxKind::SizeLimit {
+                size: 300_000_000,
+                limit: 268_435_456
+            },
+            Lang::Fr
+        ),
+        "le fichier fait 300\u{a0}000\u{a0}000 octets, au-delà de la limite de 268\u{a0}435\u{a0}456 octets"
     );
-    let en = naplint::Linter::new(naplint::Config::default())
-        .unwrap()
-        .check(text, naplint::SourceFormat::Json);
     assert_eq!(
-        en[0].message,
-        "expected `:` after key `total bytes, found end of file`, found `1`"
+        message(&SyntaxKind::AliasLimit { limit: 100_000 }, Lang::Fr),
+        "les alias se développent en plus de 100\u{a0}000 nœuds"
+    );
+    assert_eq!(
+        message(&SyntaxKind::AliasLimit { limit: 100_000 }, Lang::En),
+        "aliases expand to more than 100,000 nodes"
     );
 }

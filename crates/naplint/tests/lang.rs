@@ -45,6 +45,17 @@ fn errors(rules: Vec<UserRule>) -> Vec<String> {
     }
 }
 
+/// The findings of `rules` on `R001/pass.json`.
+fn on_r001_pass(rules: Vec<UserRule>) -> Vec<naplint::Diagnostic> {
+    linter(rules)
+        .unwrap()
+        .check(&fixture("R001/pass.json"), SourceFormat::Json)
+}
+
+fn codes(d: &[naplint::Diagnostic]) -> Vec<&str> {
+    d.iter().map(|d| d.code.as_str()).collect()
+}
+
 #[test]
 fn parse_errors_point_at_the_rule_text() {
     let cases = [
@@ -90,31 +101,28 @@ fn static_checks_use_the_schema() {
         es[0].contains("unknown field `chargd`; did you mean `charged`?"),
         "{es:?}"
     );
-    let es = errors(vec![rule(
-        "U002",
-        "for each /statistics/operations: name + 1 == 2",
-    )]);
-    assert!(
-        es[0].contains("needs a number, but this is a string"),
-        "{es:?}"
-    );
-    let es = errors(vec![rule(
-        "U003",
-        "for each /statistics/trp/cumulative: top_countries_of_birth.count == 3",
-    )]);
-    assert!(es[0].contains("is a list: use sum()"), "{es:?}");
-    let es = errors(vec![rule(
-        "U004",
-        "for each /statistics/trp/cumulative: male + female",
-    )]);
-    assert!(es[0].contains("must be a condition"), "{es:?}");
-    let es = errors(vec![rule("U005", "for each /nowhere: a == 1")]);
-    assert!(es[0].contains("not a place in a report"), "{es:?}");
-    let es = errors(vec![rule(
-        "U006",
-        "for each /funding: summ(results.count) > 0",
-    )]);
-    assert!(es[0].contains("did you mean `sum`?"), "{es:?}");
+    for (check, words) in [
+        (
+            "for each /statistics/operations: name + 1 == 2",
+            "needs a number, but this is a string",
+        ),
+        (
+            "for each /statistics/trp/cumulative: top_countries_of_birth.count == 3",
+            "is a list: use sum()",
+        ),
+        (
+            "for each /statistics/trp/cumulative: male + female",
+            "must be a condition",
+        ),
+        ("for each /nowhere: a == 1", "not a place in a report"),
+        (
+            "for each /funding: summ(results.count) > 0",
+            "did you mean `sum`?",
+        ),
+    ] {
+        let es = errors(vec![rule("U002", check)]);
+        assert!(es[0].contains(words), "{check}: {es:?}");
+    }
     let es = errors(vec![
         rule("P001", "for each /funding: amount.value > 0"),
         rule("U007", "for each /funding: amount.value > 0"),
@@ -154,7 +162,7 @@ fn a_user_rule_fires_through_the_core_api() {
 
 #[test]
 fn figures_are_intervals() {
-    let l = linter(vec![
+    let d = on_r001_pass(vec![
         rule(
             "U001",
             "for each /statistics/court_cases/before_courts: cases == 90",
@@ -163,15 +171,9 @@ fn figures_are_intervals() {
             "U002",
             "for each /statistics/court_cases/before_courts: cases == 95",
         ),
-    ])
-    .unwrap();
-    let d = l.check(&fixture("R001/pass.json"), SourceFormat::Json);
+    ]);
     // approximately 87 with 5% tolerance is [82, 92]: 90 can be it, 95 cannot.
-    assert_eq!(
-        d.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(),
-        ["U002"],
-        "{d:#?}"
-    );
+    assert_eq!(codes(&d), ["U002"], "{d:#?}");
     assert!(
         d[0].message.contains("cases approximately 87"),
         "{}",
@@ -191,31 +193,22 @@ fn figures_are_intervals() {
             .is_empty(),
         "10% makes [78, 96]"
     );
-    let l = linter(vec![
+    let d = on_r001_pass(vec![
         rule("U003", "for each /statistics/outreach: count > 9000"),
         rule("U004", "for each /statistics/outreach: count <= 9000"),
-    ])
-    .unwrap();
-    let d = l.check(&fixture("R001/pass.json"), SourceFormat::Json);
-    assert_eq!(
-        d.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(),
-        ["U004"],
-        "over 9000 is at least 9001"
-    );
+    ]);
+    assert_eq!(codes(&d), ["U004"], "over 9000 is at least 9001");
 }
 
 #[test]
 fn logic_is_three_valued_and_if_is_vacuous() {
-    let l = linter(vec![
+    let d = on_r001_pass(vec![
         rule("U001", "for each /statistics/trp/annual: if year == 2013 then new_victims <= 5"),
         rule("U002", "for each /statistics/trp/annual: if year == 2014 then new_victims <= 5"),
         rule("U003", "for each /statistics/operations: not (arrested >= 1) or missing_field == 1".replace("missing_field", "victims_identified").as_str()),
         rule("U004", "for each /statistics/trp/cumulative: distinct(top_countries_of_birth.country) and descending(top_countries_of_birth.count) and count(top_countries_of_birth) == 3"),
-    ])
-    .unwrap();
-    let d = l.check(&fixture("R001/pass.json"), SourceFormat::Json);
-    let codes: Vec<_> = d.iter().map(|d| d.code.as_str()).collect();
-    assert_eq!(codes, ["U001", "U003"], "{d:#?}");
+    ]);
+    assert_eq!(codes(&d), ["U001", "U003"], "{d:#?}");
 }
 
 #[test]

@@ -4,6 +4,9 @@
 
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
+use common::read;
 use naplint::{Config, Lang, Linter, SourceFormat};
 use std::path::Path;
 
@@ -13,15 +16,6 @@ fn linter(lang: Lang, lines: bool) -> Linter {
         lines,
         ..Config::default()
     })
-    .unwrap()
-}
-
-fn read(rel: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../..")
-            .join(rel),
-    )
     .unwrap()
 }
 

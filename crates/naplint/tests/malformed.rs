@@ -163,24 +163,23 @@ fn a_fifty_megabyte_report_is_checked() {
 #[test]
 fn giant_strings_are_refused() {
     let big = "x".repeat(naplint::source::limits::MAX_STRING_BYTES + 1);
-    let d = check(
-        &format!("{{\"format_version\": \"1\", \"plan\": \"{big}\"}}"),
-        SourceFormat::Json,
-    );
-    assert!(
-        only(&d, "S003").2.contains("string longer than the limit"),
-        "{:?}",
-        d[0].message
-    );
-    let d = check(
-        &format!("format_version: '1'\nplan: {big}\n"),
-        SourceFormat::Yaml,
-    );
-    assert!(
-        only(&d, "S003").2.contains("string longer than the limit"),
-        "{:?}",
-        d[0].message
-    );
+    for (text, format) in [
+        (
+            format!("{{\"format_version\": \"1\", \"plan\": \"{big}\"}}"),
+            SourceFormat::Json,
+        ),
+        (
+            format!("format_version: '1'\nplan: {big}\n"),
+            SourceFormat::Yaml,
+        ),
+    ] {
+        let d = check(&text, format);
+        assert!(
+            only(&d, "S003").2.contains("string longer than the limit"),
+            "{format:?}: {:?}",
+            d[0].message
+        );
+    }
 }
 
 #[test]

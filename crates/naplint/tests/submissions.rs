@@ -4,17 +4,24 @@
 
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
 use naplint::submission::{to_json_text, to_yaml_text, SetError, SetFile};
 use naplint::{Config, Linter, SourceFormat};
 use std::path::Path;
 
 fn seed(name: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../seeds/2013-14")
-            .join(name),
-    )
-    .unwrap()
+    common::read(&format!("seeds/2013-14/{name}"))
+}
+
+/// The submission schema as the `jsonschema` crate (the oracle) and naplint compile it.
+fn submission_schemas() -> (jsonschema::Validator, naplint::schema::CompiledSchema) {
+    let schema: serde_json::Value =
+        serde_json::from_str(naplint::schema::SUBMISSION_SCHEMA_JSON).unwrap();
+    let oracle = jsonschema::draft202012::new(&schema).unwrap();
+    let ours = naplint::schema::CompiledSchema::from_text(naplint::schema::SUBMISSION_SCHEMA_JSON)
+        .unwrap();
+    (oracle, ours)
 }
 
 fn linter() -> Linter {
@@ -155,11 +162,7 @@ fn the_split_seed_reports_the_seeds_findings_in_the_submissions() {
 
 #[test]
 fn a_template_is_a_schema_valid_submission_for_every_department() {
-    let schema: serde_json::Value =
-        serde_json::from_str(naplint::schema::SUBMISSION_SCHEMA_JSON).unwrap();
-    let oracle = jsonschema::draft202012::new(&schema).unwrap();
-    let ours = naplint::schema::CompiledSchema::from_text(naplint::schema::SUBMISSION_SCHEMA_JSON)
-        .unwrap();
+    let (oracle, ours) = submission_schemas();
     let report = seed("report.json");
     let l = linter();
     let seed_doc: naplint::model::Report = serde_json::from_str(&report).unwrap();
@@ -363,11 +366,7 @@ fn year_over_year_rules_apply_to_what_a_department_changes() {
 /// every submission of the split seed and of the A fixtures the same verdict.
 #[test]
 fn submission_schema_verdicts_agree_with_jsonschema() {
-    let schema: serde_json::Value =
-        serde_json::from_str(naplint::schema::SUBMISSION_SCHEMA_JSON).unwrap();
-    let oracle = jsonschema::draft202012::new(&schema).unwrap();
-    let ours = naplint::schema::CompiledSchema::from_text(naplint::schema::SUBMISSION_SCHEMA_JSON)
-        .unwrap();
+    let (oracle, ours) = submission_schemas();
     let mut docs: Vec<(String, String, SourceFormat)> = split_seed(SourceFormat::Yaml)
         .into_iter()
         .map(|(n, t)| (n, t, SourceFormat::Yaml))

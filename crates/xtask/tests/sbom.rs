@@ -18,21 +18,34 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// Runs `command`, which must succeed, and returns its stdout.
+fn run(what: &str, command: &mut Command) -> Vec<u8> {
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{what} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Runs `cargo xtask sbom --out <tmp>`, which must succeed, and returns the directory.
+fn write_sboms() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    run(
+        "cargo xtask sbom",
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["sbom", "--out"])
+            .arg(dir.path()),
+    );
+    dir
+}
+
 /// Runs `cargo xtask sbom --out <tmp>` once and returns the two documents.
 fn sboms() -> &'static BTreeMap<&'static str, Value> {
     static SBOMS: OnceLock<BTreeMap<&'static str, Value>> = OnceLock::new();
     SBOMS.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_xtask"))
-            .args(["sbom", "--out"])
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "cargo xtask sbom failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let dir = write_sboms();
         [CLI, NPM]
             .into_iter()
             .map(|f| {
@@ -85,20 +98,16 @@ fn name_version(c: &Value) -> String {
 
 /// `name@version` of every crate `cargo tree -e normal` shows for `package` on `target`.
 fn cargo_tree(package: &str, target: &str) -> BTreeSet<String> {
-    let out = Command::new(env!("CARGO"))
-        .current_dir(root())
-        .args([
-            "tree", "-q", "-e", "normal", "--prefix", "none", "--format", "{p}",
-        ])
-        .args(["-p", package, "--target", target])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "cargo tree: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run(
+        "cargo tree",
+        Command::new(env!("CARGO"))
+            .current_dir(root())
+            .args([
+                "tree", "-q", "-e", "normal", "--prefix", "none", "--format", "{p}",
+            ])
+            .args(["-p", package, "--target", target]),
     );
-    let crates: BTreeSet<String> = String::from_utf8(out.stdout)
+    let crates: BTreeSet<String> = String::from_utf8(out)
         .unwrap()
         .lines()
         .filter_map(|l| {
@@ -116,8 +125,8 @@ fn cargo_tree(package: &str, target: &str) -> BTreeSet<String> {
 }
 
 fn host() -> String {
-    let out = Command::new("rustc").arg("-vV").output().unwrap();
-    String::from_utf8(out.stdout)
+    let out = run("rustc -vV", Command::new("rustc").arg("-vV"));
+    String::from_utf8(out)
         .unwrap()
         .lines()
         .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
@@ -320,13 +329,7 @@ fn every_component_has_a_licence_and_the_lock_checksum() {
 #[test]
 fn the_same_lock_gives_the_same_bytes() {
     let run = || {
-        let dir = tempfile::tempdir().unwrap();
-        let status = Command::new(env!("CARGO_BIN_EXE_xtask"))
-            .args(["sbom", "--out"])
-            .arg(dir.path())
-            .status()
-            .unwrap();
-        assert!(status.success());
+        let dir = write_sboms();
         [CLI, NPM].map(|f| std::fs::read(dir.path().join(f)).unwrap())
     };
     let (first, second) = (run(), run());

@@ -5,7 +5,10 @@
 //! recursive with an explicit depth limit, so deep nesting is an error, not a stack
 //! overflow.
 
-use super::{limits::MAX_DEPTH, LoadIssue, Member, Node, Number, Span, Value};
+use super::{
+    limits::MAX_DEPTH, Found, LoadIssue, Member, Node, Number, NumberProblem, Span, SyntaxKind,
+    Value,
+};
 
 struct Parser<'a> {
     text: &'a str,
@@ -36,10 +39,7 @@ struct Duplicate {
 }
 
 struct SyntaxError {
-    message: String,
-    /// The French message when it quotes the user's text (a key), which the translation
-    /// of fixed parts must not touch.
-    message_fr: Option<String>,
+    kind: SyntaxKind,
     at: usize,
 }
 
@@ -71,8 +71,7 @@ pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Op
         }
         Err(e) => {
             issues.push(LoadIssue::Syntax {
-                message_fr: e.message_fr.unwrap_or_else(|| french(&e.message)),
-                message: e.message,
+                kind: e.kind,
                 at: e.at,
             });
             None
@@ -81,12 +80,9 @@ pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Op
 }
 
 impl Parser<'_> {
-    fn err<T>(&self, message: impl Into<String>, at: usize) -> Parsed<T> {
-        Err(SyntaxError {
-            message: message.into(),
-            message_fr: None,
-            at,
-        })
+    #[allow(clippy::unused_self)]
+    fn err<T>(&self, kind: SyntaxKind, at: usize) -> Parsed<T> {
+        Err(SyntaxError { kind, at })
     }
 
     fn peek(&self) -> Option<u8> {
@@ -99,31 +95,22 @@ impl Parser<'_> {
         }
     }
 
-    fn describe_here(&self) -> String {
-        match self
-            .text
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
-            None => "end of file".to_owned(),
-            Some(c) if c.is_control() => format!("character U+{:04X}", u32::from(c)),
-            Some(c) => format!("`{c}`"),
-        }
+    fn found(&self) -> Found {
+        Found::at(self.text.get(self.pos..).unwrap_or_default())
     }
 
     fn document(&mut self) -> Parsed<Node> {
         self.skip_ws();
         if self.peek().is_none() {
-            return self.err("empty document: expected a JSON object", self.pos);
+            return self.err(SyntaxKind::EmptyDocument { yaml: false }, self.pos);
         }
         let node = self.value()?;
         self.skip_ws();
         if self.peek().is_some() {
             return self.err(
-                format!(
-                    "expected end of file after the document, found {}",
-                    self.describe_here()
-                ),
+                SyntaxKind::TrailingData {
+                    found: self.found(),
+                },
                 self.pos,
             );
         }
@@ -147,7 +134,9 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             _ => self.err(
-                format!("expected a value, found {}", self.describe_here()),
+                SyntaxKind::ExpectedValue {
+                    found: self.found(),
+                },
                 start,
             ),
         }
@@ -178,10 +167,7 @@ impl Parser<'_> {
 
     fn nested(&mut self, f: fn(&mut Self) -> Parsed<Node>) -> Parsed<Node> {
         if self.depth >= MAX_DEPTH {
-            return self.err(
-                format!("nesting is deeper than the limit of {MAX_DEPTH} levels"),
-                self.pos,
-            );
+            return self.err(SyntaxKind::NestingLimit { limit: MAX_DEPTH }, self.pos);
         }
         self.depth += 1;
         let node = f(self);
@@ -199,7 +185,9 @@ impl Parser<'_> {
             })
         } else {
             self.err(
-                format!("expected a value, found {}", self.describe_here()),
+                SyntaxKind::ExpectedValue {
+                    found: self.found(),
+                },
                 start,
             )
         }
@@ -226,12 +214,11 @@ impl Parser<'_> {
             let key_start = self.pos;
             if self.peek() != Some(b'"') {
                 let what = if self.peek() == Some(b'}') {
-                    "trailing comma before `}`: remove the comma".to_owned()
+                    SyntaxKind::TrailingComma { close: '}' }
                 } else {
-                    format!(
-                        "expected a string key in double quotes, found {}",
-                        self.describe_here()
-                    )
+                    SyntaxKind::ExpectedKey {
+                        found: self.found(),
+                    }
                 };
                 return self.err(what, key_start);
             }
@@ -239,15 +226,8 @@ impl Parser<'_> {
             let key_span = Span::new(key_start, self.pos);
             self.skip_ws();
             if self.peek() != Some(b':') {
-                let found = self.describe_here();
-                return Err(SyntaxError {
-                    message: format!("expected `:` after key `{key}`, found {found}"),
-                    message_fr: Some(format!(
-                        "`:` attendu après la clé `{key}`, trouvé {}",
-                        french(&found)
-                    )),
-                    at: self.pos,
-                });
+                let found = self.found();
+                return self.err(SyntaxKind::ExpectedColon { key, found }, self.pos);
             }
             self.pos += 1;
             self.skip_ws();
@@ -272,10 +252,9 @@ impl Parser<'_> {
                 }
                 _ => {
                     return self.err(
-                        format!(
-                            "expected `,` or `}}` after an object member, found {}",
-                            self.describe_here()
-                        ),
+                        SyntaxKind::ExpectedCommaOrBrace {
+                            found: self.found(),
+                        },
                         self.pos,
                     )
                 }
@@ -302,7 +281,7 @@ impl Parser<'_> {
             }
             self.skip_ws();
             if self.peek() == Some(b']') {
-                return self.err("trailing comma before `]`: remove the comma", self.pos);
+                return self.err(SyntaxKind::TrailingComma { close: ']' }, self.pos);
             }
             let item = self.value()?;
             self.open_items.push(item);
@@ -319,10 +298,9 @@ impl Parser<'_> {
                 }
                 _ => {
                     return self.err(
-                        format!(
-                            "expected `,` or `]` after an array element, found {}",
-                            self.describe_here()
-                        ),
+                        SyntaxKind::ExpectedCommaOrBracket {
+                            found: self.found(),
+                        },
                         self.pos,
                     )
                 }
@@ -338,12 +316,24 @@ impl Parser<'_> {
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return self.err("invalid number: expected a digit", self.pos),
+            _ => {
+                return self.err(
+                    SyntaxKind::InvalidNumber {
+                        problem: NumberProblem::Digit,
+                    },
+                    self.pos,
+                )
+            }
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return self.err("invalid number: expected a digit after `.`", self.pos);
+                return self.err(
+                    SyntaxKind::InvalidNumber {
+                        problem: NumberProblem::DigitAfterPoint,
+                    },
+                    self.pos,
+                );
             }
             self.digits();
         }
@@ -353,12 +343,22 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return self.err("invalid number: expected a digit in the exponent", self.pos);
+                return self.err(
+                    SyntaxKind::InvalidNumber {
+                        problem: NumberProblem::DigitInExponent,
+                    },
+                    self.pos,
+                );
             }
             self.digits();
         }
         if let Some(b'0'..=b'9') = self.peek() {
-            return self.err("invalid number: leading zeros are not allowed", start);
+            return self.err(
+                SyntaxKind::InvalidNumber {
+                    problem: NumberProblem::LeadingZero,
+                },
+                start,
+            );
         }
         let raw = self
             .text
@@ -412,10 +412,9 @@ impl Parser<'_> {
                     self.pos += 1;
                     if out.len() > super::limits::MAX_STRING_BYTES {
                         return self.err(
-                            format!(
-                                "string longer than the limit of {} bytes",
-                                super::limits::MAX_STRING_BYTES
-                            ),
+                            SyntaxKind::StringLimit {
+                                limit: super::limits::MAX_STRING_BYTES,
+                            },
                             open,
                         );
                     }
@@ -425,13 +424,8 @@ impl Parser<'_> {
                     self.pos += 1;
                     self.escape(&mut out)?;
                 }
-                Some(_) => {
-                    return self.err(
-                        "control character in string: escape it (`\\n`, `\\t`, `\\u0000`)",
-                        self.pos,
-                    )
-                }
-                None => return self.err("unterminated string: missing closing `\"`", open),
+                Some(_) => return self.err(SyntaxKind::ControlInString, self.pos),
+                None => return self.err(SyntaxKind::UnterminatedString, open),
             }
         }
     }
@@ -452,29 +446,28 @@ impl Parser<'_> {
                 let hi = self.hex4()?;
                 let c = if (0xD800..0xDC00).contains(&hi) {
                     if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                        return self.err("unpaired surrogate in `\\u` escape", at);
+                        return self.err(SyntaxKind::UnpairedSurrogate, at);
                     }
                     self.pos += 2;
                     let lo = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&lo) {
-                        return self.err("unpaired surrogate in `\\u` escape", at);
+                        return self.err(SyntaxKind::UnpairedSurrogate, at);
                     }
                     char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
                 } else {
                     char::from_u32(hi)
                 };
                 let Some(c) = c else {
-                    return self.err("unpaired surrogate in `\\u` escape", at);
+                    return self.err(SyntaxKind::UnpairedSurrogate, at);
                 };
                 out.push(c);
                 return Ok(());
             }
             _ => {
                 return self.err(
-                    format!(
-                        "invalid escape `\\{}`",
-                        self.describe_here().trim_matches('`')
-                    ),
+                    SyntaxKind::InvalidEscape {
+                        found: self.found(),
+                    },
                     at,
                 )
             }
@@ -490,97 +483,9 @@ impl Parser<'_> {
             .get(self.pos..self.pos + 4)
             .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
         let Some(value) = digits.and_then(|d| u32::from_str_radix(d, 16).ok()) else {
-            return self.err("invalid `\\u` escape: expected four hex digits", self.pos);
+            return self.err(SyntaxKind::InvalidUnicodeEscape, self.pos);
         };
         self.pos += 4;
         Ok(value)
     }
-}
-
-/// The parser's messages in French. They are a closed set, all made in this file, so they
-/// are translated here by their fixed parts; `tests` checks that every one has a French form.
-pub(super) fn french(en: &str) -> String {
-    const PARTS: &[(&str, &str)] = &[
-        (
-            "empty document: expected a JSON object",
-            "document vide : un objet JSON est attendu",
-        ),
-        (
-            "expected end of file after the document, found ",
-            "fin de fichier attendue après le document, trouvé ",
-        ),
-        ("expected a value, found ", "valeur attendue, trouvé "),
-        (
-            "nesting is deeper than the limit of ",
-            "l'imbrication dépasse la limite de ",
-        ),
-        (" levels", " niveaux"),
-        (
-            "string longer than the limit of ",
-            "chaîne plus longue que la limite de ",
-        ),
-        (" bytes", " octets"),
-        (
-            "trailing comma before `}`: remove the comma",
-            "virgule finale avant `}` : retirez la virgule",
-        ),
-        (
-            "trailing comma before `]`: remove the comma",
-            "virgule finale avant `]` : retirez la virgule",
-        ),
-        (
-            "expected a string key in double quotes, found ",
-            "clé entre guillemets attendue, trouvé ",
-        ),
-        ("expected `:` after key ", "`:` attendu après la clé "),
-        (
-            "expected `,` or `}` after an object member, found ",
-            "`,` ou `}` attendu après un membre d'objet, trouvé ",
-        ),
-        (
-            "expected `,` or `]` after an array element, found ",
-            "`,` ou `]` attendu après un élément de tableau, trouvé ",
-        ),
-        (
-            "invalid number: expected a digit after `.`",
-            "nombre non valide : chiffre attendu après `.`",
-        ),
-        (
-            "invalid number: expected a digit in the exponent",
-            "nombre non valide : chiffre attendu dans l'exposant",
-        ),
-        (
-            "invalid number: expected a digit",
-            "nombre non valide : chiffre attendu",
-        ),
-        (
-            "invalid number: leading zeros are not allowed",
-            "nombre non valide : les zéros en tête ne sont pas permis",
-        ),
-        (
-            "control character in string: escape it",
-            "caractère de contrôle dans une chaîne : échappez-le",
-        ),
-        (
-            "unterminated string: missing closing `\"`",
-            "chaîne non terminée : `\"` fermant manquant",
-        ),
-        (
-            "unpaired surrogate in `\\u` escape",
-            "demi-codet isolé dans un échappement `\\u`",
-        ),
-        (
-            "invalid `\\u` escape: expected four hex digits",
-            "échappement `\\u` non valide : quatre chiffres hexadécimaux attendus",
-        ),
-        ("invalid escape ", "échappement non valide "),
-        (", found ", ", trouvé "),
-        ("end of file", "la fin du fichier"),
-        ("character U+", "le caractère U+"),
-    ];
-    let mut out = en.to_owned();
-    for (e, f) in PARTS {
-        out = out.replace(e, f);
-    }
-    out
 }

@@ -6,12 +6,14 @@
 //! duplicate keys, a byte order mark, limits) are returned as [`LoadIssue`]s, never panics.
 
 mod de;
+mod error;
 mod json;
 mod line_index;
 mod pointer;
 mod yaml;
 
 pub use de::{from_node, Error as ModelError};
+pub use error::{Found, NumberProblem, SyntaxKind, YamlKind};
 pub use line_index::{LineIndex, Position};
 pub use pointer::{escape_token, locate as locate_pointer, Located, Locator, Pointer};
 pub(crate) use pointer::{pointer_of, Step};
@@ -210,11 +212,8 @@ impl Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadIssue {
     /// The text is not well-formed JSON/YAML. Loading stops here.
-    Syntax {
-        message: String,
-        message_fr: String,
-        at: usize,
-    },
+    /// `kind` says what, in data; S003 words it in the language asked.
+    Syntax { kind: SyntaxKind, at: usize },
     /// A key appears twice in one object; `first` is where it appeared before.
     DuplicateKey {
         pointer: String,
@@ -267,16 +266,10 @@ pub fn load(text: &str, format: SourceFormat) -> Loaded {
     };
     let root = if text.len() > limits::MAX_BYTES {
         issues.push(LoadIssue::Syntax {
-            message: format!(
-                "file is {} bytes, more than the limit of {} bytes",
-                text.len(),
-                limits::MAX_BYTES
-            ),
-            message_fr: format!(
-                "le fichier fait {} octets, au-delà de la limite de {} octets",
-                text.len(),
-                limits::MAX_BYTES
-            ),
+            kind: SyntaxKind::SizeLimit {
+                size: text.len(),
+                limit: limits::MAX_BYTES,
+            },
             at: 0,
         });
         None

@@ -4,7 +4,9 @@
 //! stay strings, `no` is not a boolean). Aliases are expanded under a budget, so a
 //! "billion laughs" file is an error instead of an out-of-memory.
 
-use super::{limits::MAX_DEPTH, LineIndex, LoadIssue, Member, Node, Number, Span, Value};
+use super::{
+    limits::MAX_DEPTH, LineIndex, LoadIssue, Member, Node, Number, Span, SyntaxKind, Value,
+};
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use std::collections::HashMap;
 
@@ -50,7 +52,7 @@ impl Builder<'_> {
     }
 
     /// Attaches a finished node to its parent, or makes it the root.
-    fn push(&mut self, node: Node, anchor: usize) -> Result<(), (String, usize)> {
+    fn push(&mut self, node: Node, anchor: usize) -> Result<(), (SyntaxKind, usize)> {
         if anchor != 0 {
             self.anchors.insert(anchor, node.clone());
         }
@@ -74,10 +76,7 @@ impl Builder<'_> {
                         Value::Bool(b) => b.to_string(),
                         Value::Null => "null".to_owned(),
                         Value::Array(_) | Value::Object(_) => {
-                            return Err((
-                                "mapping keys must be scalars".to_owned(),
-                                node.span.start,
-                            ))
+                            return Err((SyntaxKind::NonScalarKey, node.span.start))
                         }
                     };
                     *pending_key = Some((key, node.span));
@@ -105,14 +104,8 @@ pub(super) fn parse(
     };
     let mut parser = Parser::new_from_str(body);
     let mut documents = 0;
-    let fail = |issues: &mut Vec<LoadIssue>, message: String, at: usize| {
-        // Our own messages are translated; the scanner's own (in English) are quoted.
-        let message_fr = french(&message);
-        issues.push(LoadIssue::Syntax {
-            message,
-            message_fr,
-            at,
-        });
+    let fail = |issues: &mut Vec<LoadIssue>, kind: SyntaxKind, at: usize| {
+        issues.push(LoadIssue::Syntax { kind, at });
         None
     };
     while let Some(event) = parser.next_event() {
@@ -120,7 +113,7 @@ pub(super) fn parse(
             Ok(ev) => ev,
             Err(e) => {
                 let at = b.offset(*e.marker());
-                return fail(issues, e.info().to_owned(), at);
+                return fail(issues, SyntaxKind::yaml(e.info()), at);
             }
         };
         let from = b.offset(span.start);
@@ -129,20 +122,15 @@ pub(super) fn parse(
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return fail(
-                        issues,
-                        "a report file holds one YAML document; found a second `---`".to_owned(),
-                        from,
-                    );
+                    return fail(issues, SyntaxKind::SecondDocument, from);
                 }
                 Ok(())
             }
             Event::Scalar(value, _, _, _) if value.len() > super::limits::MAX_STRING_BYTES => {
                 Err((
-                    format!(
-                        "string longer than the limit of {} bytes",
-                        super::limits::MAX_STRING_BYTES
-                    ),
+                    SyntaxKind::StringLimit {
+                        limit: super::limits::MAX_STRING_BYTES,
+                    },
                     from,
                 ))
             }
@@ -165,10 +153,7 @@ pub(super) fn parse(
                 if b.stack.len() >= MAX_DEPTH =>
             {
                 let _ = anchor;
-                Err((
-                    format!("nesting is deeper than the limit of {MAX_DEPTH} levels"),
-                    from,
-                ))
+                Err((SyntaxKind::NestingLimit { limit: MAX_DEPTH }, from))
             }
             Event::SequenceStart(anchor, _) => {
                 b.stack.push(Frame::Seq {
@@ -218,7 +203,9 @@ pub(super) fn parse(
                     b.alias_nodes += count_nodes(&node);
                     if b.alias_nodes > MAX_ALIAS_NODES {
                         Err((
-                            format!("aliases expand to more than {MAX_ALIAS_NODES} nodes"),
+                            SyntaxKind::AliasLimit {
+                                limit: MAX_ALIAS_NODES,
+                            },
                             from,
                         ))
                     } else {
@@ -226,13 +213,13 @@ pub(super) fn parse(
                         b.push(node, 0)
                     }
                 }
-                None => Err(("alias to an unknown anchor".to_owned(), from)),
+                None => Err((SyntaxKind::UnknownAnchor, from)),
             },
             Event::StreamEnd => break,
             Event::Nothing | Event::StreamStart | Event::DocumentEnd => Ok(()),
         };
-        if let Err((message, at)) = result {
-            return fail(issues, message, at);
+        if let Err((kind, at)) = result {
+            return fail(issues, kind, at);
         }
     }
     match b.root {
@@ -240,11 +227,7 @@ pub(super) fn parse(
             super::pointer::find_duplicate_keys(&root, issues);
             Some(root)
         }
-        None => fail(
-            issues,
-            "empty document: expected a YAML mapping".to_owned(),
-            start,
-        ),
+        None => fail(issues, SyntaxKind::EmptyDocument { yaml: true }, start),
     }
 }
 
@@ -297,40 +280,4 @@ fn resolve_plain(s: &str) -> Value {
         }
     }
     Value::String(s.to_owned())
-}
-
-/// This loader's messages in French; the YAML scanner's own messages stay as it words them.
-fn french(en: &str) -> String {
-    if let Some(n) = en.strip_prefix("nesting is deeper than the limit of ") {
-        return format!(
-            "l'imbrication dépasse la limite de {}",
-            n.replace("levels", "niveaux")
-        );
-    }
-    if let Some(n) = en.strip_prefix("string longer than the limit of ") {
-        return format!(
-            "chaîne plus longue que la limite de {}",
-            n.replace("bytes", "octets")
-        );
-    }
-    if let Some(n) = en.strip_prefix("aliases expand to more than ") {
-        return format!(
-            "les alias se développent en plus de {}",
-            n.replace("nodes", "nœuds")
-        );
-    }
-    match en {
-        "mapping keys must be scalars" => {
-            "les clés d'une table doivent être des scalaires".to_owned()
-        }
-        "alias to an unknown anchor" => "alias vers une ancre inconnue".to_owned(),
-        "empty document: expected a YAML mapping" => {
-            "document vide : une table YAML est attendue".to_owned()
-        }
-        "a report file holds one YAML document; found a second `---`" => {
-            "un fichier de rapport contient un seul document YAML; un second `---` a été trouvé"
-                .to_owned()
-        }
-        other => format!("erreur de syntaxe YAML : {other}"),
-    }
 }

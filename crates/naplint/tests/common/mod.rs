@@ -1,10 +1,18 @@
 //! What several test files read: the repository root and every document input (the seed
 //! in JSON and YAML, every fixture).
 
+// Each test file compiles this module on its own and uses a part of it.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The text of a file of the repository.
+pub fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap()
 }
 
 /// The seed and every fixture input (not the `.expected.json` snapshots), sorted.

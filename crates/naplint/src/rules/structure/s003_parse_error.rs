@@ -1,7 +1,8 @@
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Pointer};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{number, Lang, Text};
 use crate::rules::{Family, Rule};
+use crate::source::{Found, NumberProblem, SyntaxKind, YamlKind};
 
 pub const RULE: Rule = Rule {
     code: "S003",
@@ -30,7 +31,55 @@ Nothing else can be checked until the file can be read.
 ```
 "#,
     docs_fr: include_str!("s003_parse_error.fr.md"),
-    texts: &[BOM, SAVE_NO_BOM, INVALID_UTF8, SAVE_UTF8],
+    texts: &[
+        BOM,
+        SAVE_NO_BOM,
+        INVALID_UTF8,
+        SAVE_UTF8,
+        FOUND_EOF,
+        FOUND_CONTROL,
+        EMPTY_JSON,
+        EMPTY_YAML,
+        TRAILING_DATA,
+        EXPECTED_VALUE,
+        EXPECTED_KEY,
+        EXPECTED_COLON,
+        COMMA_OR_BRACE,
+        COMMA_OR_BRACKET,
+        TRAILING_COMMA,
+        NUMBER_DIGIT,
+        NUMBER_POINT,
+        NUMBER_EXPONENT,
+        NUMBER_LEADING_ZERO,
+        CONTROL_IN_STRING,
+        UNTERMINATED_STRING,
+        INVALID_ESCAPE,
+        INVALID_ESCAPE_CONTROL,
+        INVALID_UNICODE_ESCAPE,
+        UNPAIRED_SURROGATE,
+        NESTING_LIMIT,
+        STRING_LIMIT,
+        SIZE_LIMIT,
+        SECOND_DOCUMENT,
+        NON_SCALAR_KEY,
+        ALIAS_LIMIT,
+        UNKNOWN_ANCHOR,
+        YAML_TAB,
+        YAML_MAPPING_VALUE,
+        YAML_EXPECTED_KEY,
+        YAML_INDENTATION,
+        YAML_UNTERMINATED_QUOTE,
+        YAML_INVALID_ESCAPE,
+        YAML_DUPLICATE_ANCHOR,
+        YAML_ANCHOR_NAME,
+        YAML_UNDECLARED_TAG,
+        YAML_INVALID_TAG,
+        YAML_FLOW_SEQUENCE,
+        YAML_FLOW_MAPPING,
+        YAML_RECURSION,
+        YAML_UNPRINTABLE,
+        YAML_OTHER,
+    ],
     ..Rule::DEFAULT
 };
 
@@ -64,8 +113,272 @@ pub fn byte_order_mark(lang: Lang) -> Finding {
     Finding::new(Pointer::root(), BOM.get(lang)).help(SAVE_NO_BOM.get(lang))
 }
 
-/// The loader's syntax error, already worded in the language asked.
+// What stands where reading stopped (a character as such is quoted in backticks).
+const FOUND_EOF: Text = Text::new("end of file", "la fin du fichier");
+const FOUND_CONTROL: Text = Text::new("character U+{code}", "le caractère U+{code}");
+
+const EMPTY_JSON: Text = Text::new(
+    "empty document: expected a JSON object",
+    "document vide : un objet JSON est attendu",
+);
+const EMPTY_YAML: Text = Text::new(
+    "empty document: expected a YAML mapping",
+    "document vide : une table YAML est attendue",
+);
+const TRAILING_DATA: Text = Text::new(
+    "expected end of file after the document, found {found}",
+    "fin de fichier attendue après le document, trouvé {found}",
+);
+const EXPECTED_VALUE: Text = Text::new(
+    "expected a value, found {found}",
+    "valeur attendue, trouvé {found}",
+);
+const EXPECTED_KEY: Text = Text::new(
+    "expected a string key in double quotes, found {found}",
+    "clé entre guillemets attendue, trouvé {found}",
+);
+const EXPECTED_COLON: Text = Text::new(
+    "expected `:` after key `{key}`, found {found}",
+    "`:` attendu après la clé `{key}`, trouvé {found}",
+);
+const COMMA_OR_BRACE: Text = Text::new(
+    "expected `,` or `}` after an object member, found {found}",
+    "`,` ou `}` attendu après un membre d'objet, trouvé {found}",
+);
+const COMMA_OR_BRACKET: Text = Text::new(
+    "expected `,` or `]` after an array element, found {found}",
+    "`,` ou `]` attendu après un élément de tableau, trouvé {found}",
+);
+const TRAILING_COMMA: Text = Text::new(
+    "trailing comma before `{close}`: remove the comma",
+    "virgule finale avant `{close}` : retirez la virgule",
+);
+const NUMBER_DIGIT: Text = Text::new(
+    "invalid number: expected a digit",
+    "nombre non valide : chiffre attendu",
+);
+const NUMBER_POINT: Text = Text::new(
+    "invalid number: expected a digit after `.`",
+    "nombre non valide : chiffre attendu après `.`",
+);
+const NUMBER_EXPONENT: Text = Text::new(
+    "invalid number: expected a digit in the exponent",
+    "nombre non valide : chiffre attendu dans l'exposant",
+);
+const NUMBER_LEADING_ZERO: Text = Text::new(
+    "invalid number: leading zeros are not allowed",
+    "nombre non valide : les zéros en tête ne sont pas permis",
+);
+const CONTROL_IN_STRING: Text = Text::new(
+    "control character in string: escape it (`\\n`, `\\t`, `\\u0000`)",
+    "caractère de contrôle dans une chaîne : échappez-le (`\\n`, `\\t`, `\\u0000`)",
+);
+const UNTERMINATED_STRING: Text = Text::new(
+    "unterminated string: missing closing `\"`",
+    "chaîne non terminée : `\"` fermant manquant",
+);
+const INVALID_ESCAPE: Text = Text::new(
+    "invalid escape `\\{char}`",
+    "échappement non valide `\\{char}`",
+);
+const INVALID_ESCAPE_CONTROL: Text = Text::new(
+    "invalid escape: `\\` followed by character U+{code}",
+    "échappement non valide : `\\` suivi du caractère U+{code}",
+);
+const INVALID_UNICODE_ESCAPE: Text = Text::new(
+    "invalid `\\u` escape: expected four hex digits",
+    "échappement `\\u` non valide : quatre chiffres hexadécimaux attendus",
+);
+const UNPAIRED_SURROGATE: Text = Text::new(
+    "unpaired surrogate in `\\u` escape",
+    "demi-codet isolé dans un échappement `\\u`",
+);
+const NESTING_LIMIT: Text = Text::new(
+    "nesting is deeper than the limit of {limit} levels",
+    "l'imbrication dépasse la limite de {limit} niveaux",
+);
+const STRING_LIMIT: Text = Text::new(
+    "string longer than the limit of {limit} bytes",
+    "chaîne plus longue que la limite de {limit} octets",
+);
+const SIZE_LIMIT: Text = Text::new(
+    "file is {size} bytes, more than the limit of {limit} bytes",
+    "le fichier fait {size} octets, au-delà de la limite de {limit} octets",
+);
+const SECOND_DOCUMENT: Text = Text::new(
+    "a report file holds one YAML document; found a second `---`",
+    "un fichier de rapport contient un seul document YAML ; un second `---` a été trouvé",
+);
+const NON_SCALAR_KEY: Text = Text::new(
+    "mapping keys must be scalars",
+    "les clés d'une table doivent être des scalaires",
+);
+const ALIAS_LIMIT: Text = Text::new(
+    "aliases expand to more than {limit} nodes",
+    "les alias se développent en plus de {limit} nœuds",
+);
+const UNKNOWN_ANCHOR: Text = Text::new(
+    "alias to an unknown anchor",
+    "alias vers une ancre inconnue",
+);
+// The YAML library's errors that naplint recognises (see `SyntaxKind::yaml`).
+const YAML_TAB: Text = Text::new(
+    "a tab where YAML wants spaces: indent with spaces",
+    "une tabulation là où le YAML veut des espaces : indentez avec des espaces",
+);
+const YAML_MAPPING_VALUE: Text = Text::new(
+    "a mapping value (`key: value`) is not allowed here",
+    "une valeur de table (`clé: valeur`) n'est pas permise à cet endroit",
+);
+const YAML_EXPECTED_KEY: Text = Text::new(
+    "expected a mapping key (`key: value`)",
+    "clé de table attendue (`clé: valeur`)",
+);
+const YAML_INDENTATION: Text = Text::new("invalid indentation", "indentation non valide");
+const YAML_UNTERMINATED_QUOTE: Text = Text::new(
+    "unterminated quoted string: missing closing quote",
+    "chaîne entre guillemets non terminée : guillemet fermant manquant",
+);
+const YAML_INVALID_ESCAPE: Text = Text::new(
+    "invalid escape in a double-quoted string",
+    "échappement non valide dans une chaîne entre guillemets doubles",
+);
+const YAML_DUPLICATE_ANCHOR: Text = Text::new("anchor defined twice", "ancre définie deux fois");
+const YAML_ANCHOR_NAME: Text = Text::new(
+    "anchor or alias without a name: expected letters or digits",
+    "ancre ou alias sans nom : lettres ou chiffres attendus",
+);
+const YAML_UNDECLARED_TAG: Text = Text::new(
+    "tag handle not declared",
+    "préfixe d'étiquette (tag) non déclaré",
+);
+const YAML_INVALID_TAG: Text = Text::new("malformed YAML tag", "étiquette (tag) YAML mal formée");
+const YAML_FLOW_SEQUENCE: Text = Text::new(
+    "expected `,` or `]` in a bracketed sequence",
+    "`,` ou `]` attendu dans une séquence entre crochets",
+);
+const YAML_FLOW_MAPPING: Text = Text::new(
+    "expected `,` or `}` in a braced mapping",
+    "`,` ou `}` attendu dans une table entre accolades",
+);
+const YAML_RECURSION: Text = Text::new(
+    "nesting is deeper than the YAML reader's limit",
+    "l'imbrication dépasse la limite du lecteur YAML",
+);
+const YAML_UNPRINTABLE: Text = Text::new(
+    "character not allowed in YAML",
+    "caractère interdit en YAML",
+);
+// Any other error of the YAML library: it words it in English only, so the French frame
+// quotes its sentence verbatim rather than guess at a translation.
+const YAML_OTHER: Text = Text::new(
+    "{info}",
+    "erreur de syntaxe YAML (message du lecteur YAML, en anglais) : {info}",
+);
+
+fn found(found: Found, lang: Lang) -> String {
+    match found {
+        Found::EndOfFile => FOUND_EOF.get(lang).to_owned(),
+        Found::Control(c) => FOUND_CONTROL.render(lang, &[("code", &code_point(c))]),
+        Found::Char(c) => format!("`{c}`"),
+    }
+}
+
+fn code_point(c: char) -> String {
+    format!("{:04X}", u32::from(c))
+}
+
+fn yaml_text(kind: YamlKind) -> Text {
+    match kind {
+        YamlKind::Tab => YAML_TAB,
+        YamlKind::MappingValue => YAML_MAPPING_VALUE,
+        YamlKind::ExpectedKey => YAML_EXPECTED_KEY,
+        YamlKind::Indentation => YAML_INDENTATION,
+        YamlKind::UnterminatedQuote => YAML_UNTERMINATED_QUOTE,
+        YamlKind::InvalidEscape => YAML_INVALID_ESCAPE,
+        YamlKind::UnknownAnchor => UNKNOWN_ANCHOR,
+        YamlKind::DuplicateAnchor => YAML_DUPLICATE_ANCHOR,
+        YamlKind::AnchorName => YAML_ANCHOR_NAME,
+        YamlKind::UndeclaredTag => YAML_UNDECLARED_TAG,
+        YamlKind::InvalidTag => YAML_INVALID_TAG,
+        YamlKind::FlowSequence => YAML_FLOW_SEQUENCE,
+        YamlKind::FlowMapping => YAML_FLOW_MAPPING,
+        YamlKind::Recursion => YAML_RECURSION,
+        YamlKind::Unprintable => YAML_UNPRINTABLE,
+        YamlKind::Other => YAML_OTHER,
+    }
+}
+
+/// The loader's syntax error worded in `lang`; the user's own text (a key, a character)
+/// is quoted as read.
 #[must_use]
-pub fn syntax(message: &str) -> Finding {
-    Finding::new(Pointer::root(), message)
+pub fn message(kind: &SyntaxKind, lang: Lang) -> String {
+    let with_found = |t: Text, f: Found| t.render(lang, &[("found", &found(f, lang))]);
+    match kind {
+        SyntaxKind::EmptyDocument { yaml: false } => EMPTY_JSON.get(lang).to_owned(),
+        SyntaxKind::EmptyDocument { yaml: true } => EMPTY_YAML.get(lang).to_owned(),
+        SyntaxKind::TrailingData { found } => with_found(TRAILING_DATA, *found),
+        SyntaxKind::ExpectedValue { found } => with_found(EXPECTED_VALUE, *found),
+        SyntaxKind::ExpectedKey { found } => with_found(EXPECTED_KEY, *found),
+        SyntaxKind::ExpectedColon { key, found: f } => {
+            EXPECTED_COLON.render(lang, &[("key", key), ("found", &found(*f, lang))])
+        }
+        SyntaxKind::ExpectedCommaOrBrace { found } => with_found(COMMA_OR_BRACE, *found),
+        SyntaxKind::ExpectedCommaOrBracket { found } => with_found(COMMA_OR_BRACKET, *found),
+        SyntaxKind::TrailingComma { close } => {
+            TRAILING_COMMA.render(lang, &[("close", &close.to_string())])
+        }
+        SyntaxKind::InvalidNumber { problem } => match problem {
+            NumberProblem::Digit => NUMBER_DIGIT,
+            NumberProblem::DigitAfterPoint => NUMBER_POINT,
+            NumberProblem::DigitInExponent => NUMBER_EXPONENT,
+            NumberProblem::LeadingZero => NUMBER_LEADING_ZERO,
+        }
+        .get(lang)
+        .to_owned(),
+        SyntaxKind::ControlInString => CONTROL_IN_STRING.get(lang).to_owned(),
+        // A `\` at the very end leaves the string open.
+        SyntaxKind::UnterminatedString
+        | SyntaxKind::InvalidEscape {
+            found: Found::EndOfFile,
+        } => UNTERMINATED_STRING.get(lang).to_owned(),
+        SyntaxKind::InvalidEscape {
+            found: Found::Char(c),
+        } => INVALID_ESCAPE.render(lang, &[("char", &c.to_string())]),
+        SyntaxKind::InvalidEscape {
+            found: Found::Control(c),
+        } => INVALID_ESCAPE_CONTROL.render(lang, &[("code", &code_point(*c))]),
+        SyntaxKind::InvalidUnicodeEscape => INVALID_UNICODE_ESCAPE.get(lang).to_owned(),
+        SyntaxKind::UnpairedSurrogate => UNPAIRED_SURROGATE.get(lang).to_owned(),
+        SyntaxKind::NestingLimit { limit } => {
+            NESTING_LIMIT.render(lang, &[("limit", &count(*limit, lang))])
+        }
+        SyntaxKind::StringLimit { limit } => {
+            STRING_LIMIT.render(lang, &[("limit", &count(*limit, lang))])
+        }
+        SyntaxKind::SizeLimit { size, limit } => SIZE_LIMIT.render(
+            lang,
+            &[
+                ("size", &count(*size, lang)),
+                ("limit", &count(*limit, lang)),
+            ],
+        ),
+        SyntaxKind::SecondDocument => SECOND_DOCUMENT.get(lang).to_owned(),
+        SyntaxKind::NonScalarKey => NON_SCALAR_KEY.get(lang).to_owned(),
+        SyntaxKind::AliasLimit { limit } => {
+            ALIAS_LIMIT.render(lang, &[("limit", &count(*limit, lang))])
+        }
+        SyntaxKind::UnknownAnchor => UNKNOWN_ANCHOR.get(lang).to_owned(),
+        SyntaxKind::Yaml { kind, info } => yaml_text(*kind).render(lang, &[("info", info)]),
+    }
+}
+
+fn count(n: usize, lang: Lang) -> String {
+    number(i128::try_from(n).unwrap_or(i128::MAX), lang)
+}
+
+/// The loader's syntax error as a finding in `lang`.
+#[must_use]
+pub fn syntax(kind: &SyntaxKind, lang: Lang) -> Finding {
+    Finding::new(Pointer::root(), message(kind, lang))
 }
