@@ -41,6 +41,13 @@ fn all_texts() -> Vec<(String, Text)> {
             .iter()
             .map(|t| ("rule language".to_owned(), *t)),
     );
+    for (owner, texts) in [
+        ("rule budget", naplint::lang::TEXTS),
+        ("submissions", naplint::submission::TEXTS),
+        ("sessions", naplint::session::TEXTS),
+    ] {
+        out.extend(texts.iter().map(|t| (owner.to_owned(), *t)));
+    }
     out
 }
 
