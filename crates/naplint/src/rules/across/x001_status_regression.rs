@@ -13,34 +13,22 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: complete
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: ongoing
     /// ```
     ///
     /// ## Passes
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: complete
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: complete
     /// ```
     Rule {
         code: "X001",

@@ -10,34 +10,22 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2011/12, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2011/12
     /// ```
     ///
     /// ## Passes
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
     /// ```
     Rule {
         code: "X002",

@@ -19,27 +19,17 @@ crate::rules::declare_rule! {
     /// ] }] }]
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: ongoing, leads: [PS], new: true }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2013/14, new: true }
     /// ```
     ///
     /// ## Passes
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// report: { fiscal_year: 2012/13, period: { start: 2012-04-01, end: 2013-03-31 } }
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// new: false
     /// ```
     Rule {
         code: "X003",

@@ -12,20 +12,14 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2014/15, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2014/15, status: ongoing }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2014/15, status: planned, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2014/15, status: planned }
     /// ```
     Rule {
         code: "P010",
