@@ -1,4 +1,4 @@
-use super::previous_by_id;
+use super::{finding, joined};
 use crate::model::Status;
 use crate::rules::{Across, Finding};
 
@@ -47,29 +47,11 @@ crate::rules::declare_rule! {
 }
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
-    let before = previous_by_id(x.previous);
-    for (ptr, d) in x
-        .current
-        .chart
-        .rows()
-        .iter()
-        .map(|r| (&r.pointer, r.deliverable))
-    {
-        let was_complete = before
-            .get(d.id.as_str())
-            .is_some_and(|p| p.status == Some(Status::Complete));
-        if let (true, Some(now)) = (
-            was_complete,
-            d.status.filter(|s| s.is_known() && *s != Status::Complete),
-        ) {
-            out.push(
-                Finding::new(
-                    ptr.key("status"),
-                    x.current
-                        .t(MESSAGE, &[("id", &d.id), ("status", now.as_str())]),
-                )
-                .help(x.current.t(HELP, &[])),
-            );
+    for (ptr, d, previous) in joined(x) {
+        let now = d.status.filter(|s| s.is_known() && *s != Status::Complete);
+        if let (Some(Status::Complete), Some(now)) = (previous.status, now) {
+            let args = [("id", d.id.as_str()), ("status", now.as_str())];
+            out.push(finding(x, ptr.key("status"), MESSAGE, &args, HELP));
         }
     }
 }

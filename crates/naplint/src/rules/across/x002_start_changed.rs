@@ -1,4 +1,4 @@
-use super::previous_by_id;
+use super::{finding, joined};
 use crate::rules::{Across, Finding};
 
 crate::rules::declare_rule! {
@@ -44,28 +44,15 @@ crate::rules::declare_rule! {
 }
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
-    let before = previous_by_id(x.previous);
-    for (ptr, d) in x
-        .current
-        .chart
-        .rows()
-        .iter()
-        .map(|r| (&r.pointer, r.deliverable))
-    {
-        let Some(prev) = before.get(d.id.as_str()) else {
-            continue;
-        };
-        if let (Some(old), Some(new)) = (&prev.start, &d.start) {
+    for (ptr, d, previous) in joined(x) {
+        if let (Some(old), Some(new)) = (&previous.start, &d.start) {
             if old != new {
                 let args = [
                     ("id", d.id.as_str()),
                     ("old", old.as_str()),
                     ("new", new.as_str()),
                 ];
-                out.push(
-                    Finding::new(ptr.key("start"), x.current.t(MESSAGE, &args))
-                        .help(x.current.t(HELP, &[])),
-                );
+                out.push(finding(x, ptr.key("start"), MESSAGE, &args, HELP));
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::previous_by_id;
+use super::{finding, joined};
 use crate::rules::{Across, Finding};
 
 crate::rules::declare_rule! {
@@ -59,19 +59,9 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     if then >= now {
         return;
     }
-    let before = previous_by_id(x.previous);
-    for (ptr, d) in x
-        .current
-        .chart
-        .rows()
-        .iter()
-        .map(|r| (&r.pointer, r.deliverable))
-    {
-        if d.new && before.contains_key(d.id.as_str()) {
-            out.push(
-                Finding::new(ptr.key("new"), x.current.t(MESSAGE, &[("id", &d.id)]))
-                    .help(x.current.t(HELP, &[])),
-            );
+    for (ptr, d, _) in joined(x) {
+        if d.new {
+            out.push(finding(x, ptr.key("new"), MESSAGE, &[("id", &d.id)], HELP));
         }
     }
 }
