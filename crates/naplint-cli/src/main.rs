@@ -355,7 +355,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let lang = language(lang)?;
             let configs = files::Configs::new_in(config.as_deref(), &select, &ignore, lang, trust)?;
-            let previous = previous.as_deref().map(files::read_previous).transpose()?;
+            let previous = previous
+                .as_deref()
+                .map(|p| files::read_previous(p, configs.lang()))
+                .transpose()?;
             let mut stdin_text = None;
             if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
                 stdin_text = Some(safe_read::read_stream_bounded(
@@ -396,7 +399,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             if write_baseline {
-                eprint!("{}", baseline::write(&checked, baseline.as_deref())?);
+                eprint!(
+                    "{}",
+                    baseline::write(&checked, baseline.as_deref(), configs.lang())?
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             let base_config = configs.linter_for(&Input::Stdin)?.config().clone();
@@ -465,5 +471,6 @@ fn language(flag: Option<Lang>) -> Result<Option<Lang>, String> {
 
 /// Builds a linter; the embedded schema always compiles (a core test proves it).
 fn linter(config: naplint::Config) -> Result<Linter, String> {
-    Linter::new(config).map_err(|e| e.to_string())
+    let lang = config.lang;
+    Linter::new(config).map_err(|e| e.message(lang))
 }

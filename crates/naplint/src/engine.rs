@@ -1,9 +1,10 @@
 //! Text → document → schema and rules → diagnostics.
 
+use crate::config::ConfigProblem;
 use crate::config::{Config, RuleLevel};
 use crate::diagnostic::{Diagnostic, Finding, Pointer, Severity};
 use crate::i18n::Lang;
-use crate::lang::{self, CompiledCheck, RuleError};
+use crate::lang::{self, CompiledCheck, RuleError, RuleErrorKind};
 use crate::model::Report;
 use crate::registry::{RuleInfo, RULES};
 use crate::rules::chart::Chart;
@@ -21,9 +22,10 @@ use std::collections::HashMap;
 pub enum LinterError {
     #[error("internal error: {0}")]
     Schema(#[from] SchemaError),
-    #[error("invalid configuration: {}", .0.join("; "))]
+    /// The configuration's problems, worded in its language.
+    #[error("{}", self.message(crate::i18n::Lang::En))]
     Config(Vec<String>),
-    #[error("invalid rules: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    #[error("{}", self.message(crate::i18n::Lang::En))]
     Rules(Vec<UserRuleError>),
 }
 
@@ -38,11 +40,48 @@ pub struct UserRuleError {
 
 impl std::fmt::Display for UserRuleError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "rule `{}` {}:{}: {}",
-            self.code, self.error.line, self.error.column, self.error.message
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl UserRuleError {
+    /// `rule `U001` 1:5: …` with the frame in `lang` (the problem is worded when made).
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        lang::RULE_AT.render(
+            lang,
+            &[
+                ("code", &self.code),
+                ("line", &self.error.line.to_string()),
+                ("column", &self.error.column.to_string()),
+                ("message", &self.error.message),
+            ],
         )
+    }
+}
+
+impl LinterError {
+    /// The error worded in `lang` (its problems are worded in the configuration's
+    /// language when the linter is built).
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Schema(_) => self.to_string(),
+            Self::Config(problems) => {
+                crate::config::INVALID.render(lang, &[("problems", &problems.join("; "))])
+            }
+            Self::Rules(errors) => lang::INVALID_RULES.render(
+                lang,
+                &[(
+                    "problems",
+                    &errors
+                        .iter()
+                        .map(|e| e.message(lang))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )],
+            ),
+        }
     }
 }
 
@@ -157,7 +196,7 @@ impl Levels {
 }
 
 /// Problems of a configuration against the rules it names.
-fn config_problems(config: &Config) -> Vec<String> {
+fn config_problems(config: &Config) -> Vec<ConfigProblem> {
     let mut out = config.problems();
     let user = |key: &str| {
         config
@@ -167,7 +206,7 @@ fn config_problems(config: &Config) -> Vec<String> {
     };
     for key in config.rules.keys() {
         if crate::registry::find(key).is_none() && !user(key) {
-            out.push(format!("unknown rule `{key}` in `rules`"));
+            out.push(ConfigProblem::UnknownRule { key: key.clone() });
         }
     }
     for p in config.select.iter().chain(&config.ignore) {
@@ -179,7 +218,7 @@ fn config_problems(config: &Config) -> Vec<String> {
             .iter()
             .any(|u| u.code.starts_with(p.as_str()) || u.name.as_deref() == Some(p.as_str()));
         if !builtin && !custom {
-            out.push(format!("`{p}` matches no rule code or name"));
+            out.push(ConfigProblem::NoMatch { pattern: p.clone() });
         }
     }
     out
@@ -208,7 +247,9 @@ impl Linter {
     pub fn new(config: Config) -> Result<Self, LinterError> {
         let problems = config_problems(&config);
         if !problems.is_empty() {
-            return Err(LinterError::Config(problems));
+            return Err(LinterError::Config(
+                problems.iter().map(|p| p.message(config.lang)).collect(),
+            ));
         }
         let schema_json: serde_json::Value =
             serde_json::from_str(REPORT_SCHEMA_JSON).map_err(SchemaError::from)?;
@@ -235,23 +276,20 @@ impl Linter {
             .collect();
         let mut errors = Vec::new();
         for u in &config.user_rules {
-            let fail = |message: String| UserRuleError {
+            let fail = |kind: RuleErrorKind| UserRuleError {
                 code: u.code.clone(),
-                error: RuleError {
-                    message,
-                    line: 1,
-                    column: 1,
-                },
+                error: RuleError::whole(kind).localized(config.lang),
             };
             if !valid_user_code(&u.code) {
-                errors.push(fail(format!(
-                    "code `{}` must be `U` and three or more digits (`U001`) or a project prefix and digits (`CAN001`), not a built-in family",
-                    u.code
-                )));
+                errors.push(fail(RuleErrorKind::BadCode {
+                    code: u.code.clone(),
+                }));
                 continue;
             }
             if infos.iter().any(|i| i.code == u.code) {
-                errors.push(fail(format!("code `{}` is used twice", u.code)));
+                errors.push(fail(RuleErrorKind::DuplicateCode {
+                    code: u.code.clone(),
+                }));
                 continue;
             }
             match lang::compile(u.decl(), &schema_json) {
@@ -261,7 +299,7 @@ impl Linter {
                 }
                 Err(es) => errors.extend(es.into_iter().map(|error| UserRuleError {
                     code: u.code.clone(),
-                    error,
+                    error: error.localized(config.lang),
                 })),
             }
         }

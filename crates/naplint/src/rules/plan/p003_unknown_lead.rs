@@ -54,45 +54,53 @@ crate::rules::declare_rule! {
     }
 }
 
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
     let depts = &ctx.report.departments;
     let known = |code: &str| depts.iter().any(|d| d.code.as_str() == code);
-    let mut refs: Vec<(Pointer, &str)> = Vec::new();
+    // Only the unknown codes get their pointer spelled out.
+    let mut refs: Vec<(Pointer, &'a str)> = Vec::new();
+    let mut note = |code: &'a str, ptr: &dyn Fn() -> Pointer| {
+        if !known(code) {
+            refs.push((ptr(), code));
+        }
+    };
     if let Some(c) = &ctx.report.plan.coordinator {
-        refs.push((Pointer::root().key("plan").key("coordinator"), c.as_str()));
+        note(c.as_str(), &|| {
+            Pointer::root().key("plan").key("coordinator")
+        });
     }
     for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
         for (i, lead) in d.leads.iter().enumerate() {
-            refs.push((ptr.key("leads").index(i), lead));
+            note(lead, &|| ptr.key("leads").index(i));
         }
     }
     if let Some(stats) = &ctx.report.statistics {
-        let base = Pointer::root().key("statistics");
+        let base = || Pointer::root().key("statistics");
         for (i, op) in stats.operations.iter().enumerate() {
-            refs.push((base.key("operations").index(i).key("lead"), &op.lead));
+            note(&op.lead, &|| base().key("operations").index(i).key("lead"));
         }
         for (i, t) in stats.training.iter().enumerate() {
-            refs.push((base.key("training").index(i).key("provider"), &t.provider));
+            note(&t.provider, &|| {
+                base().key("training").index(i).key("provider")
+            });
             for (j, p) in t.partners.iter().enumerate() {
-                refs.push((base.key("training").index(i).key("partners").index(j), p));
+                note(p, &|| {
+                    base().key("training").index(i).key("partners").index(j)
+                });
             }
         }
         for (i, o) in stats.outreach.iter().enumerate() {
             if let Some(p) = &o.provider {
-                refs.push((base.key("outreach").index(i).key("provider"), p));
+                note(p, &|| base().key("outreach").index(i).key("provider"));
             }
         }
     }
     for (i, f) in ctx.report.funding.iter().enumerate() {
-        refs.push((
-            Pointer::root().key("funding").index(i).key("funder"),
-            &f.funder,
-        ));
+        note(&f.funder, &|| {
+            Pointer::root().key("funding").index(i).key("funder")
+        });
     }
     for (ptr, code) in refs {
-        if known(code) {
-            continue;
-        }
         let message = ctx.t(MESSAGE, &[("code", code)]);
         let alias_of = depts.iter().find(|d| {
             d.aliases

@@ -66,18 +66,22 @@ fn finding(pointer: Pointer, value: &str, lang: Lang) -> Finding {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // Well-formed by the pattern but not consecutive (`2012/14`): the schema cannot see it.
-    let mut years = vec![(
-        Pointer::root().key("report").key("fiscal_year"),
-        &ctx.report.report.fiscal_year,
-    )];
-    for e in ctx.chart.entries() {
-        years.extend(e.start.map(|y| (e.pointer.key("start"), y)));
-        years.extend(e.target.map(|y| (e.pointer.key("target"), y)));
-    }
-    for (ptr, year) in years {
+    // The pointer is spelled out only for a finding.
+    let mut check = |year: &crate::model::FiscalYear, ptr: &dyn Fn() -> Pointer| {
         let shaped = year.as_str().len() == 7 && year.as_str().as_bytes().get(4) == Some(&b'/');
         if shaped && parse_fiscal_year(year.as_str()).is_none() {
-            out.push(finding(ptr, year.as_str(), ctx.lang()));
+            out.push(finding(ptr(), year.as_str(), ctx.lang()));
+        }
+    };
+    check(&ctx.report.report.fiscal_year, &|| {
+        Pointer::root().key("report").key("fiscal_year")
+    });
+    for e in ctx.chart.entries() {
+        if let Some(y) = e.start {
+            check(y, &|| e.pointer.key("start"));
+        }
+        if let Some(y) = e.target {
+            check(y, &|| e.pointer.key("target"));
         }
     }
 }

@@ -1,7 +1,7 @@
 use crate::i18n::Text;
 use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -46,45 +46,64 @@ crate::rules::declare_rule! {
     }
 }
 
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let mut seen: HashMap<(&str, String), Pointer> = HashMap::new();
-    let mut visit = |kind: Text, id: &str, ptr: Pointer, out: &mut Vec<Finding>| {
-        let key = (kind.en, id.to_owned());
-        if let Some(first) = seen.get(&key) {
-            let first = first.to_string();
-            out.push(
-                Finding::new(
-                    ptr,
-                    ctx.t(MESSAGE, &[("kind", kind.get(ctx.lang())), ("id", id)]),
-                )
-                .help(ctx.t(HELP, &[("first", &first)])),
-            );
-        } else {
-            seen.insert(key, ptr);
+/// Where an id stands, by indexes: its pointer is spelled out only for a finding.
+#[derive(Clone, Copy)]
+enum At {
+    Department(usize),
+    Pillar(usize),
+    Objective(usize, usize),
+    Task(usize, usize, usize),
+    Deliverable(usize, usize, usize, usize),
+}
+
+impl At {
+    fn pointer(self) -> Pointer {
+        let pillar = |p: usize| Pointer::root().key("pillars").index(p);
+        let objective = |p, o| pillar(p).key("objectives").index(o);
+        let task = |p, o, t| objective(p, o).key("tasks").index(t);
+        match self {
+            Self::Department(i) => Pointer::root().key("departments").index(i).key("code"),
+            Self::Pillar(p) => pillar(p).key("id"),
+            Self::Objective(p, o) => objective(p, o).key("id"),
+            Self::Task(p, o, t) => task(p, o, t).key("id"),
+            Self::Deliverable(p, o, t, d) => task(p, o, t).key("deliverables").index(d).key("id"),
         }
-    };
+    }
+}
+
+fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
+    // The ids are the document's: std's SipHash, so that no file can choose collisions.
+    let mut seen: HashMap<(&str, &str), At> = HashMap::new();
+    let mut visit =
+        |kind: Text, id: &'a str, at: At, out: &mut Vec<Finding>| match seen.entry((kind.en, id)) {
+            Entry::Occupied(first) => {
+                let first = first.get().pointer().to_string();
+                out.push(
+                    Finding::new(
+                        at.pointer(),
+                        ctx.t(MESSAGE, &[("kind", kind.get(ctx.lang())), ("id", id)]),
+                    )
+                    .help(ctx.t(HELP, &[("first", &first)])),
+                );
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(at);
+            }
+        };
     for (i, d) in ctx.report.departments.iter().enumerate() {
-        visit(
-            KIND_DEPARTMENT,
-            d.code.as_str(),
-            Pointer::root().key("departments").index(i).key("code"),
-            out,
-        );
+        visit(KIND_DEPARTMENT, d.code.as_str(), At::Department(i), out);
     }
     for (p, pillar) in ctx.report.pillars.iter().enumerate() {
-        let pp = Pointer::root().key("pillars").index(p);
-        visit(KIND_PILLAR, &pillar.id, pp.key("id"), out);
+        visit(KIND_PILLAR, &pillar.id, At::Pillar(p), out);
         for (o, objective) in pillar.objectives.iter().enumerate() {
-            let op = pp.key("objectives").index(o);
-            visit(KIND_OBJECTIVE, &objective.id, op.key("id"), out);
+            visit(KIND_OBJECTIVE, &objective.id, At::Objective(p, o), out);
             for (t, task) in objective.tasks.iter().enumerate() {
-                let tp = op.key("tasks").index(t);
-                visit(KIND_TASK, &task.id, tp.key("id"), out);
+                visit(KIND_TASK, &task.id, At::Task(p, o, t), out);
                 for (d, deliverable) in task.deliverables.iter().enumerate() {
                     visit(
                         KIND_DELIVERABLE,
                         &deliverable.id,
-                        tp.key("deliverables").index(d).key("id"),
+                        At::Deliverable(p, o, t, d),
                         out,
                     );
                 }

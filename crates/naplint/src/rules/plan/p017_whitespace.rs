@@ -78,7 +78,18 @@ fn tidy(s: &str) -> String {
 }
 
 fn needs_tidy(s: &str) -> bool {
-    s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) || s.contains("  ")
+    s.starts_with(char::is_whitespace)
+        || s.ends_with(char::is_whitespace)
+        || memchr::memmem::find(s.as_bytes(), b"  ").is_some()
+}
+
+/// Whether `s` may hold an invisible character: a byte that is neither printable ASCII nor
+/// a tab or newline. Branch-free over the bytes (it vectorises); only a string it flags
+/// is decoded into characters.
+fn may_be_invisible(s: &str) -> bool {
+    s.bytes().fold(false, |any, b| {
+        any | ((b < 0x20 && b != b'\n' && b != b'\t') | (b >= 0x7F))
+    })
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -95,7 +106,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                             .fix(fixed.clone(), ctx.t(FIX, &[])),
                     );
                 }
-                if s.chars().any(is_invisible) {
+                if may_be_invisible(s) && s.chars().any(is_invisible) {
                     let cleaned: String = s.chars().filter(|&c| !is_invisible(c)).collect();
                     out.push(
                         Finding::new(
