@@ -18,6 +18,9 @@ fn all_texts() -> Vec<(String, Text)> {
             out.extend(c.help.map(|h| (r.code.to_owned(), h)));
         }
     }
+    for shared in naplint::rules::SHARED_TEXTS {
+        out.extend(shared.iter().map(|t| ("shared".to_owned(), *t)));
+    }
     out.extend(
         naplint::schema::VALIDATOR_TEXTS
             .iter()
@@ -38,6 +41,13 @@ fn all_texts() -> Vec<(String, Text)> {
             .iter()
             .map(|t| ("rule language".to_owned(), *t)),
     );
+    for (owner, texts) in [
+        ("rule budget", naplint::lang::TEXTS),
+        ("submissions", naplint::submission::TEXTS),
+        ("sessions", naplint::session::TEXTS),
+    ] {
+        out.extend(texts.iter().map(|t| (owner.to_owned(), *t)));
+    }
     out
 }
 

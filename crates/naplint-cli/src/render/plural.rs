@@ -4,16 +4,27 @@
 
 pub use naplint::i18n::Plural;
 
+/// Declares [`Plural`] consts, one a line:
+/// `NAME = "{n} one" / "{n} un", "{n} others" / "{n} autres";` (singular, then plural).
+macro_rules! plurals {
+    ($($vis:vis $name:ident = $one_en:literal / $one_fr:literal, $other_en:literal / $other_fr:literal;)*) => {
+        $(
+            $vis const $name: $crate::render::plural::Plural = $crate::render::plural::Plural::new(
+                naplint::i18n::Text::new($one_en, $one_fr),
+                naplint::i18n::Text::new($other_en, $other_fr),
+            );
+        )*
+    };
+}
+pub(crate) use plurals;
+
 #[cfg(test)]
 mod tests {
-    use super::Plural;
-    use naplint::i18n::Text;
     use naplint::Lang;
 
-    const ERRORS: Plural = Plural::new(
-        Text::new("{n} error", "{n} erreur"),
-        Text::new("{n} errors", "{n} erreurs"),
-    );
+    super::plurals! {
+        ERRORS = "{n} error" / "{n} erreur", "{n} errors" / "{n} erreurs";
+    }
 
     #[test]
     fn english_takes_the_singular_for_one_only() {

@@ -45,36 +45,27 @@ pub struct BuiltinCheck {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(optional_fields))]
 #[serde(deny_unknown_fields)]
+// An absent `Option` field reads as `None` without `#[serde(default)]`.
 pub struct UserRule {
     /// `U` and digits (`U001`) or a project prefix and digits (`CAN001`).
     pub code: String,
     /// kebab-case name; defaults to the code in lower case.
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub severity: Option<Severity>,
     /// One line: what a finding means.
-    #[serde(default)]
     pub description: Option<String>,
     /// JSON Pointer the rule runs on (`/statistics/operations`); or write `for each` in `check`.
-    #[serde(default)]
     pub scope: Option<String>,
     /// The condition that must hold.
     pub check: String,
-    #[serde(default)]
     pub at: Option<String>,
-    #[serde(default)]
     pub message: Option<String>,
-    #[serde(default)]
     pub help: Option<String>,
     /// The message in French (default: `message`).
-    #[serde(default)]
     pub message_fr: Option<String>,
     /// The help in French (default: `help`).
-    #[serde(default)]
     pub help_fr: Option<String>,
     /// Tolerance of "approximately" for this rule.
-    #[serde(default)]
     pub tolerance: Option<f64>,
 }
 
@@ -274,18 +265,6 @@ pub fn compile(
     })
 }
 
-fn node_at<'n>(root: &'n Node, pointer: &Pointer) -> Option<&'n Node> {
-    let mut node = root;
-    for token in pointer.tokens() {
-        node = match &node.value {
-            Value::Object(_) => node.get(&token)?,
-            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
-
 fn scalar_text(node: &Node) -> Option<String> {
     match &node.value {
         Value::String(s) => Some(s.clone()),
@@ -310,17 +289,10 @@ impl CompiledCheck {
     ) -> Result<Vec<Finding>, OutOfBudget> {
         let which = usize::from(lang == Lang::Fr);
         let scope_ptr = Pointer::parse(&self.scope);
-        let Some(scope) = node_at(root, &scope_ptr) else {
+        let Some(scope) = root.at(&scope_ptr) else {
             return Ok(Vec::new());
         };
-        let elements: Vec<(&Node, Pointer)> = match &scope.value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (n, scope_ptr.index(i)))
-                .collect(),
-            _ => vec![(scope, scope_ptr)],
-        };
+        let elements = eval::expand(scope, scope_ptr);
         let mut out = Vec::new();
         for (element, pointer) in elements {
             let env = Env {
@@ -370,14 +342,10 @@ impl CompiledCheck {
     }
 }
 
-pub(crate) const BUDGET: Text = Text::new(
-    "rule evaluation stopped: the budget of {steps} steps per document is spent",
-    "évaluation des règles interrompue : le budget de {steps} étapes par document est épuisé",
-);
-pub(crate) const BUDGET_HELP: Text = Text::new(
-    "simplify the project's rules, or check smaller files",
-    "simplifiez les règles du projet, ou vérifiez des fichiers plus petits",
-);
+crate::texts! {
+    pub(crate) BUDGET = "rule evaluation stopped: the budget of {steps} steps per document is spent" / "évaluation des règles interrompue : le budget de {steps} étapes par document est épuisé";
+    pub(crate) BUDGET_HELP = "simplify the project's rules, or check smaller files" / "simplifiez les règles du projet, ou vérifiez des fichiers plus petits";
+}
 
 /// The finding filed under the rule whose evaluation spent the step budget.
 #[must_use]

@@ -169,8 +169,17 @@ const SYMBOLS: [&str; 16] = [
     "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "(", ")", ",", ".", ":", "$", "=",
 ];
 
+/// Where the run of bytes from `i` that `keep` accepts ends.
+fn run_end(bytes: &[u8], mut i: usize, keep: impl Fn(u8) -> bool) -> usize {
+    while bytes.get(i).is_some_and(|&c| keep(c)) {
+        i += 1;
+    }
+    i
+}
+
 fn tokenize(src: &str) -> Result<Vec<(Tok, usize, usize)>, SyntaxError> {
     let bytes = src.as_bytes();
+    let word = |start: usize, end: usize| src.get(start..end).unwrap_or_default().to_owned();
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -180,18 +189,11 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize, usize)>, SyntaxError> {
             continue;
         }
         if b == b'#' {
-            while bytes.get(i).is_some_and(|&c| c != b'\n') {
-                i += 1;
-            }
+            i = run_end(bytes, i, |c| c != b'\n');
             continue;
         }
         if b.is_ascii_digit() {
-            while bytes
-                .get(i)
-                .is_some_and(|c| c.is_ascii_digit() || *c == b'_')
-            {
-                i += 1;
-            }
+            i = run_end(bytes, i, |c| c.is_ascii_digit() || c == b'_');
             let digits: String = src
                 .get(start..i)
                 .unwrap_or_default()
@@ -207,31 +209,13 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize, usize)>, SyntaxError> {
             continue;
         }
         if b.is_ascii_alphabetic() || b == b'_' {
-            while bytes
-                .get(i)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-            {
-                i += 1;
-            }
-            out.push((
-                Tok::Name(src.get(start..i).unwrap_or_default().to_owned()),
-                start,
-                i,
-            ));
+            i = run_end(bytes, i, |c| c.is_ascii_alphanumeric() || c == b'_');
+            out.push((Tok::Name(word(start, i)), start, i));
             continue;
         }
         if b == b'/' {
-            while bytes
-                .get(i)
-                .is_some_and(|c| !c.is_ascii_whitespace() && *c != b':')
-            {
-                i += 1;
-            }
-            out.push((
-                Tok::Pointer(src.get(start..i).unwrap_or_default().to_owned()),
-                start,
-                i,
-            ));
+            i = run_end(bytes, i, |c| !c.is_ascii_whitespace() && c != b':');
+            out.push((Tok::Pointer(word(start, i)), start, i));
             continue;
         }
         if b == b'"' {
@@ -436,12 +420,21 @@ impl Parser<'_> {
 
     fn not(&mut self) -> Result<Ast, SyntaxError> {
         if self.peek_name("not") {
-            let start = self.next().1;
-            let inner = self.nested(Self::not)?;
-            let end = inner.end;
-            return self.node(Kind::Not(Box::new(inner)), start, end);
+            return self.prefix(Kind::Not, Self::not);
         }
         self.cmp()
+    }
+
+    /// A prefix operator (the next token) and its operand, read by `operand`.
+    fn prefix(
+        &mut self,
+        wrap: fn(Box<Ast>) -> Kind,
+        operand: fn(&mut Self) -> Result<Ast, SyntaxError>,
+    ) -> Result<Ast, SyntaxError> {
+        let start = self.next().1;
+        let inner = self.nested(operand)?;
+        let end = inner.end;
+        self.node(wrap(Box::new(inner)), start, end)
     }
 
     fn cmp(&mut self) -> Result<Ast, SyntaxError> {
@@ -480,10 +473,7 @@ impl Parser<'_> {
 
     fn unary(&mut self) -> Result<Ast, SyntaxError> {
         if self.peek_sym("-") {
-            let start = self.next().1;
-            let inner = self.nested(Self::unary)?;
-            let end = inner.end;
-            return self.node(Kind::Neg(Box::new(inner)), start, end);
+            return self.prefix(Kind::Neg, Self::unary);
         }
         self.atom()
     }

@@ -377,19 +377,36 @@ impl Parser<'_> {
         }
     }
 
+    /// Where the run of plain string bytes from `pos` ends: at the first `"`, `\\` or
+    /// control byte, or at the end of the text. memchr finds the first two a word at a
+    /// time; control bytes, an error, are looked for without branches over the run.
+    fn run_end(&self) -> usize {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let stop = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+        let run = rest.get(..stop).unwrap_or_default();
+        let control = run.iter().fold(false, |any, &b| any | (b < 0x20));
+        let stop = if control {
+            run.iter().position(|&b| b < 0x20).unwrap_or(stop)
+        } else {
+            stop
+        };
+        self.pos + stop
+    }
+
     fn string(&mut self) -> Parsed<String> {
         let open = self.pos;
         self.pos += 1;
         let mut out = String::new();
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
+            self.pos = self.run_end();
+            let run = self.text.get(run_start..self.pos).unwrap_or_default();
+            if out.is_empty() {
+                // Most strings are one run: one allocation of exactly its size.
+                out = String::from(run);
+            } else {
+                out.push_str(run);
             }
-            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;

@@ -1,57 +1,49 @@
 use super::iso::CURRENCIES;
-use crate::diagnostic::Severity;
-use crate::i18n::{Lang, Text};
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::i18n::Lang;
+use crate::rules::{Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
-pub const RULE: Rule = Rule {
-    code: "M005",
-    name: "invalid-currency",
-    name_fr: "devise-non-valide",
-    family: Family::Meta,
-    severity: Severity::Error,
-    summary: "a currency is not an ISO 4217 code",
-    summary_fr: "une devise n'est pas un code ISO 4217",
-    docs: r#"## What it checks
-Every `amount.currency` is an active ISO 4217 code (`CAD`, `USD`). A lower-case code is
-fixed to upper case.
-
-## Why it matters
-Funding is summed per currency; `$`, `CDN` and `CAD` would be three currencies.
-
-## Fails
-```yaml
-amount: { value: 5500000, currency: CDN }
-```
-
-## Passes
-```yaml
-amount: { value: 5500000, currency: CAD }
-```
-"#,
-    docs_fr: include_str!("m005_invalid_currency.fr.md"),
-    fixable: true,
-    check: Some(check),
-    claim: Some(claim),
-    texts: &[MESSAGE, WRITE, HELP, FIX],
-    reads: Reads::Sections(&["funding"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "`{value}` is not an ISO 4217 currency code",
-    "`{value}` n'est pas un code de devise ISO 4217",
-);
-const WRITE: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
-const HELP: Text = Text::new(
-    "use the three-letter ISO 4217 code, e.g. `CAD` for Canadian dollars",
-    "utilisez le code ISO 4217 à trois lettres, p. ex. `CAD` pour le dollar canadien",
-);
-const FIX: Text = Text::new(
-    "replace `{value}` with `{fixed}`",
-    "remplacer `{value}` par `{fixed}`",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every `amount.currency` is an active ISO 4217 code (`CAD`, `USD`). A lower-case code is
+    /// fixed to upper case.
+    ///
+    /// ## Why it matters
+    /// Funding is summed per currency; `$`, `CDN` and `CAD` would be three currencies.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// funding:
+    ///   - { title: ASEAN project, recipient: ILO, funder: PS,
+    ///       amount: { value: 5500000, currency: CDN }, years: { start: 2012, end: 2016 } }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// funding:
+    ///   - { title: ASEAN project, recipient: ILO, funder: PS,
+    ///       amount: { value: 5500000, currency: CAD }, years: { start: 2012, end: 2016 } }
+    /// ```
+    Rule {
+        code: "M005",
+        name: "invalid-currency" / "devise-non-valide",
+        severity: Error,
+        summary: "a currency is not an ISO 4217 code" / "une devise n'est pas un code ISO 4217",
+        fixable: true,
+        check: Some(check),
+        claim: Some(claim),
+        reads: Reads::Sections(&["funding"]),
+    }
+    texts {
+        MESSAGE = "`{value}` is not an ISO 4217 currency code"
+            / "`{value}` n'est pas un code de devise ISO 4217";
+        WRITE = "write it `{fixed}`" / "écrivez `{fixed}`";
+        HELP = "use the three-letter ISO 4217 code, e.g. `CAD` for Canadian dollars"
+            / "utilisez le code ISO 4217 à trois lettres, p. ex. `CAD` pour le dollar canadien";
+        FIX = "replace `{value}` with `{fixed}`" / "remplacer `{value}` par `{fixed}`";
+    }
+}
 
 fn finding(ptr: Pointer, value: &str, lang: Lang) -> Finding {
     let f = Finding::new(ptr, MESSAGE.render(lang, &[("value", value)]));

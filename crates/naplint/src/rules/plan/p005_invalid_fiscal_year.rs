@@ -1,58 +1,54 @@
-use crate::diagnostic::Severity;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::model::{format_fiscal_year, parse_fiscal_year};
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
-pub const RULE: Rule = Rule {
-    code: "P005",
-    name: "invalid-fiscal-year",
-    name_fr: "exercice-non-valide",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "a fiscal year is not written `YYYY/YY` with consecutive years",
-    summary_fr: "un exercice n'est pas noté `YYYY/YY` avec deux années consécutives",
-    docs: r#"## What it checks
-Every fiscal year (`report.fiscal_year`, and `start` and `target` of deliverables and items) is
-written `YYYY/YY` with consecutive years (`2013/14`). `2012-13`, `2012/2013`, `2012-2013` and
-`2012 / 13` are fixed to `2012/13` automatically.
-
-## Why it matters
-Fiscal years are compared and sorted; `2012-13` and `2012/13` would count as two years.
-
-## Fails
-```yaml
-start: 2012-13
-```
-
-## Passes
-```yaml
-start: 2012/13
-```
-"#,
-    docs_fr: include_str!("p005_invalid_fiscal_year.fr.md"),
-    fixable: true,
-    check: Some(check),
-    claim: Some(claim),
-    texts: &[MESSAGE, WRITE, FORMAT, FIX],
-    reads: Reads::Sections(&["report", "pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "invalid fiscal year `{value}`",
-    "exercice financier non valide `{value}`",
-);
-const WRITE: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
-const FORMAT: Text = Text::new(
-    "write fiscal years as `YYYY/YY` with consecutive years, e.g. `2013/14`",
-    "écrivez les exercices sous la forme `AAAA/AA`, deux années consécutives, p. ex. `2013/14`",
-);
-const FIX: Text = Text::new(
-    "replace `{value}` with `{fixed}`",
-    "remplacer `{value}` par `{fixed}`",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every fiscal year (`report.fiscal_year`, and `start` and `target` of deliverables and items) is
+    /// written `YYYY/YY` with consecutive years (`2013/14`). `2012-13`, `2012/2013`, `2012-2013` and
+    /// `2012 / 13` are fixed to `2012/13` automatically.
+    ///
+    /// ## Why it matters
+    /// Fiscal years are compared and sorted; `2012-13` and `2012/13` would count as two years.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012-13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
+    Rule {
+        code: "P005",
+        name: "invalid-fiscal-year" / "exercice-non-valide",
+        severity: Error,
+        summary: "a fiscal year is not written `YYYY/YY` with consecutive years"
+            / "un exercice n'est pas noté `YYYY/YY` avec deux années consécutives",
+        fixable: true,
+        check: Some(check),
+        claim: Some(claim),
+        reads: Reads::Sections(&["report", "pillars"]),
+    }
+    texts {
+        MESSAGE = "invalid fiscal year `{value}`" / "exercice financier non valide `{value}`";
+        WRITE = "write it `{fixed}`" / "écrivez `{fixed}`";
+        FORMAT = "write fiscal years as `YYYY/YY` with consecutive years, e.g. `2013/14`"
+            / "écrivez les exercices sous la forme `AAAA/AA`, deux années consécutives, p. ex. `2013/14`";
+        FIX = "replace `{value}` with `{fixed}`" / "remplacer `{value}` par `{fixed}`";
+    }
+}
 
 /// The canonical spelling of a recognisable fiscal year.
 fn normalised(s: &str) -> Option<String> {
@@ -82,18 +78,22 @@ fn finding(pointer: Pointer, value: &str, lang: Lang) -> Finding {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // Well-formed by the pattern but not consecutive (`2012/14`): the schema cannot see it.
-    let mut years = vec![(
-        Pointer::root().key("report").key("fiscal_year"),
-        &ctx.report.report.fiscal_year,
-    )];
-    for e in ctx.chart.entries() {
-        years.extend(e.start.map(|y| (e.pointer.key("start"), y)));
-        years.extend(e.target.map(|y| (e.pointer.key("target"), y)));
-    }
-    for (ptr, year) in years {
+    // The pointer is spelled out only for a finding.
+    let mut check = |year: &crate::model::FiscalYear, ptr: &dyn Fn() -> Pointer| {
         let shaped = year.as_str().len() == 7 && year.as_str().as_bytes().get(4) == Some(&b'/');
         if shaped && parse_fiscal_year(year.as_str()).is_none() {
-            out.push(finding(ptr, year.as_str(), ctx.lang()));
+            out.push(finding(ptr(), year.as_str(), ctx.lang()));
+        }
+    };
+    check(&ctx.report.report.fiscal_year, &|| {
+        Pointer::root().key("report").key("fiscal_year")
+    });
+    for e in ctx.chart.entries() {
+        if let Some(y) = e.start {
+            check(y, &|| e.pointer.key("start"));
+        }
+        if let Some(y) = e.target {
+            check(y, &|| e.pointer.key("target"));
         }
     }
 }

@@ -1,58 +1,51 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 
-pub const RULE: Rule = Rule {
-    code: "P011",
-    name: "new-flag-mismatch",
-    name_fr: "mention-nouveau-incoherente",
-    family: Family::Plan,
-    severity: Severity::Warning,
-    summary: "the `new` flag disagrees with the start year",
-    summary_fr: "l'indicateur `new` ne concorde pas avec l'exercice de début",
-    docs: r#"## What it checks
-A deliverable or item flagged `new` (the chart's "NEW:") starts in the report's fiscal year
-or later; one that starts in the report's fiscal year is flagged `new`.
-
-## Why it matters
-Readers use "NEW" to see what the year added; a wrong flag hides new work or re-announces
-old work.
-
-## Fails
-```yaml
-report: { fiscal_year: 2013/14 }
-# ...
-{ new: true, start: 2012/13 }
-```
-
-## Passes
-```yaml
-{ new: true, start: 2013/14 }
-```
-"#,
-    docs_fr: include_str!("p011_new_flag_mismatch.fr.md"),
-    check: Some(check),
-    texts: &[NEW_BUT_OLD, NOT_FLAGGED, REMOVE, ADD],
-    reads: Reads::Sections(&["report", "pillars"]),
-    ..Rule::DEFAULT
-};
-
-const NEW_BUT_OLD: Text = Text::new(
-    "{what} is flagged new but started in `{start}`, before the report year `{year}`",
-    "{what} est marqué comme nouveau, mais a commencé en `{start}`, avant l'exercice du rapport `{year}`",
-);
-const NOT_FLAGGED: Text = Text::new(
-    "{what} starts in the report year `{year}` but is not flagged new",
-    "{what} commence pendant l'exercice du rapport `{year}`, mais n'est pas marqué comme nouveau",
-);
-const REMOVE: Text = Text::new(
-    "remove `new: true`, or correct the start year",
-    "retirez `new: true`, ou corrigez l'exercice de début",
-);
-const ADD: Text = Text::new(
-    "add `new: true` if the chart prints it as NEW, or correct the start year",
-    "ajoutez `new: true` si le tableau l'indique comme NOUVEAU, ou corrigez l'exercice de début",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// A deliverable or item flagged `new` (the chart's "NEW:") starts in the report's fiscal year
+    /// or later; one that starts in the report's fiscal year is flagged `new`.
+    ///
+    /// ## Why it matters
+    /// Readers use "NEW" to see what the year added; a wrong flag hides new work or re-announces
+    /// old work.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS], new: true }
+    ///   ] }
+    /// ] }] }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: ongoing, leads: [PS], new: true }
+    ///   ] }
+    /// ] }] }]
+    /// ```
+    Rule {
+        code: "P011",
+        name: "new-flag-mismatch" / "mention-nouveau-incoherente",
+        severity: Warning,
+        summary: "the `new` flag disagrees with the start year"
+            / "l'indicateur `new` ne concorde pas avec l'exercice de début",
+        check: Some(check),
+        reads: Reads::Sections(&["report", "pillars"]),
+    }
+    texts {
+        NEW_BUT_OLD = "{what} is flagged new but started in `{start}`, before the report year `{year}`"
+            / "{what} est marqué comme nouveau, mais a commencé en `{start}`, avant l'exercice du rapport `{year}`";
+        NOT_FLAGGED = "{what} starts in the report year `{year}` but is not flagged new"
+            / "{what} commence pendant l'exercice du rapport `{year}`, mais n'est pas marqué comme nouveau";
+        REMOVE = "remove `new: true`, or correct the start year"
+            / "retirez `new: true`, ou corrigez l'exercice de début";
+        ADD = "add `new: true` if the chart prints it as NEW, or correct the start year"
+            / "ajoutez `new: true` si le tableau l'indique comme NOUVEAU, ou corrigez l'exercice de début";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(report_year) = ctx.report_year() else {
