@@ -380,21 +380,56 @@ pub fn rules_envelope(options: &str) -> String {
     envelope(rules(options))
 }
 
-/// A rule's documentation as Markdown, exactly what `naplint explain CODE` prints (the
-/// core's [`registry::explain_markdown`], in the options' language); `None` for a code,
-/// name or title that no rule of the options has (user rules included).
+/// What [`explain`] finds for a code, name or title: the rule's code, the language of the
+/// page, and the page itself for a user rule (generated from its declaration, exactly what
+/// `naplint explain CODE` prints). A built-in rule's page is not in the module: it is
+/// built without the core's `docs` feature (the pages were about 22 KB of its gzipped
+/// size), and the npm package reads it from `lib/docs.js`, which `cargo xtask codegen`
+/// writes from [`registry::explain_markdown`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explained {
+    pub code: String,
+    pub lang: Lang,
+    /// The page of a user rule; `None` for a built-in rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+/// The rule that `code` (code in any case, name or title in the options' language) names
+/// among the options' rules (user rules included), as [`Explained`]; `None` for none.
 ///
 /// # Errors
 /// Only for bad options.
-pub fn explain(code: &str, options: &str) -> Result<Option<String>, ApiError> {
+pub fn explain(code: &str, options: &str) -> Result<Option<Explained>, ApiError> {
     let linter = linter_for(Options::parse(options)?.config()?)?;
-    Ok(linter.explain(code))
+    let lang = linter.config().lang;
+    Ok(linter.find_rule(code).map(|rule| Explained {
+        code: rule.code.clone(),
+        lang,
+        // Never the core's `Linter::explain` for a built-in rule: its page is not here.
+        page: (rule.family == "user").then(|| registry::explain_markdown(rule, lang)),
+    }))
 }
 
 /// [`explain`] as an envelope (`{"ok": null}` for an unknown code).
 #[must_use]
 pub fn explain_envelope(code: &str, options: &str) -> String {
     envelope(explain(code, options))
+}
+
+/// The language the options give (`lang`, else `config.lang`, else English): the npm
+/// package picks the built-in rules' documentation in `lib/docs.js` by it.
+///
+/// # Errors
+/// Only for bad options.
+pub fn lang(options: &str) -> Result<Lang, ApiError> {
+    Ok(Options::parse(options)?.config()?.lang)
+}
+
+/// [`lang`] as an envelope (`{"ok": "en"}` or `{"ok": "fr"}`).
+#[must_use]
+pub fn lang_envelope(options: &str) -> String {
+    envelope(lang(options))
 }
 
 /// The committed JSON Schema of a report (draft 2020-12), as text.

@@ -34,11 +34,19 @@ pub fn rules_json(options: &str) -> String {
     api::rules_envelope(options)
 }
 
-/// Explain envelope (`{"ok": null}` for an unknown code).
+/// Explain envelope: `{"ok": {"code", "lang", "page"?}}`, `{"ok": null}` for an unknown
+/// code (a built-in rule's page is in `npm/lib/docs.js`).
 #[wasm_bindgen(js_name = explainJson)]
 #[must_use]
 pub fn explain_json(code: &str, options: &str) -> String {
     api::explain_envelope(code, options)
+}
+
+/// Language envelope: `{"ok": "en"}` or `{"ok": "fr"}`, as the options give it.
+#[wasm_bindgen(js_name = langJson)]
+#[must_use]
+pub fn lang_json(options: &str) -> String {
+    api::lang_envelope(options)
 }
 
 /// The report JSON Schema text.

@@ -339,9 +339,13 @@ impl Linter {
     }
 
     /// That rule's documentation page in the linter's language (`None`: no such rule).
+    /// Built without the `docs` feature (the WASM module), the built-in rules' pages are
+    /// not in the binary: then `None` for a built-in rule too, never a page without its
+    /// documentation; a user rule's page, generated from its declaration, is still given.
     #[must_use]
     pub fn explain(&self, code_or_name: &str) -> Option<String> {
         self.find_rule(code_or_name)
+            .filter(|rule| cfg!(feature = "docs") || rule.family == "user")
             .map(|rule| crate::registry::explain_markdown(rule, self.config.lang))
     }
 

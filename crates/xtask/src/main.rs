@@ -1,10 +1,12 @@
 //! Project tasks: `cargo xtask codegen [--check]` regenerates the committed artefacts
 //! derived from the code (the rule modules' `mod` lines and the registry, the JSON Schema,
 //! the rule reference in docs/rules.md, and the npm package's TypeScript types in
-//! wasm/npm/types.d.ts, src/typescript.rs); `cargo xtask new-rule CODE name` scaffolds a
+//! wasm/npm/types.d.ts, src/typescript.rs, and its rule documentation in
+//! wasm/npm/lib/docs.js, src/npm_docs.rs); `cargo xtask new-rule CODE name` scaffolds a
 //! rule; `cargo xtask sbom [--out DIR]` writes the CycloneDX SBOMs (src/sbom.rs).
 
 mod fixtures;
+mod npm_docs;
 mod sbom;
 mod typescript;
 
@@ -17,8 +19,8 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Every generated file with its expected content.
-fn artefacts() -> Vec<(PathBuf, String)> {
+/// Every generated file with its expected content (an error: one cannot be generated).
+fn artefacts() -> Result<Vec<(PathBuf, String)>, String> {
     let mut out = rules::artefacts(&root());
     out.extend([
         (
@@ -33,7 +35,8 @@ fn artefacts() -> Vec<(PathBuf, String)> {
     ]);
     out.extend(typescript::artefacts(&root()));
     out.extend(submission_artefacts());
-    out
+    out.extend(npm_docs::artefacts(&root())?);
+    Ok(out)
 }
 
 /// The department submission schema (issue 11).
@@ -90,7 +93,14 @@ fn main() -> ExitCode {
         Some("codegen") => {
             let check = args.iter().any(|a| a == "--check");
             let mut stale = 0;
-            for (path, content) in artefacts() {
+            let artefacts = match artefacts() {
+                Ok(artefacts) => artefacts,
+                Err(e) => {
+                    eprintln!("codegen: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            for (path, content) in artefacts {
                 let current = std::fs::read_to_string(&path).unwrap_or_default();
                 if current == content {
                     continue;

@@ -6,6 +6,10 @@
 // boundary). Documents never cause errors — they get diagnostics; only a bad argument or
 // bad options throw, and always a `NaplintError`.
 
+// The built-in rules' documentation, by language and code (written by `cargo xtask
+// codegen`): the module is built without it, to keep within its size budget.
+import DOCS from './docs.js';
+
 /** The one error type this package throws. `code` says what went wrong. */
 export class NaplintError extends Error {
   /**
@@ -153,9 +157,25 @@ export function createApi(raw) {
     return unwrap(call(raw.fixText, d.text, optionsText(d.options))).text;
   }
 
+  /** A built-in rule's entry of lib/docs.js (`page`, `docs`) in a language. */
+  function builtinDocs(code, lang) {
+    const entry = Object.hasOwn(DOCS, lang) && Object.hasOwn(DOCS[lang], code) ? DOCS[lang][code] : undefined;
+    if (entry === undefined) {
+      throw new NaplintError('internal', `naplint: lib/docs.js has no ${lang} documentation of ${code} (run \`cargo xtask codegen\`)`);
+    }
+    return entry;
+  }
+
   /** Every rule, with `level`: its severity under `options`, or "off". */
   function rules(options) {
-    return unwrap(call(raw.rulesJson, optionsText(options)));
+    const opts = optionsText(options);
+    const list = unwrap(call(raw.rulesJson, opts));
+    const lang = unwrap(call(raw.langJson, opts));
+    for (const rule of list) {
+      // A user rule's docs come from the module (generated from its declaration).
+      if (rule.family !== 'user') rule.docs = builtinDocs(rule.code, lang).docs;
+    }
+    return list;
   }
 
   /** A rule's documentation as Markdown (what `naplint explain` prints), or null. */
@@ -163,7 +183,11 @@ export function createApi(raw) {
     if (typeof code !== 'string') {
       throw new NaplintError('invalid-argument', `rule code must be a string, not ${typeof code}`);
     }
-    return unwrap(call(raw.explainJson, code, optionsText(options)));
+    // The module finds the rule (code, name or title, user rules included) and says in
+    // which language; a built-in rule's page is in lib/docs.js.
+    const found = unwrap(call(raw.explainJson, code, optionsText(options)));
+    if (found === null) return null;
+    return typeof found.page === 'string' ? found.page : builtinDocs(found.code, found.lang).page;
   }
 
   let schemaCache;

@@ -328,6 +328,7 @@ test('a trap inside the module surfaces as NaplintError internal', () => {
     fixText: trapping,
     rulesJson: trapping,
     explainJson: trapping,
+    langJson: trapping,
     schemaText: trapping,
     version: trapping,
   });

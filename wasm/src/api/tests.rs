@@ -456,53 +456,69 @@ fn rules_list_every_rule_with_its_level() {
 }
 
 #[test]
-fn explain_matches_the_cli_format() {
-    let text = explain("P005", "").unwrap().unwrap();
-    assert!(text.starts_with("# P005 `invalid-fiscal-year`"), "{text}");
-    assert!(
-        text.contains("\n\nplan · default severity: error · fixable\n\n## What it checks"),
-        "{text}"
-    );
-    assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
-    assert_eq!(explain("p005", "").unwrap(), Some(text.clone()));
-    assert_eq!(explain("invalid-fiscal-year", "").unwrap(), Some(text));
+fn explain_finds_a_rule_by_code_name_or_title() {
+    let p005 = Explained {
+        code: "P005".to_owned(),
+        lang: Lang::En,
+        page: None,
+    };
+    assert_eq!(explain("P005", "").unwrap(), Some(p005.clone()));
+    assert_eq!(explain("p005", "").unwrap(), Some(p005.clone()));
+    assert_eq!(explain(" invalid-fiscal-year ", "").unwrap(), Some(p005));
     assert_eq!(explain("P999", "").unwrap(), None);
     assert_eq!(explain("", "").unwrap(), None);
     assert_eq!(ok(&explain_envelope("nope", "")), Value::Null);
-    assert!(ok(&explain_envelope("R001", "{}"))
-        .as_str()
-        .unwrap()
-        .contains("trp-breakdown"));
+    // A built-in rule: its code and language, no page (the npm package's lib/docs.js has it).
+    assert_eq!(
+        ok(&explain_envelope("trp-breakdown", r#"{"lang":"fr"}"#)),
+        json!({"code": "R001", "lang": "fr"})
+    );
     let user = r#"{"rule":[{"code":"U001","scope":"/statistics/trp/cumulative","check":"male > female"}]}"#;
-    assert!(ok(&explain_envelope("U001", user))
-        .as_str()
-        .unwrap()
-        .starts_with("# U001 `u001`\n\nuser · default severity: error"));
+    let got = ok(&explain_envelope("U001", user));
+    assert_eq!(got["code"], "U001");
+    assert_eq!(got["lang"], "en");
+    let page = got["page"].as_str().unwrap();
+    assert!(
+        page.starts_with("# U001 `u001`\n\nuser · default severity: error"),
+        "{page}"
+    );
+    assert!(page.ends_with('\n') && !page.ends_with("\n\n"));
     assert_eq!(err(&explain_envelope("P005", "[]")).0, "invalid-options");
 }
 
 #[test]
-fn explain_is_the_core_page_in_the_options_language() {
+fn explain_names_the_rule_in_the_options_language() {
     for lang in [Lang::En, Lang::Fr] {
         let options = format!(
             r#"{{"lang":"{}"}}"#,
             if lang == Lang::Fr { "fr" } else { "en" }
         );
+        assert_eq!(ok(&lang_envelope(&options)), json!(lang));
         let linter = linter_for(Options::parse(&options).unwrap().config().unwrap()).unwrap();
         for rule in linter.rules() {
-            let page = registry::explain_markdown(rule, lang);
-            assert_eq!(explain(&rule.code, &options).unwrap().as_ref(), Some(&page));
+            let found = Some(Explained {
+                code: rule.code.clone(),
+                lang,
+                page: None,
+            });
+            assert_eq!(explain(&rule.code, &options).unwrap(), found);
             // By title too, as `naplint explain` finds it.
-            assert_eq!(
-                explain(&rule.title, &options).unwrap().as_ref(),
-                Some(&page)
-            );
+            assert_eq!(explain(&rule.title, &options).unwrap(), found);
         }
     }
-    let fr = explain("P005", r#"{"lang":"fr"}"#).unwrap().unwrap();
+    // The language from the configuration, overridden by `lang`.
+    assert_eq!(ok(&lang_envelope("")), "en");
+    assert_eq!(ok(&lang_envelope(r#"{"config":{"lang":"fr"}}"#)), "fr");
+    assert_eq!(
+        ok(&lang_envelope(r#"{"config":{"lang":"fr"},"lang":"en"}"#)),
+        "en"
+    );
+    assert_eq!(err(&lang_envelope("[]")).0, "invalid-options");
+    let user = r#"{"lang":"fr","rule":[{"code":"U001","check":"true"}]}"#;
+    let page = explain("U001", user).unwrap().unwrap().page.unwrap();
     assert!(
-        fr.contains("plan · gravité par défaut : erreur · corrigeable"),
-        "{fr}"
+        page.contains("user · gravité par défaut : erreur"),
+        "{page}"
     );
 }
 
@@ -646,7 +662,7 @@ fn lang_chooses_the_language_of_messages() {
     assert_ne!(r001(&en), r001(&fr));
     let en_doc = explain("P005", "").unwrap().unwrap();
     let fr_doc = explain("P005", r#"{"lang":"fr"}"#).unwrap().unwrap();
-    assert_ne!(en_doc, fr_doc);
+    assert_eq!((en_doc.lang, fr_doc.lang), (Lang::En, Lang::Fr));
 }
 
 /// The demo form (`www/i18n.js`) shows naplint's own labels of the status vocabulary and

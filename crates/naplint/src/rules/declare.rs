@@ -54,6 +54,7 @@ pub const fn strip<const N: usize>(raw: &str) -> [u8; N] {
 }
 
 /// The Markdown of `///` lines captured as `#[doc]` literals, as a `&'static str`.
+#[cfg(feature = "docs")]
 macro_rules! rule_docs {
     ($($doc:literal)*) => {{
         const RAW: &str = concat!($($doc, "\n",)*);
@@ -65,6 +66,7 @@ macro_rules! rule_docs {
         }
     }};
 }
+#[cfg(feature = "docs")]
 pub(crate) use rule_docs;
 
 /// Declares a rule module's `RULE` and its message texts.
@@ -114,7 +116,11 @@ macro_rules! declare_rule {
             severity: $crate::diagnostic::Severity::$severity,
             summary: $summary,
             summary_fr: $summary_fr,
+            // Without the `docs` feature both stay `Rule::DEFAULT`'s empty text, and the
+            // pages are not in the binary (the WASM module: its npm package ships them).
+            #[cfg(feature = "docs")]
             docs: $crate::rules::declare::rule_docs!($($doc)*),
+            #[cfg(feature = "docs")]
             docs_fr: include_str!(concat!($code, ".fr.md")),
             texts: &[$($($text,)*)? $($($other,)*)?],
             $($field: $value,)*

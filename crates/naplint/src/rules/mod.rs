@@ -118,7 +118,8 @@ pub struct Rule {
     /// The summary in French.
     pub summary_fr: &'static str,
     /// Markdown with the headings `## What it checks`, `## Why it matters`, `## Fails`,
-    /// `## Passes`.
+    /// `## Passes`. Empty, as `docs_fr` is, when the crate is built without its `docs`
+    /// feature (the WASM module; the npm package ships the pages).
     pub docs: &'static str,
     /// The documentation in French (`## Ce que la règle vérifie`, `## Pourquoi c'est
     /// important`, `## Échoue`, `## Réussit`), in the `<CODE>.fr.md` file beside the module.
