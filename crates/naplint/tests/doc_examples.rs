@@ -2,11 +2,12 @@
 //! English and in French, runs here, as biome runs its doc examples.
 //!
 //! - A block is a YAML or JSON fragment deep-merged into `tests/docs/base.yaml` (a valid
-//!   report: objects merge, arrays replace). The fragment text is also read on its own,
+//!   report) as a JSON Merge Patch (objects merge, `null` removes, arrays replace), at the
+//!   root or at the pointer of a first-lines comment `# at: /pillars/0/...`. The fragment text is also read on its own,
 //!   so what only the text shows (S002's repeated key, S003's broken syntax) is kept from
 //!   it; a fragment that does not parse is run as it stands.
 //! - *Fails* gives exactly the rule's code; a first line `# also: S001, P013` lists the
-//!   other codes it may give. *Passes* gives no diagnostic at all.
+//!   other codes it may give (comments at the top, in any order). *Passes* gives no diagnostic at all.
 //! - X rules (`--previous`): a block whose info string says `previous` (```` ```yaml
 //!   previous ````) is the previous report, merged into the base too, for the blocks after
 //!   it in the same section.
@@ -69,21 +70,38 @@ fn format_of(info: &str) -> SourceFormat {
     }
 }
 
-/// Objects merge, arrays and scalars replace.
+/// JSON Merge Patch (RFC 7396): objects merge, `null` removes a member, arrays and
+/// scalars replace.
 fn merge(base: &mut Value, fragment: Value) {
     match (base, fragment) {
         (Value::Object(b), Value::Object(f)) => {
             for (k, v) in f {
-                match b.get_mut(&k) {
-                    Some(slot) => merge(slot, v),
-                    None => {
-                        b.insert(k, v);
-                    }
+                if v.is_null() {
+                    b.remove(&k);
+                } else if let Some(slot) = b.get_mut(&k) {
+                    merge(slot, v);
+                } else {
+                    b.insert(k, v);
                 }
             }
         }
         (slot, v) => *slot = v,
     }
+}
+
+/// Merges a block's fragment into `doc` at the pointer its `# at: /pointer` line names
+/// (the root when there is none).
+fn merge_block(doc: &mut Value, block: &Block, fragment: Value) {
+    let at = block
+        .body
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| l.strip_prefix("# at:"))
+        .map_or("", str::trim);
+    let target = doc
+        .pointer_mut(at)
+        .unwrap_or_else(|| panic!("`# at: {at}` is not in the base document"));
+    merge(target, fragment);
 }
 
 fn base() -> Value {
@@ -107,7 +125,7 @@ fn document(linter: &Linter, block: &Block) -> (Option<String>, BTreeSet<String>
         return (None, alone);
     };
     let mut doc = base();
-    merge(&mut doc, root.to_json());
+    merge_block(&mut doc, block, root.to_json());
     (Some(serde_json::to_string_pretty(&doc).unwrap()), alone)
 }
 
@@ -115,8 +133,8 @@ fn also(block: &Block) -> BTreeSet<String> {
     block
         .body
         .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("# also:"))
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| l.strip_prefix("# also:"))
         .map(|rest| rest.split(',').map(|c| c.trim().to_owned()).collect())
         .unwrap_or_default()
 }
@@ -196,10 +214,8 @@ fn run_baseline(linter: &Linter, code: &str, blocks: &[Block]) -> BTreeSet<Strin
     let baseline: Baseline = toml::from_str(&toml_block.body).unwrap();
     let mut doc = base();
     for b in blocks.iter().filter(|b| b.info.starts_with("yaml")) {
-        merge(
-            &mut doc,
-            load(&b.body, SourceFormat::Yaml).root.unwrap().to_json(),
-        );
+        let fragment = load(&b.body, SourceFormat::Yaml).root.unwrap().to_json();
+        merge_block(&mut doc, b, fragment);
     }
     let found = linter.check(&serde_json::to_string(&doc).unwrap(), SourceFormat::Json);
     let entries: Vec<&naplint::suppress::Suppression> = baseline.suppress.iter().collect();

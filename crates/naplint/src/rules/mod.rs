@@ -16,6 +16,7 @@
 //! space by a `const fn` ([`declare::strip`]), so nothing grows at run time or in WASM.
 
 pub mod chart;
+pub mod common;
 pub mod declare;
 pub(crate) use declare::{declare_rule, declare_texts};
 // codegen:families:start (`cargo xtask codegen` writes this block; do not edit)
@@ -37,7 +38,7 @@ use crate::source::{LineIndex, Node, Pointer};
 
 /// The texts that rules share (each module's `declare_texts!` list), for the translation
 /// tests; `tests/registry.rs` fails when a `declare_texts!` is not gathered here.
-pub const SHARED_TEXTS: &[&[Text]] = &[chart::TEXTS];
+pub const SHARED_TEXTS: &[&[Text]] = &[chart::TEXTS, common::TEXTS];
 
 /// The rule families; the letter is the first character of every code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -1,4 +1,4 @@
-use super::previous_by_id;
+use super::{finding, joined};
 use crate::model::Status;
 use crate::rules::{Across, Finding};
 
@@ -13,34 +13,22 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: complete
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: ongoing
     /// ```
     ///
     /// ## Passes
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: complete
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: complete
     /// ```
     Rule {
         code: "X001",
@@ -59,29 +47,11 @@ crate::rules::declare_rule! {
 }
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
-    let before = previous_by_id(x.previous);
-    for (ptr, d) in x
-        .current
-        .chart
-        .rows()
-        .iter()
-        .map(|r| (&r.pointer, r.deliverable))
-    {
-        let was_complete = before
-            .get(d.id.as_str())
-            .is_some_and(|p| p.status == Some(Status::Complete));
-        if let (true, Some(now)) = (
-            was_complete,
-            d.status.filter(|s| s.is_known() && *s != Status::Complete),
-        ) {
-            out.push(
-                Finding::new(
-                    ptr.key("status"),
-                    x.current
-                        .t(MESSAGE, &[("id", &d.id), ("status", now.as_str())]),
-                )
-                .help(x.current.t(HELP, &[])),
-            );
+    for (ptr, d, previous) in joined(x) {
+        let now = d.status.filter(|s| s.is_known() && *s != Status::Complete);
+        if let (Some(Status::Complete), Some(now)) = (previous.status, now) {
+            let args = [("id", d.id.as_str()), ("status", now.as_str())];
+            out.push(finding(x, ptr.key("status"), MESSAGE, &args, HELP));
         }
     }
 }

@@ -1,4 +1,4 @@
-use super::previous_by_id;
+use super::{finding, joined};
 use crate::rules::{Across, Finding};
 
 crate::rules::declare_rule! {
@@ -10,34 +10,22 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2011/12, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2011/12
     /// ```
     ///
     /// ## Passes
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
     /// ```
     Rule {
         code: "X002",
@@ -56,28 +44,15 @@ crate::rules::declare_rule! {
 }
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
-    let before = previous_by_id(x.previous);
-    for (ptr, d) in x
-        .current
-        .chart
-        .rows()
-        .iter()
-        .map(|r| (&r.pointer, r.deliverable))
-    {
-        let Some(prev) = before.get(d.id.as_str()) else {
-            continue;
-        };
-        if let (Some(old), Some(new)) = (&prev.start, &d.start) {
+    for (ptr, d, previous) in joined(x) {
+        if let (Some(old), Some(new)) = (&previous.start, &d.start) {
             if old != new {
                 let args = [
                     ("id", d.id.as_str()),
                     ("old", old.as_str()),
                     ("new", new.as_str()),
                 ];
-                out.push(
-                    Finding::new(ptr.key("start"), x.current.t(MESSAGE, &args))
-                        .help(x.current.t(HELP, &[])),
-                );
+                out.push(finding(x, ptr.key("start"), MESSAGE, &args, HELP));
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::previous_by_id;
+use super::{finding, joined};
 use crate::rules::{Across, Finding};
 
 crate::rules::declare_rule! {
@@ -19,27 +19,17 @@ crate::rules::declare_rule! {
     /// ] }] }]
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: ongoing, leads: [PS], new: true }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2013/14, new: true }
     /// ```
     ///
     /// ## Passes
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// report: { fiscal_year: 2012/13, period: { start: 2012-04-01, end: 2013-03-31 } }
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// new: false
     /// ```
     Rule {
         code: "X003",
@@ -69,19 +59,9 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     if then >= now {
         return;
     }
-    let before = previous_by_id(x.previous);
-    for (ptr, d) in x
-        .current
-        .chart
-        .rows()
-        .iter()
-        .map(|r| (&r.pointer, r.deliverable))
-    {
-        if d.new && before.contains_key(d.id.as_str()) {
-            out.push(
-                Finding::new(ptr.key("new"), x.current.t(MESSAGE, &[("id", &d.id)]))
-                    .help(x.current.t(HELP, &[])),
-            );
+    for (ptr, d, _) in joined(x) {
+        if d.new {
+            out.push(finding(x, ptr.key("new"), MESSAGE, &[("id", &d.id)], HELP));
         }
     }
 }

@@ -13,37 +13,27 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] },
-    ///     { id: "1.11.3", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0
+    /// deliverables:
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   - { id: "1.11.3", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: ongoing
     /// ```
     ///
     /// ## Passes
     /// ```yaml previous
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] },
-    ///     { id: "1.11.3", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0
+    /// deliverables:
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   - { id: "1.11.3", text: Promote the tool., start: 2012/13, status: discontinued, leads: [PS] }
     /// ```
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] },
-    ///     { id: "1.11.3", text: Promote the tool., start: 2012/13, status: discontinued, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0
+    /// deliverables:
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
     /// ```
     Rule {
         code: "X004",

@@ -1,7 +1,8 @@
 use super::iso::COUNTRIES;
+use super::CodeList;
 use crate::i18n::Lang;
 use crate::rules::{Ctx, Finding, Reads};
-use crate::schema::{Violation, ViolationKind};
+use crate::schema::Violation;
 use crate::source::{Node, Pointer};
 
 crate::rules::declare_rule! {
@@ -42,24 +43,18 @@ crate::rules::declare_rule! {
     texts {
         MESSAGE = "`{value}` is not an ISO 3166-1 alpha-2 country code"
             / "`{value}` n'est pas un code de pays ISO 3166-1 alpha-2";
-        WRITE = "write it `{fixed}`" / "écrivez `{fixed}`";
         HELP = "use the two-letter ISO 3166-1 code, e.g. `TH` for Thailand"
             / "utilisez le code ISO 3166-1 à deux lettres, p. ex. `TH` pour la Thaïlande";
-        FIX = "replace `{value}` with `{fixed}`" / "remplacer `{value}` par `{fixed}`";
     }
 }
 
-fn finding(ptr: Pointer, value: &str, lang: Lang) -> Finding {
-    let f = Finding::new(ptr, MESSAGE.render(lang, &[("value", value)]));
-    let upper = value.to_ascii_uppercase();
-    if upper != value && COUNTRIES.contains(&upper.as_str()) {
-        let args = [("value", value), ("fixed", upper.as_str())];
-        f.help(WRITE.render(lang, &args))
-            .fix(upper.clone(), FIX.render(lang, &args))
-    } else {
-        f.help(HELP.get(lang))
-    }
-}
+const CODES: CodeList = CodeList {
+    list: COUNTRIES,
+    len: 2,
+    def: "CountryCode",
+    message: MESSAGE,
+    help: HELP,
+};
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut codes = vec![(
@@ -85,20 +80,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .map(|(i, cc)| (base.index(i).key("country"), cc.country.as_str())),
         );
     }
-    for (ptr, code) in codes {
-        // Malformed codes are the schema's (claimed below); here, well-formed but unassigned.
-        let shaped = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
-        if shaped && !COUNTRIES.contains(&code) {
-            out.push(finding(ptr, code, ctx.lang()));
-        }
-    }
+    CODES.check(codes, ctx.lang(), out);
 }
 
 fn claim(v: &Violation, _: &Node, lang: Lang) -> Option<Finding> {
-    match &v.kind {
-        ViolationKind::Pattern { value, .. } if v.def.as_deref() == Some("CountryCode") => {
-            Some(finding(v.pointer.clone(), value, lang))
-        }
-        _ => None,
-    }
+    CODES.claim(v, lang)
 }

@@ -1,7 +1,8 @@
 use super::iso::CURRENCIES;
+use super::CodeList;
 use crate::i18n::Lang;
 use crate::rules::{Ctx, Finding, Reads};
-use crate::schema::{Violation, ViolationKind};
+use crate::schema::Violation;
 use crate::source::{Node, Pointer};
 
 crate::rules::declare_rule! {
@@ -38,24 +39,18 @@ crate::rules::declare_rule! {
     texts {
         MESSAGE = "`{value}` is not an ISO 4217 currency code"
             / "`{value}` n'est pas un code de devise ISO 4217";
-        WRITE = "write it `{fixed}`" / "écrivez `{fixed}`";
         HELP = "use the three-letter ISO 4217 code, e.g. `CAD` for Canadian dollars"
             / "utilisez le code ISO 4217 à trois lettres, p. ex. `CAD` pour le dollar canadien";
-        FIX = "replace `{value}` with `{fixed}`" / "remplacer `{value}` par `{fixed}`";
     }
 }
 
-fn finding(ptr: Pointer, value: &str, lang: Lang) -> Finding {
-    let f = Finding::new(ptr, MESSAGE.render(lang, &[("value", value)]));
-    let upper = value.to_ascii_uppercase();
-    if upper != value && CURRENCIES.contains(&upper.as_str()) {
-        let args = [("value", value), ("fixed", upper.as_str())];
-        f.help(WRITE.render(lang, &args))
-            .fix(upper.clone(), FIX.render(lang, &args))
-    } else {
-        f.help(HELP.get(lang))
-    }
-}
+const CODES: CodeList = CodeList {
+    list: CURRENCIES,
+    len: 3,
+    def: "CurrencyCode",
+    message: MESSAGE,
+    help: HELP,
+};
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let codes: Vec<(Pointer, &str)> = ctx
@@ -74,20 +69,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             )
         })
         .collect();
-    for (ptr, code) in codes {
-        // Malformed codes are the schema's (claimed below); here, well-formed but unassigned.
-        let shaped = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
-        if shaped && !CURRENCIES.contains(&code) {
-            out.push(finding(ptr, code, ctx.lang()));
-        }
-    }
+    CODES.check(codes, ctx.lang(), out);
 }
 
 fn claim(v: &Violation, _: &Node, lang: Lang) -> Option<Finding> {
-    match &v.kind {
-        ViolationKind::Pattern { value, .. } if v.def.as_deref() == Some("CurrencyCode") => {
-            Some(finding(v.pointer.clone(), value, lang))
-        }
-        _ => None,
-    }
+    CODES.claim(v, lang)
 }

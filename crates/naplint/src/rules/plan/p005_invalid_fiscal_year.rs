@@ -15,20 +15,14 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012-13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012-13
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
     /// ```
     Rule {
         code: "P005",
@@ -43,10 +37,8 @@ crate::rules::declare_rule! {
     }
     texts {
         MESSAGE = "invalid fiscal year `{value}`" / "exercice financier non valide `{value}`";
-        WRITE = "write it `{fixed}`" / "écrivez `{fixed}`";
         FORMAT = "write fiscal years as `YYYY/YY` with consecutive years, e.g. `2013/14`"
             / "écrivez les exercices sous la forme `AAAA/AA`, deux années consécutives, p. ex. `2013/14`";
-        FIX = "replace `{value}` with `{fixed}`" / "remplacer `{value}` par `{fixed}`";
     }
 }
 
@@ -67,11 +59,7 @@ fn normalised(s: &str) -> Option<String> {
 fn finding(pointer: Pointer, value: &str, lang: Lang) -> Finding {
     let f = Finding::new(pointer, MESSAGE.render(lang, &[("value", value)]));
     match normalised(value) {
-        Some(fixed) if fixed != value => {
-            let args = [("value", value), ("fixed", fixed.as_str())];
-            f.help(WRITE.render(lang, &args))
-                .fix(fixed.clone(), FIX.render(lang, &args))
-        }
+        Some(fixed) if fixed != value => crate::rules::common::respell(f, value, &fixed, lang),
         _ => f.help(FORMAT.get(lang)),
     }
 }

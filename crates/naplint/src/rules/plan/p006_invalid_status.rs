@@ -18,20 +18,14 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: In Progress, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: In Progress
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: in_progress, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: in_progress
     /// ```
     Rule {
         code: "P006",
@@ -44,11 +38,9 @@ crate::rules::declare_rule! {
     }
     texts {
         MESSAGE = "invalid status `{value}`" / "statut non valide `{value}`";
-        WRITE = "write it `{fixed}`" / "écrivez `{fixed}`";
         ON_TRACK = "write `status: on_track` and the year in `target: YYYY/YY`"
             / "écrivez `status: on_track` et l'exercice dans `target: AAAA/AA`";
         USE_ONE = "use one of {allowed}" / "utilisez l'une des valeurs {allowed}";
-        FIX = "replace `{value}` with `{fixed}`" / "remplacer `{value}` par `{fixed}`";
     }
 }
 
@@ -80,11 +72,7 @@ fn claim(v: &Violation, _: &Node, lang: Lang) -> Option<Finding> {
     }
     let f = Finding::new(v.pointer.clone(), MESSAGE.render(lang, &[("value", value)]));
     Some(match recognise(value) {
-        Some(s) => {
-            let args = [("value", value.as_str()), ("fixed", s.as_str())];
-            f.help(WRITE.render(lang, &args))
-                .fix(s.as_str(), FIX.render(lang, &args))
-        }
+        Some(s) => crate::rules::common::respell(f, value, s.as_str(), lang),
         None if normalise(value).starts_with("on_track") => f.help(ON_TRACK.get(lang)),
         None => {
             let list = allowed

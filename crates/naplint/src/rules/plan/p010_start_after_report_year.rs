@@ -12,20 +12,14 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2014/15, status: ongoing, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2014/15, status: ongoing }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2014/15, status: planned, leads: [PS] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2014/15, status: planned }
     /// ```
     Rule {
         code: "P010",
@@ -47,26 +41,20 @@ crate::rules::declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(report_year) = ctx.report_year() else {
-        return;
-    };
-    let report_fy = ctx.report.report.fiscal_year.as_str();
-    for e in ctx.chart.entries() {
-        let Some(start) = e.start else { continue };
-        let Some(year) = start.start_year() else {
-            continue;
-        };
+    for d in super::dated(ctx) {
+        let e = d.entry;
         // An item without a status inherits its deliverable's.
         let status = e.status.or_else(|| e.parent.and_then(|p| p.status));
-        if year > report_year
+        if d.year > d.report_year
             && status != Some(Status::Planned)
             && status.is_none_or(Status::is_known)
         {
             let label = e.label(ctx.lang());
+            let [what, start, year] = d.args(&label);
             let args = [
-                ("what", label.as_str()),
-                ("start", start.as_str()),
-                ("year", report_fy),
+                what,
+                start,
+                year,
                 ("status", status.map_or("", Status::as_str)),
             ];
             let message = match status {

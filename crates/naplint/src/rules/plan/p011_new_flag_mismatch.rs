@@ -11,20 +11,14 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS], new: true }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2012/13, new: true }
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: ongoing, leads: [PS], new: true }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2013/14, new: true }
     /// ```
     Rule {
         code: "P011",
@@ -48,36 +42,20 @@ crate::rules::declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(report_year) = ctx.report_year() else {
-        return;
-    };
-    let report_fy = ctx.report.report.fiscal_year.as_str();
-    for e in ctx.chart.entries() {
-        let Some(start) = e.start else { continue };
-        let Some(year) = start.start_year() else {
-            continue;
-        };
-        let flagged_but_old = e.new && year < report_year;
-        let new_but_unflagged = !e.new && year == report_year;
+    for d in super::dated(ctx) {
+        let e = d.entry;
+        let flagged_but_old = e.new && d.year < d.report_year;
+        let new_but_unflagged = !e.new && d.year == d.report_year;
         if !flagged_but_old && !new_but_unflagged {
             continue; // consistent: nothing to word
         }
         let label = e.label(ctx.lang());
-        let args = [
-            ("what", label.as_str()),
-            ("start", start.as_str()),
-            ("year", report_fy),
-        ];
-        if flagged_but_old {
-            out.push(
-                Finding::new(e.pointer.key("new"), ctx.t(NEW_BUT_OLD, &args))
-                    .help(ctx.t(REMOVE, &[])),
-            );
+        let args = d.args(&label);
+        let (at, message, help) = if flagged_but_old {
+            ("new", NEW_BUT_OLD, REMOVE)
         } else {
-            out.push(
-                Finding::new(e.pointer.key("start"), ctx.t(NOT_FLAGGED, &args))
-                    .help(ctx.t(ADD, &[])),
-            );
-        }
+            ("start", NOT_FLAGGED, ADD)
+        };
+        out.push(Finding::new(e.pointer.key(at), ctx.t(message, &args)).help(ctx.t(help, &[])));
     }
 }

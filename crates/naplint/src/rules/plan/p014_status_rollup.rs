@@ -11,22 +11,16 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS],
-    ///       items: [{ text: A, status: complete }, { text: B, status: complete }] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: ongoing
+    /// items: [{ text: A, status: complete }, { text: B, status: complete }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: complete, leads: [PS],
-    ///       items: [{ text: A, status: complete }, { text: B, status: complete }] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: complete
+    /// items: [{ text: A, status: complete }, { text: B, status: complete }]
     /// ```
     Rule {
         code: "P014",

@@ -10,20 +10,16 @@ crate::rules::declare_rule! {
     ///
     /// ## Fails
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS], items: [{ text: A, start: 2011/12 }] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
+    /// items: [{ text: A, start: 2011/12 }]
     /// ```
     ///
     /// ## Passes
     /// ```yaml
-    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
-    ///   { id: "1.11", title: Campaigns., deliverables: [
-    ///     { id: "1.11.1", text: Promote the tool., start: 2011/12, status: ongoing, leads: [PS], items: [{ text: A, start: 2011/12 }, { text: B, start: 2012/13 }] }
-    ///   ] }
-    /// ] }] }]
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2011/12
+    /// items: [{ text: A, start: 2011/12 }, { text: B, start: 2012/13 }]
     /// ```
     Rule {
         code: "P015",
