@@ -103,12 +103,22 @@ tolerance?: number, };
 /**
  * A problem of a rule's text, positioned in that text (1-based).
  */
-export type RuleError = { message: string, line: number, column: number, };
+export type RuleError = { 
+/**
+ * The problem in words: English from `compile`, the configuration's language from
+ * `Linter::new` (see [`RuleError::localized`]).
+ */
+message: string, line: number, column: number, };
 
 /**
  * A problem in a user's rule: which rule, and where in its `check` text.
  */
-export type UserRuleProblem = { code: string, message: string, line: number, column: number, };
+export type UserRuleProblem = { code: string, 
+/**
+ * The problem in words: English from `compile`, the configuration's language from
+ * `Linter::new` (see [`RuleError::localized`]).
+ */
+message: string, line: number, column: number, };
 
 export type Config = { 
 /**

@@ -2,8 +2,9 @@
 
 use crate::files::{CheckedFile, Configs};
 use crate::safe_read;
+use naplint::i18n::{Plural, Text};
 use naplint::suppress::{self, State, Suppression};
-use naplint::Severity;
+use naplint::{Lang, Severity};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -99,8 +100,8 @@ pub fn apply(
                 }
                 root.read_contained_string(&path, safe_read::limits::BASELINE)?
             };
-            let parsed: BaselineFile =
-                toml::from_str(&text).map_err(|e| safe_read::toml_error(&path, &text, &e))?;
+            let parsed: BaselineFile = toml::from_str(&text)
+                .map_err(|e| safe_read::toml_error(&path, &text, &e, configs.lang()))?;
             let problems: Vec<String> = parsed
                 .suppress
                 .iter()
@@ -169,8 +170,19 @@ pub fn apply(
     Ok(out)
 }
 
+const WROTE: Plural = Plural::new(
+    Text::new(
+        "wrote {n} suppression to {path}",
+        "{n} exemption écrite dans {path}",
+    ),
+    Text::new(
+        "wrote {n} suppressions to {path}",
+        "{n} exemptions écrites dans {path}",
+    ),
+);
+
 /// `--write-baseline`: one baseline per directory, accepting every current finding.
-pub fn write(files: &[CheckedFile], explicit: Option<&Path>) -> Result<String, String> {
+pub fn write(files: &[CheckedFile], explicit: Option<&Path>, lang: Lang) -> Result<String, String> {
     let mut by_baseline: BTreeMap<PathBuf, Vec<Suppression>> = BTreeMap::new();
     for f in files.iter().filter(|f| !f.stdin) {
         let path = baseline_for(Path::new(&f.path), explicit);
@@ -202,9 +214,12 @@ pub fn write(files: &[CheckedFile], explicit: Option<&Path>) -> Result<String, S
             .map_err(|e| format!("{}: {e}", path.display()))?;
         let _ = writeln!(
             summary,
-            "wrote {} suppression(s) to {}",
-            entries.len(),
-            path.display()
+            "{}",
+            WROTE.render_with(
+                entries.len(),
+                lang,
+                &[("path", &path.display().to_string())]
+            )
         );
     }
     Ok(summary)

@@ -1,6 +1,8 @@
 //! Finding report files, their configuration, and checking (and fixing) one file.
 
 use crate::safe_read::{self, ProjectRoot};
+use naplint::config::ConfigProblem;
+use naplint::i18n::{Plural, Text};
 use naplint::{Config, Diagnostic, Lang, Linter, SourceFormat};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -265,20 +267,81 @@ struct RuleFileEntries {
     rule_files: Vec<toml::Spanned<String>>,
 }
 
+/// The first problem of a `naplint.toml`'s keys and values that has a kind of its own
+/// (an unknown key, a level or a language that is none), with its byte offset; the toml
+/// crate would word it in English only. Anything else is left to its deserialiser.
+fn table_problem(text: &str) -> Option<(ConfigProblem, usize)> {
+    use toml::de::{DeTable, DeValue};
+    let table = DeTable::parse(text).ok()?;
+    for (key, value) in table.get_ref() {
+        let name: &str = key.get_ref();
+        if !naplint::config::KEYS.contains(&name) {
+            return Some((ConfigProblem::unknown_key(name), key.span().start));
+        }
+        match (name, value.get_ref()) {
+            ("rules", DeValue::Table(rules)) => {
+                for (rule, level) in rules {
+                    if let DeValue::String(l) = level.get_ref() {
+                        if !naplint::config::LEVELS.contains(&l.as_ref()) {
+                            let problem = ConfigProblem::BadLevel {
+                                rule: rule.get_ref().to_string(),
+                                value: l.to_string(),
+                            };
+                            return Some((problem, level.span().start));
+                        }
+                    }
+                }
+            }
+            ("lang", DeValue::String(l)) if !naplint::config::LANGS.contains(&l.as_ref()) => {
+                let problem = ConfigProblem::BadLang {
+                    value: l.to_string(),
+                };
+                return Some((problem, value.span().start));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Reads and validates a `naplint.toml`, with the rule files it names, which must stay
 /// inside the configuration's directory.
-pub fn read_config(path: &Path) -> Result<Config, String> {
-    read_config_in(path, &ProjectRoot::of_file(path)?)
+pub fn read_config(path: &Path, lang: Option<Lang>) -> Result<Config, String> {
+    read_config_in(path, &ProjectRoot::of_file(path)?, lang)
+}
+
+/// The language of a configuration's errors: `lang` (`--lang`, `NAPLINT_LANG`), else the
+/// file's own `lang` when the file parses that far, else English.
+fn error_lang(text: &str, lang: Option<Lang>) -> Lang {
+    lang.or_else(|| {
+        toml::from_str::<toml::Table>(text)
+            .ok()
+            .and_then(|t| t.get("lang").and_then(|v| v.as_str()).and_then(Lang::parse))
+    })
+    .unwrap_or_default()
 }
 
 /// [`read_config`] with the rule files contained in `root`. Every read is bounded; a
 /// refused rule file is named with its line in `naplint.toml` and nothing of it is read.
-pub fn read_config_in(path: &Path, root: &ProjectRoot) -> Result<Config, String> {
+pub fn read_config_in(
+    path: &Path,
+    root: &ProjectRoot,
+    lang: Option<Lang>,
+) -> Result<Config, String> {
     let text = safe_read::read_bounded_string(path, safe_read::limits::CONFIG)?;
+    let lang = error_lang(&text, lang);
+    if let Some((problem, at)) = table_problem(&text) {
+        let (line, column, quoted) = safe_read::excerpt(&text, at);
+        return Err(format!(
+            "{}:{line}:{column}: {}\n  | {quoted}",
+            path.display(),
+            problem.message(lang)
+        ));
+    }
     let mut config: Config =
-        toml::from_str(&text).map_err(|e| safe_read::toml_error(path, &text, &e))?;
+        toml::from_str(&text).map_err(|e| safe_read::toml_error(path, &text, &e, lang))?;
     let entries: RuleFileEntries =
-        toml::from_str(&text).map_err(|e| safe_read::toml_error(path, &text, &e))?;
+        toml::from_str(&text).map_err(|e| safe_read::toml_error(path, &text, &e, lang))?;
     let mut sources = vec![(path.to_path_buf(), text.clone())];
     let base = path.parent().unwrap_or(Path::new("."));
     for entry in &entries.rule_files {
@@ -295,15 +358,21 @@ pub fn read_config_in(path: &Path, root: &ProjectRoot) -> Result<Config, String>
         let rule_text = safe_read::read_bounded_string(&resolved, safe_read::limits::RULE_FILE)
             .map_err(|e| format!("{}:{line}: rule_files entry: {e}", path.display()))?;
         let parsed: RuleFile = toml::from_str(&rule_text)
-            .map_err(|e| safe_read::toml_error(&rule_path, &rule_text, &e))?;
+            .map_err(|e| safe_read::toml_error(&rule_path, &rule_text, &e, lang))?;
         config.user_rules.extend(parsed.rule);
         sources.push((rule_path, rule_text));
     }
-    match Linter::new(config.clone()) {
+    let in_lang = naplint::Config {
+        lang,
+        ..config.clone()
+    };
+    match Linter::new(in_lang) {
         Ok(_) => Ok(config),
-        Err(naplint::LinterError::Rules(errors)) => Err(rule_errors(&sources, &config, &errors)),
+        Err(naplint::LinterError::Rules(errors)) => {
+            Err(rule_errors(&sources, &config, &errors, lang))
+        }
         Err(e) => Err(e
-            .to_string()
+            .message(lang)
             .lines()
             .map(|l| {
                 format!(
@@ -317,12 +386,16 @@ pub fn read_config_in(path: &Path, root: &ProjectRoot) -> Result<Config, String>
     }
 }
 
+/// One rule's error in the file that declares it (after `path:line:column: `).
+pub const RULE_IN_FILE: Text = Text::new("rule `{code}`: {message}", "règle `{code}` : {message}");
+
 /// Positions each rule error in the file that declares the rule: the error's line and
 /// column inside the `check` text, shifted to where that text stands in the file.
 fn rule_errors(
     sources: &[(PathBuf, String)],
     config: &Config,
     errors: &[naplint::UserRuleError],
+    lang: Lang,
 ) -> String {
     let mut out = Vec::new();
     for e in errors {
@@ -343,23 +416,39 @@ fn rule_errors(
                 e.error.column
             };
             Some(format!(
-                "{}:{line}:{column}: rule `{}`: {}",
+                "{}:{line}:{column}: {}",
                 p.display(),
-                e.code,
-                safe_read::cut(&e.error.message, 2 * safe_read::QUOTE_WIDTH)
+                RULE_IN_FILE.render(
+                    lang,
+                    &[
+                        ("code", &e.code),
+                        (
+                            "message",
+                            &safe_read::cut(&e.error.message, 2 * safe_read::QUOTE_WIDTH)
+                        )
+                    ]
+                )
             ))
         });
         out.push(located.unwrap_or_else(|| {
             format!(
-                "{}: rule `{}` {}:{}: {}",
+                "{}: {}",
                 sources
                     .first()
                     .map(|(p, _)| p.display().to_string())
                     .unwrap_or_default(),
-                e.code,
-                e.error.line,
-                e.error.column,
-                safe_read::cut(&e.error.message, 2 * safe_read::QUOTE_WIDTH)
+                naplint::lang::RULE_AT.render(
+                    lang,
+                    &[
+                        ("code", &e.code),
+                        ("line", &e.error.line.to_string()),
+                        ("column", &e.error.column.to_string()),
+                        (
+                            "message",
+                            &safe_read::cut(&e.error.message, 2 * safe_read::QUOTE_WIDTH)
+                        ),
+                    ]
+                )
             )
         }));
     }
@@ -421,7 +510,7 @@ impl Configs {
                     Some(r) if r.holds(own.path()) => r.clone(),
                     _ => own,
                 };
-                read_config_in(p, &root).map(|c| (p.to_path_buf(), c))
+                read_config_in(p, &root, lang).map(|c| (p.to_path_buf(), c))
             })
             .transpose()?;
         Ok(Self {
@@ -433,6 +522,12 @@ impl Configs {
             fallback_lang: None,
             linters: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The language of this run's own messages: `--lang` or `NAPLINT_LANG`, else English.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_default()
     }
 
     /// The language to use when no override is given and the configuration names none.
@@ -482,8 +577,8 @@ impl Configs {
         let config = match (&self.explicit, &source) {
             (Some((_, c)), _) => c.clone(),
             (None, Some(path)) => match found.as_ref().and_then(|(_, r)| r.as_ref()) {
-                Some(root) => read_config_in(path, root)?,
-                None => read_config(path)?,
+                Some(root) => read_config_in(path, root, self.lang)?,
+                None => read_config(path, self.lang)?,
             },
             (None, None) => Config::default(),
         };
@@ -530,10 +625,24 @@ impl Configs {
     }
 }
 
+const PREVIOUS_UNREADABLE: Plural = Plural::new(
+    Text::new(
+        "the previous report cannot be read ({n} problem); first: {first}",
+        "le rapport précédent ne peut pas être lu ({n} problème) ; le premier : {first}",
+    ),
+    Text::new(
+        "the previous report cannot be read ({n} problems); first: {first}",
+        "le rapport précédent ne peut pas être lu ({n} problèmes) ; le premier : {first}",
+    ),
+);
+
 /// Reads the `--previous` report into the model.
-pub fn read_previous(path: &Path) -> Result<naplint::model::Report, String> {
+pub fn read_previous(path: &Path, lang: Lang) -> Result<naplint::model::Report, String> {
     let text = safe_read::read_bounded_string(path, safe_read::limits::REPORT)?;
-    let linter = crate::linter(Config::default())?;
+    let linter = crate::linter(Config {
+        lang,
+        ..Config::default()
+    })?;
     linter
         .previous(&text, SourceFormat::from_path(&path.to_string_lossy()))
         .map_err(|errors| {
@@ -550,10 +659,7 @@ pub fn read_previous(path: &Path) -> Result<naplint::model::Report, String> {
                     )
                 })
                 .unwrap_or_default();
-            format!(
-                "the previous report cannot be read ({} problem(s)); first: {first}",
-                errors.len()
-            )
+            PREVIOUS_UNREADABLE.render_with(errors.len(), lang, &[("first", &first)])
         })
 }
 

@@ -12,6 +12,7 @@ mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
+use naplint::i18n::Text;
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
 use std::io::Write as _;
@@ -226,13 +227,33 @@ fn main() -> ExitCode {
             };
         }
     };
+    let lang = message_lang(&cli.command);
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("naplint: error: {message}");
+            eprintln!("{}", ERROR.render(lang, &[("message", &message)]));
             ExitCode::from(2)
         }
     }
+}
+
+/// How naplint's own errors begin on standard error.
+const ERROR: Text = Text::new("naplint: error: {message}", "naplint : erreur : {message}");
+
+/// The language of the run's own errors: the command's `--lang`, else `NAPLINT_LANG`,
+/// else English (an error can come before any configuration is read).
+fn message_lang(command: &Command) -> Lang {
+    let flag = match command {
+        Command::Check { lang, .. }
+        | Command::Rules { lang, .. }
+        | Command::Explain { lang, .. }
+        | Command::Split { lang, .. }
+        | Command::Assemble { lang, .. }
+        | Command::Template { lang, .. }
+        | Command::Server { lang, .. } => *lang,
+        _ => None,
+    };
+    language(flag).ok().flatten().unwrap_or_default()
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -355,7 +376,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let lang = language(lang)?;
             let configs = files::Configs::new_in(config.as_deref(), &select, &ignore, lang, trust)?;
-            let previous = previous.as_deref().map(files::read_previous).transpose()?;
+            let previous = previous
+                .as_deref()
+                .map(|p| files::read_previous(p, configs.lang()))
+                .transpose()?;
             let mut stdin_text = None;
             if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
                 stdin_text = Some(safe_read::read_stream_bounded(
@@ -396,7 +420,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             if write_baseline {
-                eprint!("{}", baseline::write(&checked, baseline.as_deref())?);
+                eprint!(
+                    "{}",
+                    baseline::write(&checked, baseline.as_deref(), configs.lang())?
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             let base_config = configs.linter_for(&Input::Stdin)?.config().clone();
@@ -423,7 +450,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let _ = stdout.write_all(output.as_bytes());
             let _ = stdout.flush();
             for f in &failures {
-                eprintln!("naplint: error: {f}");
+                eprintln!("{}", ERROR.render(base_config.lang, &[("message", f)]));
             }
             let errors = checked
                 .iter()
@@ -465,5 +492,6 @@ fn language(flag: Option<Lang>) -> Result<Option<Lang>, String> {
 
 /// Builds a linter; the embedded schema always compiles (a core test proves it).
 fn linter(config: naplint::Config) -> Result<Linter, String> {
-    Linter::new(config).map_err(|e| e.to_string())
+    let lang = config.lang;
+    Linter::new(config).map_err(|e| e.message(lang))
 }

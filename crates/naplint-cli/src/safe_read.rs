@@ -47,6 +47,8 @@
 //! let baseline = root.read_contained_string(Path::new("naplint-baseline.toml"), limits::BASELINE)?;
 //! ```
 
+use naplint::i18n::Text;
+use naplint::Lang;
 use std::fmt;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -458,12 +460,23 @@ pub fn excerpt(text: &str, at: usize) -> (usize, usize, String) {
     (line, column, cut(body, QUOTE_WIDTH))
 }
 
+/// The frame of the toml crate's own (English) error sentence.
+pub const TOML_ERROR: Text = Text::new(
+    "{message}",
+    "erreur TOML (message du lecteur TOML, en anglais) : {message}",
+);
+
 /// A TOML error in `path`, whose `text` was accepted: `path:line:column: message`, then
 /// the offending line cut to [`QUOTE_WIDTH`] characters. The toml crate's own rendering
 /// quotes the whole line, however long.
 #[must_use]
-pub fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> String {
-    let message = cut(error.message().trim(), QUOTE_WIDTH);
+pub fn toml_error(path: &Path, text: &str, error: &toml::de::Error, lang: Lang) -> String {
+    // The toml crate words its errors in English only and gives no kind to translate, so
+    // the French frame quotes its sentence verbatim.
+    let message = TOML_ERROR.render(
+        lang,
+        &[("message", &cut(error.message().trim(), QUOTE_WIDTH))],
+    );
     match error.span() {
         Some(span) => {
             let (line, column, quoted) = excerpt(text, span.start);

@@ -7,7 +7,7 @@ mod common;
 use common::{naplint_in, repo, tempdir_with, write_in};
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::{Command, Output, Stdio};
 
 fn naplint(args: &[&str], cwd: &Path) -> Output {
     naplint_in(cwd)
@@ -315,7 +315,7 @@ fn baseline_suppresses_with_reasons_and_reports_stale_entries() {
     };
     let w = run(&["check", "--write-baseline", "report.json"]);
     assert_eq!(code(&w), 0);
-    assert!(String::from_utf8_lossy(&w.stderr).contains("wrote 9 suppression(s)"));
+    assert!(String::from_utf8_lossy(&w.stderr).contains("wrote 9 suppressions"));
     let clean = run(&["check", "report.json"]);
     assert_eq!(code(&clean), 0, "{}", stdout(&clean));
     assert!(stdout(&clean).contains("no problems"));
@@ -437,5 +437,84 @@ fn fix_keeps_mixed_line_endings() {
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         mixed.replacen("\"2012-13\"", "\"2012/13\"", 1)
+    );
+}
+
+#[test]
+fn configuration_and_rule_errors_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/R001/fail.json"),
+        dir.path().join("r.json"),
+    )
+    .unwrap();
+    let config = dir.path().join("naplint.toml");
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    // Each kind, with `--lang fr`: the message and exit 2.
+    for (toml, fr) in [
+        (
+            "tolerence = 0.1\n",
+            "naplint.toml:1:1: clé inconnue `tolerence` ; vouliez-vous dire `tolerance` ?",
+        ),
+        (
+            "[rules]\nP001 = \"warn\"\n",
+            "naplint.toml:2:8: `warn` n'est pas un niveau pour `P001` : utilisez `off`, `info`, `warning` ou `error`",
+        ),
+        (
+            "lang = \"de\"\n",
+            "naplint.toml:1:8: `de` n'est pas une langue que naplint parle : utilisez `en` ou `fr`",
+        ),
+        (
+            "[rules]\nnope = \"warning\"\n",
+            "naplint.toml: configuration non valide : règle inconnue `nope` dans `rules`",
+        ),
+        (
+            "tolerance = 3\n",
+            "configuration non valide : la tolérance `3` doit être comprise entre 0 et 1",
+        ),
+        (
+            "tolerance = \"a lot\"\n",
+            "naplint.toml:1:13: erreur TOML (message du lecteur TOML, en anglais) : invalid type",
+        ),
+        (
+            "[[rule]]\ncode = \"U001\"\ncheck = \"male >\"\n",
+            "naplint.toml:3:16: règle `U001` : valeur attendue, trouvé la fin de la règle",
+        ),
+        (
+            "[[rule]]\ncode = \"U001\"\ncheck = \"males == 1\"\nscope = \"/statistics/trp/annual\"\n",
+            "règle `U001` : champ inconnu `males`",
+        ),
+    ] {
+        std::fs::write(&config, toml).unwrap();
+        let o = naplint(&["check", "--lang", "fr", "r.json"], dir.path());
+        assert_eq!(code(&o), 2, "{toml}: {}", stderr(&o));
+        assert!(stderr(&o).contains(fr), "{toml}:\n{}", stderr(&o));
+        assert!(stderr(&o).starts_with("naplint : erreur : "), "{}", stderr(&o));
+    }
+    // The language from NAPLINT_LANG, and from the file itself when it parses that far.
+    std::fs::write(&config, "[rules]\nP001 = \"warn\"\n").unwrap();
+    let env = Command::new(env!("CARGO_BIN_EXE_naplint"))
+        .args(["check", "r.json"])
+        .current_dir(dir.path())
+        .env("NAPLINT_LANG", "fr")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&env).contains("n'est pas un niveau"),
+        "{}",
+        stderr(&env)
+    );
+    std::fs::write(&config, "lang = \"fr\"\n[rules]\nP001 = \"warn\"\n").unwrap();
+    let own = naplint(&["check", "r.json"], dir.path());
+    assert!(
+        stderr(&own).contains("n'est pas un niveau"),
+        "{}",
+        stderr(&own)
+    );
+    let en = naplint(&["check", "--lang", "en", "r.json"], dir.path());
+    assert!(
+        stderr(&en).contains("`warn` is not a level for `P001`"),
+        "{}",
+        stderr(&en)
     );
 }

@@ -3,6 +3,7 @@
 //! from its options object; both deserialise into this one type.
 
 use crate::diagnostic::Severity;
+use crate::i18n::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -86,13 +87,12 @@ impl Config {
     /// Problems of the configuration that need no rule table: a tolerance out of range.
     /// The linter adds the unknown rule names when it resolves the levels.
     #[must_use]
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<ConfigProblem> {
         let mut out = Vec::new();
         if !(0.0..=1.0).contains(&self.tolerance) || self.tolerance.is_nan() {
-            out.push(format!(
-                "tolerance `{}` must be between 0 and 1 (0.05 is 5%)",
-                self.tolerance
-            ));
+            out.push(ConfigProblem::Tolerance {
+                value: self.tolerance.to_string(),
+            });
         }
         out
     }
@@ -133,5 +133,122 @@ impl Config {
             self.lines = lines;
         }
         self
+    }
+}
+
+/// A problem of a configuration, as data; [`ConfigProblem::message`] words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// `tolerance` out of 0..=1 (`value` as written).
+    Tolerance { value: String },
+    /// A key of `rules` that names no rule.
+    UnknownRule { key: String },
+    /// A `select` or `ignore` entry that matches no rule code or name.
+    NoMatch { pattern: String },
+    /// A key `naplint.toml` does not have, with the nearest one it has.
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    /// A rule's level in `rules` that is not one of [`LEVELS`].
+    BadLevel { rule: String, value: String },
+    /// A `lang` that is not `en` or `fr`.
+    BadLang { value: String },
+}
+
+/// The keys of `naplint.toml` (the fields of [`Config`], `rule` for `user_rules`).
+pub const KEYS: &[&str] = &[
+    "tolerance",
+    "rules",
+    "select",
+    "ignore",
+    "rule",
+    "lang",
+    "rule_files",
+    "lines",
+];
+
+/// The levels a rule can be given.
+pub const LEVELS: &[&str] = &["off", "info", "warning", "error"];
+
+/// The languages `lang` takes.
+pub const LANGS: &[&str] = &["en", "fr"];
+
+/// The texts of configuration problems, for the translation test.
+pub const TEXTS: &[Text] = &[
+    TOLERANCE,
+    UNKNOWN_RULE,
+    NO_MATCH,
+    INVALID,
+    UNKNOWN_KEY,
+    DID_YOU_MEAN,
+    BAD_LEVEL,
+    BAD_LANG,
+];
+
+const UNKNOWN_KEY: Text = Text::new(
+    "unknown key `{key}`{suggestion}",
+    "clé inconnue `{key}`{suggestion}",
+);
+const DID_YOU_MEAN: Text = Text::new(
+    "; did you mean `{name}`?",
+    " ; vouliez-vous dire `{name}` ?",
+);
+const BAD_LEVEL: Text = Text::new(
+    "`{value}` is not a level for `{rule}`: use `off`, `info`, `warning` or `error`",
+    "`{value}` n'est pas un niveau pour `{rule}` : utilisez `off`, `info`, `warning` ou `error`",
+);
+const BAD_LANG: Text = Text::new(
+    "`{value}` is not a language naplint speaks: use `en` or `fr`",
+    "`{value}` n'est pas une langue que naplint parle : utilisez `en` ou `fr`",
+);
+
+const TOLERANCE: Text = Text::new(
+    "tolerance `{value}` must be between 0 and 1 (0.05 is 5%)",
+    "la tolérance `{value}` doit être comprise entre 0 et 1 (0.05 vaut 5 %)",
+);
+const UNKNOWN_RULE: Text = Text::new(
+    "unknown rule `{key}` in `rules`",
+    "règle inconnue `{key}` dans `rules`",
+);
+const NO_MATCH: Text = Text::new(
+    "`{pattern}` matches no rule code or name",
+    "`{pattern}` ne correspond à aucun code ni nom de règle",
+);
+/// The frame of a configuration's problems, joined by `; `.
+pub const INVALID: Text = Text::new(
+    "invalid configuration: {problems}",
+    "configuration non valide : {problems}",
+);
+
+impl ConfigProblem {
+    /// `key` is no key of `naplint.toml`: the problem, with the nearest key there is.
+    #[must_use]
+    pub fn unknown_key(key: &str) -> Self {
+        Self::UnknownKey {
+            key: key.to_owned(),
+            suggestion: crate::suggest::closest(key, KEYS.iter().copied()).map(str::to_owned),
+        }
+    }
+
+    /// This problem worded in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Tolerance { value } => TOLERANCE.render(lang, &[("value", value)]),
+            Self::UnknownRule { key } => UNKNOWN_RULE.render(lang, &[("key", key)]),
+            Self::NoMatch { pattern } => NO_MATCH.render(lang, &[("pattern", pattern)]),
+            Self::UnknownKey { key, suggestion } => {
+                let hint = suggestion
+                    .as_ref()
+                    .map(|name| DID_YOU_MEAN.render(lang, &[("name", name)]))
+                    .unwrap_or_default();
+                UNKNOWN_KEY.render(lang, &[("key", key), ("suggestion", &hint)])
+            }
+            Self::BadLevel { rule, value } => {
+                BAD_LEVEL.render(lang, &[("rule", rule), ("value", value)])
+            }
+            Self::BadLang { value } => BAD_LANG.render(lang, &[("value", value)]),
+        }
     }
 }

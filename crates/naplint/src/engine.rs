@@ -1,9 +1,10 @@
 //! Text → document → schema and rules → diagnostics.
 
+use crate::config::ConfigProblem;
 use crate::config::{Config, RuleLevel};
 use crate::diagnostic::{Diagnostic, Finding, Pointer, Severity};
 use crate::i18n::Lang;
-use crate::lang::{self, CompiledCheck, RuleError};
+use crate::lang::{self, CompiledCheck, RuleError, RuleErrorKind};
 use crate::model::Report;
 use crate::registry::{RuleInfo, RULES};
 use crate::rules::chart::Chart;
@@ -21,9 +22,10 @@ use std::collections::HashMap;
 pub enum LinterError {
     #[error("internal error: {0}")]
     Schema(#[from] SchemaError),
-    #[error("invalid configuration: {}", .0.join("; "))]
+    /// The configuration's problems, worded in its language.
+    #[error("{}", self.message(crate::i18n::Lang::En))]
     Config(Vec<String>),
-    #[error("invalid rules: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    #[error("{}", self.message(crate::i18n::Lang::En))]
     Rules(Vec<UserRuleError>),
 }
 
@@ -38,11 +40,48 @@ pub struct UserRuleError {
 
 impl std::fmt::Display for UserRuleError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "rule `{}` {}:{}: {}",
-            self.code, self.error.line, self.error.column, self.error.message
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl UserRuleError {
+    /// `rule `U001` 1:5: …` with the frame in `lang` (the problem is worded when made).
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        lang::RULE_AT.render(
+            lang,
+            &[
+                ("code", &self.code),
+                ("line", &self.error.line.to_string()),
+                ("column", &self.error.column.to_string()),
+                ("message", &self.error.message),
+            ],
         )
+    }
+}
+
+impl LinterError {
+    /// The error worded in `lang` (its problems are worded in the configuration's
+    /// language when the linter is built).
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Schema(_) => self.to_string(),
+            Self::Config(problems) => {
+                crate::config::INVALID.render(lang, &[("problems", &problems.join("; "))])
+            }
+            Self::Rules(errors) => lang::INVALID_RULES.render(
+                lang,
+                &[(
+                    "problems",
+                    &errors
+                        .iter()
+                        .map(|e| e.message(lang))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )],
+            ),
+        }
     }
 }
 
@@ -157,7 +196,7 @@ impl Levels {
 }
 
 /// Problems of a configuration against the rules it names.
-fn config_problems(config: &Config) -> Vec<String> {
+fn config_problems(config: &Config) -> Vec<ConfigProblem> {
     let mut out = config.problems();
     let user = |key: &str| {
         config
@@ -167,7 +206,7 @@ fn config_problems(config: &Config) -> Vec<String> {
     };
     for key in config.rules.keys() {
         if crate::registry::find(key).is_none() && !user(key) {
-            out.push(format!("unknown rule `{key}` in `rules`"));
+            out.push(ConfigProblem::UnknownRule { key: key.clone() });
         }
     }
     for p in config.select.iter().chain(&config.ignore) {
@@ -179,7 +218,7 @@ fn config_problems(config: &Config) -> Vec<String> {
             .iter()
             .any(|u| u.code.starts_with(p.as_str()) || u.name.as_deref() == Some(p.as_str()));
         if !builtin && !custom {
-            out.push(format!("`{p}` matches no rule code or name"));
+            out.push(ConfigProblem::NoMatch { pattern: p.clone() });
         }
     }
     out
@@ -208,7 +247,9 @@ impl Linter {
     pub fn new(config: Config) -> Result<Self, LinterError> {
         let problems = config_problems(&config);
         if !problems.is_empty() {
-            return Err(LinterError::Config(problems));
+            return Err(LinterError::Config(
+                problems.iter().map(|p| p.message(config.lang)).collect(),
+            ));
         }
         let schema_json: serde_json::Value =
             serde_json::from_str(REPORT_SCHEMA_JSON).map_err(SchemaError::from)?;
@@ -235,23 +276,20 @@ impl Linter {
             .collect();
         let mut errors = Vec::new();
         for u in &config.user_rules {
-            let fail = |message: String| UserRuleError {
+            let fail = |kind: RuleErrorKind| UserRuleError {
                 code: u.code.clone(),
-                error: RuleError {
-                    message,
-                    line: 1,
-                    column: 1,
-                },
+                error: RuleError::whole(kind).localized(config.lang),
             };
             if !valid_user_code(&u.code) {
-                errors.push(fail(format!(
-                    "code `{}` must be `U` and three or more digits (`U001`) or a project prefix and digits (`CAN001`), not a built-in family",
-                    u.code
-                )));
+                errors.push(fail(RuleErrorKind::BadCode {
+                    code: u.code.clone(),
+                }));
                 continue;
             }
             if infos.iter().any(|i| i.code == u.code) {
-                errors.push(fail(format!("code `{}` is used twice", u.code)));
+                errors.push(fail(RuleErrorKind::DuplicateCode {
+                    code: u.code.clone(),
+                }));
                 continue;
             }
             match lang::compile(u.decl(), &schema_json) {
@@ -261,7 +299,7 @@ impl Linter {
                 }
                 Err(es) => errors.extend(es.into_iter().map(|error| UserRuleError {
                     code: u.code.clone(),
-                    error,
+                    error: error.localized(config.lang),
                 })),
             }
         }
@@ -461,17 +499,28 @@ impl Linter {
                 }
                 let chart = Chart::new(&report);
                 let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, None);
-                let findings = RULES
+                // What a rule that reads values one by one re-reads: the edited value
+                // (its parent's, when a member came or went) alone, on the way to it.
+                let local = partial_root(root, tokens);
+                let mut findings: Vec<Vec<Finding>> = RULES
                     .iter()
                     .zip(findings)
-                    .map(|(rule, cached)| {
-                        if rerun(rule.reads) {
-                            self.run_rule(rule, &ctx)
-                        } else {
-                            cached
+                    .map(|(rule, cached)| match (rule.reads, &local) {
+                        (crate::rules::Reads::Local, Some((partial, prefix))) => {
+                            let ctx = Ctx {
+                                root: partial,
+                                ..self.ctx(&report, &chart, root, text, &loaded.lines, None)
+                            };
+                            let mut kept = cached;
+                            kept.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
+                            kept.extend(self.run_rule(rule, &ctx));
+                            kept
                         }
+                        (reads, _) if rerun(reads) => self.run_rule(rule, &ctx),
+                        _ => cached,
                     })
                     .collect();
+                findings.shrink_to_fit();
                 drop(chart);
                 Model::Ok { report, findings }
             }
@@ -871,6 +920,55 @@ fn splice_violations(old: &mut Vec<Violation>, prefix: &Pointer, new: Vec<Violat
         }
     };
     old.splice(at..at, new);
+}
+
+/// The document reduced to the value at `tokens` and the containers on the way to it
+/// (an array's earlier items as `null`, so that indices stay), and that value's pointer:
+/// what a rule that reads values one by one sees of an edit. `None` when `tokens` does
+/// not resolve.
+fn partial_root(root: &Node, tokens: &[String]) -> Option<(Node, Pointer)> {
+    let mut chain = vec![root];
+    for token in tokens {
+        let node = chain.last().copied()?;
+        let next = match &node.value {
+            source::Value::Object(members) => {
+                &members.iter().rev().find(|m| m.key == *token)?.value
+            }
+            source::Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        chain.push(next);
+    }
+    let mut partial = chain.last().copied()?.clone();
+    for (node, token) in chain.iter().rev().skip(1).zip(tokens.iter().rev()) {
+        let value = match &node.value {
+            source::Value::Object(members) => {
+                let m = members.iter().rev().find(|m| m.key == *token)?;
+                source::Value::Object(vec![source::Member {
+                    key: m.key.clone(),
+                    key_span: m.key_span,
+                    value: partial,
+                }])
+            }
+            source::Value::Array(_) => {
+                let i = token.parse::<usize>().ok()?;
+                let null = Node {
+                    value: source::Value::Null,
+                    span: node.span,
+                };
+                let mut items = vec![null; i];
+                items.push(partial);
+                source::Value::Array(items)
+            }
+            _ => return None,
+        };
+        partial = Node {
+            value,
+            span: node.span,
+        };
+    }
+    let prefix = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+    Some((partial, prefix))
 }
 
 /// Reads the top-level section `tokens` edits (or the one pillar) into `report` again.

@@ -65,6 +65,57 @@ impl Text {
     }
 }
 
+/// Whether `n` takes the singular form in `lang` (CLDR: English for 1 alone, French for
+/// 0 and 1).
+#[must_use]
+pub fn is_singular(n: u64, lang: Lang) -> bool {
+    match lang {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    }
+}
+
+/// A text whose wording follows a count: its singular (`one`) and plural (`other`)
+/// forms, each in both languages. `1 error, 2 errors`; `0 erreur, 2 erreurs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    pub one: Text,
+    pub other: Text,
+}
+
+impl Plural {
+    #[must_use]
+    pub const fn new(one: Text, other: Text) -> Self {
+        Self { one, other }
+    }
+
+    /// The form that `n` takes in `lang`.
+    #[must_use]
+    pub fn form(self, n: u64, lang: Lang) -> Text {
+        if is_singular(n, lang) {
+            self.one
+        } else {
+            self.other
+        }
+    }
+
+    /// The form for `n` in `lang`, with `{n}` the number as the language writes it.
+    #[must_use]
+    pub fn render(self, n: usize, lang: Lang) -> String {
+        self.render_with(n, lang, &[])
+    }
+
+    /// [`Plural::render`] with further `{placeholders}`.
+    #[must_use]
+    pub fn render_with(self, n: usize, lang: Lang, args: &[(&str, &str)]) -> String {
+        let count = u64::try_from(n).unwrap_or(u64::MAX);
+        let number = number(i128::from(count), lang);
+        let mut all = vec![("n", number.as_str())];
+        all.extend_from_slice(args);
+        self.form(count, lang).render(lang, &all)
+    }
+}
+
 /// Replaces each `{name}` of `template` by its argument.
 #[must_use]
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {

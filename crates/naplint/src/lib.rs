@@ -14,6 +14,30 @@
     clippy::indexing_slicing
 )]
 
+/// Declares a module's bilingual texts: each a [`i18n::Text`] const, and `TEXTS`, the list
+/// of all of them that the translation tests read, so that no text escapes the list.
+///
+/// ```
+/// naplint::texts! {
+///     /// Shown when nothing is wrong.
+///     pub CLEAN = "no problems" / "aucun problème";
+/// }
+/// assert_eq!(TEXTS, &[CLEAN]);
+/// ```
+#[macro_export]
+macro_rules! texts {
+    ($($(#[doc = $doc:literal])* $vis:vis $name:ident = $en:literal / $fr:literal;)*) => {
+        $(
+            $(#[doc = $doc])*
+            $vis const $name: $crate::i18n::Text = $crate::i18n::Text::new($en, $fr);
+        )*
+        /// Every text this module declares.
+        // A shell's module may read its list only in its tests.
+        #[allow(dead_code)]
+        pub const TEXTS: &[$crate::i18n::Text] = &[$($name,)*];
+    };
+}
+
 pub mod config;
 pub mod diagnostic;
 mod engine;

@@ -18,16 +18,36 @@ fn all_texts() -> Vec<(String, Text)> {
             out.extend(c.help.map(|h| (r.code.to_owned(), h)));
         }
     }
+    for shared in naplint::rules::SHARED_TEXTS {
+        out.extend(shared.iter().map(|t| ("shared".to_owned(), *t)));
+    }
     out.extend(
         naplint::schema::VALIDATOR_TEXTS
             .iter()
             .map(|t| ("validator".to_owned(), *t)),
     );
     out.extend(
+        naplint::lang::RULE_ERROR_TEXTS
+            .iter()
+            .map(|t| ("rule errors".to_owned(), *t)),
+    );
+    out.extend(
+        naplint::config::TEXTS
+            .iter()
+            .map(|t| ("configuration".to_owned(), *t)),
+    );
+    out.extend(
         naplint::lang::EXPLANATION_TEXTS
             .iter()
             .map(|t| ("rule language".to_owned(), *t)),
     );
+    for (owner, texts) in [
+        ("rule budget", naplint::lang::TEXTS),
+        ("submissions", naplint::submission::TEXTS),
+        ("sessions", naplint::session::TEXTS),
+    ] {
+        out.extend(texts.iter().map(|t| (owner.to_owned(), *t)));
+    }
     out
 }
 
@@ -325,4 +345,156 @@ fn limits_that_tests_cannot_reach_cheaply_read_in_french() {
         message(&SyntaxKind::AliasLimit { limit: 100_000 }, Lang::En),
         "aliases expand to more than 100,000 nodes"
     );
+}
+
+fn rule_error_fr(code: &str, check: &str) -> String {
+    let config = Config {
+        lang: Lang::Fr,
+        user_rules: vec![naplint::lang::UserRule {
+            code: code.to_owned(),
+            name: None,
+            severity: None,
+            description: None,
+            scope: Some("/statistics/trp/annual".to_owned()),
+            check: check.to_owned(),
+            at: None,
+            message: None,
+            help: None,
+            message_fr: None,
+            help_fr: None,
+            tolerance: None,
+        }],
+        ..Config::default()
+    };
+    Linter::new(config).unwrap_err().message(Lang::Fr)
+}
+
+#[test]
+fn rule_language_errors_read_in_french() {
+    for (code, check, fr) in [
+        (
+            "U001",
+            "permits_issued >",
+            "règles non valides : règle `U001` 1:17 : valeur attendue, trouvé la fin de la règle",
+        ),
+        (
+            "U001",
+            "permits_issued = 1",
+            "règles non valides : règle `U001` 1:16 : `=` n'est pas une comparaison : écrivez `==`",
+        ),
+        (
+            "U001",
+            "permits_isued == 1",
+            "règles non valides : règle `U001` 1:1 : champ inconnu `permits_isued` ; vouliez-vous dire `permits_issued` ?",
+        ),
+        (
+            "U001",
+            "summ(permits_issued) == 1",
+            "règles non valides : règle `U001` 1:1 : fonction inconnue `summ` ; vouliez-vous dire `sum` ?",
+        ),
+        (
+            "U001",
+            "not permits_issued",
+            "règles non valides : règle `U001` 1:5 : `not` demande une condition, mais ceci est un nombre",
+        ),
+        (
+            "U001",
+            "1 < permits_issued < 2",
+            "règles non valides : règle `U001` 1:20 : les comparaisons ne s'enchaînent pas : écrivez `a <= b and b <= c`",
+        ),
+        (
+            "P001",
+            "permits_issued == 1",
+            "règles non valides : règle `P001` 1:1 : le code `P001` doit être `U` suivi d'au moins trois chiffres (`U001`) ou un préfixe de projet suivi de chiffres (`CAN001`), pas une famille intégrée",
+        ),
+    ] {
+        assert_eq!(rule_error_fr(code, check), fr, "{check}");
+    }
+}
+
+#[test]
+fn configuration_errors_read_in_french() {
+    let config = Config {
+        lang: Lang::Fr,
+        tolerance: 3.0,
+        rules: [("nope".to_owned(), naplint::RuleLevel::Warning)].into(),
+        select: vec!["Q".to_owned()],
+        ..Config::default()
+    };
+    let e = Linter::new(config.clone()).unwrap_err();
+    assert_eq!(
+        e.message(Lang::Fr),
+        "configuration non valide : la tolérance `3` doit être comprise entre 0 et 1 (0.05 vaut 5 %); \
+         règle inconnue `nope` dans `rules`; `Q` ne correspond à aucun code ni nom de règle"
+    );
+    let en = Linter::new(Config {
+        lang: Lang::En,
+        ..config
+    })
+    .unwrap_err();
+    assert_eq!(
+        en.to_string(),
+        "invalid configuration: tolerance `3` must be between 0 and 1 (0.05 is 5%); \
+         unknown rule `nope` in `rules`; `Q` matches no rule code or name"
+    );
+}
+
+#[test]
+fn counts_take_their_plural_form_in_each_language() {
+    use naplint::i18n::Plural;
+    const ITEMS: Plural = Plural::new(
+        Text::new("{n} item", "{n} élément"),
+        Text::new("{n} items", "{n} éléments"),
+    );
+    let en: Vec<String> = [0, 1, 2, 12_345].map(|n| ITEMS.render(n, Lang::En)).into();
+    assert_eq!(en, ["0 items", "1 item", "2 items", "12,345 items"]);
+    let fr: Vec<String> = [0, 1, 2, 12_345].map(|n| ITEMS.render(n, Lang::Fr)).into();
+    assert_eq!(
+        fr,
+        [
+            "0 élément",
+            "1 élément",
+            "2 éléments",
+            "12\u{a0}345 éléments"
+        ]
+    );
+    // The validator's counts.
+    use naplint::schema::{Violation, ViolationKind};
+    let v = |kind| Violation {
+        pointer: naplint::diagnostic::Pointer::root(),
+        def: None,
+        kind,
+    };
+    let cases = [
+        (
+            ViolationKind::MinItems { min: 1, found: 0 },
+            "expected at least 1 element, found 0",
+            "au moins 1 élément attendu, trouvé 0",
+        ),
+        (
+            ViolationKind::MinItems { min: 2, found: 1 },
+            "expected at least 2 elements, found 1",
+            "au moins 2 éléments attendus, trouvé 1",
+        ),
+        (
+            ViolationKind::MaxItems { max: 0, found: 1 },
+            "expected at most 0 elements, found 1",
+            "au plus 0 élément attendu, trouvé 1",
+        ),
+        (
+            ViolationKind::MinLength { min: 1 },
+            "expected at least 1 character",
+            "au moins 1 caractère attendu",
+        ),
+        (
+            ViolationKind::MaxLength { max: 200 },
+            "expected at most 200 characters",
+            "au plus 200 caractères attendus",
+        ),
+    ];
+    for (kind, en, fr) in cases {
+        let violation = v(kind);
+        assert_eq!(violation.message(Lang::En), en);
+        assert_eq!(violation.message(Lang::Fr), fr);
+    }
 }

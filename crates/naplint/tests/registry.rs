@@ -177,3 +177,102 @@ fn every_field_has_a_description() {
         }
     }
 }
+
+/// Every `.rs` file under `crates/naplint/src/rules`, with its text.
+fn rule_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut out = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let name = path.strip_prefix(&root).unwrap().display().to_string();
+                out.push((name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    assert!(
+        out.len() > RULES.len(),
+        "only {} rule sources found",
+        out.len()
+    );
+    out
+}
+
+/// A text a rule uses but does not declare cannot be written: `declare_rule!`'s `texts`
+/// block (or `declare_texts!`, gathered in `SHARED_TEXTS`) is the only way to make a
+/// `Text` under `rules/`, and both list what they define. The one exception is a
+/// `BuiltinCheck`'s own `message`/`help`, which the rule's `checks` list carries.
+#[test]
+fn every_text_under_rules_is_declared() {
+    let mut shared = 0;
+    let mut declared_rules = 0;
+    for (name, source) in rule_sources() {
+        if name == "declare.rs" {
+            continue;
+        }
+        for (n, line) in source.lines().enumerate() {
+            let t = line.trim_start();
+            let in_check =
+                t.starts_with("message: Text::new(") || t.starts_with("help: Some(Text::new(");
+            assert!(
+                in_check || !(line.contains("Text::new(") || line.contains("Text { en")),
+                "{name}:{}: a `Text` made outside `declare_rule!`/`declare_texts!`: {line}",
+                n + 1
+            );
+        }
+        shared += source.matches("declare_texts! {").count();
+        let rules_here = source.matches("declare_rule! {").count();
+        let is_rule_module = name.rsplit('/').next().is_some_and(|f| {
+            f.as_bytes()
+                .get(1..4)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        });
+        assert_eq!(
+            rules_here,
+            usize::from(is_rule_module),
+            "{name}: a rule module has exactly one `declare_rule!`, other files none"
+        );
+        declared_rules += rules_here;
+    }
+    assert_eq!(
+        declared_rules,
+        RULES.len(),
+        "every declared rule is in RULES"
+    );
+    assert_eq!(
+        shared,
+        naplint::rules::SHARED_TEXTS.len(),
+        "a `declare_texts!` list is missing from `rules::SHARED_TEXTS`"
+    );
+}
+
+/// The English page is the doc comment of `declare_rule!`, so rustdoc shows the same text
+/// on the rule's `RULE` constant; the stored text has no doc-comment indentation left.
+#[test]
+fn docs_are_the_doc_comments_as_written() {
+    for r in RULES {
+        assert!(
+            r.docs.starts_with("## What it checks\n"),
+            "{}: {:?}",
+            r.code,
+            r.docs.get(..40)
+        );
+        assert!(
+            r.docs.ends_with('\n') && !r.docs.ends_with("\n\n"),
+            "{}",
+            r.code
+        );
+        assert!(
+            !r.docs
+                .lines()
+                .any(|l| l.starts_with(' ') && !l.starts_with("  ")),
+            "{}: a line keeps the doc comment's space",
+            r.code
+        );
+    }
+}

@@ -157,53 +157,43 @@ pub fn new_rule(root: &Path, code: &str, name: &str) -> Result<Vec<PathBuf>, Str
     {
         return Err(format!("code `{code}` is taken"));
     }
-    let variant = {
-        let mut c = family.chars();
-        c.next()
-            .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-            .unwrap_or_default()
-    };
     let module = format!("{prefix}_{}", name.replace('-', "_"));
     let dir = rules_dir(root).join(family);
     let rs = dir.join(format!("{module}.rs"));
-    let fr = dir.join(format!("{module}.fr.md"));
+    let fr = dir.join(format!("{code}.fr.md"));
     let fixtures = root.join("tests/fixtures").join(code);
     let source = format!(
-        r####"use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{{Ctx, Family, Finding, Rule}};
+        r####"use crate::rules::{{Ctx, Finding}};
 
-pub const RULE: Rule = Rule {{
-    code: "{code}",
-    name: "{name}",
-    name_fr: "{name}",
-    family: Family::{variant},
-    severity: Severity::Warning,
-    summary: "TODO: one line, lowercase: what a finding means",
-    summary_fr: "TODO : une ligne, en minuscules : ce que signifie un constat",
-    docs: r#"## What it checks
-TODO
-
-## Why it matters
-TODO
-
-## Fails
-```json
-{{}}
-```
-
-## Passes
-```json
-{{}}
-```
-"#,
-    docs_fr: include_str!("{module}.fr.md"),
-    check: Some(check),
-    texts: &[MESSAGE],
-    ..Rule::DEFAULT
-}};
-
-const MESSAGE: Text = Text::new("TODO: what was found", "TODO : ce qui a été trouvé");
+crate::rules::declare_rule! {{
+    /// ## What it checks
+    /// TODO: the condition, in a sentence or two.
+    ///
+    /// ## Why it matters
+    /// TODO: what goes wrong for the reader of the report.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # TODO: a fragment merged into tests/docs/base.yaml that gives {code} alone
+    /// report: {{ title: TODO }}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// report: {{ title: 2013-2014 Annual Report on Progress }}
+    /// ```
+    Rule {{
+        code: "{code}",
+        name: "{name}" / "{name}",
+        severity: Warning,
+        summary: "TODO: one line, lowercase: what a finding means"
+            / "TODO : une ligne, en minuscules : ce que signifie un constat",
+        check: Some(check),
+    }}
+    texts {{
+        MESSAGE = "TODO: what was found" / "TODO : ce qui a été trouvé";
+    }}
+}}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {{
     // Detect here; word the finding with `ctx.t(MESSAGE, &[...])`.
@@ -211,7 +201,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {{
 }}
 "####
     );
-    let french = "## Ce que la règle vérifie\nTODO\n\n## Pourquoi c'est important\nTODO\n\n## Échoue\n```json\n{}\n```\n\n## Réussit\n```json\n{}\n```\n";
+    let french = "## Ce que la règle vérifie\nTODO\n\n## Pourquoi c'est important\nTODO\n\n## Échoue\n```yaml\nreport: { title: TODO }\n```\n\n## Réussit\n```yaml\nreport: { title: 2013-2014 Annual Report on Progress }\n```\n";
     for path in [&rs, &fr] {
         if path.exists() {
             return Err(format!("{} exists", path.display()));

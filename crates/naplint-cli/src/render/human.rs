@@ -3,70 +3,34 @@
 //! the line with the primary carets, the `related` terms of a reconciliation as secondary
 //! labels, display width and tabs as a terminal shows them, and the help as a footer.
 
-use super::plural::Plural;
+use super::plural::plurals;
 use crate::files::CheckedFile;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
-use naplint::i18n::Text;
 use naplint::{Diagnostic, Lang, Severity};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-// annotate-snippets writes `{name}: {help}`; French puts a space before the colon.
-const HELP: Text = Text::new("help", "aide ");
-const TERM: Text = Text::new("term", "terme");
-const FIXABLE: Text = Text::new(
-    "fixable with `naplint check --fix`",
-    "corrigeable avec `naplint check --fix`",
-);
-const CLEAN_FILES: Plural = Plural::new(
-    Text::new(
-        "{n} file checked, no problems",
-        "{n} fichier vérifié, aucun problème",
-    ),
-    Text::new(
-        "{n} files checked, no problems",
-        "{n} fichiers vérifiés, aucun problème",
-    ),
-);
-const ALL_GOOD: Text = Text::new("All good:", "Tout va bien :");
-const FOUND: Text = Text::new(
-    "Found {errors}, {warnings}, {infos} in {files}",
-    "{errors}, {warnings}, {infos} dans {files}",
-);
-const ERRORS: Plural = Plural::new(
-    Text::new("{n} error", "{n} erreur"),
-    Text::new("{n} errors", "{n} erreurs"),
-);
-const WARNINGS: Plural = Plural::new(
-    Text::new("{n} warning", "{n} avertissement"),
-    Text::new("{n} warnings", "{n} avertissements"),
-);
-const INFOS: Plural = Plural::new(
-    Text::new("{n} info", "{n} info"),
-    Text::new("{n} infos", "{n} infos"),
-);
-const FILES: Plural = Plural::new(
-    Text::new("{n} file", "{n} fichier"),
-    Text::new("{n} files", "{n} fichiers"),
-);
-const FOUND_FIXABLE: Plural = Plural::new(
-    Text::new(
-        "; {n} fixable with `naplint check --fix`",
-        " ; {n} corrigeable avec `naplint check --fix`",
-    ),
-    Text::new(
-        "; {n} fixable with `naplint check --fix`",
-        " ; {n} corrigeables avec `naplint check --fix`",
-    ),
-);
-const FIXED: Plural = Plural::new(
-    Text::new("Fixed {n} problem.", "{n} problème corrigé."),
-    Text::new("Fixed {n} problems.", "{n} problèmes corrigés."),
-);
-const ERROR: Text = Text::new("error", "erreur");
-const WARNING: Text = Text::new("warning", "avertissement");
-const INFO: Text = Text::new("info", "info");
+naplint::texts! {
+    // annotate-snippets writes `{name}: {help}`; French puts a space before the colon.
+    HELP = "help" / "aide ";
+    TERM = "term" / "terme";
+    FIXABLE = "fixable with `naplint check --fix`" / "corrigeable avec `naplint check --fix`";
+    ALL_GOOD = "All good:" / "Tout va bien :";
+    FOUND = "Found {errors}, {warnings}, {infos} in {files}" / "{errors}, {warnings}, {infos} dans {files}";
+    ERROR = "error" / "erreur";
+    WARNING = "warning" / "avertissement";
+    INFO = "info" / "info";
+}
+plurals! {
+    CLEAN_FILES = "{n} file checked, no problems" / "{n} fichier vérifié, aucun problème", "{n} files checked, no problems" / "{n} fichiers vérifiés, aucun problème";
+    ERRORS = "{n} error" / "{n} erreur", "{n} errors" / "{n} erreurs";
+    WARNINGS = "{n} warning" / "{n} avertissement", "{n} warnings" / "{n} avertissements";
+    INFOS = "{n} info" / "{n} info", "{n} infos" / "{n} infos";
+    FILES = "{n} file" / "{n} fichier", "{n} files" / "{n} fichiers";
+    FOUND_FIXABLE = "; {n} fixable with `naplint check --fix`" / " ; {n} corrigeable avec `naplint check --fix`", "; {n} fixable with `naplint check --fix`" / " ; {n} corrigeables avec `naplint check --fix`";
+    FIXED = "Fixed {n} problem." / "{n} problème corrigé.", "Fixed {n} problems." / "{n} problèmes corrigés.";
+}
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -289,7 +253,17 @@ pub fn render(files: &[CheckedFile], colour: bool, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use crate::files::CheckedFile;
+    use naplint::i18n::placeholders;
     use naplint::{Config, Lang, Linter, SourceFormat};
+
+    #[test]
+    fn every_text_has_the_same_placeholders_in_both_languages() {
+        assert!(super::TEXTS.len() >= 8);
+        for t in super::TEXTS {
+            assert!(!t.en.is_empty() && !t.fr.is_empty(), "{t:?}");
+            assert_eq!(placeholders(t.en), placeholders(t.fr), "{t:?}");
+        }
+    }
 
     #[test]
     fn lone_cr_becomes_lf_and_crlf_stays() {

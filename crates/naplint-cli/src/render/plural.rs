@@ -1,43 +1,30 @@
-//! Counts with their nouns in proper plural forms: `1 error, 2 warnings`,
+//! Counts with their nouns in proper plural forms (the core's [`Plural`]): `1 error, 2 warnings`,
 //! `1 erreur, 2 avertissements`. Two forms cover both languages; only the rule differs
 //! (CLDR: English takes the singular for 1 alone, French for 0 and 1).
 
-use naplint::i18n::{self, Text};
-use naplint::Lang;
+pub use naplint::i18n::Plural;
 
-/// A count's singular and plural templates, each with `{n}`.
-pub struct Plural {
-    one: Text,
-    other: Text,
+/// Declares [`Plural`] consts, one a line:
+/// `NAME = "{n} one" / "{n} un", "{n} others" / "{n} autres";` (singular, then plural).
+macro_rules! plurals {
+    ($($vis:vis $name:ident = $one_en:literal / $one_fr:literal, $other_en:literal / $other_fr:literal;)*) => {
+        $(
+            $vis const $name: $crate::render::plural::Plural = $crate::render::plural::Plural::new(
+                naplint::i18n::Text::new($one_en, $one_fr),
+                naplint::i18n::Text::new($other_en, $other_fr),
+            );
+        )*
+    };
 }
-
-impl Plural {
-    pub const fn new(one: Text, other: Text) -> Self {
-        Self { one, other }
-    }
-
-    /// The phrase for `n` in `lang`, the number written as the language writes it.
-    pub fn render(&self, n: usize, lang: Lang) -> String {
-        let singular = match lang {
-            Lang::En => n == 1,
-            Lang::Fr => n <= 1,
-        };
-        let template = if singular { self.one } else { self.other };
-        let number = i18n::number(i128::try_from(n).unwrap_or(i128::MAX), lang);
-        template.render(lang, &[("n", &number)])
-    }
-}
+pub(crate) use plurals;
 
 #[cfg(test)]
 mod tests {
-    use super::Plural;
-    use naplint::i18n::Text;
     use naplint::Lang;
 
-    const ERRORS: Plural = Plural::new(
-        Text::new("{n} error", "{n} erreur"),
-        Text::new("{n} errors", "{n} erreurs"),
-    );
+    super::plurals! {
+        ERRORS = "{n} error" / "{n} erreur", "{n} errors" / "{n} erreurs";
+    }
 
     #[test]
     fn english_takes_the_singular_for_one_only() {

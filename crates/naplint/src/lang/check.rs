@@ -3,6 +3,7 @@
 //! and operands have the right types. A rule file with a typo fails loudly instead of
 //! silently never firing.
 
+use super::error::{RuleErrorKind, Type};
 use super::syntax::{Ast, BinOp, Kind, Path, Program};
 use crate::suggest::closest;
 use serde_json::Value as Json;
@@ -18,14 +19,14 @@ enum Ty {
 }
 
 impl Ty {
-    fn name(self) -> &'static str {
+    fn name(self) -> Type {
         match self {
-            Self::Num => "a number",
-            Self::Str => "a string",
-            Self::Bool => "a condition",
-            Self::Obj => "an object",
-            Self::List => "a list",
-            Self::Any => "a value",
+            Self::Num => Type::Number,
+            Self::Str => Type::Text,
+            Self::Bool => Type::Condition,
+            Self::Obj => Type::Object,
+            Self::List => Type::List,
+            Self::Any => Type::Value,
         }
     }
 }
@@ -33,7 +34,7 @@ impl Ty {
 /// A problem in a rule, at a byte offset of its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleProblem {
-    pub message: String,
+    pub kind: RuleErrorKind,
     pub offset: usize,
 }
 
@@ -138,8 +139,8 @@ fn at_pointer<'s>(root: &'s Json, pointer: &str) -> Option<&'s Json> {
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, offset: usize, message: String) {
-        self.problems.push(RuleProblem { message, offset });
+    fn problem(&mut self, offset: usize, kind: RuleErrorKind) {
+        self.problems.push(RuleProblem { kind, offset });
     }
 
     fn path(&mut self, scope: &Json, path: &Path, at: usize) -> (Ty, bool) {
@@ -156,15 +157,18 @@ impl Checker<'_> {
             match child(self.root, d, seg) {
                 Ok(s) => schema = s,
                 Err(known) => {
-                    let suggestion = closest(seg, known.iter().map(String::as_str))
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default();
-                    let within = if path.segments.len() > 1 || path.from_root {
-                        format!(" in `{path}`")
-                    } else {
-                        String::new()
-                    };
-                    self.problem(at, format!("unknown field `{seg}`{within}{suggestion}"));
+                    let suggestion =
+                        closest(seg, known.iter().map(String::as_str)).map(str::to_owned);
+                    let within =
+                        (path.segments.len() > 1 || path.from_root).then(|| path.to_string());
+                    self.problem(
+                        at,
+                        RuleErrorKind::UnknownField {
+                            field: seg.clone(),
+                            path: within,
+                            suggestion,
+                        },
+                    );
                     return (Ty::Any, through_array);
                 }
             }
@@ -177,11 +181,11 @@ impl Checker<'_> {
         if got != want && got != Ty::Any && want != Ty::Any {
             self.problem(
                 ast.start,
-                format!(
-                    "{context} needs {}, but this is {}",
-                    want.name(),
-                    got.name()
-                ),
+                RuleErrorKind::Needs {
+                    context: context.to_owned(),
+                    want: want.name(),
+                    got: got.name(),
+                },
             );
         }
     }
@@ -196,7 +200,9 @@ impl Checker<'_> {
                 if through_array {
                     self.problem(
                         ast.start,
-                        format!("`{p}` is a list: use sum(), count(), min() or max()"),
+                        RuleErrorKind::ListPath {
+                            path: p.to_string(),
+                        },
                     );
                 }
                 ty
@@ -230,12 +236,11 @@ impl Checker<'_> {
                     if ta != tb && ta != Ty::Any && tb != Ty::Any {
                         self.problem(
                             ast.start,
-                            format!(
-                                "`{}` compares {} with {}",
-                                op.symbol(),
-                                ta.name(),
-                                tb.name()
-                            ),
+                            RuleErrorKind::Compares {
+                                op: op.symbol().to_owned(),
+                                left: ta.name(),
+                                right: tb.name(),
+                            },
                         );
                     }
                     Ty::Bool
@@ -261,9 +266,9 @@ impl Checker<'_> {
             }
             _ => self.problem(
                 at,
-                format!(
-                    "`{name}()` takes one field path, e.g. `{name}(top_countries_of_birth.count)`"
-                ),
+                RuleErrorKind::ListArgument {
+                    function: name.to_owned(),
+                },
             ),
         }
     }
@@ -280,14 +285,24 @@ impl Checker<'_> {
             }
             "within" => {
                 match args {
-                    [year, Ast { kind: Kind::Path(p), start, .. }] => {
-                        self.expect(year, scope, Ty::Num, "`within()`'s first argument");
+                    [year, Ast {
+                        kind: Kind::Path(p),
+                        start,
+                        ..
+                    }] => {
+                        self.expect(year, scope, Ty::Num, "`within()`");
                         let (ty, _) = self.path(scope, p, *start);
                         if ty != Ty::Obj && ty != Ty::Any {
-                            self.problem(*start, format!("`within()` needs a period (`{{start, end}}`), but `{p}` is {}", ty.name()));
+                            self.problem(
+                                *start,
+                                RuleErrorKind::WithinPeriod {
+                                    path: p.to_string(),
+                                    got: ty.name(),
+                                },
+                            );
                         }
                     }
-                    _ => self.problem(at, "`within()` takes a year and a period path, e.g. `within(year, $.statistics.trp.cumulative.period)`".to_owned()),
+                    _ => self.problem(at, RuleErrorKind::WithinArguments),
                 }
                 Ty::Bool
             }
@@ -302,10 +317,14 @@ impl Checker<'_> {
                     "exists",
                     "within",
                 ];
-                let hint = closest(name, known.iter().copied())
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                self.problem(at, format!("unknown function `{name}`{hint}"));
+                let suggestion = closest(name, known.iter().copied()).map(str::to_owned);
+                self.problem(
+                    at,
+                    RuleErrorKind::UnknownFunction {
+                        name: name.to_owned(),
+                        suggestion,
+                    },
+                );
                 Ty::Any
             }
         }
@@ -322,7 +341,9 @@ pub fn check(program: &Program, schema: &Json) -> Vec<RuleProblem> {
     let scope_pointer = program.scope.as_deref().unwrap_or("");
     let Some(scope) = at_pointer(schema, scope_pointer) else {
         return vec![RuleProblem {
-            message: format!("scope `{scope_pointer}` is not a place in a report"),
+            kind: RuleErrorKind::UnknownScope {
+                scope: scope_pointer.to_owned(),
+            },
             offset: 0,
         }];
     };
@@ -334,7 +355,10 @@ pub fn check(program: &Program, schema: &Json) -> Vec<RuleProblem> {
         .unwrap_or(scope);
     let ty = c.ty(&program.body, element);
     if ty != Ty::Bool && ty != Ty::Any {
-        c.problem(program.body.start, format!("a rule must be a condition (a comparison, `and`, `or`, `not`, `if ... then ...`), but this is {}", ty.name()));
+        c.problem(
+            program.body.start,
+            RuleErrorKind::NotACondition { got: ty.name() },
+        );
     }
     c.problems
 }

@@ -8,43 +8,32 @@
 use super::syntax::{Ast, BinOp, Kind, Path};
 use crate::i18n::{number, qualifier_label, Lang, Text};
 use crate::model::{date_bounds, Day};
+use crate::source::{Node, Pointer, Value};
 
-/// The words of explanations, in both languages.
-pub const TEXTS: &[Text] = &[
-    TERM,
-    SUM,
-    BUT,
-    BUT_TERM,
-    EQUALS,
-    EXCEEDS,
-    NOT_LESS,
-    NOT_GREATER,
-    HOLDS,
-    IS_FALSE,
-    MISSING,
-    TWICE,
-    ORDER,
-    NOT_WITHIN,
-    AND_ALSO,
-    STR_IS,
-    TERM_BARE,
-    BUT_TERM_BARE,
-    TWICE_BARE,
-    ORDER_BARE,
-];
-const STR_IS: Text = Text::new("`{expr}` is `{value}`", "`{expr}` vaut `{value}`");
-const TERM: Text = Text::new(
-    "{name} {value} (line {line})",
-    "{name} {value} (ligne {line})",
-);
-// The same without line numbers, for forms (`Config::lines` off).
-const TERM_BARE: Text = Text::new("{name} {value}", "{name} {value}");
-const BUT_TERM_BARE: Text = Text::new("{name} is {value}", "{name} vaut {value}");
-const TWICE_BARE: Text = Text::new("`{value}` is listed twice", "`{value}` figure deux fois");
-const ORDER_BARE: Text = Text::new(
-    "{next} is listed after {prev}, out of descending order",
-    "{next} figure après {prev}, hors de l'ordre décroissant",
-);
+// The words of explanations, in both languages.
+crate::texts! {
+    TERM = "{name} {value} (line {line})" / "{name} {value} (ligne {line})";
+    SUM = "{text} = {value}" / "{text} = {value}";
+    BUT = "{lhs}, but {rhs}: off by {gap}" / "{lhs}, mais {rhs} : écart de {gap}";
+    BUT_TERM = "{name} is {value} (line {line})" / "{name} vaut {value} (ligne {line})";
+    EQUALS = "{lhs} equals {rhs}" / "{lhs} est égal à {rhs}";
+    EXCEEDS = "{lhs} exceeds {rhs} by {gap}" / "{lhs} dépasse {rhs} de {gap}";
+    NOT_LESS = "{lhs} is not less than {rhs}" / "{lhs} n'est pas inférieur à {rhs}";
+    NOT_GREATER = "{lhs} is not greater than {rhs}" / "{lhs} n'est pas supérieur à {rhs}";
+    HOLDS = "`{expr}` holds" / "`{expr}` est vrai";
+    IS_FALSE = "`{name}` is false" / "`{name}` est faux";
+    MISSING = "`{expr}` is missing" / "`{expr}` est absent";
+    TWICE = "`{value}` is listed twice (first at line {line})" / "`{value}` figure deux fois (d'abord à la ligne {line})";
+    ORDER = "{next} (line {line}) is listed after {prev}, out of descending order" / "{next} (ligne {line}) figure après {prev}, hors de l'ordre décroissant";
+    NOT_WITHIN = "{year} is not within the period" / "{year} n'est pas comprise dans la période";
+    AND_ALSO = "{a}; and {b}" / "{a}; et {b}";
+    STR_IS = "`{expr}` is `{value}`" / "`{expr}` vaut `{value}`";
+    // The same without line numbers, for forms (`Config::lines` off).
+    TERM_BARE = "{name} {value}" / "{name} {value}";
+    BUT_TERM_BARE = "{name} is {value}" / "{name} vaut {value}";
+    TWICE_BARE = "`{value}` is listed twice" / "`{value}` figure deux fois";
+    ORDER_BARE = "{next} is listed after {prev}, out of descending order" / "{next} figure après {prev}, hors de l'ordre décroissant";
+}
 
 /// `with` and a `line` argument when there is a line to cite, else `without`.
 fn cite(
@@ -64,45 +53,6 @@ fn cite(
         None => without.render(lang, args),
     }
 }
-const SUM: Text = Text::new("{text} = {value}", "{text} = {value}");
-const BUT: Text = Text::new(
-    "{lhs}, but {rhs}: off by {gap}",
-    "{lhs}, mais {rhs} : écart de {gap}",
-);
-const BUT_TERM: Text = Text::new(
-    "{name} is {value} (line {line})",
-    "{name} vaut {value} (ligne {line})",
-);
-const EQUALS: Text = Text::new("{lhs} equals {rhs}", "{lhs} est égal à {rhs}");
-const EXCEEDS: Text = Text::new(
-    "{lhs} exceeds {rhs} by {gap}",
-    "{lhs} dépasse {rhs} de {gap}",
-);
-const NOT_LESS: Text = Text::new(
-    "{lhs} is not less than {rhs}",
-    "{lhs} n'est pas inférieur à {rhs}",
-);
-const NOT_GREATER: Text = Text::new(
-    "{lhs} is not greater than {rhs}",
-    "{lhs} n'est pas supérieur à {rhs}",
-);
-const HOLDS: Text = Text::new("`{expr}` holds", "`{expr}` est vrai");
-const IS_FALSE: Text = Text::new("`{name}` is false", "`{name}` est faux");
-const MISSING: Text = Text::new("`{expr}` is missing", "`{expr}` est absent");
-const TWICE: Text = Text::new(
-    "`{value}` is listed twice (first at line {line})",
-    "`{value}` figure deux fois (d'abord à la ligne {line})",
-);
-const ORDER: Text = Text::new(
-    "{next} (line {line}) is listed after {prev}, out of descending order",
-    "{next} (ligne {line}) figure après {prev}, hors de l'ordre décroissant",
-);
-const NOT_WITHIN: Text = Text::new(
-    "{year} is not within the period",
-    "{year} n'est pas comprise dans la période",
-);
-const AND_ALSO: Text = Text::new("{a}; and {b}", "{a}; et {b}");
-use crate::source::{Node, Pointer, Value};
 
 /// Steps all rules together may take on one document.
 pub const STEP_BUDGET: u64 = 20_000_000;
@@ -205,6 +155,23 @@ pub struct Verdict {
     pub pointer: Option<Pointer>,
     /// Every figure the failing comparison involved, so a form can mark each field.
     pub related: Vec<Pointer>,
+}
+
+impl Verdict {
+    /// A verdict with nothing to explain: one that holds, or an unknown one.
+    fn plain(truth: Tri) -> Self {
+        Self::explained(truth, String::new(), None)
+    }
+
+    /// A verdict that reads `explanation` (at `pointer`) when it fails.
+    fn explained(truth: Tri, explanation: String, pointer: Option<Pointer>) -> Self {
+        Self {
+            truth,
+            explanation,
+            pointer,
+            related: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -349,19 +316,24 @@ impl<'e, 'n> Evaluator<'e, 'n> {
         })
     }
 
+    /// `name value`, with the line when there is one to cite.
+    fn term(&self, name: &str, value: &str, line: Option<usize>) -> String {
+        cite(
+            self.env.lang,
+            TERM,
+            TERM_BARE,
+            &[("name", name), ("value", value)],
+            line,
+        )
+    }
+
     fn scalar(&self, node: &'n Node, ptr: Pointer, name: &str) -> Val<'n> {
         if let Some((iv, printed, shown)) = figure(node, self.env.tolerance, self.env.lang) {
             let line = (self.env.line_of)(&ptr);
             return Val::Num(Num {
                 iv,
                 printed,
-                text: cite(
-                    self.env.lang,
-                    TERM,
-                    TERM_BARE,
-                    &[("name", name), ("value", &shown)],
-                    line,
-                ),
+                text: self.term(name, &shown, line),
                 term: Some(Term {
                     name: name.to_owned(),
                     shown,
@@ -373,12 +345,11 @@ impl<'e, 'n> Evaluator<'e, 'n> {
         }
         match &node.value {
             Value::String(s) => Val::Str(s.clone()),
-            Value::Bool(b) => Val::Bool(Verdict {
-                truth: if *b { Tri::True } else { Tri::False },
-                explanation: IS_FALSE.render(self.env.lang, &[("name", name)]),
-                pointer: Some(ptr),
-                related: Vec::new(),
-            }),
+            Value::Bool(b) => Val::Bool(Verdict::explained(
+                if *b { Tri::True } else { Tri::False },
+                IS_FALSE.render(self.env.lang, &[("name", name)]),
+                Some(ptr),
+            )),
             Value::Null => Val::Missing,
             _ => Val::Nodes(vec![(node, ptr)]),
         }
@@ -396,12 +367,11 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 terms: Vec::new(),
             }),
             Kind::Str(s) => Val::Str(s.clone()),
-            Kind::Bool(b) => Val::Bool(Verdict {
-                truth: if *b { Tri::True } else { Tri::False },
-                explanation: "`false`".to_owned(),
-                pointer: None,
-                related: Vec::new(),
-            }),
+            Kind::Bool(b) => Val::Bool(Verdict::explained(
+                if *b { Tri::True } else { Tri::False },
+                "`false`".to_owned(),
+                None,
+            )),
             Kind::Path(p) => self.resolve(p)?,
             Kind::Neg(inner) => match self.eval(inner)? {
                 Val::Num(n) => Val::Num(Num {
@@ -424,24 +394,18 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     Tri::False => Tri::True,
                     Tri::Unknown => Tri::Unknown,
                 };
-                Val::Bool(Verdict {
+                Val::Bool(Verdict::explained(
                     truth,
-                    explanation: HOLDS.render(self.env.lang, &[("expr", &self.text(inner))]),
-                    pointer: v.pointer,
-                    related: Vec::new(),
-                })
+                    HOLDS.render(self.env.lang, &[("expr", &self.text(inner))]),
+                    v.pointer,
+                ))
             }
             Kind::If(cond, then) => {
                 let c = self.condition(cond)?;
                 if c.truth == Tri::True {
                     Val::Bool(self.condition(then)?)
                 } else {
-                    Val::Bool(Verdict {
-                        truth: Tri::True,
-                        explanation: String::new(),
-                        pointer: None,
-                        related: Vec::new(),
-                    })
+                    Val::Bool(Verdict::plain(Tri::True))
                 }
             }
             Kind::Binary(op, lhs, rhs) => self.binary(*op, lhs, rhs)?,
@@ -453,12 +417,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
     pub fn condition(&mut self, ast: &Ast) -> Result<Verdict, OutOfBudget> {
         Ok(match self.eval(ast)? {
             Val::Bool(v) => v,
-            _ => Verdict {
-                truth: Tri::Unknown,
-                explanation: String::new(),
-                pointer: None,
-                related: Vec::new(),
-            },
+            _ => Verdict::plain(Tri::Unknown),
         })
     }
 
@@ -477,24 +436,18 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 (BinOp::And, _, Tri::False) => return Ok(Val::Bool(b)),
                 (BinOp::And, Tri::True, Tri::True) | (BinOp::Or, _, Tri::True) => Tri::True,
                 (BinOp::Or, Tri::False, Tri::False) => {
-                    return Ok(Val::Bool(Verdict {
-                        truth: Tri::False,
-                        explanation: AND_ALSO.render(
+                    return Ok(Val::Bool(Verdict::explained(
+                        Tri::False,
+                        AND_ALSO.render(
                             self.env.lang,
                             &[("a", &a.explanation), ("b", &b.explanation)],
                         ),
-                        pointer: a.pointer,
-                        related: Vec::new(),
-                    }));
+                        a.pointer,
+                    )));
                 }
                 _ => Tri::Unknown,
             };
-            return Ok(Val::Bool(Verdict {
-                truth,
-                explanation: String::new(),
-                pointer: None,
-                related: Vec::new(),
-            }));
+            return Ok(Val::Bool(Verdict::plain(truth)));
         }
         let a = self.eval(lhs)?;
         let b = self.eval(rhs)?;
@@ -533,19 +486,9 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 };
                 let explanation =
                     STR_IS.render(self.env.lang, &[("expr", &self.text(lhs)), ("value", &a)]);
-                Val::Bool(Verdict {
-                    truth,
-                    explanation,
-                    pointer: None,
-                    related: Vec::new(),
-                })
+                Val::Bool(Verdict::explained(truth, explanation, None))
             }
-            (Val::Missing, _) | (_, Val::Missing) => Val::Bool(Verdict {
-                truth: Tri::Unknown,
-                explanation: String::new(),
-                pointer: None,
-                related: Vec::new(),
-            }),
+            (Val::Missing, _) | (_, Val::Missing) => Val::Bool(Verdict::plain(Tri::Unknown)),
             _ => Val::Missing,
         })
     }
@@ -576,7 +519,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         .then_some(ptr)
                 })
                 .map(|ptr| {
-                    let node = pointer_node(self.env.root, &ptr);
+                    let node = self.env.root.at(&ptr);
                     node.map(|n| vec![(n, ptr)]).unwrap_or_default()
                 }),
             Val::Str(_) | Val::Bool(_) => None,
@@ -599,13 +542,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     return Ok(Val::Num(Num {
                         iv: Iv::exact(n),
                         printed: n,
-                        text: cite(
-                            self.env.lang,
-                            TERM,
-                            TERM_BARE,
-                            &[("name", &label), ("value", &number(n, self.env.lang))],
-                            line,
-                        ),
+                        text: self.term(&label, &number(n, self.env.lang), line),
                         term: Some(Term {
                             name: label.clone(),
                             shown: number(n, self.env.lang),
@@ -658,13 +595,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 Ok(Val::Num(Num {
                     iv,
                     printed,
-                    text: cite(
-                        self.env.lang,
-                        TERM,
-                        TERM_BARE,
-                        &[("name", &label), ("value", &number(printed, self.env.lang))],
-                        line,
-                    ),
+                    text: self.term(&label, &number(printed, self.env.lang), line),
                     term: Some(Term {
                         name: label.clone(),
                         shown: number(printed, self.env.lang),
@@ -679,18 +610,17 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     Some(Kind::Path(p)) => !matches!(self.resolve(p)?, Val::Missing),
                     _ => false,
                 };
-                Ok(Val::Bool(Verdict {
-                    truth: if present { Tri::True } else { Tri::False },
-                    explanation: MISSING.render(
+                Ok(Val::Bool(Verdict::explained(
+                    if present { Tri::True } else { Tri::False },
+                    MISSING.render(
                         self.env.lang,
                         &[(
                             "expr",
                             &args.first().map(|a| self.text(a)).unwrap_or_default(),
                         )],
                     ),
-                    pointer: None,
-                    related: Vec::new(),
-                }))
+                    None,
+                )))
             }
             "distinct" => {
                 let Some(nodes) = self.nodes_of(args.first())? else {
@@ -706,26 +636,20 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         let shown = node
                             .as_str()
                             .map_or_else(|| node.to_json().to_string(), str::to_owned);
-                        return Ok(Val::Bool(Verdict {
-                            truth: Tri::False,
-                            explanation: cite(
+                        return Ok(Val::Bool(Verdict::explained(
+                            Tri::False,
+                            cite(
                                 self.env.lang,
                                 TWICE,
                                 TWICE_BARE,
                                 &[("value", &shown)],
                                 (self.env.line_of)(first),
                             ),
-                            pointer: Some(ptr.clone()),
-                            related: Vec::new(),
-                        }));
+                            Some(ptr.clone()),
+                        )));
                     }
                 }
-                Ok(Val::Bool(Verdict {
-                    truth: Tri::True,
-                    explanation: String::new(),
-                    pointer: None,
-                    related: Vec::new(),
-                }))
+                Ok(Val::Bool(Verdict::plain(Tri::True)))
             }
             "descending" => {
                 let Some(nodes) = self.nodes_of(args.first())? else {
@@ -742,48 +666,30 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     if let [((prev, _, pv), _), ((next, _, nv), ptr)] = pair {
                         if prev.hi < next.lo {
                             let ptr: &Pointer = ptr;
-                            return Ok(Val::Bool(Verdict {
-                                truth: Tri::False,
-                                explanation: cite(
+                            return Ok(Val::Bool(Verdict::explained(
+                                Tri::False,
+                                cite(
                                     self.env.lang,
                                     ORDER,
                                     ORDER_BARE,
                                     &[("next", nv), ("prev", pv)],
                                     (self.env.line_of)(ptr),
                                 ),
-                                pointer: Some(parent(ptr)),
-                                related: Vec::new(),
-                            }));
+                                Some(parent(ptr)),
+                            )));
                         }
                     }
                 }
-                Ok(Val::Bool(Verdict {
-                    truth: Tri::True,
-                    explanation: String::new(),
-                    pointer: None,
-                    related: Vec::new(),
-                }))
+                Ok(Val::Bool(Verdict::plain(Tri::True)))
             }
             "within" => {
                 let year = match args.first().map(|a| self.eval(a)).transpose()? {
                     Some(Val::Num(n)) if n.iv.lo == n.iv.hi => n.iv.lo,
-                    _ => {
-                        return Ok(Val::Bool(Verdict {
-                            truth: Tri::Unknown,
-                            explanation: String::new(),
-                            pointer: None,
-                            related: Vec::new(),
-                        }))
-                    }
+                    _ => return Ok(Val::Bool(Verdict::plain(Tri::Unknown))),
                 };
                 let Some(Some(period)) = self.nodes_of(args.get(1))?.map(|n| n.into_iter().next())
                 else {
-                    return Ok(Val::Bool(Verdict {
-                        truth: Tri::Unknown,
-                        explanation: String::new(),
-                        pointer: None,
-                        related: Vec::new(),
-                    }));
+                    return Ok(Val::Bool(Verdict::plain(Tri::Unknown)));
                 };
                 let bounds = |key: &str| {
                     period
@@ -795,21 +701,15 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 let (Some((from, _)), Some((_, to)), Ok(y)) =
                     (bounds("start"), bounds("end"), u16::try_from(year))
                 else {
-                    return Ok(Val::Bool(Verdict {
-                        truth: Tri::Unknown,
-                        explanation: String::new(),
-                        pointer: None,
-                        related: Vec::new(),
-                    }));
+                    return Ok(Val::Bool(Verdict::plain(Tri::Unknown)));
                 };
                 let inside = day_number((y, 1, 1)) >= day_number(from)
                     && day_number((y, 12, 31)) <= day_number(to);
-                Ok(Val::Bool(Verdict {
-                    truth: if inside { Tri::True } else { Tri::False },
-                    explanation: NOT_WITHIN.render(self.env.lang, &[("year", &year.to_string())]),
-                    pointer: None,
-                    related: Vec::new(),
-                }))
+                Ok(Val::Bool(Verdict::explained(
+                    if inside { Tri::True } else { Tri::False },
+                    NOT_WITHIN.render(self.env.lang, &[("year", &year.to_string())]),
+                    None,
+                )))
             }
             _ => Ok(Val::Missing),
         }
@@ -834,20 +734,8 @@ fn parent(ptr: &Pointer) -> Pointer {
     Pointer::parse(s.rsplit_once('/').map_or("", |(head, _)| head))
 }
 
-fn pointer_node<'n>(root: &'n Node, ptr: &Pointer) -> Option<&'n Node> {
-    let mut node = root;
-    for token in ptr.tokens() {
-        node = match &node.value {
-            Value::Object(_) => node.get(&token)?,
-            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
-
 /// A path that names an array stands for its elements.
-fn expand(node: &Node, ptr: Pointer) -> Vec<(&Node, Pointer)> {
+pub(super) fn expand(node: &Node, ptr: Pointer) -> Vec<(&Node, Pointer)> {
     match &node.value {
         Value::Array(items) => items
             .iter()

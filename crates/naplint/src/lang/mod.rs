@@ -9,10 +9,12 @@
 //! ```
 
 mod check;
+mod error;
 mod eval;
 pub mod syntax;
 
 pub use check::RuleProblem;
+pub use error::{RuleErrorKind, Type, INVALID_RULES, RULE_AT, TEXTS as RULE_ERROR_TEXTS};
 pub use eval::{OutOfBudget, STEP_BUDGET, TEXTS as EXPLANATION_TEXTS};
 pub use syntax::{parse, Program, SyntaxError};
 
@@ -43,36 +45,27 @@ pub struct BuiltinCheck {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(optional_fields))]
 #[serde(deny_unknown_fields)]
+// An absent `Option` field reads as `None` without `#[serde(default)]`.
 pub struct UserRule {
     /// `U` and digits (`U001`) or a project prefix and digits (`CAN001`).
     pub code: String,
     /// kebab-case name; defaults to the code in lower case.
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub severity: Option<Severity>,
     /// One line: what a finding means.
-    #[serde(default)]
     pub description: Option<String>,
     /// JSON Pointer the rule runs on (`/statistics/operations`); or write `for each` in `check`.
-    #[serde(default)]
     pub scope: Option<String>,
     /// The condition that must hold.
     pub check: String,
-    #[serde(default)]
     pub at: Option<String>,
-    #[serde(default)]
     pub message: Option<String>,
-    #[serde(default)]
     pub help: Option<String>,
     /// The message in French (default: `message`).
-    #[serde(default)]
     pub message_fr: Option<String>,
     /// The help in French (default: `help`).
-    #[serde(default)]
     pub help_fr: Option<String>,
     /// Tolerance of "approximately" for this rule.
-    #[serde(default)]
     pub tolerance: Option<f64>,
 }
 
@@ -92,15 +85,42 @@ pub struct CompiledCheck {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleError {
+    /// The problem in words: English from `compile`, the configuration's language from
+    /// `Linter::new` (see [`RuleError::localized`]).
     pub message: String,
     pub line: usize,
     pub column: usize,
+    /// What the problem is, as data.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub kind: RuleErrorKind,
 }
 
-fn positioned(source: &str, offset: usize, message: String) -> RuleError {
+impl RuleError {
+    /// A problem at line 1, column 1 (of the rule's declaration as a whole).
+    #[must_use]
+    pub fn whole(kind: RuleErrorKind) -> Self {
+        Self {
+            message: kind.message(Lang::En),
+            line: 1,
+            column: 1,
+            kind,
+        }
+    }
+
+    /// This error with its message in `lang`.
+    #[must_use]
+    pub fn localized(mut self, lang: Lang) -> Self {
+        self.message = self.kind.message(lang);
+        self
+    }
+}
+
+fn positioned(source: &str, offset: usize, kind: RuleErrorKind) -> RuleError {
     let before = source.get(..offset.min(source.len())).unwrap_or(source);
     RuleError {
-        message,
+        message: kind.message(Lang::En),
+        kind,
         line: before.matches('\n').count() + 1,
         column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
     }
@@ -178,19 +198,14 @@ pub fn compile(
     } = decl;
     let mut program = parse(check).map_err(|e| {
         vec![RuleError {
-            message: e.message,
+            message: e.kind.message(Lang::En),
             line: e.line,
             column: e.column,
+            kind: e.kind,
         }]
     })?;
     match (&program.scope, scope) {
-        (Some(_), Some(_)) => {
-            return Err(vec![positioned(
-                check,
-                0,
-                "the scope is given twice: in `scope` and in `for each`".to_owned(),
-            )])
-        }
+        (Some(_), Some(_)) => return Err(vec![positioned(check, 0, RuleErrorKind::ScopeTwice)]),
         (None, Some(s)) => program.scope = Some(s.to_owned()),
         _ => {}
     }
@@ -198,12 +213,14 @@ pub fn compile(
         return Err(vec![positioned(
             check,
             0,
-            format!("scope `{s}` must be a JSON Pointer starting with `/`"),
+            RuleErrorKind::ScopeNotPointer {
+                scope: s.to_owned(),
+            },
         )]);
     }
     let mut problems: Vec<RuleError> = check::check(&program, schema)
         .into_iter()
-        .map(|p| positioned(check, p.offset, p.message))
+        .map(|p| positioned(check, p.offset, p.kind))
         .collect();
     let at = at.map(|a| a.split('.').map(str::to_owned).collect::<Vec<_>>());
     let message = message.unwrap_or("{arithmetic}").to_owned();
@@ -220,16 +237,18 @@ pub fn compile(
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
         {
-            problems.push(positioned(check, 0, format!("message placeholder `{{{name}}}` is not `{{arithmetic}}`, `{{expr}}` or a field name")));
+            problems.push(positioned(
+                check,
+                0,
+                RuleErrorKind::BadPlaceholder {
+                    name: name.to_owned(),
+                },
+            ));
         }
         rest = rest.get(open + close + 1..).unwrap_or_default();
     }
     if tolerance.is_some_and(|t| !(0.0..=1.0).contains(&t)) {
-        problems.push(positioned(
-            check,
-            0,
-            "tolerance must be between 0 and 1".to_owned(),
-        ));
+        problems.push(positioned(check, 0, RuleErrorKind::Tolerance));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -244,18 +263,6 @@ pub fn compile(
         severity,
         tolerance,
     })
-}
-
-fn node_at<'n>(root: &'n Node, pointer: &Pointer) -> Option<&'n Node> {
-    let mut node = root;
-    for token in pointer.tokens() {
-        node = match &node.value {
-            Value::Object(_) => node.get(&token)?,
-            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
 }
 
 fn scalar_text(node: &Node) -> Option<String> {
@@ -282,17 +289,10 @@ impl CompiledCheck {
     ) -> Result<Vec<Finding>, OutOfBudget> {
         let which = usize::from(lang == Lang::Fr);
         let scope_ptr = Pointer::parse(&self.scope);
-        let Some(scope) = node_at(root, &scope_ptr) else {
+        let Some(scope) = root.at(&scope_ptr) else {
             return Ok(Vec::new());
         };
-        let elements: Vec<(&Node, Pointer)> = match &scope.value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (n, scope_ptr.index(i)))
-                .collect(),
-            _ => vec![(scope, scope_ptr)],
-        };
+        let elements = eval::expand(scope, scope_ptr);
         let mut out = Vec::new();
         for (element, pointer) in elements {
             let env = Env {
@@ -342,14 +342,10 @@ impl CompiledCheck {
     }
 }
 
-pub(crate) const BUDGET: Text = Text::new(
-    "rule evaluation stopped: the budget of {steps} steps per document is spent",
-    "évaluation des règles interrompue : le budget de {steps} étapes par document est épuisé",
-);
-pub(crate) const BUDGET_HELP: Text = Text::new(
-    "simplify the project's rules, or check smaller files",
-    "simplifiez les règles du projet, ou vérifiez des fichiers plus petits",
-);
+crate::texts! {
+    pub(crate) BUDGET = "rule evaluation stopped: the budget of {steps} steps per document is spent" / "évaluation des règles interrompue : le budget de {steps} étapes par document est épuisé";
+    pub(crate) BUDGET_HELP = "simplify the project's rules, or check smaller files" / "simplifiez les règles du projet, ou vérifiez des fichiers plus petits";
+}
 
 /// The finding filed under the rule whose evaluation spent the step budget.
 #[must_use]

@@ -12,6 +12,7 @@
 //! path    := ["$" "."] NAME ("." NAME)*       ($ is the document root)
 //! ```
 
+use super::error::RuleErrorKind;
 use std::fmt;
 
 /// Longest rule text accepted, in bytes.
@@ -24,7 +25,7 @@ pub const MAX_DEPTH: usize = 32;
 /// A parse error with its 1-based position in the rule's own text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
-    pub message: String,
+    pub kind: RuleErrorKind,
     pub offset: usize,
     pub line: usize,
     pub column: usize,
@@ -32,7 +33,13 @@ pub struct SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}: {}",
+            self.line,
+            self.column,
+            self.kind.message(crate::i18n::Lang::En)
+        )
     }
 }
 
@@ -148,10 +155,10 @@ fn position(src: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn error(src: &str, offset: usize, message: impl Into<String>) -> SyntaxError {
+fn error(src: &str, offset: usize, kind: RuleErrorKind) -> SyntaxError {
     let (line, column) = position(src, offset);
     SyntaxError {
-        message: message.into(),
+        kind,
         offset,
         line,
         column,
@@ -162,8 +169,17 @@ const SYMBOLS: [&str; 16] = [
     "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "(", ")", ",", ".", ":", "$", "=",
 ];
 
+/// Where the run of bytes from `i` that `keep` accepts ends.
+fn run_end(bytes: &[u8], mut i: usize, keep: impl Fn(u8) -> bool) -> usize {
+    while bytes.get(i).is_some_and(|&c| keep(c)) {
+        i += 1;
+    }
+    i
+}
+
 fn tokenize(src: &str) -> Result<Vec<(Tok, usize, usize)>, SyntaxError> {
     let bytes = src.as_bytes();
+    let word = |start: usize, end: usize| src.get(start..end).unwrap_or_default().to_owned();
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -173,18 +189,11 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize, usize)>, SyntaxError> {
             continue;
         }
         if b == b'#' {
-            while bytes.get(i).is_some_and(|&c| c != b'\n') {
-                i += 1;
-            }
+            i = run_end(bytes, i, |c| c != b'\n');
             continue;
         }
         if b.is_ascii_digit() {
-            while bytes
-                .get(i)
-                .is_some_and(|c| c.is_ascii_digit() || *c == b'_')
-            {
-                i += 1;
-            }
+            i = run_end(bytes, i, |c| c.is_ascii_digit() || c == b'_');
             let digits: String = src
                 .get(start..i)
                 .unwrap_or_default()
@@ -195,36 +204,18 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize, usize)>, SyntaxError> {
                 .parse::<i128>()
                 .ok()
                 .filter(|v| *v <= 1_000_000_000_000_000_000)
-                .ok_or_else(|| error(src, start, "number too large"))?;
+                .ok_or_else(|| error(src, start, RuleErrorKind::NumberTooLarge))?;
             out.push((Tok::Int(value), start, i));
             continue;
         }
         if b.is_ascii_alphabetic() || b == b'_' {
-            while bytes
-                .get(i)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-            {
-                i += 1;
-            }
-            out.push((
-                Tok::Name(src.get(start..i).unwrap_or_default().to_owned()),
-                start,
-                i,
-            ));
+            i = run_end(bytes, i, |c| c.is_ascii_alphanumeric() || c == b'_');
+            out.push((Tok::Name(word(start, i)), start, i));
             continue;
         }
         if b == b'/' {
-            while bytes
-                .get(i)
-                .is_some_and(|c| !c.is_ascii_whitespace() && *c != b':')
-            {
-                i += 1;
-            }
-            out.push((
-                Tok::Pointer(src.get(start..i).unwrap_or_default().to_owned()),
-                start,
-                i,
-            ));
+            i = run_end(bytes, i, |c| !c.is_ascii_whitespace() && c != b':');
+            out.push((Tok::Pointer(word(start, i)), start, i));
             continue;
         }
         if b == b'"' {
@@ -233,11 +224,7 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize, usize)>, SyntaxError> {
                 i += 1;
             }
             if bytes.get(i) != Some(&b'"') {
-                return Err(error(
-                    src,
-                    start,
-                    "unterminated string: missing closing `\"`",
-                ));
+                return Err(error(src, start, RuleErrorKind::UnterminatedString));
             }
             i += 1;
             out.push((
@@ -250,10 +237,14 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize, usize)>, SyntaxError> {
         let rest = src.get(i..).unwrap_or_default();
         let Some(sym) = SYMBOLS.iter().find(|s| rest.starts_with(**s)) else {
             let c = rest.chars().next().unwrap_or(' ');
-            return Err(error(src, start, format!("unexpected character `{c}`")));
+            return Err(error(
+                src,
+                start,
+                RuleErrorKind::UnexpectedChar { found: c },
+            ));
         };
         if *sym == "=" {
-            return Err(error(src, start, "`=` is not a comparison: write `==`"));
+            return Err(error(src, start, RuleErrorKind::SingleEquals));
         }
         i += sym.len();
         out.push((Tok::Sym(sym), start, i));
@@ -271,7 +262,7 @@ pub fn parse(src: &str) -> Result<Program, SyntaxError> {
         return Err(error(
             src,
             MAX_SOURCE,
-            format!("rule is longer than {MAX_SOURCE} bytes"),
+            RuleErrorKind::TooLong { limit: MAX_SOURCE },
         ));
     }
     let toks = tokenize(src)?;
@@ -288,13 +279,7 @@ pub fn parse(src: &str) -> Result<Program, SyntaxError> {
         p.expect_name("each")?;
         match p.next() {
             (Tok::Pointer(ptr), _, _) => scope = Some(ptr),
-            (_, s, _) => {
-                return Err(error(
-                    src,
-                    s,
-                    "expected a JSON Pointer after `for each`, e.g. `/statistics/trp/annual`",
-                ))
-            }
+            (_, s, _) => return Err(error(src, s, RuleErrorKind::ExpectedPointer)),
         }
         p.expect_sym(":")?;
     }
@@ -305,11 +290,7 @@ pub fn parse(src: &str) -> Result<Program, SyntaxError> {
             body,
             source: src.to_owned(),
         }),
-        (_, s, _) => Err(error(
-            src,
-            *s,
-            "expected the end of the rule, an operator, `and` or `or`",
-        )),
+        (_, s, _) => Err(error(src, *s, RuleErrorKind::ExpectedEnd)),
     }
 }
 
@@ -340,7 +321,13 @@ impl Parser<'_> {
             self.at += 1;
             Ok(())
         } else {
-            Err(error(self.src, self.peek().1, format!("expected `{name}`")))
+            Err(error(
+                self.src,
+                self.peek().1,
+                RuleErrorKind::Expected {
+                    token: name.to_owned(),
+                },
+            ))
         }
     }
 
@@ -350,7 +337,13 @@ impl Parser<'_> {
             self.at += 1;
             Ok(end)
         } else {
-            Err(error(self.src, self.peek().1, format!("expected `{sym}`")))
+            Err(error(
+                self.src,
+                self.peek().1,
+                RuleErrorKind::Expected {
+                    token: sym.to_owned(),
+                },
+            ))
         }
     }
 
@@ -360,7 +353,7 @@ impl Parser<'_> {
             return Err(error(
                 self.src,
                 start,
-                format!("rule has more than {MAX_NODES} parts; split it into several rules"),
+                RuleErrorKind::TooManyParts { limit: MAX_NODES },
             ));
         }
         Ok(Ast { kind, start, end })
@@ -374,7 +367,7 @@ impl Parser<'_> {
             return Err(error(
                 self.src,
                 self.peek().1,
-                format!("rule nests deeper than {MAX_DEPTH} levels"),
+                RuleErrorKind::TooDeep { limit: MAX_DEPTH },
             ));
         }
         self.depth += 1;
@@ -427,12 +420,21 @@ impl Parser<'_> {
 
     fn not(&mut self) -> Result<Ast, SyntaxError> {
         if self.peek_name("not") {
-            let start = self.next().1;
-            let inner = self.nested(Self::not)?;
-            let end = inner.end;
-            return self.node(Kind::Not(Box::new(inner)), start, end);
+            return self.prefix(Kind::Not, Self::not);
         }
         self.cmp()
+    }
+
+    /// A prefix operator (the next token) and its operand, read by `operand`.
+    fn prefix(
+        &mut self,
+        wrap: fn(Box<Ast>) -> Kind,
+        operand: fn(&mut Self) -> Result<Ast, SyntaxError>,
+    ) -> Result<Ast, SyntaxError> {
+        let start = self.next().1;
+        let inner = self.nested(operand)?;
+        let end = inner.end;
+        self.node(wrap(Box::new(inner)), start, end)
     }
 
     fn cmp(&mut self) -> Result<Ast, SyntaxError> {
@@ -454,7 +456,7 @@ impl Parser<'_> {
             return Err(error(
                 self.src,
                 self.peek().1,
-                "comparisons do not chain: write `a <= b and b <= c`",
+                RuleErrorKind::ChainedComparison,
             ));
         }
         let (start, end) = (lhs.start, rhs.end);
@@ -471,10 +473,7 @@ impl Parser<'_> {
 
     fn unary(&mut self) -> Result<Ast, SyntaxError> {
         if self.peek_sym("-") {
-            let start = self.next().1;
-            let inner = self.nested(Self::unary)?;
-            let end = inner.end;
-            return self.node(Kind::Neg(Box::new(inner)), start, end);
+            return self.prefix(Kind::Neg, Self::unary);
         }
         self.atom()
     }
@@ -514,7 +513,9 @@ impl Parser<'_> {
                 Err(error(
                     self.src,
                     start,
-                    format!("expected a value, found the keyword `{name}`"),
+                    RuleErrorKind::KeywordAsValue {
+                        keyword: name.clone(),
+                    },
                 ))
             }
             Tok::Name(name) if self.peek_sym("(") => {
@@ -544,16 +545,8 @@ impl Parser<'_> {
                     end,
                 )
             }
-            Tok::End => Err(error(
-                self.src,
-                start,
-                "expected a value, found the end of the rule",
-            )),
-            _ => Err(error(
-                self.src,
-                start,
-                "expected a value: a number, a field path, a function call or `(`",
-            )),
+            Tok::End => Err(error(self.src, start, RuleErrorKind::ValueAtEnd)),
+            _ => Err(error(self.src, start, RuleErrorKind::ExpectedValue)),
         }
     }
 
@@ -568,7 +561,7 @@ impl Parser<'_> {
                     }
                     self.at += 1;
                 }
-                (_, s, _) => return Err(error(self.src, s, "expected a field name")),
+                (_, s, _) => return Err(error(self.src, s, RuleErrorKind::ExpectedFieldName)),
             }
         }
     }

@@ -199,15 +199,7 @@ pub fn eligible(base: &Report, parts: &[Part<'_>]) -> Vec<bool> {
 /// The value at `pointer` in a tree.
 #[must_use]
 pub fn node_at<'n>(root: &'n Node, pointer: &Pointer) -> Option<&'n Node> {
-    let mut node = root;
-    for token in pointer.tokens() {
-        node = match &node.value {
-            Value::Object(_) => node.get(&token)?,
-            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
+    root.at(pointer)
 }
 
 /// A value as it is shown in a message: strings bare, anything else as JSON.

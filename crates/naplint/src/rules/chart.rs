@@ -3,15 +3,15 @@
 //! order. Rules read it instead of walking the model and spelling pointers themselves.
 
 use crate::diagnostic::Pointer;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::model::{Deliverable, FiscalYear, Report, Status, Task};
 
-/// How messages name a deliverable and an item.
-pub(crate) const DELIVERABLE: Text = Text::new("deliverable `{id}`", "le livrable `{id}`");
-pub(crate) const ITEM: Text = Text::new(
-    "item {n} of deliverable `{id}`",
-    "l'élément {n} du livrable `{id}`",
-);
+super::declare_texts! {
+    /// How messages name a deliverable.
+    pub(crate) DELIVERABLE = "deliverable `{id}`" / "le livrable `{id}`";
+    /// How messages name an item.
+    pub(crate) ITEM = "item {n} of deliverable `{id}`" / "l'élément {n} du livrable `{id}`";
+}
 
 /// One deliverable of the chart.
 #[derive(Debug)]

@@ -1,11 +1,24 @@
 //! The rule framework: what a rule declares, what it sees, what it reports.
 //!
-//! A rule is one module under its family's folder with a `RULE` constant: its
-//! declaration (code, name, severity, documentation) and its `check` (over the typed
-//! document) and/or `claim` (of JSON Schema violations it explains better than S001).
-//! Detection builds [`Finding`]s; the engine adds code, name, severity and position.
+//! A rule is one module under its family's folder holding one [`declare_rule!`]: its
+//! declaration (code, names, severity, summary, the functions it has; every other field of
+//! [`Rule`] defaults), its message texts, and its English documentation as the `///` doc
+//! comments of the invocation, which the macro stores in `docs` and re-emits on the
+//! module's `RULE` constant (so rustdoc shows the same page). The French page is the
+//! `<CODE>.fr.md` beside the module. Then its `check` (over the typed document) and/or
+//! `claim` (of JSON Schema violations it explains better than S001). Detection builds
+//! [`Finding`]s; the engine adds code, name, severity and position.
+//!
+//! Why doc comments on the macro and not the module's `//!` doc extracted by codegen:
+//! the page then exists once, in the source (codegen would have to copy every page into
+//! the generated registry, a second place to keep current); rustdoc renders it where it is
+//! written; and the text is a compile-time constant, stripped of the comment's leading
+//! space by a `const fn` ([`declare::strip`]), so nothing grows at run time or in WASM.
 
 pub mod chart;
+pub mod common;
+pub mod declare;
+pub(crate) use declare::{declare_rule, declare_texts};
 // codegen:families:start (`cargo xtask codegen` writes this block; do not edit)
 pub mod across;
 pub mod assembly;
@@ -22,6 +35,10 @@ use crate::i18n::{Lang, Text};
 use crate::model::Report;
 use crate::schema::Violation;
 use crate::source::{LineIndex, Node, Pointer};
+
+/// The texts that rules share (each module's `declare_texts!` list), for the translation
+/// tests; `tests/registry.rs` fails when a `declare_texts!` is not gathered here.
+pub const SHARED_TEXTS: &[&[Text]] = &[chart::TEXTS, common::TEXTS];
 
 /// The rule families; the letter is the first character of every code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -42,6 +59,21 @@ pub enum Family {
 }
 
 impl Family {
+    /// The family of a code, by its first letter (`P018` → `Plan`). An unknown letter
+    /// gives `Structure`, which `tests/registry.rs` rejects (the letter must be the
+    /// family's).
+    #[must_use]
+    pub const fn of(code: &str) -> Self {
+        match code.as_bytes() {
+            [b'P', ..] => Self::Plan,
+            [b'M', ..] => Self::Meta,
+            [b'R', ..] => Self::Reconcile,
+            [b'X', ..] => Self::Across,
+            [b'A', ..] => Self::Assembly,
+            _ => Self::Structure,
+        }
+    }
+
     #[must_use]
     pub fn letter(self) -> char {
         match self {
@@ -89,7 +121,7 @@ pub struct Rule {
     /// `## Passes`.
     pub docs: &'static str,
     /// The documentation in French (`## Ce que la règle vérifie`, `## Pourquoi c'est
-    /// important`, `## Échoue`, `## Réussit`), in the `.fr.md` file beside the module.
+    /// important`, `## Échoue`, `## Réussit`), in the `<CODE>.fr.md` file beside the module.
     pub docs_fr: &'static str,
     /// Every message and help template the rule uses, in both languages.
     pub texts: &'static [Text],
@@ -119,6 +151,10 @@ pub enum Reads {
     Everything,
     /// Only these top-level members of the report.
     Sections(&'static [&'static str]),
+    /// Each finding depends only on the value at its pointer (and the keys on the way
+    /// there): after an edit, the rule re-runs on the edited value alone and its other
+    /// findings stay (P017's whitespace in one string).
+    Local,
 }
 
 impl Reads {
@@ -126,17 +162,18 @@ impl Reads {
     #[must_use]
     pub fn section(self, section: &str) -> bool {
         match self {
-            Self::Everything => true,
+            Self::Everything | Self::Local => true,
             Self::Sections(sections) => sections.contains(&section),
         }
     }
 }
 
 impl Rule {
-    /// Every field at its default: a declaration spells its code, names, severity, texts
-    /// and documentation, the functions it has, and ends with `..Rule::DEFAULT` (no
-    /// `check`, `claim`, `checks` or `across`; not fixable). The registry tests reject a
-    /// declaration that leaves the code, names or documentation empty.
+    /// Every field at its default: [`declare_rule!`] fills code, names, family,
+    /// severity, summaries, both pages and texts, passes the fields a rule spells (`check`,
+    /// `claim`, `checks`, `across`, `fixable`, ...) and takes the rest from here (none of
+    /// those functions; not fixable). The registry tests reject a declaration that leaves
+    /// the code, names or documentation empty.
     pub const DEFAULT: Rule = Rule {
         code: "",
         name: "",

@@ -19,18 +19,26 @@ pub const REPORT_SCHEMA_JSON: &str = include_str!("../../../../schemas/report.sc
 /// Generates the report schema (draft 2020-12) from the model.
 #[must_use]
 pub fn generate_report_schema() -> serde_json::Value {
+    generate::<crate::model::Report>(REPORT_SCHEMA_ID)
+}
+
+/// The draft 2020-12 schema of `T`, with the `$id` it is published under.
+fn generate<T: schemars::JsonSchema>(id: &str) -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12()
         .with_transform(schemars::transform::RecursiveTransform(formats_to_bounds))
         .into_generator();
-    let schema = generator.into_root_schema_for::<crate::model::Report>();
-    let mut value = schema.to_value();
+    let mut value = generator.into_root_schema_for::<T>().to_value();
     if let Some(obj) = value.as_object_mut() {
-        obj.insert(
-            "$id".to_owned(),
-            serde_json::Value::String(REPORT_SCHEMA_ID.to_owned()),
-        );
+        obj.insert("$id".to_owned(), serde_json::Value::String(id.to_owned()));
     }
     value
+}
+
+/// A schema as committed: pretty-printed with a final newline.
+fn committed_text(schema: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// schemars names Rust's number types in `format` (`uint16`, `uint32`, `double`), which
@@ -64,9 +72,7 @@ fn formats_to_bounds(schema: &mut schemars::Schema) {
 /// The generated schema as committed: pretty-printed with a final newline.
 #[must_use]
 pub fn report_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&generate_report_schema()).unwrap_or_default();
-    text.push('\n');
-    text
+    committed_text(&generate_report_schema())
 }
 
 /// The `$id` of the submission schema.
@@ -79,24 +85,11 @@ pub const SUBMISSION_SCHEMA_JSON: &str = include_str!("../../../../schemas/submi
 /// Generates the schema of a department submission (draft 2020-12) from the model.
 #[must_use]
 pub fn generate_submission_schema() -> serde_json::Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12()
-        .with_transform(schemars::transform::RecursiveTransform(formats_to_bounds))
-        .into_generator();
-    let schema = generator.into_root_schema_for::<crate::model::Submission>();
-    let mut value = schema.to_value();
-    if let Some(obj) = value.as_object_mut() {
-        obj.insert(
-            "$id".to_owned(),
-            serde_json::Value::String(SUBMISSION_SCHEMA_ID.to_owned()),
-        );
-    }
-    value
+    generate::<crate::model::Submission>(SUBMISSION_SCHEMA_ID)
 }
 
 /// The generated submission schema as committed: pretty-printed with a final newline.
 #[must_use]
 pub fn submission_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&generate_submission_schema()).unwrap_or_default();
-    text.push('\n');
-    text
+    committed_text(&generate_submission_schema())
 }

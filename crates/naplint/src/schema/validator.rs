@@ -6,7 +6,7 @@
 //! A test runs the `jsonschema` crate over every fixture and asserts the same verdict,
 //! and another fails if the generated schema uses a keyword this validator ignores.
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Plural, Text};
 use crate::source::{Node, Pointer, Value};
 use crate::suggest::closest;
 use serde_json::Value as Json;
@@ -285,15 +285,19 @@ pub const TEXTS: &[Text] = &[
     ENUM,
     REQUIRED,
     UNKNOWN,
-    MIN_ITEMS,
-    MAX_ITEMS,
+    MIN_ITEMS.one,
+    MIN_ITEMS.other,
+    MAX_ITEMS.one,
+    MAX_ITEMS.other,
     MINIMUM,
     MINIMUM_EXCLUSIVE,
     MAXIMUM,
     MAXIMUM_EXCLUSIVE,
     PATTERN,
-    MIN_LENGTH,
-    MAX_LENGTH,
+    MIN_LENGTH.one,
+    MIN_LENGTH.other,
+    MAX_LENGTH.one,
+    MAX_LENGTH.other,
     ONE_OF,
     DID_YOU_MEAN_ALLOWED,
     ALLOWED,
@@ -318,13 +322,25 @@ const REQUIRED: Text = Text::new(
     "champ obligatoire manquant : `{field}`",
 );
 const UNKNOWN: Text = Text::new("unknown field `{field}`", "champ inconnu `{field}`");
-const MIN_ITEMS: Text = Text::new(
-    "expected at least {min} element(s), found {found}",
-    "au moins {min} élément(s) attendu(s), trouvé {found}",
+const MIN_ITEMS: Plural = Plural::new(
+    Text::new(
+        "expected at least {n} element, found {found}",
+        "au moins {n} élément attendu, trouvé {found}",
+    ),
+    Text::new(
+        "expected at least {n} elements, found {found}",
+        "au moins {n} éléments attendus, trouvé {found}",
+    ),
 );
-const MAX_ITEMS: Text = Text::new(
-    "expected at most {max} element(s), found {found}",
-    "au plus {max} élément(s) attendu(s), trouvé {found}",
+const MAX_ITEMS: Plural = Plural::new(
+    Text::new(
+        "expected at most {n} element, found {found}",
+        "au plus {n} élément attendu, trouvé {found}",
+    ),
+    Text::new(
+        "expected at most {n} elements, found {found}",
+        "au plus {n} éléments attendus, trouvé {found}",
+    ),
 );
 const MINIMUM: Text = Text::new(
     "`{value}` is less than the minimum {limit}",
@@ -346,13 +362,25 @@ const PATTERN: Text = Text::new(
     "`{value}` does not match `{pattern}`",
     "`{value}` ne correspond pas au motif `{pattern}`",
 );
-const MIN_LENGTH: Text = Text::new(
-    "expected at least {min} character(s)",
-    "au moins {min} caractère(s) attendu(s)",
+const MIN_LENGTH: Plural = Plural::new(
+    Text::new(
+        "expected at least {n} character",
+        "au moins {n} caractère attendu",
+    ),
+    Text::new(
+        "expected at least {n} characters",
+        "au moins {n} caractères attendus",
+    ),
 );
-const MAX_LENGTH: Text = Text::new(
-    "expected at most {max} character(s)",
-    "au plus {max} caractère(s) attendu(s)",
+const MAX_LENGTH: Plural = Plural::new(
+    Text::new(
+        "expected at most {n} character",
+        "au plus {n} caractère attendu",
+    ),
+    Text::new(
+        "expected at most {n} characters",
+        "au plus {n} caractères attendus",
+    ),
 );
 const ONE_OF: Text = Text::new(
     "value matches {matched} alternatives, expected exactly one",
@@ -424,14 +452,12 @@ impl Violation {
             ViolationKind::Enum { value, .. } => t(ENUM, &[("value", value)]),
             ViolationKind::Required { field } => t(REQUIRED, &[("field", field)]),
             ViolationKind::UnknownField { field, .. } => t(UNKNOWN, &[("field", field)]),
-            ViolationKind::MinItems { min, found } => t(
-                MIN_ITEMS,
-                &[("min", &min.to_string()), ("found", &found.to_string())],
-            ),
-            ViolationKind::MaxItems { max, found } => t(
-                MAX_ITEMS,
-                &[("max", &max.to_string()), ("found", &found.to_string())],
-            ),
+            ViolationKind::MinItems { min, found } => {
+                MIN_ITEMS.render_with(*min, lang, &[("found", &found.to_string())])
+            }
+            ViolationKind::MaxItems { max, found } => {
+                MAX_ITEMS.render_with(*max, lang, &[("found", &found.to_string())])
+            }
             ViolationKind::Minimum {
                 value,
                 min,
@@ -459,8 +485,8 @@ impl Violation {
             ViolationKind::Pattern { value, pattern } => {
                 t(PATTERN, &[("value", value), ("pattern", pattern)])
             }
-            ViolationKind::MinLength { min } => t(MIN_LENGTH, &[("min", &min.to_string())]),
-            ViolationKind::MaxLength { max } => t(MAX_LENGTH, &[("max", &max.to_string())]),
+            ViolationKind::MinLength { min } => MIN_LENGTH.render(*min, lang),
+            ViolationKind::MaxLength { max } => MAX_LENGTH.render(*max, lang),
             ViolationKind::OneOf { matched } => t(ONE_OF, &[("matched", &matched.to_string())]),
         }
     }

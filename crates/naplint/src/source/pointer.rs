@@ -23,6 +23,23 @@ pub fn locate(root: &Node, pointer: &Pointer) -> Located {
     Locator::new(root).locate(pointer)
 }
 
+impl Node {
+    /// The value `pointer` names in this tree, if it is there (unlike [`locate`], no
+    /// nearest ancestor).
+    #[must_use]
+    pub fn at(&self, pointer: &Pointer) -> Option<&Node> {
+        let mut node = self;
+        for token in pointer.tokens() {
+            node = match &node.value {
+                Value::Object(_) => node.get(&token)?,
+                Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+}
+
 /// Resolves many pointers against one tree. An object with many members (a file with
 /// thousands of unknown or duplicated keys) gets a hash index of its keys the first time a
 /// pointer goes through it, so that locating a finding in it is not a scan of the object.

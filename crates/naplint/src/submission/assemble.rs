@@ -1,6 +1,8 @@
 //! Base + submissions → one report tree, and where each of its values came from.
 
-use super::tree::{array, elements, get_mut, object, remove, set_ordered};
+use super::tree::{
+    array, elements, elements_along, get_mut, object, remove, set_ordered, TO_DELIVERABLES,
+};
 use crate::model::{List, Report, Section};
 use crate::rules::assembly::{a002_not_a_lead::list_of, Part};
 use crate::source::{Node, Pointer, Value};
@@ -76,6 +78,27 @@ impl Provenance {
             .insert(assembled.as_str().to_owned(), Origin { file, pointer });
     }
 
+    /// Sets each of the update fields of `target` (at `at`) from the first of `updates`
+    /// (each a part, the pointer of its update and the update) that gives it, and records
+    /// where it came from.
+    fn take_fields(
+        &mut self,
+        target: &mut Node,
+        at: &Pointer,
+        updates: &[(&Part<'_>, Pointer, &Node)],
+        order: &[&str],
+    ) {
+        for field in UPDATE_FIELDS {
+            if let Some((part, ptr, value)) = updates
+                .iter()
+                .find_map(|(p, ptr, u)| u.get(field).map(|v| (p, ptr, v)))
+            {
+                set_ordered(target, field, value.clone(), order);
+                self.record(&at.key(field), part.file, ptr.key(field));
+            }
+        }
+    }
+
     /// Where the value at `assembled` was written.
     #[must_use]
     pub fn origin(&self, assembled: &str) -> Origin {
@@ -103,47 +126,10 @@ impl Provenance {
 
 /// The base's deliverables: pointer string and id, in document order.
 fn deliverable_pointers(root: &Node) -> Vec<(Pointer, String)> {
-    let mut out = Vec::new();
-    let at = Pointer::root().key("pillars");
-    for (p, pillar) in root
-        .get("pillars")
-        .map(elements)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let at = at.index(p).key("objectives");
-        for (o, objective) in pillar
-            .get("objectives")
-            .map(elements)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            let at = at.index(o).key("tasks");
-            for (t, task) in objective
-                .get("tasks")
-                .map(elements)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-            {
-                let at = at.index(t).key("deliverables");
-                for (d, deliverable) in task
-                    .get("deliverables")
-                    .map(elements)
-                    .unwrap_or_default()
-                    .iter()
-                    .enumerate()
-                {
-                    if let Some(id) = deliverable.get("id").and_then(Node::as_str) {
-                        out.push((at.index(d), id.to_owned()));
-                    }
-                }
-            }
-        }
-    }
-    out
+    elements_along(root, &TO_DELIVERABLES)
+        .into_iter()
+        .filter_map(|(at, d)| Some((at, d.get("id").and_then(Node::as_str)?.to_owned())))
+        .collect()
 }
 
 fn node_at_mut<'n>(root: &'n mut Node, pointer: &Pointer) -> Option<&'n mut Node> {
@@ -236,15 +222,7 @@ pub(crate) fn assemble(
             continue;
         };
         prov.record(&at, first.file, first_at.clone());
-        for field in UPDATE_FIELDS {
-            if let Some((part, ptr, value)) = updates
-                .iter()
-                .find_map(|(p, ptr, u)| u.get(field).map(|v| (p, ptr, v)))
-            {
-                set_ordered(target, field, value.clone(), DELIVERABLE_ORDER);
-                prov.record(&at.key(field), part.file, ptr.key(field));
-            }
-        }
+        prov.take_fields(target, &at, &updates, DELIVERABLE_ORDER);
         let Some(items) = get_mut(target, "items").and_then(super::tree::elements_mut) else {
             continue;
         };
@@ -260,15 +238,7 @@ pub(crate) fn assemble(
             if let Some((part, ptr, _)) = given.first() {
                 prov.record(&item_at, part.file, ptr.clone());
             }
-            for field in UPDATE_FIELDS {
-                if let Some((part, ptr, value)) = given
-                    .iter()
-                    .find_map(|(p, ptr, u)| u.get(field).map(|v| (p, ptr, v)))
-                {
-                    set_ordered(item, field, value.clone(), ITEM_ORDER);
-                    prov.record(&item_at.key(field), part.file, ptr.key(field));
-                }
-            }
+            prov.take_fields(item, &item_at, &given, ITEM_ORDER);
             if let Value::Object(members) = &item.value {
                 if members.iter().any(|m| m.key == "text") {
                     prov.record(&item_at.key("text"), base_file, item_at.key("text"));

@@ -14,7 +14,7 @@ pub use assemble::{Origin, Provenance};
 pub use tree::{to_json_text, to_yaml_text};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Plural, Text};
 use crate::model::Report;
 use crate::rules::assembly::{self as rules, Assembly, FileFinding, Part};
 use crate::source::{self, Node, Pointer, SourceFormat};
@@ -81,14 +81,17 @@ pub enum SetError {
     SeveralBases(Vec<String>),
 }
 
-const NO_BASE: Text = Text::new(
-    "no base: one file with `kind: base` must hold the coordinator's part (`naplint split` writes it)",
-    "aucune base : un fichier avec `kind: base` doit contenir la partie de la coordination (`naplint split` l'écrit)",
-);
-const SEVERAL_BASES: Text = Text::new(
-    "{count} files have `kind: base` ({files}); a set has exactly one",
-    "{count} fichiers ont `kind: base` ({files}); un ensemble en a exactement un",
-);
+// The messages of splitting and assembling, in both languages.
+crate::texts! {
+    NO_BASE = "no base: one file with `kind: base` must hold the coordinator's part (`naplint split` writes it)" / "aucune base : un fichier avec `kind: base` doit contenir la partie de la coordination (`naplint split` l'écrit)";
+    SEVERAL_BASES = "{count} files have `kind: base` ({files}); a set has exactly one" / "{count} fichiers ont `kind: base` ({files}); un ensemble en a exactement un";
+    BAD_SECTION = "`{section}` is not a section an owner can be given: use trp, court_cases, investigations or outreach" / "`{section}` n'est pas une section à laquelle attribuer un propriétaire : utilisez trp, court_cases, investigations ou outreach";
+    UNKNOWN_DEPARTMENT = "department `{code}` is not in the report's registry of departments{suggestion}" / "le ministère `{code}` n'est pas dans le registre des ministères du rapport{suggestion}";
+    DID_YOU_MEAN = ": did you mean `{code}`?" / " : vouliez-vous dire `{code}`?";
+    NO_OWNER = "entry {n} of `{section}` names no department and the plan has no coordinator: give its section an owner (`--owner {section}=CODE`)" / "l'entrée {n} de `{section}` ne nomme aucun ministère et le plan n'a pas de coordination : donnez un propriétaire à sa section (`--owner {section}=CODE`)";
+    BAD_YEAR = "`{year}` is not a fiscal year: write `YYYY/YY` with consecutive years, e.g. `2014/15`" / "`{year}` n'est pas un exercice : écrivez `AAAA/AA` avec des années consécutives, p. ex. `2014/15`";
+    NOT_A_BASE_INPUT = "this file is a {kind}, not a report" / "ce fichier est une {kind}, pas un rapport";
+}
 
 impl SetError {
     #[must_use]
@@ -461,30 +464,15 @@ pub struct Split {
     pub submissions: Vec<(String, Node)>,
 }
 
-const NOT_A_REPORT: Text = Text::new(
-    "the report cannot be read into the model ({count} problem(s)); `naplint check` it first",
-    "le rapport ne peut pas être lu dans le modèle ({count} problème(s)); vérifiez-le d'abord avec `naplint check`",
-);
-const BAD_SECTION: Text = Text::new(
-    "`{section}` is not a section an owner can be given: use trp, court_cases, investigations or outreach",
-    "`{section}` n'est pas une section à laquelle attribuer un propriétaire : utilisez trp, court_cases, investigations ou outreach",
-);
-const UNKNOWN_DEPARTMENT: Text = Text::new(
-    "department `{code}` is not in the report's registry of departments{suggestion}",
-    "le ministère `{code}` n'est pas dans le registre des ministères du rapport{suggestion}",
-);
-const DID_YOU_MEAN: Text = Text::new(": did you mean `{code}`?", " : vouliez-vous dire `{code}`?");
-const NO_OWNER: Text = Text::new(
-    "entry {n} of `{section}` names no department and the plan has no coordinator: give its section an owner (`--owner {section}=CODE`)",
-    "l'entrée {n} de `{section}` ne nomme aucun ministère et le plan n'a pas de coordination : donnez un propriétaire à sa section (`--owner {section}=CODE`)",
-);
-const BAD_YEAR: Text = Text::new(
-    "`{year}` is not a fiscal year: write `YYYY/YY` with consecutive years, e.g. `2014/15`",
-    "`{year}` n'est pas un exercice : écrivez `AAAA/AA` avec des années consécutives, p. ex. `2014/15`",
-);
-const NOT_A_BASE_INPUT: Text = Text::new(
-    "this file is a {kind}, not a report",
-    "ce fichier est une {kind}, pas un rapport",
+const NOT_A_REPORT: Plural = Plural::new(
+    Text::new(
+        "the report cannot be read into the model ({n} problem); `naplint check` it first",
+        "le rapport ne peut pas être lu dans le modèle ({n} problème) ; vérifiez-le d'abord avec `naplint check`",
+    ),
+    Text::new(
+        "the report cannot be read into the model ({n} problems); `naplint check` it first",
+        "le rapport ne peut pas être lu dans le modèle ({n} problèmes) ; vérifiez-le d'abord avec `naplint check`",
+    ),
 );
 
 /// Reads a report for split or template: its tree and model, or why not.
@@ -517,9 +505,7 @@ fn read_report(
     match (loaded.root, report) {
         (Some(root), Some(report)) if fatal.is_empty() => Ok((root, report)),
         _ => {
-            let mut out = vec![
-                NOT_A_REPORT.render(lang, &[("count", &diagnostics.len().max(1).to_string())])
-            ];
+            let mut out = vec![NOT_A_REPORT.render(diagnostics.len().max(1), lang)];
             out.extend(
                 diagnostics
                     .iter()

@@ -3,9 +3,20 @@
 use super::assemble::{
     DELIVERABLE_ORDER, ITEM_ORDER, REPORT_ORDER, STATISTICS_ORDER, UPDATE_FIELDS,
 };
-use super::tree::{array, elements, get_mut, object, remove, set_ordered, string};
+use super::tree::{
+    array, elements, for_each_along, object, remove, set_ordered, string, TO_DELIVERABLES,
+};
 use crate::model::{List, Report, Section};
 use crate::source::{Node, Value};
+
+/// The department that submits `entry` of `list`: the one it names, else the base's.
+fn entry_owner<'a>(report: &'a Report, list: List, entry: &'a Node) -> Option<&'a str> {
+    let named = list
+        .owner_field()
+        .and_then(|f| entry.get(f))
+        .and_then(Node::as_str);
+    report.entry_owner(list, named)
+}
 
 /// The base: the report without what departments submit, marked `kind: base`, with the
 /// layout of its lists.
@@ -17,42 +28,16 @@ pub(crate) fn base_of(root: &Node, report: &Report, owners: Option<Node>) -> Nod
     }
     let statistics = remove(&mut base, "statistics");
     let funding = remove(&mut base, "funding");
-    for pillar in get_mut(&mut base, "pillars")
-        .and_then(super::tree::elements_mut)
-        .into_iter()
-        .flatten()
-    {
-        for objective in get_mut(pillar, "objectives")
-            .and_then(super::tree::elements_mut)
-            .into_iter()
-            .flatten()
-        {
-            for task in get_mut(objective, "tasks")
-                .and_then(super::tree::elements_mut)
-                .into_iter()
-                .flatten()
-            {
-                for d in get_mut(task, "deliverables")
-                    .and_then(super::tree::elements_mut)
-                    .into_iter()
-                    .flatten()
-                {
-                    for field in UPDATE_FIELDS {
-                        remove(d, field);
-                    }
-                    for item in get_mut(d, "items")
-                        .and_then(super::tree::elements_mut)
-                        .into_iter()
-                        .flatten()
-                    {
-                        for field in UPDATE_FIELDS {
-                            remove(item, field);
-                        }
-                    }
-                }
-            }
+    for_each_along(&mut base, &TO_DELIVERABLES, &mut |d| {
+        for field in UPDATE_FIELDS {
+            remove(d, field);
         }
-    }
+        for_each_along(d, &["items"], &mut |item| {
+            for field in UPDATE_FIELDS {
+                remove(item, field);
+            }
+        });
+    });
     // The layout: the department of each list entry, in report order.
     let mut layout = Vec::new();
     for list in List::ALL {
@@ -69,13 +54,7 @@ pub(crate) fn base_of(root: &Node, report: &Report, owners: Option<Node>) -> Nod
         }
         let codes = entries
             .iter()
-            .map(|e| {
-                let named = list
-                    .owner_field()
-                    .and_then(|f| e.get(f))
-                    .and_then(Node::as_str);
-                string(report.entry_owner(list, named).unwrap_or_default())
-            })
+            .map(|e| string(entry_owner(report, list, e).unwrap_or_default()))
             .collect();
         layout.push((list.key(), array(codes)));
     }
@@ -140,13 +119,7 @@ pub(crate) fn submission_of(root: &Node, report: &Report, code: &str, fiscal_yea
         let (_, entries) = crate::rules::assembly::a002_not_a_lead::list_of(root, list);
         let mine: Vec<Node> = entries
             .iter()
-            .filter(|e| {
-                let named = list
-                    .owner_field()
-                    .and_then(|f| e.get(f))
-                    .and_then(Node::as_str);
-                report.entry_owner(list, named) == Some(code)
-            })
+            .filter(|e| entry_owner(report, list, e) == Some(code))
             .cloned()
             .collect();
         if mine.is_empty() {

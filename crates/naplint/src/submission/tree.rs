@@ -7,7 +7,7 @@
 //! hand-written for that reason; they emit what `serde_json::to_string_pretty` emits
 //! (JSON) and block-style YAML that the loader reads back to the same tree.
 
-use crate::source::{Member, Node, Span, Value};
+use crate::source::{Member, Node, Pointer, Span, Value};
 use std::fmt::Write as _;
 
 pub(crate) fn node(value: Value) -> Node {
@@ -50,6 +50,46 @@ pub(crate) fn elements_mut(n: &mut Node) -> Option<&mut Vec<Node>> {
     match &mut n.value {
         Value::Array(items) => Some(items),
         _ => None,
+    }
+}
+
+/// The arrays from a report down to its deliverables.
+pub(crate) const TO_DELIVERABLES: [&str; 4] = ["pillars", "objectives", "tasks", "deliverables"];
+
+/// Every element reached from `root` through the arrays `path` names in turn (a missing or
+/// non-array member gives none), with its pointer, in document order.
+pub(crate) fn elements_along<'n>(root: &'n Node, path: &[&str]) -> Vec<(Pointer, &'n Node)> {
+    let mut level = vec![(Pointer::root(), root)];
+    for key in path {
+        level = level
+            .into_iter()
+            .flat_map(|(at, node)| {
+                let at = at.key(key);
+                node.get(key)
+                    .map(elements)
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, n)| (at.index(i), n))
+            })
+            .collect();
+    }
+    level
+}
+
+/// Calls `f` on every element reached from `node` through the arrays `path` names.
+pub(crate) fn for_each_along(node: &mut Node, path: &[&str], f: &mut impl FnMut(&mut Node)) {
+    match path.split_first() {
+        None => f(node),
+        Some((key, rest)) => {
+            for child in get_mut(node, key)
+                .and_then(elements_mut)
+                .into_iter()
+                .flatten()
+            {
+                for_each_along(child, rest, f);
+            }
+        }
     }
 }
 

@@ -1,48 +1,51 @@
-use super::previous_by_id;
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Across, Family, Finding, Rule};
+use super::{finding, joined};
+use crate::rules::{Across, Finding};
 
-pub const RULE: Rule = Rule {
-    code: "X003",
-    name: "new-flag-on-existing",
-    name_fr: "nouveau-deja-existant",
-    family: Family::Across,
-    severity: Severity::Warning,
-    summary: "a deliverable flagged new was already in the previous report",
-    summary_fr: "un livrable marqué comme nouveau figurait déjà dans le rapport précédent",
-    docs: r#"## What it checks
-With `--previous` of an earlier fiscal year, a deliverable flagged `new` did not exist (by
-`id`) in the previous report.
-
-## Why it matters
-"NEW" tells readers what the year added; re-announcing last year's work inflates it.
-
-## Fails
-```yaml
-# previous has 1.11.7
-- { id: "1.11.7", new: true }
-```
-
-## Passes
-```yaml
-- { id: "1.11.7" }
-```
-"#,
-    docs_fr: include_str!("x003_new_flag_on_existing.fr.md"),
-    across: Some(across),
-    texts: &[MESSAGE, HELP],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "deliverable `{id}` is flagged new but was in the previous report",
-    "le livrable `{id}` est marqué comme nouveau, mais figurait dans le rapport précédent",
-);
-const HELP: Text = Text::new(
-    "remove `new: true`, or give the new deliverable its own id",
-    "retirez `new: true`, ou donnez au nouveau livrable son propre identifiant",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// With `--previous` of an earlier fiscal year, a deliverable flagged `new` did not exist (by
+    /// `id`) in the previous report.
+    ///
+    /// ## Why it matters
+    /// "NEW" tells readers what the year added; re-announcing last year's work inflates it.
+    ///
+    /// ## Fails
+    /// ```yaml previous
+    /// report: { fiscal_year: 2012/13, period: { start: 2012-04-01, end: 2013-03-31 } }
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2013/14, status: planned, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2013/14, new: true }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml previous
+    /// report: { fiscal_year: 2012/13, period: { start: 2012-04-01, end: 2013-03-31 } }
+    /// ```
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// new: false
+    /// ```
+    Rule {
+        code: "X003",
+        name: "new-flag-on-existing" / "nouveau-deja-existant",
+        severity: Warning,
+        summary: "a deliverable flagged new was already in the previous report"
+            / "un livrable marqué comme nouveau figurait déjà dans le rapport précédent",
+        across: Some(across),
+    }
+    texts {
+        MESSAGE = "deliverable `{id}` is flagged new but was in the previous report"
+            / "le livrable `{id}` est marqué comme nouveau, mais figurait dans le rapport précédent";
+        HELP = "remove `new: true`, or give the new deliverable its own id"
+            / "retirez `new: true`, ou donnez au nouveau livrable son propre identifiant";
+    }
+}
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     // Only a later year can re-announce: two versions of the same year's report (a pull
@@ -56,19 +59,9 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     if then >= now {
         return;
     }
-    let before = previous_by_id(x.previous);
-    for (ptr, d) in x
-        .current
-        .chart
-        .rows()
-        .iter()
-        .map(|r| (&r.pointer, r.deliverable))
-    {
-        if d.new && before.contains_key(d.id.as_str()) {
-            out.push(
-                Finding::new(ptr.key("new"), x.current.t(MESSAGE, &[("id", &d.id)]))
-                    .help(x.current.t(HELP, &[])),
-            );
+    for (ptr, d, _) in joined(x) {
+        if d.new {
+            out.push(finding(x, ptr.key("new"), MESSAGE, &[("id", &d.id)], HELP));
         }
     }
 }

@@ -1,49 +1,55 @@
 use super::previous_by_id;
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
 use crate::model::Status;
-use crate::rules::{Across, Family, Finding, Rule};
+use crate::rules::{Across, Finding};
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "X004",
-    name: "dropped-deliverable",
-    name_fr: "livrable-disparu",
-    family: Family::Across,
-    severity: Severity::Error,
-    summary: "a deliverable of the previous report is gone without being discontinued",
-    summary_fr: "un livrable du rapport précédent a disparu sans avoir été abandonné",
-    docs: r#"## What it checks
-With `--previous`, every deliverable of the previous report that was not `discontinued` is
-still in the current one (by `id`); work that stops is kept, with status `discontinued`.
-
-## Why it matters
-A commitment that silently disappears from the chart cannot be held to account.
-
-## Fails
-```yaml
-# previous has 1.11.3 (ongoing); current has no 1.11.3
-```
-
-## Passes
-```yaml
-- { id: "1.11.3", status: discontinued }
-```
-"#,
-    docs_fr: include_str!("x004_dropped_deliverable.fr.md"),
-    across: Some(across),
-    texts: &[MESSAGE, HELP],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "deliverable `{id}` of the previous report is missing",
-    "le livrable `{id}` du rapport précédent est absent",
-);
-const HELP: Text = Text::new(
-    "keep it with `status: discontinued` (and say why in its text) instead of removing it",
-    "conservez-le avec `status: discontinued` (abandonné), en expliquant pourquoi dans son texte, plutôt que de le retirer",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// With `--previous`, every deliverable of the previous report that was not `discontinued` is
+    /// still in the current one (by `id`); work that stops is kept, with status `discontinued`.
+    ///
+    /// ## Why it matters
+    /// A commitment that silently disappears from the chart cannot be held to account.
+    ///
+    /// ## Fails
+    /// ```yaml previous
+    /// # at: /pillars/0/objectives/0/tasks/0
+    /// deliverables:
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   - { id: "1.11.3", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    /// ```
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: ongoing
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml previous
+    /// # at: /pillars/0/objectives/0/tasks/0
+    /// deliverables:
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   - { id: "1.11.3", text: Promote the tool., start: 2012/13, status: discontinued, leads: [PS] }
+    /// ```
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0
+    /// deliverables:
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    /// ```
+    Rule {
+        code: "X004",
+        name: "dropped-deliverable" / "livrable-disparu",
+        severity: Error,
+        summary: "a deliverable of the previous report is gone without being discontinued"
+            / "un livrable du rapport précédent a disparu sans avoir été abandonné",
+        across: Some(across),
+    }
+    texts {
+        MESSAGE = "deliverable `{id}` of the previous report is missing"
+            / "le livrable `{id}` du rapport précédent est absent";
+        HELP = "keep it with `status: discontinued` (and say why in its text) instead of removing it"
+            / "conservez-le avec `status: discontinued` (abandonné), en expliquant pourquoi dans son texte, plutôt que de le retirer";
+    }
+}
 
 fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
     let now: std::collections::HashSet<&str> = x

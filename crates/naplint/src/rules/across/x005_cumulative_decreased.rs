@@ -1,56 +1,58 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
 use crate::model::Figure;
-use crate::rules::{Across, Family, Finding, Rule};
+use crate::rules::{Across, Finding};
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "X005",
-    name: "cumulative-decreased",
-    name_fr: "cumul-en-baisse",
-    family: Family::Across,
-    severity: Severity::Error,
-    summary: "a cumulative figure went down since the previous report",
-    summary_fr: "un chiffre cumulatif a diminué depuis le rapport précédent",
-    docs: r#"## What it checks
-With `--previous`, figures counted from a fixed start cannot fall: the TRP cumulative figures
-(same period start), completed court cases (same `since`), training reach (same provider and
-period start) and outreach counts (same `what` and `since`). Over intervals: a decrease is
-reported only when every value of the new figure is below every value of the old.
-
-## Why it matters
-"TRPs issued since May 2006" can only grow; a smaller number means a typo, or a change of
-definition that the report must state.
-
-## Fails
-```yaml
-# previous: cumulative: { period: { start: 2006-05 }, permits_issued: 216 }
-cumulative: { period: { start: 2006-05 }, permits_issued: 210 }
-```
-
-## Passes
-```yaml
-cumulative: { period: { start: 2006-05 }, permits_issued: 230 }
-```
-"#,
-    docs_fr: include_str!("x005_cumulative_decreased.fr.md"),
-    across: Some(across),
-    texts: &[MESSAGE, MESSAGE_BARE, HELP],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "{name} fell from {old} in the previous report to {new} (line {line})",
-    "{name} est passé de {old} dans le rapport précédent à {new} (ligne {line})",
-);
-const MESSAGE_BARE: Text = Text::new(
-    "{name} fell from {old} in the previous report to {new}",
-    "{name} est passé de {old} dans le rapport précédent à {new}",
-);
-const HELP: Text = Text::new(
-    "a figure counted from a fixed start cannot decrease: check the figure, or state the change of definition",
-    "un chiffre cumulé depuis une date fixe ne peut pas diminuer : vérifiez-le, ou précisez le changement de définition",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// With `--previous`, figures counted from a fixed start cannot fall: the TRP cumulative figures
+    /// (same period start), completed court cases (same `since`), training reach (same provider and
+    /// period start) and outreach counts (same `what` and `since`). Over intervals: a decrease is
+    /// reported only when every value of the new figure is below every value of the old.
+    ///
+    /// ## Why it matters
+    /// "TRPs issued since May 2006" can only grow; a smaller number means a typo, or a change of
+    /// definition that the report must state.
+    ///
+    /// ## Fails
+    /// ```yaml previous
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 210, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml previous
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
+    Rule {
+        code: "X005",
+        name: "cumulative-decreased" / "cumul-en-baisse",
+        severity: Error,
+        summary: "a cumulative figure went down since the previous report"
+            / "un chiffre cumulatif a diminué depuis le rapport précédent",
+        across: Some(across),
+    }
+    texts {
+        MESSAGE = "{name} fell from {old} in the previous report to {new} (line {line})"
+            / "{name} est passé de {old} dans le rapport précédent à {new} (ligne {line})";
+        MESSAGE_BARE = "{name} fell from {old} in the previous report to {new}"
+            / "{name} est passé de {old} dans le rapport précédent à {new}";
+        HELP = "a figure counted from a fixed start cannot decrease: check the figure, or state the change of definition"
+            / "un chiffre cumulé depuis une date fixe ne peut pas diminuer : vérifiez-le, ou précisez le changement de définition";
+    }
+}
 
 fn compare(
     x: &Across<'_>,

@@ -1,60 +1,57 @@
 use super::{node_at, shown, Assembly, FileFinding};
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Family, Finding, Rule};
+use crate::rules::Finding;
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "A001",
-    name: "co-lead-conflict",
-    name_fr: "conflit-entre-coresponsables",
-    family: Family::Assembly,
-    severity: Severity::Error,
-    summary: "co-leads of one deliverable submit different values for one field",
-    summary_fr:
-        "les coresponsables d'un livrable soumettent des valeurs différentes pour un même champ",
-    docs: r#"## What it checks
-When a deliverable has several lead departments, each lead submits its update. For every
-field (`status`, `start`, `target`, `new`, and the same fields of each item) that two
-leads both give, they give the same value. Both places are reported, each naming the
-other (`related` holds `file#pointer`).
-
-## Why it matters
-The report prints one status per deliverable. When Public Safety says `complete` and
-Justice says `in_progress`, the assembled report would silently take one of them.
-
-## Fails
-```yaml
-# ps.yaml                                  # jus.yaml
-department: PS                             department: JUS
-deliverables:                              deliverables:
-  - { id: "1.11.1", status: complete }       - { id: "1.11.1", status: in_progress }
-```
-
-## Passes
-```yaml
-# ps.yaml                                  # jus.yaml
-deliverables:                              deliverables:
-  - { id: "1.11.1", status: complete }       - { id: "1.11.1" }   # leaves it to PS
-```
-"#,
-    docs_fr: include_str!("a001_co_lead_conflict.fr.md"),
-    texts: &[MESSAGE, ITEM_MESSAGE, HELP],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "`{department}` submits `{value}` for `{field}` of deliverable `{id}`, but `{other}` submits `{other_value}`",
-    "`{department}` soumet `{value}` pour `{field}` du livrable `{id}`, mais `{other}` soumet `{other_value}`",
-);
-const ITEM_MESSAGE: Text = Text::new(
-    "`{department}` submits `{value}` for `{field}` of item {n} of deliverable `{id}`, but `{other}` submits `{other_value}`",
-    "`{department}` soumet `{value}` pour `{field}` de l'élément {n} du livrable `{id}`, mais `{other}` soumet `{other_value}`",
-);
-const HELP: Text = Text::new(
-    "the co-leads agree on one value, or one of them leaves the field out; the other value is at {place}",
-    "les coresponsables s'entendent sur une valeur, ou l'un d'eux omet le champ; l'autre valeur est à {place}",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// When a deliverable has several lead departments, each lead submits its update. For every
+    /// field (`status`, `start`, `target`, `new`, and the same fields of each item) that two
+    /// leads both give, they give the same value. Both places are reported, each naming the
+    /// other (`related` holds `file#pointer`).
+    ///
+    /// ## Why it matters
+    /// The report prints one status per deliverable. When Public Safety says `complete` and
+    /// Justice says `in_progress`, the assembled report would silently take one of them.
+    ///
+    /// ## Fails
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1", status: complete }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// ```
+    Rule {
+        code: "A001",
+        name: "co-lead-conflict" / "conflit-entre-coresponsables",
+        severity: Error,
+        summary: "co-leads of one deliverable submit different values for one field"
+            / "les coresponsables d'un livrable soumettent des valeurs différentes pour un même champ",
+    }
+    texts {
+        MESSAGE = "`{department}` submits `{value}` for `{field}` of deliverable `{id}`, but `{other}` submits `{other_value}`"
+            / "`{department}` soumet `{value}` pour `{field}` du livrable `{id}`, mais `{other}` soumet `{other_value}`";
+        ITEM_MESSAGE = "`{department}` submits `{value}` for `{field}` of item {n} of deliverable `{id}`, but `{other}` submits `{other_value}`"
+            / "`{department}` soumet `{value}` pour `{field}` de l'élément {n} du livrable `{id}`, mais `{other}` soumet `{other_value}`";
+        HELP = "the co-leads agree on one value, or one of them leaves the field out; the other value is at {place}"
+            / "les coresponsables s'entendent sur une valeur, ou l'un d'eux omet le champ; l'autre valeur est à {place}";
+    }
+}
 
 const FIELDS: [&str; 4] = ["new", "start", "status", "target"];
 

@@ -1,91 +1,69 @@
 use super::{base_deliverables, Assembly, FileFinding};
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
 use crate::model::{List, Section};
-use crate::rules::{Family, Finding, Rule};
+use crate::rules::Finding;
 use crate::source::{Node, Pointer};
 
-pub const RULE: Rule = Rule {
-    code: "A002",
-    name: "not-a-lead",
-    name_fr: "non-responsable",
-    family: Family::Assembly,
-    severity: Severity::Error,
-    summary: "a submission updates what its department does not lead or own",
-    summary_fr:
-        "une soumission met à jour ce dont son ministère n'est ni responsable ni propriétaire",
-    docs: r#"## What it checks
-A submission updates only the deliverables whose `leads` (in the base) include its
-`department`, the statistics sections the base gives it (`owners`, else the plan's
-coordinator), and the statistics and funding entries whose own `lead`, `provider` or
-`funder` is its department. Its `department` is a code of the base's registry.
-
-## Why it matters
-Each department answers for its own part of the report. An update of another's
-deliverable is ignored when the report is assembled; the finding says so rather than
-dropping it silently.
-
-## Fails
-```yaml
-# base: 2.13.3 has leads: [CIC]
-kind: submission
-department: RCMP
-deliverables: [{ id: "2.13.3", status: complete }]
-```
-
-## Passes
-```yaml
-kind: submission
-department: CIC
-deliverables: [{ id: "2.13.3", status: complete }]
-```
-"#,
-    docs_fr: include_str!("a002_not_a_lead.fr.md"),
-    texts: &[
-        UNKNOWN,
-        UNKNOWN_HELP,
-        SUGGEST,
-        DELIVERABLE,
-        DELIVERABLE_HELP,
-        SECTION,
-        ENTRY,
-        OWNER_HELP,
-    ],
-    ..Rule::DEFAULT
-};
-
-const UNKNOWN: Text = Text::new(
-    "department `{department}` is not in the base's registry of departments",
-    "le ministère `{department}` n'est pas dans le registre des ministères de la base",
-);
-const UNKNOWN_HELP: Text = Text::new(
-    "use a `code` from the base's `departments`; this submission is left out of the report",
-    "utilisez un `code` des `departments` de la base; cette soumission est exclue du rapport",
-);
-const SUGGEST: Text = Text::new(
-    "did you mean `{code}`? This submission is left out of the report",
-    "vouliez-vous dire `{code}`? Cette soumission est exclue du rapport",
-);
-const DELIVERABLE: Text = Text::new(
-    "`{department}` does not lead deliverable `{id}`",
-    "`{department}` n'est pas responsable du livrable `{id}`",
-);
-const DELIVERABLE_HELP: Text = Text::new(
-    "its leads are {leads}; remove this update, or ask the coordinator to add `{department}` to its leads in the base",
-    "ses responsables sont {leads}; retirez cette mise à jour, ou demandez à la coordination d'ajouter `{department}` à ses responsables dans la base",
-);
-const SECTION: Text = Text::new(
-    "`{department}` does not own the statistics section `{section}`",
-    "`{department}` n'est pas propriétaire de la section de statistiques `{section}`",
-);
-const ENTRY: Text = Text::new(
-    "entry {n} of `{section}` belongs to `{owner}`, not `{department}`",
-    "l'entrée {n} de `{section}` appartient à `{owner}`, pas à `{department}`",
-);
-const OWNER_HELP: Text = Text::new(
-    "the base gives it to `{owner}`; remove it from this submission, or correct its department",
-    "la base l'attribue à `{owner}`; retirez-la de cette soumission, ou corrigez son ministère",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// A submission updates only the deliverables whose `leads` (in the base) include its
+    /// `department`, the statistics sections the base gives it (`owners`, else the plan's
+    /// coordinator), and the statistics and funding entries whose own `lead`, `provider` or
+    /// `funder` is its department. Its `department` is a code of the base's registry.
+    ///
+    /// ## Why it matters
+    /// Each department answers for its own part of the report. An update of another's
+    /// deliverable is ignored when the report is assembled; the finding says so rather than
+    /// dropping it silently.
+    ///
+    /// ## Fails
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }, { id: "1.11.2", status: complete }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// ```
+    Rule {
+        code: "A002",
+        name: "not-a-lead" / "non-responsable",
+        severity: Error,
+        summary: "a submission updates what its department does not lead or own"
+            / "une soumission met à jour ce dont son ministère n'est ni responsable ni propriétaire",
+    }
+    texts {
+        UNKNOWN = "department `{department}` is not in the base's registry of departments"
+            / "le ministère `{department}` n'est pas dans le registre des ministères de la base";
+        UNKNOWN_HELP = "use a `code` from the base's `departments`; this submission is left out of the report"
+            / "utilisez un `code` des `departments` de la base; cette soumission est exclue du rapport";
+        SUGGEST = "did you mean `{code}`? This submission is left out of the report"
+            / "vouliez-vous dire `{code}`? Cette soumission est exclue du rapport";
+        DELIVERABLE = "`{department}` does not lead deliverable `{id}`"
+            / "`{department}` n'est pas responsable du livrable `{id}`";
+        DELIVERABLE_HELP = "its leads are {leads}; remove this update, or ask the coordinator to add `{department}` to its leads in the base"
+            / "ses responsables sont {leads}; retirez cette mise à jour, ou demandez à la coordination d'ajouter `{department}` à ses responsables dans la base";
+        SECTION = "`{department}` does not own the statistics section `{section}`"
+            / "`{department}` n'est pas propriétaire de la section de statistiques `{section}`";
+        ENTRY = "entry {n} of `{section}` belongs to `{owner}`, not `{department}`"
+            / "l'entrée {n} de `{section}` appartient à `{owner}`, pas à `{department}`";
+        OWNER_HELP = "the base gives it to `{owner}`; remove it from this submission, or correct its department"
+            / "la base l'attribue à `{owner}`; retirez-la de cette soumission, ou corrigez son ministère";
+    }
+}
 
 pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
     let by_id = base_deliverables(a.base);

@@ -1,61 +1,59 @@
 use super::{base_deliverables, Assembly, FileFinding};
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Family, Finding, Rule};
+use crate::rules::Finding;
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "A003",
-    name: "unknown-deliverable",
-    name_fr: "livrable-inconnu",
-    family: Family::Assembly,
-    severity: Severity::Error,
-    summary: "an update names a deliverable or item the base does not have",
-    summary_fr: "une mise à jour nomme un livrable ou un élément que la base n'a pas",
-    docs: r#"## What it checks
-Every `id` in a submission's `deliverables` is the id of a deliverable of the base, and
-its `items` are no more than the base's items of that deliverable (they are matched by
-position).
-
-## Why it matters
-An update of a deliverable the base does not have goes nowhere: the id is misspelt, or
-the deliverable belongs to another year's plan.
-
-## Fails
-```yaml
-deliverables: [{ id: "1.11.99", status: complete }]
-```
-
-## Passes
-```yaml
-deliverables: [{ id: "1.11.9", status: complete }]
-```
-"#,
-    docs_fr: include_str!("a003_unknown_deliverable.fr.md"),
-    texts: &[MESSAGE, HELP, SUGGEST, ITEM, ITEM_HELP],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "the base has no deliverable `{id}`",
-    "la base n'a pas de livrable `{id}`",
-);
-const HELP: Text = Text::new(
-    "use an id of the base's chart; this update is left out of the report",
-    "utilisez un identifiant du tableau de la base; cette mise à jour est exclue du rapport",
-);
-const SUGGEST: Text = Text::new(
-    "did you mean `{id}`? This update is left out of the report",
-    "vouliez-vous dire `{id}`? Cette mise à jour est exclue du rapport",
-);
-const ITEM: Text = Text::new(
-    "deliverable `{id}` has {count} item(s) in the base; item {n} is not one of them",
-    "le livrable `{id}` a {count} élément(s) dans la base; l'élément {n} n'en fait pas partie",
-);
-const ITEM_HELP: Text = Text::new(
-    "items are matched by position; remove the extra ones or ask the coordinator to add the bullet to the base",
-    "les éléments sont appariés par position; retirez ceux en trop ou demandez à la coordination d'ajouter la puce à la base",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every `id` in a submission's `deliverables` is the id of a deliverable of the base, and
+    /// its `items` are no more than the base's items of that deliverable (they are matched by
+    /// position).
+    ///
+    /// ## Why it matters
+    /// An update of a deliverable the base does not have goes nowhere: the id is misspelt, or
+    /// the deliverable belongs to another year's plan.
+    ///
+    /// ## Fails
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }, { id: "1.11.9", status: complete }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// ```
+    Rule {
+        code: "A003",
+        name: "unknown-deliverable" / "livrable-inconnu",
+        severity: Error,
+        summary: "an update names a deliverable or item the base does not have"
+            / "une mise à jour nomme un livrable ou un élément que la base n'a pas",
+    }
+    texts {
+        MESSAGE = "the base has no deliverable `{id}`" / "la base n'a pas de livrable `{id}`";
+        HELP = "use an id of the base's chart; this update is left out of the report"
+            / "utilisez un identifiant du tableau de la base; cette mise à jour est exclue du rapport";
+        SUGGEST = "did you mean `{id}`? This update is left out of the report"
+            / "vouliez-vous dire `{id}`? Cette mise à jour est exclue du rapport";
+        ITEM = "deliverable `{id}` has {count} item(s) in the base; item {n} is not one of them"
+            / "le livrable `{id}` a {count} élément(s) dans la base; l'élément {n} n'en fait pas partie";
+        ITEM_HELP = "items are matched by position; remove the extra ones or ask the coordinator to add the bullet to the base"
+            / "les éléments sont appariés par position; retirez ceux en trop ou demandez à la coordination d'ajouter la puce à la base";
+    }
+}
 
 pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
     let by_id = base_deliverables(a.base);

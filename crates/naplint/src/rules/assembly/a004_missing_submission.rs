@@ -1,52 +1,51 @@
 use super::{Assembly, FileFinding};
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Family, Finding, Rule};
+use crate::rules::Finding;
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "A004",
-    name: "missing-submission",
-    name_fr: "soumission-manquante",
-    family: Family::Assembly,
-    severity: Severity::Warning,
-    summary: "a department that leads deliverables has no submission",
-    summary_fr: "un ministère responsable de livrables n'a pas de soumission",
-    docs: r#"## What it checks
-Every department of the base's registry that leads at least one deliverable has a
-submission in the set. It is reported on the department's entry in the base. It is not
-checked while a file of the set cannot be read (its department is unknown), nor when a
-form checks one department's submission alone.
-
-## Why it matters
-Until that department answers, its deliverables have no status and the assembled report
-has gaps that the P rules report one by one.
-
-## Fails
-```yaml
-# base: deliverable 2.13.3 has leads: [CIC]; the directory has no CIC submission
-```
-
-## Passes
-```yaml
-# cic.yaml
-kind: submission
-department: CIC
-```
-"#,
-    docs_fr: include_str!("a004_missing_submission.fr.md"),
-    texts: &[MESSAGE, HELP],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "`{code}` leads {count} deliverable(s) but has no submission",
-    "`{code}` est responsable de {count} livrable(s) mais n'a pas de soumission",
-);
-const HELP: Text = Text::new(
-    "add its file: `naplint template --department {code} --previous LAST_REPORT --fiscal-year {year}` writes one",
-    "ajoutez son fichier : `naplint template --department {code} --previous RAPPORT_PRÉCÉDENT --fiscal-year {year}` en écrit un",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every department of the base's registry that leads at least one deliverable has a
+    /// submission in the set. It is reported on the department's entry in the base. It is not
+    /// checked while a file of the set cannot be read (its department is unknown), nor when a
+    /// form checks one department's submission alone.
+    ///
+    /// ## Why it matters
+    /// Until that department answers, its deliverables have no status and the assembled report
+    /// has gaps that the P rules report one by one.
+    ///
+    /// ## Fails
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// ```
+    Rule {
+        code: "A004",
+        name: "missing-submission" / "soumission-manquante",
+        severity: Warning,
+        summary: "a department that leads deliverables has no submission"
+            / "un ministère responsable de livrables n'a pas de soumission",
+    }
+    texts {
+        MESSAGE = "`{code}` leads {count} deliverable(s) but has no submission"
+            / "`{code}` est responsable de {count} livrable(s) mais n'a pas de soumission";
+        HELP = "add its file: `naplint template --department {code} --previous LAST_REPORT --fiscal-year {year}` writes one"
+            / "ajoutez son fichier : `naplint template --department {code} --previous RAPPORT_PRÉCÉDENT --fiscal-year {year}` en écrit un";
+    }
+}
 
 pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
     if !a.complete || !a.whole {

@@ -1,54 +1,59 @@
 use super::{Assembly, FileFinding};
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Family, Finding, Rule};
+use crate::rules::Finding;
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "A005",
-    name: "duplicate-submission",
-    name_fr: "soumission-en-double",
-    family: Family::Assembly,
-    severity: Severity::Error,
-    summary: "two files are submissions of the same department and year",
-    summary_fr: "deux fichiers sont des soumissions du même ministère pour la même année",
-    docs: r#"## What it checks
-No two submissions of the set have the same `department` and `fiscal_year`. Each of them
-is reported, naming the other; only the first (in file order) is assembled.
-
-## Why it matters
-Two files for one department are two answers to one question: a copy left behind, or a
-file saved under another name. Which one is right is for a person to say.
-
-## Fails
-```yaml
-# cic.yaml and cic-copy.yaml both hold
-kind: submission
-department: CIC
-fiscal_year: 2013/14
-```
-
-## Passes
-```yaml
-# cic.yaml only
-kind: submission
-department: CIC
-fiscal_year: 2013/14
-```
-"#,
-    docs_fr: include_str!("a005_duplicate_submission.fr.md"),
-    texts: &[MESSAGE, HELP],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "another submission of `{department}` for `{year}` is in this set",
-    "une autre soumission de `{department}` pour `{year}` se trouve dans cet ensemble",
-);
-const HELP: Text = Text::new(
-    "keep one file per department; the other is {place}",
-    "gardez un fichier par ministère; l'autre est {place}",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// No two submissions of the set have the same `department` and `fiscal_year`. Each of them
+    /// is reported, naming the other; only the first (in file order) is assembled.
+    ///
+    /// ## Why it matters
+    /// Two files for one department are two answers to one question: a copy left behind, or a
+    /// file saved under another name. Which one is right is for a person to say.
+    ///
+    /// ## Fails
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml ps-again.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// ```
+    Rule {
+        code: "A005",
+        name: "duplicate-submission" / "soumission-en-double",
+        severity: Error,
+        summary: "two files are submissions of the same department and year"
+            / "deux fichiers sont des soumissions du même ministère pour la même année",
+    }
+    texts {
+        MESSAGE = "another submission of `{department}` for `{year}` is in this set"
+            / "une autre soumission de `{department}` pour `{year}` se trouve dans cet ensemble";
+        HELP = "keep one file per department; the other is {place}"
+            / "gardez un fichier par ministère; l'autre est {place}";
+    }
+}
 
 pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
     let at = Pointer::root().key("department");

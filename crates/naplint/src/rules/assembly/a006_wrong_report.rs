@@ -1,60 +1,58 @@
 use super::{Assembly, FileFinding};
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Family, Finding, Rule};
+use crate::rules::Finding;
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "A006",
-    name: "wrong-report",
-    name_fr: "mauvais-rapport",
-    family: Family::Assembly,
-    severity: Severity::Error,
-    summary: "a submission's plan or fiscal year is not the base's",
-    summary_fr: "le plan ou l'exercice d'une soumission n'est pas celui de la base",
-    docs: r#"## What it checks
-A submission's `plan` is the base's `plan.id` and its `fiscal_year` is the base's
-`report.fiscal_year`. A submission that is not is left out of the report.
-
-## Why it matters
-Last year's file copied into this year's directory would put last year's statuses into
-this year's report.
-
-## Fails
-```yaml
-# base: report.fiscal_year: 2014/15
-kind: submission
-fiscal_year: 2013/14
-```
-
-## Passes
-```yaml
-kind: submission
-fiscal_year: 2014/15
-```
-"#,
-    docs_fr: include_str!("a006_wrong_report.fr.md"),
-    fixable: true,
-    texts: &[PLAN, YEAR, HELP, FIX],
-    ..Rule::DEFAULT
-};
-
-const PLAN: Text = Text::new(
-    "submission is for plan `{value}`, but the base is plan `{expected}`",
-    "la soumission porte sur le plan `{value}`, mais la base est le plan `{expected}`",
-);
-const YEAR: Text = Text::new(
-    "submission is for fiscal year `{value}`, but the base's report is `{expected}`",
-    "la soumission porte sur l'exercice `{value}`, mais le rapport de la base est `{expected}`",
-);
-const HELP: Text = Text::new(
-    "move the file to the directory of its report, or update it for `{expected}`; it is left out of this report",
-    "déplacez le fichier dans le répertoire de son rapport, ou mettez-le à jour pour `{expected}`; il est exclu de ce rapport",
-);
-const FIX: Text = Text::new(
-    "replace `{value}` with `{expected}`",
-    "remplacer `{value}` par `{expected}`",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// A submission's `plan` is the base's `plan.id` and its `fiscal_year` is the base's
+    /// `report.fiscal_year`. A submission that is not is left out of the report.
+    ///
+    /// ## Why it matters
+    /// Last year's file copied into this year's directory would put last year's statuses into
+    /// this year's report.
+    ///
+    /// ## Fails
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// fiscal_year: 2012/13
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml ps.yaml
+    /// department: PS
+    /// deliverables:
+    ///   - { id: "1.11.1", start: 2012/13, status: ongoing }
+    ///   - { id: "1.11.2", start: 2012/13, status: complete }
+    /// ```
+    /// ```yaml jus.yaml
+    /// department: JUS
+    /// deliverables: [{ id: "1.11.1" }]
+    /// ```
+    Rule {
+        code: "A006",
+        name: "wrong-report" / "mauvais-rapport",
+        severity: Error,
+        summary: "a submission's plan or fiscal year is not the base's"
+            / "le plan ou l'exercice d'une soumission n'est pas celui de la base",
+        fixable: true,
+    }
+    texts {
+        PLAN = "submission is for plan `{value}`, but the base is plan `{expected}`"
+            / "la soumission porte sur le plan `{value}`, mais la base est le plan `{expected}`";
+        YEAR = "submission is for fiscal year `{value}`, but the base's report is `{expected}`"
+            / "la soumission porte sur l'exercice `{value}`, mais le rapport de la base est `{expected}`";
+        HELP = "move the file to the directory of its report, or update it for `{expected}`; it is left out of this report"
+            / "déplacez le fichier dans le répertoire de son rapport, ou mettez-le à jour pour `{expected}`; il est exclu de ce rapport";
+        FIX = "replace `{value}` with `{expected}`" / "remplacer `{value}` par `{expected}`";
+    }
+}
 
 pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
     for part in a.parts {

@@ -1,49 +1,39 @@
 use super::day_range;
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "M001",
-    name: "period-order",
-    name_fr: "periode-inversee",
-    family: Family::Meta,
-    severity: Severity::Error,
-    summary: "a period ends before it starts",
-    summary_fr: "une période se termine avant de commencer",
-    docs: r#"## What it checks
-Every period (`report.period`, the TRP cumulative period, training and outreach periods)
-has `start` no later than `end`.
-
-## Why it matters
-A reversed period is a typo that makes every date comparison against it meaningless.
-
-## Fails
-```yaml
-period: { start: 2014-03-31, end: 2013-04-01 }
-```
-
-## Passes
-```yaml
-period: { start: 2013-04-01, end: 2014-03-31 }
-```
-"#,
-    docs_fr: include_str!("m001_period_order.fr.md"),
-    check: Some(check),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["report", "statistics"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "period ends `{end}` before it starts `{start}`",
-    "la période se termine le `{end}`, avant son début le `{start}`",
-);
-const HELP: Text = Text::new(
-    "swap or correct the dates",
-    "inversez ou corrigez les dates",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every period (`report.period`, the TRP cumulative period, training and outreach periods)
+    /// has `start` no later than `end`.
+    ///
+    /// ## Why it matters
+    /// A reversed period is a typo that makes every date comparison against it meaningless.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # also: M002
+    /// report: { period: { start: 2014-03-31, end: 2013-04-01 } }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// report: { period: { start: 2013-04-01, end: 2014-03-31 } }
+    /// ```
+    Rule {
+        code: "M001",
+        name: "period-order" / "periode-inversee",
+        severity: Error,
+        summary: "a period ends before it starts" / "une période se termine avant de commencer",
+        check: Some(check),
+        reads: Reads::Sections(&["report", "statistics"]),
+    }
+    texts {
+        MESSAGE = "period ends `{end}` before it starts `{start}`"
+            / "la période se termine le `{end}`, avant son début le `{start}`";
+        HELP = "swap or correct the dates" / "inversez ou corrigez les dates";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let r = ctx.report;

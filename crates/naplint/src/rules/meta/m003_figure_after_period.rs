@@ -1,53 +1,45 @@
 use super::day_range;
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "M003",
-    name: "figure-after-period",
-    name_fr: "chiffre-apres-periode",
-    family: Family::Meta,
-    severity: Severity::Warning,
-    summary: "a statistic is dated after the report period",
-    summary_fr: "une statistique est datée d'après la période du rapport",
-    docs: r#"## What it checks
-No statistic is dated after `report.period.end`: the end of the TRP, training and outreach
-periods, `as_of` of court cases, outreach and funding results, `since` of investigations
-and outreach, and `concluded` of operations. A partial date (`2014`, `2014-04`) is after the
-period only if its first possible day is.
-
-## Why it matters
-A report on 2013-14 that counts events of April 2014 mixes years: next year's report will
-count them again.
-
-## Fails
-```yaml
-report: { period: { start: 2013-04-01, end: 2014-03-31 } }
-statistics: { training: [{ period: { start: "2010", end: 2014-04 }, ... }] }
-```
-
-## Passes
-```yaml
-statistics: { training: [{ period: { start: "2010", end: 2014-03 }, ... }] }
-```
-"#,
-    docs_fr: include_str!("m003_figure_after_period.fr.md"),
-    check: Some(check),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["report", "statistics", "funding"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "statistic dated `{date}`, after the report period ends `{end}`",
-    "statistique datée du `{date}`, après la fin de la période du rapport (`{end}`)",
-);
-const HELP: Text = Text::new(
-    "report the figure as of the period's end, or leave it to next year's report",
-    "donnez le chiffre à la fin de la période, ou laissez-le au rapport de l'an prochain",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// No statistic is dated after `report.period.end`: the end of the TRP, training and outreach
+    /// periods, `as_of` of court cases, outreach and funding results, `since` of investigations
+    /// and outreach, and `concluded` of operations. A partial date (`2014`, `2014-04`) is after the
+    /// period only if its first possible day is.
+    ///
+    /// ## Why it matters
+    /// A report on 2013-14 that counts events of April 2014 mixes years: next year's report will
+    /// count them again.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// statistics:
+    ///   training: [{ provider: PS, period: { start: "2010", end: 2014-04 }, participants: 100 }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// statistics:
+    ///   training: [{ provider: PS, period: { start: "2010", end: 2014-03 }, participants: 100 }]
+    /// ```
+    Rule {
+        code: "M003",
+        name: "figure-after-period" / "chiffre-apres-periode",
+        severity: Warning,
+        summary: "a statistic is dated after the report period"
+            / "une statistique est datée d'après la période du rapport",
+        check: Some(check),
+        reads: Reads::Sections(&["report", "statistics", "funding"]),
+    }
+    texts {
+        MESSAGE = "statistic dated `{date}`, after the report period ends `{end}`"
+            / "statistique datée du `{date}`, après la fin de la période du rapport (`{end}`)";
+        HELP = "report the figure as of the period's end, or leave it to next year's report"
+            / "donnez le chiffre à la fin de la période, ou laissez-le au rapport de l'an prochain";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let end_text = ctx.report.report.period.end.as_str();

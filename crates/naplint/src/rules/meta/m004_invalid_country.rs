@@ -1,70 +1,60 @@
 use super::iso::COUNTRIES;
-use crate::diagnostic::Severity;
-use crate::i18n::{Lang, Text};
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
-use crate::schema::{Violation, ViolationKind};
+use super::CodeList;
+use crate::i18n::Lang;
+use crate::rules::{Ctx, Finding, Reads};
+use crate::schema::Violation;
 use crate::source::{Node, Pointer};
 
-pub const RULE: Rule = Rule {
-    code: "M004",
-    name: "invalid-country",
-    name_fr: "pays-non-valide",
-    family: Family::Meta,
-    severity: Severity::Error,
-    summary: "a country is not an ISO 3166-1 alpha-2 code",
-    summary_fr: "un pays n'est pas un code ISO 3166-1 alpha-2",
-    docs: r#"## What it checks
-`plan.jurisdiction` and every `country` are assigned ISO 3166-1 alpha-2 codes (`TH`, `HU`).
-A lower-case code is fixed to upper case.
-
-## Why it matters
-Countries of birth are aggregated across years and plans; `Thailand`, `THA` and `TH` would
-be three countries.
-
-## Fails
-```yaml
-top_countries_of_birth: [{ country: XX, count: 31 }]
-```
-
-## Passes
-```yaml
-top_countries_of_birth: [{ country: TH, count: 31 }]
-```
-"#,
-    docs_fr: include_str!("m004_invalid_country.fr.md"),
-    fixable: true,
-    check: Some(check),
-    claim: Some(claim),
-    texts: &[MESSAGE, WRITE, HELP, FIX],
-    reads: Reads::Sections(&["plan", "statistics"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "`{value}` is not an ISO 3166-1 alpha-2 country code",
-    "`{value}` n'est pas un code de pays ISO 3166-1 alpha-2",
-);
-const WRITE: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
-const HELP: Text = Text::new(
-    "use the two-letter ISO 3166-1 code, e.g. `TH` for Thailand",
-    "utilisez le code ISO 3166-1 à deux lettres, p. ex. `TH` pour la Thaïlande",
-);
-const FIX: Text = Text::new(
-    "replace `{value}` with `{fixed}`",
-    "remplacer `{value}` par `{fixed}`",
-);
-
-fn finding(ptr: Pointer, value: &str, lang: Lang) -> Finding {
-    let f = Finding::new(ptr, MESSAGE.render(lang, &[("value", value)]));
-    let upper = value.to_ascii_uppercase();
-    if upper != value && COUNTRIES.contains(&upper.as_str()) {
-        let args = [("value", value), ("fixed", upper.as_str())];
-        f.help(WRITE.render(lang, &args))
-            .fix(upper.clone(), FIX.render(lang, &args))
-    } else {
-        f.help(HELP.get(lang))
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// `plan.jurisdiction` and every `country` are assigned ISO 3166-1 alpha-2 codes (`TH`, `HU`).
+    /// A lower-case code is fixed to upper case.
+    ///
+    /// ## Why it matters
+    /// Countries of birth are aggregated across years and plans; `Thailand`, `THA` and `TH` would
+    /// be three countries.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6,
+    ///       top_countries_of_birth: [{ country: XX, count: 31 }] }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6,
+    ///       top_countries_of_birth: [{ country: TH, count: 31 }] }
+    /// ```
+    Rule {
+        code: "M004",
+        name: "invalid-country" / "pays-non-valide",
+        severity: Error,
+        summary: "a country is not an ISO 3166-1 alpha-2 code"
+            / "un pays n'est pas un code ISO 3166-1 alpha-2",
+        fixable: true,
+        check: Some(check),
+        claim: Some(claim),
+        reads: Reads::Sections(&["plan", "statistics"]),
+    }
+    texts {
+        MESSAGE = "`{value}` is not an ISO 3166-1 alpha-2 country code"
+            / "`{value}` n'est pas un code de pays ISO 3166-1 alpha-2";
+        HELP = "use the two-letter ISO 3166-1 code, e.g. `TH` for Thailand"
+            / "utilisez le code ISO 3166-1 à deux lettres, p. ex. `TH` pour la Thaïlande";
     }
 }
+
+const CODES: CodeList = CodeList {
+    list: COUNTRIES,
+    len: 2,
+    def: "CountryCode",
+    message: MESSAGE,
+    help: HELP,
+};
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut codes = vec![(
@@ -90,20 +80,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .map(|(i, cc)| (base.index(i).key("country"), cc.country.as_str())),
         );
     }
-    for (ptr, code) in codes {
-        // Malformed codes are the schema's (claimed below); here, well-formed but unassigned.
-        let shaped = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
-        if shaped && !COUNTRIES.contains(&code) {
-            out.push(finding(ptr, code, ctx.lang()));
-        }
-    }
+    CODES.check(codes, ctx.lang(), out);
 }
 
 fn claim(v: &Violation, _: &Node, lang: Lang) -> Option<Finding> {
-    match &v.kind {
-        ViolationKind::Pattern { value, .. } if v.def.as_deref() == Some("CountryCode") => {
-            Some(finding(v.pointer.clone(), value, lang))
-        }
-        _ => None,
-    }
+    CODES.claim(v, lang)
 }

@@ -1,50 +1,50 @@
-use crate::diagnostic::Severity;
-use crate::i18n::{Lang, Text};
-use crate::rules::{parent_id, Ctx, Family, Finding, Reads, Rule};
+use crate::i18n::Lang;
+use crate::rules::{parent_id, Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
-pub const RULE: Rule = Rule {
-    code: "P001",
-    name: "task-without-deliverables",
-    name_fr: "tache-sans-livrable",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "a task has no deliverables",
-    summary_fr: "une tâche n'a aucun livrable",
-    docs: r#"## What it checks
-Every task lists at least one deliverable.
-
-## Why it matters
-A task without deliverables cannot be reported on; in a chart it usually means rows were
-attached to the wrong task.
-
-## Fails
-```yaml
-tasks: [{ id: "1.12", title: Support prevention efforts, deliverables: [] }]
-```
-
-## Passes
-```yaml
-tasks: [{ id: "1.12", title: Support prevention efforts, deliverables: [{ id: "1.12.1", ... }] }]
-```
-"#,
-    docs_fr: include_str!("p001_task_without_deliverables.fr.md"),
-    check: Some(check),
-    claim: Some(claim),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "task `{id}` has no deliverables",
-    "la tâche `{id}` n'a aucun livrable",
-);
-const HELP: Text = Text::new(
-    "add the task's deliverables, or remove the task",
-    "ajoutez les livrables de la tâche, ou retirez la tâche",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every task lists at least one deliverable.
+    ///
+    /// ## Why it matters
+    /// A task without deliverables cannot be reported on; in a chart it usually means rows were
+    /// attached to the wrong task.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] },
+    ///   { id: "1.12", title: Support prevention efforts, deliverables: [] }
+    /// ] }] }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] },
+    ///   { id: "1.12", title: Support prevention efforts, deliverables: [{ id: "1.12.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }] }
+    /// ] }] }]
+    /// ```
+    Rule {
+        code: "P001",
+        name: "task-without-deliverables" / "tache-sans-livrable",
+        severity: Error,
+        summary: "a task has no deliverables" / "une tâche n'a aucun livrable",
+        check: Some(check),
+        claim: Some(claim),
+        reads: Reads::Sections(&["pillars"]),
+    }
+    texts {
+        MESSAGE = "task `{id}` has no deliverables" / "la tâche `{id}` n'a aucun livrable";
+        HELP = "add the task's deliverables, or remove the task"
+            / "ajoutez les livrables de la tâche, ou retirez la tâche";
+    }
+}
 
 fn finding(pointer: Pointer, id: &str, lang: Lang) -> Finding {
     Finding::new(pointer, MESSAGE.render(lang, &[("id", id)])).help(HELP.get(lang))

@@ -1,49 +1,44 @@
-use crate::diagnostic::Severity;
-use crate::i18n::{Lang, Text};
-use crate::rules::{parent_id, Ctx, Family, Finding, Reads, Rule};
+use crate::i18n::Lang;
+use crate::rules::{parent_id, Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
-pub const RULE: Rule = Rule {
-    code: "P002",
-    name: "missing-lead",
-    name_fr: "responsable-manquant",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "a deliverable has no lead department",
-    summary_fr: "un livrable n'a aucun ministère responsable",
-    docs: r#"## What it checks
-Every deliverable names at least one lead department in `leads`.
-
-## Why it matters
-Accountability is the point of the chart: a deliverable nobody leads is one nobody reports on.
-
-## Fails
-```yaml
-- { id: "2.13.4", text: Develop options, start: 2012/13, status: ongoing, leads: [] }
-```
-
-## Passes
-```yaml
-- { id: "2.13.4", text: Develop options, start: 2012/13, status: ongoing, leads: [CIC] }
-```
-"#,
-    docs_fr: include_str!("p002_missing_lead.fr.md"),
-    check: Some(check),
-    claim: Some(claim),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "deliverable `{id}` has no lead department",
-    "le livrable `{id}` n'a aucun ministère responsable",
-);
-const HELP: Text = Text::new(
-    "add at least one department code from /departments",
-    "ajoutez au moins un code de ministère tiré de /departments",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every deliverable names at least one lead department in `leads`.
+    ///
+    /// ## Why it matters
+    /// Accountability is the point of the chart: a deliverable nobody leads is one nobody reports on.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # also: P016
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// leads: []
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// leads: [PS]
+    /// ```
+    Rule {
+        code: "P002",
+        name: "missing-lead" / "responsable-manquant",
+        severity: Error,
+        summary: "a deliverable has no lead department"
+            / "un livrable n'a aucun ministère responsable",
+        check: Some(check),
+        claim: Some(claim),
+        reads: Reads::Sections(&["pillars"]),
+    }
+    texts {
+        MESSAGE = "deliverable `{id}` has no lead department"
+            / "le livrable `{id}` n'a aucun ministère responsable";
+        HELP = "add at least one department code from /departments"
+            / "ajoutez au moins un code de ministère tiré de /departments";
+    }
+}
 
 fn finding(pointer: Pointer, id: &str, lang: Lang) -> Finding {
     Finding::new(pointer, MESSAGE.render(lang, &[("id", id)])).help(HELP.get(lang))

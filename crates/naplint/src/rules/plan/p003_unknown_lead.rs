@@ -1,59 +1,58 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 use crate::suggest::{closest, normalise};
 
-pub const RULE: Rule = Rule {
-    code: "P003",
-    name: "unknown-lead",
-    name_fr: "responsable-inconnu",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "a department code is not in the `departments` registry",
-    summary_fr: "un code de ministère ne figure pas dans le registre `departments`",
-    docs: r#"## What it checks
-Every department reference (deliverable `leads`, the plan's `coordinator`, operation `lead`,
-training `provider` and `partners`, outreach `provider`, funding `funder`) is a `code` of
-`/departments`. A reference that is a registered alias ("ESDC (TFWP)", "StatsCan") gets a
-machine-applicable fix to the code; a near miss gets a "did you mean".
-
-## Why it matters
-Roll-ups by department, and the forms' department pickers, only see registered codes; an
-alias or a typo makes a deliverable disappear from its department's report.
-
-## Fails
-```yaml
-leads: [ESDC (TFWP)]
-```
-
-## Passes
-```yaml
-leads: [ESDC-TFWP]
-```
-"#,
-    docs_fr: include_str!("p003_unknown_lead.fr.md"),
-    fixable: true,
-    check: Some(check),
-    texts: &[MESSAGE, ALIAS, DID_YOU_MEAN, ADD, FIX],
-    reads: Reads::Sections(&["departments", "plan", "pillars", "statistics", "funding"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new("unknown department `{code}`", "ministère inconnu `{code}`");
-const ALIAS: Text = Text::new(
-    "`{code}` is an alias of `{dept}` ({name}): use the code",
-    "`{code}` est un autre nom de `{dept}` ({name}) : utilisez le code",
-);
-const DID_YOU_MEAN: Text = Text::new("did you mean `{dept}`?", "vouliez-vous dire `{dept}` ?");
-const ADD: Text = Text::new(
-    "add the department to /departments, or use one of its codes",
-    "ajoutez le ministère à /departments, ou utilisez l'un de ses codes",
-);
-const FIX: Text = Text::new(
-    "replace `{code}` with `{dept}`",
-    "remplacer `{code}` par `{dept}`",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every department reference (deliverable `leads`, the plan's `coordinator`, operation `lead`,
+    /// training `provider` and `partners`, outreach `provider`, funding `funder`) is a `code` of
+    /// `/departments`. A reference that is a registered alias ("ESDC (TFWP)", "StatsCan") gets a
+    /// machine-applicable fix to the code; a near miss gets a "did you mean".
+    ///
+    /// ## Why it matters
+    /// Roll-ups by department, and the forms' department pickers, only see registered codes; an
+    /// alias or a typo makes a deliverable disappear from its department's report.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// departments: [{ code: PS, name: Public Safety Canada, membership: core,
+    ///   aliases: [Public Safety] }]
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [Public Safety] },
+    ///     { id: "1.11.2", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// pillars: [{ id: "1", key: prevention, name: Prevention, objectives: [{ id: "1.1", statement: Prevent., tasks: [
+    ///   { id: "1.11", title: Campaigns., deliverables: [
+    ///     { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   ] }
+    /// ] }] }]
+    /// ```
+    Rule {
+        code: "P003",
+        name: "unknown-lead" / "responsable-inconnu",
+        severity: Error,
+        summary: "a department code is not in the `departments` registry"
+            / "un code de ministère ne figure pas dans le registre `departments`",
+        fixable: true,
+        check: Some(check),
+        reads: Reads::Sections(&["departments", "plan", "pillars", "statistics", "funding"]),
+    }
+    texts {
+        MESSAGE = "unknown department `{code}`" / "ministère inconnu `{code}`";
+        ALIAS = "`{code}` is an alias of `{dept}` ({name}): use the code"
+            / "`{code}` est un autre nom de `{dept}` ({name}) : utilisez le code";
+        DID_YOU_MEAN = "did you mean `{dept}`?" / "vouliez-vous dire `{dept}` ?";
+        ADD = "add the department to /departments, or use one of its codes"
+            / "ajoutez le ministère à /departments, ou utilisez l'un de ses codes";
+        FIX = "replace `{code}` with `{dept}`" / "remplacer `{code}` par `{dept}`";
+    }
+}
 
 fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
     let depts = &ctx.report.departments;

@@ -1,47 +1,40 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 
-pub const RULE: Rule = Rule {
-    code: "P004",
-    name: "missing-start",
-    name_fr: "debut-manquant",
-    family: Family::Plan,
-    severity: Severity::Warning,
-    summary: "a deliverable has no start fiscal year",
-    summary_fr: "un livrable n'a pas d'exercice de début",
-    docs: r#"## What it checks
-Every deliverable has a `start`, unless it has items that all carry their own.
-
-## Why it matters
-The chart's Timeline column is how readers tell new work from old; without it the
-year-over-year and "new" checks cannot run.
-
-## Fails
-```yaml
-- { id: "1.11.1", text: Promote the online training tool, status: ongoing, leads: [PS] }
-```
-
-## Passes
-```yaml
-- { id: "1.11.1", text: Promote the online training tool, start: 2012/13, status: ongoing, leads: [PS] }
-```
-"#,
-    docs_fr: include_str!("p004_missing_start.fr.md"),
-    check: Some(check),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "deliverable `{id}` has no start fiscal year",
-    "le livrable `{id}` n'a pas d'exercice de début",
-);
-const HELP: Text = Text::new(
-    "add `start: YYYY/YY` as the chart's Timeline column gives it",
-    "ajoutez `start: AAAA/AA` tel que l'indique la colonne Échéancier du tableau",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every deliverable has a `start`, unless it has items that all carry their own.
+    ///
+    /// ## Why it matters
+    /// The chart's Timeline column is how readers tell new work from old; without it the
+    /// year-over-year and "new" checks cannot run.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: null
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
+    /// ```
+    Rule {
+        code: "P004",
+        name: "missing-start" / "debut-manquant",
+        severity: Warning,
+        summary: "a deliverable has no start fiscal year"
+            / "un livrable n'a pas d'exercice de début",
+        check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
+    }
+    texts {
+        MESSAGE = "deliverable `{id}` has no start fiscal year"
+            / "le livrable `{id}` n'a pas d'exercice de début";
+        HELP = "add `start: YYYY/YY` as the chart's Timeline column gives it"
+            / "ajoutez `start: AAAA/AA` tel que l'indique la colonne Échéancier du tableau";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {

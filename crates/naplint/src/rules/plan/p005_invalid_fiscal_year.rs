@@ -1,58 +1,46 @@
-use crate::diagnostic::Severity;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::model::{format_fiscal_year, parse_fiscal_year};
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::schema::{Violation, ViolationKind};
 use crate::source::{Node, Pointer};
 
-pub const RULE: Rule = Rule {
-    code: "P005",
-    name: "invalid-fiscal-year",
-    name_fr: "exercice-non-valide",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "a fiscal year is not written `YYYY/YY` with consecutive years",
-    summary_fr: "un exercice n'est pas noté `YYYY/YY` avec deux années consécutives",
-    docs: r#"## What it checks
-Every fiscal year (`report.fiscal_year`, and `start` and `target` of deliverables and items) is
-written `YYYY/YY` with consecutive years (`2013/14`). `2012-13`, `2012/2013`, `2012-2013` and
-`2012 / 13` are fixed to `2012/13` automatically.
-
-## Why it matters
-Fiscal years are compared and sorted; `2012-13` and `2012/13` would count as two years.
-
-## Fails
-```yaml
-start: 2012-13
-```
-
-## Passes
-```yaml
-start: 2012/13
-```
-"#,
-    docs_fr: include_str!("p005_invalid_fiscal_year.fr.md"),
-    fixable: true,
-    check: Some(check),
-    claim: Some(claim),
-    texts: &[MESSAGE, WRITE, FORMAT, FIX],
-    reads: Reads::Sections(&["report", "pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "invalid fiscal year `{value}`",
-    "exercice financier non valide `{value}`",
-);
-const WRITE: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
-const FORMAT: Text = Text::new(
-    "write fiscal years as `YYYY/YY` with consecutive years, e.g. `2013/14`",
-    "écrivez les exercices sous la forme `AAAA/AA`, deux années consécutives, p. ex. `2013/14`",
-);
-const FIX: Text = Text::new(
-    "replace `{value}` with `{fixed}`",
-    "remplacer `{value}` par `{fixed}`",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every fiscal year (`report.fiscal_year`, and `start` and `target` of deliverables and items) is
+    /// written `YYYY/YY` with consecutive years (`2013/14`). `2012-13`, `2012/2013`, `2012-2013` and
+    /// `2012 / 13` are fixed to `2012/13` automatically.
+    ///
+    /// ## Why it matters
+    /// Fiscal years are compared and sorted; `2012-13` and `2012/13` would count as two years.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012-13
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
+    /// ```
+    Rule {
+        code: "P005",
+        name: "invalid-fiscal-year" / "exercice-non-valide",
+        severity: Error,
+        summary: "a fiscal year is not written `YYYY/YY` with consecutive years"
+            / "un exercice n'est pas noté `YYYY/YY` avec deux années consécutives",
+        fixable: true,
+        check: Some(check),
+        claim: Some(claim),
+        reads: Reads::Sections(&["report", "pillars"]),
+    }
+    texts {
+        MESSAGE = "invalid fiscal year `{value}`" / "exercice financier non valide `{value}`";
+        FORMAT = "write fiscal years as `YYYY/YY` with consecutive years, e.g. `2013/14`"
+            / "écrivez les exercices sous la forme `AAAA/AA`, deux années consécutives, p. ex. `2013/14`";
+    }
+}
 
 /// The canonical spelling of a recognisable fiscal year.
 fn normalised(s: &str) -> Option<String> {
@@ -71,11 +59,7 @@ fn normalised(s: &str) -> Option<String> {
 fn finding(pointer: Pointer, value: &str, lang: Lang) -> Finding {
     let f = Finding::new(pointer, MESSAGE.render(lang, &[("value", value)]));
     match normalised(value) {
-        Some(fixed) if fixed != value => {
-            let args = [("value", value), ("fixed", fixed.as_str())];
-            f.help(WRITE.render(lang, &args))
-                .fix(fixed.clone(), FIX.render(lang, &args))
-        }
+        Some(fixed) if fixed != value => crate::rules::common::respell(f, value, &fixed, lang),
         _ => f.help(FORMAT.get(lang)),
     }
 }

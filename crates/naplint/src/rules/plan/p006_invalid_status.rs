@@ -1,60 +1,48 @@
-use crate::diagnostic::Severity;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::model::Status;
-use crate::rules::{Family, Finding, Rule};
+use crate::rules::Finding;
 use crate::schema::{Violation, ViolationKind};
 use crate::source::Node;
 use crate::suggest::normalise;
 
-pub const RULE: Rule = Rule {
-    code: "P006",
-    name: "invalid-status",
-    name_fr: "statut-non-valide",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "a status is not in the vocabulary",
-    summary_fr: "un statut ne fait pas partie du vocabulaire admis",
-    docs: r#"## What it checks
-Every `status` is one of `planned`, `not_started`, `in_progress`, `on_track`, `ongoing`,
-`complete`, `delayed`, `discontinued`. A spelling of one of them (`In Progress`,
-`completed`, `On-going`) is fixed automatically. "On track for 2014/2015" is `on_track`
-plus `target: 2014/15`.
-
-## Why it matters
-Progress is summed by status across departments; `Completed` and `complete` would be
-counted apart.
-
-## Fails
-```yaml
-status: In Progress
-```
-
-## Passes
-```yaml
-status: in_progress
-```
-"#,
-    docs_fr: include_str!("p006_invalid_status.fr.md"),
-    fixable: true,
-    claim: Some(claim),
-    texts: &[MESSAGE, WRITE, ON_TRACK, USE_ONE, FIX],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new("invalid status `{value}`", "statut non valide `{value}`");
-const WRITE: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
-const ON_TRACK: Text = Text::new(
-    "write `status: on_track` and the year in `target: YYYY/YY`",
-    "écrivez `status: on_track` et l'exercice dans `target: AAAA/AA`",
-);
-const USE_ONE: Text = Text::new(
-    "use one of {allowed}",
-    "utilisez l'une des valeurs {allowed}",
-);
-const FIX: Text = Text::new(
-    "replace `{value}` with `{fixed}`",
-    "remplacer `{value}` par `{fixed}`",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every `status` is one of `planned`, `not_started`, `in_progress`, `on_track`, `ongoing`,
+    /// `complete`, `delayed`, `discontinued`. A spelling of one of them (`In Progress`,
+    /// `completed`, `On-going`) is fixed automatically. "On track for 2014/2015" is `on_track`
+    /// plus `target: 2014/15`.
+    ///
+    /// ## Why it matters
+    /// Progress is summed by status across departments; `Completed` and `complete` would be
+    /// counted apart.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: In Progress
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: in_progress
+    /// ```
+    Rule {
+        code: "P006",
+        name: "invalid-status" / "statut-non-valide",
+        severity: Error,
+        summary: "a status is not in the vocabulary"
+            / "un statut ne fait pas partie du vocabulaire admis",
+        fixable: true,
+        claim: Some(claim),
+    }
+    texts {
+        MESSAGE = "invalid status `{value}`" / "statut non valide `{value}`";
+        ON_TRACK = "write `status: on_track` and the year in `target: YYYY/YY`"
+            / "écrivez `status: on_track` et l'exercice dans `target: AAAA/AA`";
+        USE_ONE = "use one of {allowed}" / "utilisez l'une des valeurs {allowed}";
+    }
+}
 
 /// The status a free-text spelling stands for.
 fn recognise(value: &str) -> Option<Status> {
@@ -84,11 +72,7 @@ fn claim(v: &Violation, _: &Node, lang: Lang) -> Option<Finding> {
     }
     let f = Finding::new(v.pointer.clone(), MESSAGE.render(lang, &[("value", value)]));
     Some(match recognise(value) {
-        Some(s) => {
-            let args = [("value", value.as_str()), ("fixed", s.as_str())];
-            f.help(WRITE.render(lang, &args))
-                .fix(s.as_str(), FIX.render(lang, &args))
-        }
+        Some(s) => crate::rules::common::respell(f, value, s.as_str(), lang),
         None if normalise(value).starts_with("on_track") => f.help(ON_TRACK.get(lang)),
         None => {
             let list = allowed

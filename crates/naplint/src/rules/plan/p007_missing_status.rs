@@ -1,46 +1,37 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 
-pub const RULE: Rule = Rule {
-    code: "P007",
-    name: "missing-status",
-    name_fr: "statut-manquant",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "a deliverable has no status",
-    summary_fr: "un livrable n'a pas de statut",
-    docs: r#"## What it checks
-Every deliverable has a `status`, unless it has items that all carry their own.
-
-## Why it matters
-A progress report without a status for a deliverable reports no progress on it.
-
-## Fails
-```yaml
-- { id: "1.11.6", text: Disseminate awareness materials, start: 2012/13, leads: [DFATD] }
-```
-
-## Passes
-```yaml
-- { id: "1.11.6", text: Disseminate awareness materials, start: 2012/13, status: ongoing, leads: [DFATD] }
-```
-"#,
-    docs_fr: include_str!("p007_missing_status.fr.md"),
-    check: Some(check),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "deliverable `{id}` has no status",
-    "le livrable `{id}` n'a pas de statut",
-);
-const HELP: Text = Text::new(
-    "add `status:` as the chart's Status column gives it",
-    "ajoutez `status:` tel que l'indique la colonne État du tableau",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every deliverable has a `status`, unless it has items that all carry their own.
+    ///
+    /// ## Why it matters
+    /// A progress report without a status for a deliverable reports no progress on it.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: null
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: ongoing
+    /// ```
+    Rule {
+        code: "P007",
+        name: "missing-status" / "statut-manquant",
+        severity: Error,
+        summary: "a deliverable has no status" / "un livrable n'a pas de statut",
+        check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
+    }
+    texts {
+        MESSAGE = "deliverable `{id}` has no status" / "le livrable `{id}` n'a pas de statut";
+        HELP = "add `status:` as the chart's Status column gives it"
+            / "ajoutez `status:` tel que l'indique la colonne État du tableau";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {

@@ -1,46 +1,39 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 
-pub const RULE: Rule = Rule {
-    code: "P009",
-    name: "target-before-start",
-    name_fr: "cible-avant-debut",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "a target fiscal year is before the start",
-    summary_fr: "un exercice cible est antérieur à l'exercice de début",
-    docs: r#"## What it checks
-When a deliverable or item has both, `target` is not earlier than `start`.
-
-## Why it matters
-Work cannot be due before it starts: one of the two years is mistyped.
-
-## Fails
-```yaml
-{ start: 2013/14, target: 2012/13 }
-```
-
-## Passes
-```yaml
-{ start: 2013/14, target: 2014/15 }
-```
-"#,
-    docs_fr: include_str!("p009_target_before_start.fr.md"),
-    check: Some(check),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "{what} has target `{target}` before its start `{start}`",
-    "{what} a un exercice cible `{target}` antérieur à son début `{start}`",
-);
-const HELP: Text = Text::new(
-    "one of the two years is mistyped: check both against the chart",
-    "l'une des deux années est erronée : vérifiez-les dans le tableau",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// When a deliverable or item has both, `target` is not earlier than `start`.
+    ///
+    /// ## Why it matters
+    /// Work cannot be due before it starts: one of the two years is mistyped.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2013/14, new: true, status: on_track, target: 2012/13 }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2013/14, new: true, status: on_track, target: 2014/15 }
+    /// ```
+    Rule {
+        code: "P009",
+        name: "target-before-start" / "cible-avant-debut",
+        severity: Error,
+        summary: "a target fiscal year is before the start"
+            / "un exercice cible est antérieur à l'exercice de début",
+        check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
+    }
+    texts {
+        MESSAGE = "{what} has target `{target}` before its start `{start}`"
+            / "{what} a un exercice cible `{target}` antérieur à son début `{start}`";
+        HELP = "one of the two years is mistyped: check both against the chart"
+            / "l'une des deux années est erronée : vérifiez-les dans le tableau";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for e in ctx.chart.entries() {

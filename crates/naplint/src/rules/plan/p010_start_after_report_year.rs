@@ -1,77 +1,60 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
 use crate::model::Status;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 
-pub const RULE: Rule = Rule {
-    code: "P010",
-    name: "start-after-report-year",
-    name_fr: "debut-apres-exercice",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "work starts after the report's fiscal year but is not `planned`",
-    summary_fr: "un travail commence après l'exercice du rapport, mais n'est pas `planned`",
-    docs: r#"## What it checks
-A deliverable or item whose `start` is later than the report's `fiscal_year` has status
-`planned` (an item without a status takes its deliverable's).
-
-## Why it matters
-A 2013-14 report cannot say that work starting in 2014/15 is complete or ongoing: either the
-year or the status is wrong.
-
-## Fails
-```yaml
-report: { fiscal_year: 2013/14 }
-# ...
-{ start: 2014/15, status: ongoing }
-```
-
-## Passes
-```yaml
-{ start: 2014/15, status: planned }
-```
-"#,
-    docs_fr: include_str!("p010_start_after_report_year.fr.md"),
-    check: Some(check),
-    texts: &[WITH_STATUS, WITHOUT_STATUS, HELP],
-    reads: Reads::Sections(&["report", "pillars"]),
-    ..Rule::DEFAULT
-};
-
-const WITH_STATUS: Text = Text::new(
-    "{what} starts in `{start}`, after the report year `{year}`, but its status is `{status}`",
-    "{what} commence en `{start}`, après l'exercice du rapport `{year}`, mais son statut est `{status}`",
-);
-const WITHOUT_STATUS: Text = Text::new(
-    "{what} starts in `{start}`, after the report year `{year}`, but its status is missing",
-    "{what} commence en `{start}`, après l'exercice du rapport `{year}`, mais n'a pas de statut",
-);
-const HELP: Text = Text::new(
-    "check the start year against the chart; work that has not started yet is `planned`",
-    "vérifiez l'exercice de début dans le tableau; un travail qui n'a pas encore commencé est `planned` (prévu)",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// A deliverable or item whose `start` is later than the report's `fiscal_year` has status
+    /// `planned` (an item without a status takes its deliverable's).
+    ///
+    /// ## Why it matters
+    /// A 2013-14 report cannot say that work starting in 2014/15 is complete or ongoing: either the
+    /// year or the status is wrong.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2014/15, status: ongoing }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2014/15, status: planned }
+    /// ```
+    Rule {
+        code: "P010",
+        name: "start-after-report-year" / "debut-apres-exercice",
+        severity: Error,
+        summary: "work starts after the report's fiscal year but is not `planned`"
+            / "un travail commence après l'exercice du rapport, mais n'est pas `planned`",
+        check: Some(check),
+        reads: Reads::Sections(&["report", "pillars"]),
+    }
+    texts {
+        WITH_STATUS = "{what} starts in `{start}`, after the report year `{year}`, but its status is `{status}`"
+            / "{what} commence en `{start}`, après l'exercice du rapport `{year}`, mais son statut est `{status}`";
+        WITHOUT_STATUS = "{what} starts in `{start}`, after the report year `{year}`, but its status is missing"
+            / "{what} commence en `{start}`, après l'exercice du rapport `{year}`, mais n'a pas de statut";
+        HELP = "check the start year against the chart; work that has not started yet is `planned`"
+            / "vérifiez l'exercice de début dans le tableau; un travail qui n'a pas encore commencé est `planned` (prévu)";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(report_year) = ctx.report_year() else {
-        return;
-    };
-    let report_fy = ctx.report.report.fiscal_year.as_str();
-    for e in ctx.chart.entries() {
-        let Some(start) = e.start else { continue };
-        let Some(year) = start.start_year() else {
-            continue;
-        };
+    for d in super::dated(ctx) {
+        let e = d.entry;
         // An item without a status inherits its deliverable's.
         let status = e.status.or_else(|| e.parent.and_then(|p| p.status));
-        if year > report_year
+        if d.year > d.report_year
             && status != Some(Status::Planned)
             && status.is_none_or(Status::is_known)
         {
             let label = e.label(ctx.lang());
+            let [what, start, year] = d.args(&label);
             let args = [
-                ("what", label.as_str()),
-                ("start", start.as_str()),
-                ("year", report_fy),
+                what,
+                start,
+                year,
                 ("status", status.map_or("", Status::as_str)),
             ];
             let message = match status {

@@ -1,90 +1,61 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 
-pub const RULE: Rule = Rule {
-    code: "P011",
-    name: "new-flag-mismatch",
-    name_fr: "mention-nouveau-incoherente",
-    family: Family::Plan,
-    severity: Severity::Warning,
-    summary: "the `new` flag disagrees with the start year",
-    summary_fr: "l'indicateur `new` ne concorde pas avec l'exercice de début",
-    docs: r#"## What it checks
-A deliverable or item flagged `new` (the chart's "NEW:") starts in the report's fiscal year
-or later; one that starts in the report's fiscal year is flagged `new`.
-
-## Why it matters
-Readers use "NEW" to see what the year added; a wrong flag hides new work or re-announces
-old work.
-
-## Fails
-```yaml
-report: { fiscal_year: 2013/14 }
-# ...
-{ new: true, start: 2012/13 }
-```
-
-## Passes
-```yaml
-{ new: true, start: 2013/14 }
-```
-"#,
-    docs_fr: include_str!("p011_new_flag_mismatch.fr.md"),
-    check: Some(check),
-    texts: &[NEW_BUT_OLD, NOT_FLAGGED, REMOVE, ADD],
-    reads: Reads::Sections(&["report", "pillars"]),
-    ..Rule::DEFAULT
-};
-
-const NEW_BUT_OLD: Text = Text::new(
-    "{what} is flagged new but started in `{start}`, before the report year `{year}`",
-    "{what} est marqué comme nouveau, mais a commencé en `{start}`, avant l'exercice du rapport `{year}`",
-);
-const NOT_FLAGGED: Text = Text::new(
-    "{what} starts in the report year `{year}` but is not flagged new",
-    "{what} commence pendant l'exercice du rapport `{year}`, mais n'est pas marqué comme nouveau",
-);
-const REMOVE: Text = Text::new(
-    "remove `new: true`, or correct the start year",
-    "retirez `new: true`, ou corrigez l'exercice de début",
-);
-const ADD: Text = Text::new(
-    "add `new: true` if the chart prints it as NEW, or correct the start year",
-    "ajoutez `new: true` si le tableau l'indique comme NOUVEAU, ou corrigez l'exercice de début",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// A deliverable or item flagged `new` (the chart's "NEW:") starts in the report's fiscal year
+    /// or later; one that starts in the report's fiscal year is flagged `new`.
+    ///
+    /// ## Why it matters
+    /// Readers use "NEW" to see what the year added; a wrong flag hides new work or re-announces
+    /// old work.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2012/13, new: true }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// { start: 2013/14, new: true }
+    /// ```
+    Rule {
+        code: "P011",
+        name: "new-flag-mismatch" / "mention-nouveau-incoherente",
+        severity: Warning,
+        summary: "the `new` flag disagrees with the start year"
+            / "l'indicateur `new` ne concorde pas avec l'exercice de début",
+        check: Some(check),
+        reads: Reads::Sections(&["report", "pillars"]),
+    }
+    texts {
+        NEW_BUT_OLD = "{what} is flagged new but started in `{start}`, before the report year `{year}`"
+            / "{what} est marqué comme nouveau, mais a commencé en `{start}`, avant l'exercice du rapport `{year}`";
+        NOT_FLAGGED = "{what} starts in the report year `{year}` but is not flagged new"
+            / "{what} commence pendant l'exercice du rapport `{year}`, mais n'est pas marqué comme nouveau";
+        REMOVE = "remove `new: true`, or correct the start year"
+            / "retirez `new: true`, ou corrigez l'exercice de début";
+        ADD = "add `new: true` if the chart prints it as NEW, or correct the start year"
+            / "ajoutez `new: true` si le tableau l'indique comme NOUVEAU, ou corrigez l'exercice de début";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some(report_year) = ctx.report_year() else {
-        return;
-    };
-    let report_fy = ctx.report.report.fiscal_year.as_str();
-    for e in ctx.chart.entries() {
-        let Some(start) = e.start else { continue };
-        let Some(year) = start.start_year() else {
-            continue;
-        };
-        let flagged_but_old = e.new && year < report_year;
-        let new_but_unflagged = !e.new && year == report_year;
+    for d in super::dated(ctx) {
+        let e = d.entry;
+        let flagged_but_old = e.new && d.year < d.report_year;
+        let new_but_unflagged = !e.new && d.year == d.report_year;
         if !flagged_but_old && !new_but_unflagged {
             continue; // consistent: nothing to word
         }
         let label = e.label(ctx.lang());
-        let args = [
-            ("what", label.as_str()),
-            ("start", start.as_str()),
-            ("year", report_fy),
-        ];
-        if flagged_but_old {
-            out.push(
-                Finding::new(e.pointer.key("new"), ctx.t(NEW_BUT_OLD, &args))
-                    .help(ctx.t(REMOVE, &[])),
-            );
+        let args = d.args(&label);
+        let (at, message, help) = if flagged_but_old {
+            ("new", NEW_BUT_OLD, REMOVE)
         } else {
-            out.push(
-                Finding::new(e.pointer.key("start"), ctx.t(NOT_FLAGGED, &args))
-                    .help(ctx.t(ADD, &[])),
-            );
-        }
+            ("start", NOT_FLAGGED, ADD)
+        };
+        out.push(Finding::new(e.pointer.key(at), ctx.t(message, &args)).help(ctx.t(help, &[])));
     }
 }

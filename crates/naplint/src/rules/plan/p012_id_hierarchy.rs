@@ -1,75 +1,52 @@
-use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "P012",
-    name: "id-hierarchy",
-    name_fr: "hierarchie-identifiants",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "an id does not extend its parent's id",
-    summary_fr: "un identifiant ne prolonge pas celui de son parent",
-    docs: r#"## What it checks
-Ids nest: objective `1.1` under pillar `1`, task `1.11` (the objective's id and one or more
-digits) under objective `1.1`, deliverable `1.11.3` (the task's id, a dot and a number)
-under task `1.11`.
-
-## Why it matters
-Ids are how departments, forms and the year-over-year comparison find a deliverable; one
-filed under the wrong task is reported against the wrong commitment.
-
-## Fails
-```yaml
-- id: "1.11"
-  deliverables: [{ id: "1.12.1", ... }]
-```
-
-## Passes
-```yaml
-- id: "1.11"
-  deliverables: [{ id: "1.11.1", ... }]
-```
-"#,
-    docs_fr: include_str!("p012_id_hierarchy.fr.md"),
-    check: Some(check),
-    texts: &[
-        OBJECTIVE,
-        OBJECTIVE_HELP,
-        TASK,
-        TASK_HELP,
-        DELIVERABLE,
-        DELIVERABLE_HELP,
-    ],
-    reads: Reads::Sections(&["pillars"]),
-    ..Rule::DEFAULT
-};
-
-const OBJECTIVE: Text = Text::new(
-    "objective `{id}` is under pillar `{parent}`",
-    "l'objectif `{id}` relève du pilier `{parent}`",
-);
-const OBJECTIVE_HELP: Text = Text::new(
-    "objective ids under pillar `{parent}` are `{parent}.N`",
-    "sous le pilier `{parent}`, les objectifs sont numérotés `{parent}.N`",
-);
-const TASK: Text = Text::new(
-    "task `{id}` is under objective `{parent}`",
-    "la tâche `{id}` relève de l'objectif `{parent}`",
-);
-const TASK_HELP: Text = Text::new(
-    "task ids under objective `{parent}` are `{parent}N`, e.g. `{parent}1`",
-    "sous l'objectif `{parent}`, les tâches sont numérotées `{parent}N`, p. ex. `{parent}1`",
-);
-const DELIVERABLE: Text = Text::new(
-    "deliverable `{id}` is under task `{parent}`",
-    "le livrable `{id}` relève de la tâche `{parent}`",
-);
-const DELIVERABLE_HELP: Text = Text::new(
-    "deliverable ids under task `{parent}` are `{parent}.N`",
-    "sous la tâche `{parent}`, les livrables sont numérotés `{parent}.N`",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Ids nest: objective `1.1` under pillar `1`, task `1.11` (the objective's id and one or more
+    /// digits) under objective `1.1`, deliverable `1.11.3` (the task's id, a dot and a number)
+    /// under task `1.11`.
+    ///
+    /// ## Why it matters
+    /// Ids are how departments, forms and the year-over-year comparison find a deliverable; one
+    /// filed under the wrong task is reported against the wrong commitment.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// id: "1.12.1"
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// id: "1.11.1"
+    /// ```
+    Rule {
+        code: "P012",
+        name: "id-hierarchy" / "hierarchie-identifiants",
+        severity: Error,
+        summary: "an id does not extend its parent's id"
+            / "un identifiant ne prolonge pas celui de son parent",
+        check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
+    }
+    texts {
+        OBJECTIVE = "objective `{id}` is under pillar `{parent}`"
+            / "l'objectif `{id}` relève du pilier `{parent}`";
+        OBJECTIVE_HELP = "objective ids under pillar `{parent}` are `{parent}.N`"
+            / "sous le pilier `{parent}`, les objectifs sont numérotés `{parent}.N`";
+        TASK = "task `{id}` is under objective `{parent}`"
+            / "la tâche `{id}` relève de l'objectif `{parent}`";
+        TASK_HELP = "task ids under objective `{parent}` are `{parent}N`, e.g. `{parent}1`"
+            / "sous l'objectif `{parent}`, les tâches sont numérotées `{parent}N`, p. ex. `{parent}1`";
+        DELIVERABLE = "deliverable `{id}` is under task `{parent}`"
+            / "le livrable `{id}` relève de la tâche `{parent}`";
+        DELIVERABLE_HELP = "deliverable ids under task `{parent}` are `{parent}.N`"
+            / "sous la tâche `{parent}`, les livrables sont numérotés `{parent}.N`";
+    }
+}
 
 fn extends(child: &str, parent: &str, separator: &str) -> bool {
     child

@@ -1,59 +1,50 @@
-use crate::diagnostic::Severity;
 use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 use std::collections::hash_map::{Entry, HashMap};
 
-pub const RULE: Rule = Rule {
-    code: "P013",
-    name: "duplicate-id",
-    name_fr: "identifiant-en-double",
-    family: Family::Plan,
-    severity: Severity::Error,
-    summary: "two pillars, objectives, tasks, deliverables or departments share an id",
-    summary_fr: "deux piliers, objectifs, tâches, livrables ou ministères ont le même identifiant",
-    docs: r#"## What it checks
-Pillar, objective, task and deliverable ids are unique in the document, and so are
-department codes.
-
-## Why it matters
-Ids are join keys: forms, year-over-year comparison and fixes address a deliverable by id.
-
-## Fails
-```yaml
-deliverables: [{ id: "1.11.1", ... }, { id: "1.11.1", ... }]
-```
-
-## Passes
-```yaml
-deliverables: [{ id: "1.11.1", ... }, { id: "1.11.2", ... }]
-```
-"#,
-    docs_fr: include_str!("p013_duplicate_id.fr.md"),
-    check: Some(check),
-    texts: &[
-        MESSAGE,
-        HELP,
-        KIND_DEPARTMENT,
-        KIND_PILLAR,
-        KIND_OBJECTIVE,
-        KIND_TASK,
-        KIND_DELIVERABLE,
-    ],
-    reads: Reads::Sections(&["departments", "pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "duplicate {kind} id `{id}`",
-    "identifiant de {kind} en double `{id}`",
-);
-const HELP: Text = Text::new("also used at `{first}`", "déjà utilisé à `{first}`");
-const KIND_DEPARTMENT: Text = Text::new("department", "ministère");
-const KIND_PILLAR: Text = Text::new("pillar", "pilier");
-const KIND_OBJECTIVE: Text = Text::new("objective", "objectif");
-const KIND_TASK: Text = Text::new("task", "tâche");
-const KIND_DELIVERABLE: Text = Text::new("deliverable", "livrable");
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Pillar, objective, task and deliverable ids are unique in the document, and so are
+    /// department codes.
+    ///
+    /// ## Why it matters
+    /// Ids are join keys: forms, year-over-year comparison and fixes address a deliverable by id.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0
+    /// deliverables:
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0
+    /// deliverables:
+    ///   - { id: "1.11.1", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    ///   - { id: "1.11.2", text: Promote the tool., start: 2012/13, status: ongoing, leads: [PS] }
+    /// ```
+    Rule {
+        code: "P013",
+        name: "duplicate-id" / "identifiant-en-double",
+        severity: Error,
+        summary: "two pillars, objectives, tasks, deliverables or departments share an id"
+            / "deux piliers, objectifs, tâches, livrables ou ministères ont le même identifiant",
+        check: Some(check),
+        reads: Reads::Sections(&["departments", "pillars"]),
+    }
+    texts {
+        MESSAGE = "duplicate {kind} id `{id}`" / "identifiant de {kind} en double `{id}`";
+        HELP = "also used at `{first}`" / "déjà utilisé à `{first}`";
+        KIND_DEPARTMENT = "department" / "ministère";
+        KIND_PILLAR = "pillar" / "pilier";
+        KIND_OBJECTIVE = "objective" / "objectif";
+        KIND_TASK = "task" / "tâche";
+        KIND_DELIVERABLE = "deliverable" / "livrable";
+    }
+}
 
 /// Where an id stands, by indexes: its pointer is spelled out only for a finding.
 #[derive(Clone, Copy)]

@@ -1,61 +1,47 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
 use crate::model::Status;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 
-pub const RULE: Rule = Rule {
-    code: "P014",
-    name: "status-rollup",
-    name_fr: "consolidation-statuts",
-    family: Family::Plan,
-    severity: Severity::Warning,
-    summary: "a deliverable's status disagrees with its items' statuses",
-    summary_fr: "le statut d'un livrable ne concorde pas avec celui de ses éléments",
-    docs: r#"## What it checks
-When every item of a deliverable is `complete`, the deliverable (if it has a status) is
-`complete`; when the deliverable is `complete`, every item that has a status is `complete`.
-
-## Why it matters
-The deliverable's status is what summaries count; it must agree with the bullets under it.
-
-## Fails
-```yaml
-{ status: ongoing, items: [{ status: complete }, { status: complete }] }
-```
-
-## Passes
-```yaml
-{ status: complete, items: [{ status: complete }, { status: complete }] }
-```
-"#,
-    docs_fr: include_str!("p014_status_rollup.fr.md"),
-    check: Some(check),
-    texts: &[
-        ALL_COMPLETE,
-        ALL_COMPLETE_HELP,
-        ITEM_NOT_COMPLETE,
-        ITEM_HELP,
-    ],
-    reads: Reads::Sections(&["pillars"]),
-    ..Rule::DEFAULT
-};
-
-const ALL_COMPLETE: Text = Text::new(
-    "every item of deliverable `{id}` is complete, but it is `{status}`",
-    "tous les éléments du livrable `{id}` sont terminés, mais son statut est `{status}`",
-);
-const ALL_COMPLETE_HELP: Text = Text::new(
-    "mark the deliverable `complete`, or correct the items",
-    "marquez le livrable `complete` (terminé), ou corrigez les éléments",
-);
-const ITEM_NOT_COMPLETE: Text = Text::new(
-    "deliverable `{id}` is complete, but its item {n} is `{status}`",
-    "le livrable `{id}` est terminé, mais son élément {n} a le statut `{status}`",
-);
-const ITEM_HELP: Text = Text::new(
-    "correct the item's status, or the deliverable's",
-    "corrigez le statut de l'élément, ou celui du livrable",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// When every item of a deliverable is `complete`, the deliverable (if it has a status) is
+    /// `complete`; when the deliverable is `complete`, every item that has a status is `complete`.
+    ///
+    /// ## Why it matters
+    /// The deliverable's status is what summaries count; it must agree with the bullets under it.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: ongoing
+    /// items: [{ text: A, status: complete }, { text: B, status: complete }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// status: complete
+    /// items: [{ text: A, status: complete }, { text: B, status: complete }]
+    /// ```
+    Rule {
+        code: "P014",
+        name: "status-rollup" / "consolidation-statuts",
+        severity: Warning,
+        summary: "a deliverable's status disagrees with its items' statuses"
+            / "le statut d'un livrable ne concorde pas avec celui de ses éléments",
+        check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
+    }
+    texts {
+        ALL_COMPLETE = "every item of deliverable `{id}` is complete, but it is `{status}`"
+            / "tous les éléments du livrable `{id}` sont terminés, mais son statut est `{status}`";
+        ALL_COMPLETE_HELP = "mark the deliverable `complete`, or correct the items"
+            / "marquez le livrable `complete` (terminé), ou corrigez les éléments";
+        ITEM_NOT_COMPLETE = "deliverable `{id}` is complete, but its item {n} is `{status}`"
+            / "le livrable `{id}` est terminé, mais son élément {n} a le statut `{status}`";
+        ITEM_HELP = "correct the item's status, or the deliverable's"
+            / "corrigez le statut de l'élément, ou celui du livrable";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {

@@ -1,47 +1,42 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 
-pub const RULE: Rule = Rule {
-    code: "P015",
-    name: "item-start-before-parent",
-    name_fr: "element-avant-livrable",
-    family: Family::Plan,
-    severity: Severity::Warning,
-    summary: "an item starts before its deliverable",
-    summary_fr: "un élément commence avant son livrable",
-    docs: r#"## What it checks
-An item's `start` is not earlier than its deliverable's `start`.
-
-## Why it matters
-A deliverable starts when its first part starts; an earlier item means one of the two years
-is wrong.
-
-## Fails
-```yaml
-{ start: 2012/13, items: [{ start: 2011/12 }] }
-```
-
-## Passes
-```yaml
-{ start: 2011/12, items: [{ start: 2011/12 }, { start: 2012/13 }] }
-```
-"#,
-    docs_fr: include_str!("p015_item_start_before_parent.fr.md"),
-    check: Some(check),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "item {n} of deliverable `{id}` starts in `{start}`, before the deliverable's `{parent}`",
-    "l'élément {n} du livrable `{id}` commence en `{start}`, avant le livrable (`{parent}`)",
-);
-const HELP: Text = Text::new(
-    "a deliverable starts with its first item: correct the item's start or the deliverable's",
-    "un livrable commence avec son premier élément : corrigez le début de l'élément ou celui du livrable",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// An item's `start` is not earlier than its deliverable's `start`.
+    ///
+    /// ## Why it matters
+    /// A deliverable starts when its first part starts; an earlier item means one of the two years
+    /// is wrong.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2012/13
+    /// items: [{ text: A, start: 2011/12 }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// start: 2011/12
+    /// items: [{ text: A, start: 2011/12 }, { text: B, start: 2012/13 }]
+    /// ```
+    Rule {
+        code: "P015",
+        name: "item-start-before-parent" / "element-avant-livrable",
+        severity: Warning,
+        summary: "an item starts before its deliverable"
+            / "un élément commence avant son livrable",
+        check: Some(check),
+        reads: Reads::Sections(&["pillars"]),
+    }
+    texts {
+        MESSAGE = "item {n} of deliverable `{id}` starts in `{start}`, before the deliverable's `{parent}`"
+            / "l'élément {n} du livrable `{id}` commence en `{start}`, avant le livrable (`{parent}`)";
+        HELP = "a deliverable starts with its first item: correct the item's start or the deliverable's"
+            / "un livrable commence avec son premier élément : corrigez le début de l'élément ou celui du livrable";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {

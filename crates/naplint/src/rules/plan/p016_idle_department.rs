@@ -1,50 +1,44 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
 use crate::model::Membership;
-use crate::rules::{Ctx, Family, Finding, Reads, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
 
-pub const RULE: Rule = Rule {
-    code: "P016",
-    name: "idle-department",
-    name_fr: "ministere-inactif",
-    family: Family::Plan,
-    severity: Severity::Info,
-    summary: "a core department leads no deliverable",
-    summary_fr: "un ministère membre principal n'est responsable d'aucun livrable",
-    docs: r#"## What it checks
-Every department with `membership: core` leads at least one deliverable.
-
-## Why it matters
-A core member of the coordinating body with nothing to report is either missing from the
-chart or listed by mistake.
-
-## Fails
-```yaml
-departments: [{ code: SWC, name: Status of Women Canada, membership: core }]
-# and no deliverable has SWC in leads
-```
-
-## Passes
-```yaml
-leads: [SWC]
-```
-"#,
-    docs_fr: include_str!("p016_idle_department.fr.md"),
-    check: Some(check),
-    texts: &[MESSAGE, HELP],
-    reads: Reads::Sections(&["departments", "pillars"]),
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "core department `{code}` leads no deliverable",
-    "le ministère membre `{code}` n'est responsable d'aucun livrable",
-);
-const HELP: Text = Text::new(
-    "check the chart's Lead column, or make the department `ad_hoc`",
-    "vérifiez la colonne Responsable du tableau, ou indiquez le ministère comme `ad_hoc` (participant ponctuel)",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every department with `membership: core` leads at least one deliverable.
+    ///
+    /// ## Why it matters
+    /// A core member of the coordinating body with nothing to report is either missing from the
+    /// chart or listed by mistake.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// departments:
+    ///   - { code: PS, name: Public Safety Canada, membership: core }
+    ///   - { code: SWC, name: Status of Women Canada, membership: core }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// departments:
+    ///   - { code: PS, name: Public Safety Canada, membership: core }
+    ///   - { code: SWC, name: Status of Women Canada, membership: ad_hoc }
+    /// ```
+    Rule {
+        code: "P016",
+        name: "idle-department" / "ministere-inactif",
+        severity: Info,
+        summary: "a core department leads no deliverable"
+            / "un ministère membre principal n'est responsable d'aucun livrable",
+        check: Some(check),
+        reads: Reads::Sections(&["departments", "pillars"]),
+    }
+    texts {
+        MESSAGE = "core department `{code}` leads no deliverable"
+            / "le ministère membre `{code}` n'est responsable d'aucun livrable";
+        HELP = "check the chart's Lead column, or make the department `ad_hoc`"
+            / "vérifiez la colonne Responsable du tableau, ou indiquez le ministère comme `ad_hoc` (participant ponctuel)";
+    }
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let leading: std::collections::HashSet<&str> = ctx

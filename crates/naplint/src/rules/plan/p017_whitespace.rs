@@ -1,61 +1,50 @@
-use crate::diagnostic::Severity;
-use crate::i18n::Text;
-use crate::rules::{Ctx, Family, Finding, Rule};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::{pointer_of, Node, Step, Value};
 
-pub const RULE: Rule = Rule {
-    code: "P017",
-    name: "whitespace",
-    name_fr: "espaces-superflus",
-    family: Family::Plan,
-    severity: Severity::Warning,
-    summary: "a text has leading, trailing or doubled spaces, or invisible characters",
-    summary_fr: "un texte contient des espaces au début, à la fin ou en double, ou des caractères invisibles",
-    docs: r#"## What it checks
-No string of the document starts or ends with whitespace or holds two spaces in a row (the
-marks of copying from a PDF), and none holds an invisible character: a control character
-(U+0000 to U+001F but tab and newline, U+007F to U+009F) or a zero-width one (U+200B,
-U+200C, U+200D, U+2060, U+FEFF). Both are fixed automatically.
-
-## Why it matters
-Texts are compared and joined across reports and departments; invisible spaces make equal
-texts differ.
-
-## Fails
-```yaml
-text: "Promote online training  tool "
-```
-
-## Passes
-```yaml
-text: Promote online training tool
-```
-"#,
-    docs_fr: include_str!("p017_whitespace.fr.md"),
-    fixable: true,
-    check: Some(check),
-    texts: &[MESSAGE, HELP, FIX, INVISIBLE, INVISIBLE_HELP, INVISIBLE_FIX],
-    ..Rule::DEFAULT
-};
-
-const MESSAGE: Text = Text::new(
-    "text has leading, trailing or doubled spaces",
-    "le texte contient des espaces en trop (au début, à la fin ou en double)",
-);
-const HELP: Text = Text::new("write it `{fixed}`", "écrivez `{fixed}`");
-const FIX: Text = Text::new("remove the extra spaces", "retirer les espaces en trop");
-const INVISIBLE: Text = Text::new(
-    "text holds invisible characters: {chars}",
-    "le texte contient des caractères invisibles : {chars}",
-);
-const INVISIBLE_HELP: Text = Text::new(
-    "remove them: they do not print, and make equal texts differ",
-    "retirez-les : ils ne s'affichent pas et rendent différents des textes identiques",
-);
-const INVISIBLE_FIX: Text = Text::new(
-    "remove the invisible characters",
-    "retirer les caractères invisibles",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// No string of the document starts or ends with whitespace or holds two spaces in a row (the
+    /// marks of copying from a PDF), and none holds an invisible character: a control character
+    /// (U+0000 to U+001F but tab and newline, U+007F to U+009F) or a zero-width one (U+200B,
+    /// U+200C, U+200D, U+2060, U+FEFF). Both are fixed automatically.
+    ///
+    /// ## Why it matters
+    /// Texts are compared and joined across reports and departments; invisible spaces make equal
+    /// texts differ.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// text: "Promote the  tool. "
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// # at: /pillars/0/objectives/0/tasks/0/deliverables/0
+    /// text: Promote the tool.
+    /// ```
+    Rule {
+        code: "P017",
+        name: "whitespace" / "espaces-superflus",
+        severity: Warning,
+        summary: "a text has leading, trailing or doubled spaces, or invisible characters"
+            / "un texte contient des espaces au début, à la fin ou en double, ou des caractères invisibles",
+        fixable: true,
+        check: Some(check),
+        reads: Reads::Local,
+    }
+    texts {
+        MESSAGE = "text has leading, trailing or doubled spaces"
+            / "le texte contient des espaces en trop (au début, à la fin ou en double)";
+        HELP = "write it `{fixed}`" / "écrivez `{fixed}`";
+        FIX = "remove the extra spaces" / "retirer les espaces en trop";
+        INVISIBLE = "text holds invisible characters: {chars}"
+            / "le texte contient des caractères invisibles : {chars}";
+        INVISIBLE_HELP = "remove them: they do not print, and make equal texts differ"
+            / "retirez-les : ils ne s'affichent pas et rendent différents des textes identiques";
+        INVISIBLE_FIX = "remove the invisible characters" / "retirer les caractères invisibles";
+    }
+}
 
 /// A control character (but tab and newline) or a zero-width one.
 fn is_invisible(c: char) -> bool {

@@ -1,44 +1,43 @@
-use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Reads, Rule};
+use crate::rules::Reads;
 
-pub const RULE: Rule = Rule {
-    code: "R001",
-    name: "trp-breakdown",
-    name_fr: "repartition-pst",
-    family: Family::Reconcile,
-    severity: Severity::Error,
-    summary: "male + female + minor dependents does not equal TRP recipients",
-    summary_fr: "hommes + femmes + personnes à charge mineures n'égale pas le nombre de bénéficiaires de PST",
-    docs: r#"## What it checks
-In the cumulative TRP statistics, `male + female + minor_dependents = recipients`, over
-figure intervals.
-
-## Why it matters
-The breakdown is published beside the total; a department's typo in one figure makes the
-published numbers contradict each other.
-
-## Fails
-```yaml
-cumulative: { recipients: 102, male: 29, female: 68, minor_dependents: 6, ... }
-```
-
-## Passes
-```yaml
-cumulative: { recipients: 102, male: 28, female: 68, minor_dependents: 6, ... }
-```
-"#,
-    docs_fr: include_str!("r001_trp_breakdown.fr.md"),
-    checks: &[BuiltinCheck {
-        scope: "/statistics/trp/cumulative",
-        check: "male + female + minor_dependents == recipients",
-        at: None,
-        message: Text::new("{arithmetic}", "{arithmetic}"),
-        help: Some(Text::new("every recipient is male, female or a minor dependent: correct the figure that was mistyped", "chaque bénéficiaire est un homme, une femme ou une personne à charge mineure : corrigez le chiffre erroné")),
-        severity: None,
-    }],
-    texts: &[],
-    reads: Reads::Sections(&["statistics"]),
-    ..Rule::DEFAULT
-};
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// In the cumulative TRP statistics, `male + female + minor_dependents = recipients`, over
+    /// figure intervals.
+    ///
+    /// ## Why it matters
+    /// The breakdown is published beside the total; a department's typo in one figure makes the
+    /// published numbers contradict each other.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 29, female: 68, minor_dependents: 6 }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
+    Rule {
+        code: "R001",
+        name: "trp-breakdown" / "repartition-pst",
+        severity: Error,
+        summary: "male + female + minor dependents does not equal TRP recipients"
+            / "hommes + femmes + personnes à charge mineures n'égale pas le nombre de bénéficiaires de PST",
+        checks: &[BuiltinCheck {
+            scope: "/statistics/trp/cumulative",
+            check: "male + female + minor_dependents == recipients",
+            at: None,
+            message: Text::new("{arithmetic}", "{arithmetic}"),
+            help: Some(Text::new("every recipient is male, female or a minor dependent: correct the figure that was mistyped", "chaque bénéficiaire est un homme, une femme ou une personne à charge mineure : corrigez le chiffre erroné")),
+            severity: None,
+        }],
+        reads: Reads::Sections(&["statistics"]),
+    }
+}

@@ -1,46 +1,45 @@
-use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Reads, Rule};
+use crate::rules::Reads;
 
-pub const RULE: Rule = Rule {
-    code: "R002",
-    name: "trp-permits-cover-recipients",
-    name_fr: "pst-couvrent-beneficiaires",
-    family: Family::Reconcile,
-    severity: Severity::Error,
-    summary: "fewer TRPs were issued than there are recipients",
-    summary_fr: "le nombre de PST délivrés est inférieur au nombre de bénéficiaires",
-    docs: r#"## What it checks
-In the cumulative TRP statistics, `permits_issued >= recipients`.
-
-## Why it matters
-Every recipient received at least one permit (many received subsequent ones); fewer
-permits than people is impossible.
-
-## Fails
-```yaml
-cumulative: { permits_issued: 100, recipients: 102, ... }
-```
-
-## Passes
-```yaml
-cumulative: { permits_issued: 230, recipients: 102, ... }
-```
-"#,
-    docs_fr: include_str!("r002_trp_permits_cover_recipients.fr.md"),
-    checks: &[BuiltinCheck {
-        scope: "/statistics/trp/cumulative",
-        check: "permits_issued >= recipients",
-        at: Some("permits_issued"),
-        message: Text::new("{arithmetic}", "{arithmetic}"),
-        help: Some(Text::new(
-            "each recipient received at least one permit",
-            "chaque bénéficiaire a reçu au moins un permis",
-        )),
-        severity: None,
-    }],
-    texts: &[],
-    reads: Reads::Sections(&["statistics"]),
-    ..Rule::DEFAULT
-};
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// In the cumulative TRP statistics, `permits_issued >= recipients`.
+    ///
+    /// ## Why it matters
+    /// Every recipient received at least one permit (many received subsequent ones); fewer
+    /// permits than people is impossible.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 100, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102, male: 28, female: 68, minor_dependents: 6 }
+    /// ```
+    Rule {
+        code: "R002",
+        name: "trp-permits-cover-recipients" / "pst-couvrent-beneficiaires",
+        severity: Error,
+        summary: "fewer TRPs were issued than there are recipients"
+            / "le nombre de PST délivrés est inférieur au nombre de bénéficiaires",
+        checks: &[BuiltinCheck {
+            scope: "/statistics/trp/cumulative",
+            check: "permits_issued >= recipients",
+            at: Some("permits_issued"),
+            message: Text::new("{arithmetic}", "{arithmetic}"),
+            help: Some(Text::new(
+                "each recipient received at least one permit",
+                "chaque bénéficiaire a reçu au moins un permis",
+            )),
+            severity: None,
+        }],
+        reads: Reads::Sections(&["statistics"]),
+    }
+}

@@ -1,64 +1,63 @@
-use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Reads, Rule};
+use crate::rules::Reads;
 
-pub const RULE: Rule = Rule {
-    code: "R005",
-    name: "trp-annual-within-cumulative",
-    name_fr: "pst-annuels-dans-cumul",
-    family: Family::Reconcile,
-    severity: Severity::Error,
-    summary: "a year's TRP figures exceed the cumulative figures that include that year",
-    summary_fr: "les chiffres sur les PST d'une année dépassent les chiffres cumulatifs qui englobent cette année",
-    docs: r#"## What it checks
-For each year of `trp.annual` that lies inside the cumulative period, its `permits_issued`
-is at most the cumulative `permits_issued`, and its `new_victims` and `initial_permits` at
-most the cumulative `recipients`.
-
-## Why it matters
-A part cannot exceed a total that includes it.
-
-## Fails
-```yaml
-cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 12, recipients: 10 }
-annual: [{ year: 2013, permits_issued: 14 }]
-```
-
-## Passes
-```yaml
-cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102 }
-annual: [{ year: 2013, permits_issued: 14 }]
-```
-"#,
-    docs_fr: include_str!("r005_trp_annual_within_cumulative.fr.md"),
-    checks: &[
-        BuiltinCheck {
-            scope: "/statistics/trp/annual",
-            check: "if within(year, $.statistics.trp.cumulative.period) then permits_issued <= $.statistics.trp.cumulative.permits_issued",
-            at: Some("permits_issued"),
-            message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
-            help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
-            severity: None,
-        },
-        BuiltinCheck {
-            scope: "/statistics/trp/annual",
-            check: "if within(year, $.statistics.trp.cumulative.period) then new_victims <= $.statistics.trp.cumulative.recipients",
-            at: Some("new_victims"),
-            message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
-            help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
-            severity: None,
-        },
-        BuiltinCheck {
-            scope: "/statistics/trp/annual",
-            check: "if within(year, $.statistics.trp.cumulative.period) then initial_permits <= $.statistics.trp.cumulative.recipients",
-            at: Some("initial_permits"),
-            message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
-            help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
-            severity: None,
-        },
-    ],
-    texts: &[],
-    reads: Reads::Sections(&["statistics"]),
-    ..Rule::DEFAULT
-};
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// For each year of `trp.annual` that lies inside the cumulative period, its `permits_issued`
+    /// is at most the cumulative `permits_issued`, and its `new_victims` and `initial_permits` at
+    /// most the cumulative `recipients`.
+    ///
+    /// ## Why it matters
+    /// A part cannot exceed a total that includes it.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 12, recipients: 10 }
+    ///     annual: [{ year: 2013, permits_issued: 14 }]
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// statistics:
+    ///   trp:
+    ///     cumulative: { period: { start: 2006-05, end: 2013-12 }, permits_issued: 230, recipients: 102 }
+    ///     annual: [{ year: 2013, permits_issued: 14 }]
+    /// ```
+    Rule {
+        code: "R005",
+        name: "trp-annual-within-cumulative" / "pst-annuels-dans-cumul",
+        severity: Error,
+        summary: "a year's TRP figures exceed the cumulative figures that include that year"
+            / "les chiffres sur les PST d'une année dépassent les chiffres cumulatifs qui englobent cette année",
+        checks: &[
+            BuiltinCheck {
+                scope: "/statistics/trp/annual",
+                check: "if within(year, $.statistics.trp.cumulative.period) then permits_issued <= $.statistics.trp.cumulative.permits_issued",
+                at: Some("permits_issued"),
+                message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
+                help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
+                severity: None,
+            },
+            BuiltinCheck {
+                scope: "/statistics/trp/annual",
+                check: "if within(year, $.statistics.trp.cumulative.period) then new_victims <= $.statistics.trp.cumulative.recipients",
+                at: Some("new_victims"),
+                message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
+                help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
+                severity: None,
+            },
+            BuiltinCheck {
+                scope: "/statistics/trp/annual",
+                check: "if within(year, $.statistics.trp.cumulative.period) then initial_permits <= $.statistics.trp.cumulative.recipients",
+                at: Some("initial_permits"),
+                message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
+                help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
+                severity: None,
+            },
+        ],
+        reads: Reads::Sections(&["statistics"]),
+    }
+}

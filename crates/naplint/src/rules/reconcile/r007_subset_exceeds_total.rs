@@ -1,55 +1,56 @@
-use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Reads, Rule};
+use crate::rules::Reads;
 
-pub const RULE: Rule = Rule {
-    code: "R007",
-    name: "subset-exceeds-total",
-    name_fr: "partie-excede-total",
-    family: Family::Reconcile,
-    severity: Severity::Error,
-    summary: "an \"of which\" figure exceeds its total",
-    summary_fr: "un chiffre « de ce nombre » dépasse son total",
-    docs: r#"## What it checks
-Figures that are a part of another are at most that figure: training `law_enforcement <=
-participants`; TRP cumulative `male`, `female`, `minor_dependents <= recipients`; court
-cases `accused_convicted` and `victims` are not checked (one case has many of each).
-
-## Why it matters
-"Of this number, approximately 23,770 were law enforcement officers" cannot exceed the
-number.
-
-## Fails
-```yaml
-training: [{ participants: 23770, law_enforcement: 56427, ... }]
-```
-
-## Passes
-```yaml
-training: [{ participants: 56427, law_enforcement: 23770, ... }]
-```
-"#,
-    docs_fr: include_str!("r007_subset_exceeds_total.fr.md"),
-    checks: &[
-        BuiltinCheck {
-            scope: "/statistics/training",
-            check: "law_enforcement <= participants",
-            at: Some("law_enforcement"),
-            message: Text::new("{arithmetic}", "{arithmetic}"),
-            help: Some(Text::new("law-enforcement participants are some of the participants", "les participants des services de police font partie de l'ensemble des participants")),
-            severity: None,
-        },
-        BuiltinCheck {
-            scope: "/statistics/trp/cumulative",
-            check: "male <= recipients and female <= recipients and minor_dependents <= recipients",
-            at: None,
-            message: Text::new("{arithmetic}", "{arithmetic}"),
-            help: Some(Text::new("each part of the recipients is at most all of them", "chaque partie des bénéficiaires ne peut dépasser leur total")),
-            severity: None,
-        },
-    ],
-    texts: &[],
-    reads: Reads::Sections(&["statistics"]),
-    ..Rule::DEFAULT
-};
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Figures that are a part of another are at most that figure: training `law_enforcement <=
+    /// participants`; TRP cumulative `male`, `female`, `minor_dependents <= recipients`; court
+    /// cases `accused_convicted` and `victims` are not checked (one case has many of each).
+    ///
+    /// ## Why it matters
+    /// "Of this number, approximately 23,770 were law enforcement officers" cannot exceed the
+    /// number.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// statistics:
+    ///   training:
+    ///     - { provider: PS, period: { start: 2006-12, end: 2013-12 },
+    ///         participants: 23770, law_enforcement: 56427 }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// statistics:
+    ///   training:
+    ///     - { provider: PS, period: { start: 2006-12, end: 2013-12 },
+    ///         participants: 56427, law_enforcement: 23770 }
+    /// ```
+    Rule {
+        code: "R007",
+        name: "subset-exceeds-total" / "partie-excede-total",
+        severity: Error,
+        summary: "an \"of which\" figure exceeds its total"
+            / "un chiffre « de ce nombre » dépasse son total",
+        checks: &[
+            BuiltinCheck {
+                scope: "/statistics/training",
+                check: "law_enforcement <= participants",
+                at: Some("law_enforcement"),
+                message: Text::new("{arithmetic}", "{arithmetic}"),
+                help: Some(Text::new("law-enforcement participants are some of the participants", "les participants des services de police font partie de l'ensemble des participants")),
+                severity: None,
+            },
+            BuiltinCheck {
+                scope: "/statistics/trp/cumulative",
+                check: "male <= recipients and female <= recipients and minor_dependents <= recipients",
+                at: None,
+                message: Text::new("{arithmetic}", "{arithmetic}"),
+                help: Some(Text::new("each part of the recipients is at most all of them", "chaque partie des bénéficiaires ne peut dépasser leur total")),
+                severity: None,
+            },
+        ],
+        reads: Reads::Sections(&["statistics"]),
+    }
+}

@@ -1,64 +1,63 @@
-use crate::diagnostic::Severity;
 use crate::i18n::Text;
 use crate::lang::BuiltinCheck;
-use crate::rules::{Family, Reads, Rule};
+use crate::rules::Reads;
 
-pub const RULE: Rule = Rule {
-    code: "R009",
-    name: "funding-years-order",
-    name_fr: "ordre-annees-financement",
-    family: Family::Reconcile,
-    severity: Severity::Error,
-    summary: "a funding entry ends before it starts or has no amount",
-    summary_fr: "une entrée de financement se termine avant de commencer ou n'a pas de montant",
-    docs: r#"## What it checks
-For each funding entry, `years.start <= years.end` and `amount.value > 0`.
-
-## Why it matters
-"$5.5 million, 2016-2012" or "$0" is a typo that makes funding totals per year wrong.
-
-## Fails
-```yaml
-{ amount: { value: 5500000, currency: CAD }, years: { start: 2016, end: 2012 } }
-```
-
-## Passes
-```yaml
-{ amount: { value: 5500000, currency: CAD }, years: { start: 2012, end: 2016 } }
-```
-"#,
-    docs_fr: include_str!("r009_funding_years_order.fr.md"),
-    checks: &[
-        BuiltinCheck {
-            scope: "/funding",
-            check: "years.start <= years.end",
-            at: Some("years.end"),
-            message: Text::new(
-                "`{title}` ends before it starts: {arithmetic}",
-                "`{title}` se termine avant de commencer : {arithmetic}",
-            ),
-            help: Some(Text::new(
-                "correct the years as the report prints them",
-                "corrigez les années telles que le rapport les indique",
-            )),
-            severity: None,
-        },
-        BuiltinCheck {
-            scope: "/funding",
-            check: "amount.value > 0",
-            at: Some("amount.value"),
-            message: Text::new(
-                "`{title}` has no amount: {arithmetic}",
-                "`{title}` n'a pas de montant : {arithmetic}",
-            ),
-            help: Some(Text::new(
-                "give the amount the report prints",
-                "indiquez le montant que donne le rapport",
-            )),
-            severity: None,
-        },
-    ],
-    texts: &[],
-    reads: Reads::Sections(&["funding"]),
-    ..Rule::DEFAULT
-};
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// For each funding entry, `years.start <= years.end` and `amount.value > 0`.
+    ///
+    /// ## Why it matters
+    /// "$5.5 million, 2016-2012" or "$0" is a typo that makes funding totals per year wrong.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// funding:
+    ///   - { title: ASEAN project, recipient: ILO, funder: PS,
+    ///       amount: { value: 5500000, currency: CAD }, years: { start: 2016, end: 2012 } }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// funding:
+    ///   - { title: ASEAN project, recipient: ILO, funder: PS,
+    ///       amount: { value: 5500000, currency: CAD }, years: { start: 2012, end: 2016 } }
+    /// ```
+    Rule {
+        code: "R009",
+        name: "funding-years-order" / "ordre-annees-financement",
+        severity: Error,
+        summary: "a funding entry ends before it starts or has no amount"
+            / "une entrée de financement se termine avant de commencer ou n'a pas de montant",
+        checks: &[
+            BuiltinCheck {
+                scope: "/funding",
+                check: "years.start <= years.end",
+                at: Some("years.end"),
+                message: Text::new(
+                    "`{title}` ends before it starts: {arithmetic}",
+                    "`{title}` se termine avant de commencer : {arithmetic}",
+                ),
+                help: Some(Text::new(
+                    "correct the years as the report prints them",
+                    "corrigez les années telles que le rapport les indique",
+                )),
+                severity: None,
+            },
+            BuiltinCheck {
+                scope: "/funding",
+                check: "amount.value > 0",
+                at: Some("amount.value"),
+                message: Text::new(
+                    "`{title}` has no amount: {arithmetic}",
+                    "`{title}` n'a pas de montant : {arithmetic}",
+                ),
+                help: Some(Text::new(
+                    "give the amount the report prints",
+                    "indiquez le montant que donne le rapport",
+                )),
+                severity: None,
+            },
+        ],
+        reads: Reads::Sections(&["funding"]),
+    }
+}

@@ -1,49 +1,39 @@
-use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Pointer};
-use crate::i18n::{Lang, Text};
-use crate::rules::{Family, Rule};
+use crate::i18n::Lang;
 
-pub const RULE: Rule = Rule {
-    code: "S002",
-    name: "duplicate-key",
-    name_fr: "cle-en-double",
-    family: Family::Structure,
-    severity: Severity::Error,
-    summary: "a key appears twice in one object",
-    summary_fr: "une clé figure deux fois dans un même objet",
-    docs: r#"## What it checks
-Every object of the document, in JSON and YAML, for a key given twice.
-
-## Why it matters
-Parsers keep one of the two values (most the last) without a word, so one department's
-figure silently replaces another's.
-
-## Fails
-```json
-{ "male": 28, "male": 29 }
-```
-
-## Passes
-```json
-{ "male": 28, "female": 68 }
-```
-"#,
-    docs_fr: include_str!("s002_duplicate_key.fr.md"),
-    texts: &[DUPLICATE, DUPLICATE_HELP, DUPLICATE_HELP_BARE],
-    ..Rule::DEFAULT
-};
-
-const DUPLICATE: Text = Text::new("duplicate key `{key}`", "clé en double `{key}`");
-const DUPLICATE_HELP: Text = Text::new(
-    "first defined on line {line}; the last one wins, remove the other",
-    "définie d'abord à la ligne {line}; la dernière l'emporte, retirez l'autre",
-);
-
-/// Without line numbers (`lines = false`, for forms).
-const DUPLICATE_HELP_BARE: Text = Text::new(
-    "the key is also defined earlier in this object; the last one wins, remove the other",
-    "la clé est aussi définie plus haut dans cet objet; la dernière l'emporte, retirez l'autre",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// Every object of the document, in JSON and YAML, for a key given twice.
+    ///
+    /// ## Why it matters
+    /// Parsers keep one of the two values (most the last) without a word, so one department's
+    /// figure silently replaces another's.
+    ///
+    /// ## Fails
+    /// ```json
+    /// { "report": { "edition": 2, "edition": 3 } }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// { "report": { "edition": 2 } }
+    /// ```
+    Rule {
+        code: "S002",
+        name: "duplicate-key" / "cle-en-double",
+        severity: Error,
+        summary: "a key appears twice in one object"
+            / "une clé figure deux fois dans un même objet",
+    }
+    texts {
+        DUPLICATE = "duplicate key `{key}`" / "clé en double `{key}`";
+        DUPLICATE_HELP = "first defined on line {line}; the last one wins, remove the other"
+            / "définie d'abord à la ligne {line}; la dernière l'emporte, retirez l'autre";
+        /// Without line numbers (`lines = false`, for forms).
+        DUPLICATE_HELP_BARE = "the key is also defined earlier in this object; the last one wins, remove the other"
+            / "la clé est aussi définie plus haut dans cet objet; la dernière l'emporte, retirez l'autre";
+    }
+}
 
 /// A key given twice: located at the second key, the help names the first one's line
 /// (unless messages leave lines out).

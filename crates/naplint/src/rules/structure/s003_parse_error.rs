@@ -1,101 +1,120 @@
-use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Pointer};
 use crate::i18n::{number, Lang, Text};
-use crate::rules::{Family, Rule};
 use crate::source::{Found, NumberProblem, SyntaxKind, YamlKind};
 
-pub const RULE: Rule = Rule {
-    code: "S003",
-    name: "parse-error",
-    name_fr: "erreur-analyse-syntaxique",
-    family: Family::Structure,
-    severity: Severity::Error,
-    summary: "the file is not well-formed JSON or YAML",
-    summary_fr: "le fichier n'est pas du JSON ou du YAML bien formé",
-    docs: r#"## What it checks
-That the file is valid UTF-8 without a byte order mark and well-formed JSON (RFC 8259) or
-YAML 1.2, within naplint's limits (nesting depth 128, 256 MiB, YAML aliases expanding to at
-most 100,000 nodes). The diagnostic gives the line and column where reading stopped.
-
-## Why it matters
-Nothing else can be checked until the file can be read.
-
-## Fails
-```json
-{ "format_version": "1", }
-```
-
-## Passes
-```json
-{ "format_version": "1" }
-```
-"#,
-    docs_fr: include_str!("s003_parse_error.fr.md"),
-    texts: &[
-        BOM,
-        SAVE_NO_BOM,
-        INVALID_UTF8,
-        SAVE_UTF8,
-        FOUND_EOF,
-        FOUND_CONTROL,
-        EMPTY_JSON,
-        EMPTY_YAML,
-        TRAILING_DATA,
-        EXPECTED_VALUE,
-        EXPECTED_KEY,
-        EXPECTED_COLON,
-        COMMA_OR_BRACE,
-        COMMA_OR_BRACKET,
-        TRAILING_COMMA,
-        NUMBER_DIGIT,
-        NUMBER_POINT,
-        NUMBER_EXPONENT,
-        NUMBER_LEADING_ZERO,
-        CONTROL_IN_STRING,
-        UNTERMINATED_STRING,
-        INVALID_ESCAPE,
-        INVALID_ESCAPE_CONTROL,
-        INVALID_UNICODE_ESCAPE,
-        UNPAIRED_SURROGATE,
-        NESTING_LIMIT,
-        STRING_LIMIT,
-        SIZE_LIMIT,
-        SECOND_DOCUMENT,
-        NON_SCALAR_KEY,
-        ALIAS_LIMIT,
-        UNKNOWN_ANCHOR,
-        YAML_TAB,
-        YAML_MAPPING_VALUE,
-        YAML_EXPECTED_KEY,
-        YAML_INDENTATION,
-        YAML_UNTERMINATED_QUOTE,
-        YAML_INVALID_ESCAPE,
-        YAML_DUPLICATE_ANCHOR,
-        YAML_ANCHOR_NAME,
-        YAML_UNDECLARED_TAG,
-        YAML_INVALID_TAG,
-        YAML_FLOW_SEQUENCE,
-        YAML_FLOW_MAPPING,
-        YAML_RECURSION,
-        YAML_UNPRINTABLE,
-        YAML_OTHER,
-    ],
-    ..Rule::DEFAULT
-};
-
-const BOM: Text = Text::new(
-    "file starts with a byte order mark",
-    "le fichier commence par un indicateur d'ordre des octets (BOM)",
-);
-const SAVE_NO_BOM: Text = Text::new(
-    "save the file as UTF-8 without a BOM",
-    "enregistrez le fichier en UTF-8 sans BOM",
-);
-const INVALID_UTF8: Text = Text::new(
-    "invalid UTF-8 at byte {offset}",
-    "UTF-8 non valide à l'octet {offset}",
-);
-const SAVE_UTF8: Text = Text::new("save the file as UTF-8", "enregistrez le fichier en UTF-8");
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// That the file is valid UTF-8 without a byte order mark and well-formed JSON (RFC 8259) or
+    /// YAML 1.2, within naplint's limits (nesting depth 128, 256 MiB, YAML aliases expanding to at
+    /// most 100,000 nodes). The diagnostic gives the line and column where reading stopped.
+    ///
+    /// ## Why it matters
+    /// Nothing else can be checked until the file can be read.
+    ///
+    /// ## Fails
+    /// ```json
+    /// { "format_version": "1", }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// { "format_version": "1" }
+    /// ```
+    Rule {
+        code: "S003",
+        name: "parse-error" / "erreur-analyse-syntaxique",
+        severity: Error,
+        summary: "the file is not well-formed JSON or YAML"
+            / "le fichier n'est pas du JSON ou du YAML bien formé",
+    }
+    texts {
+        BOM = "file starts with a byte order mark"
+            / "le fichier commence par un indicateur d'ordre des octets (BOM)";
+        SAVE_NO_BOM = "save the file as UTF-8 without a BOM"
+            / "enregistrez le fichier en UTF-8 sans BOM";
+        INVALID_UTF8 = "invalid UTF-8 at byte {offset}" / "UTF-8 non valide à l'octet {offset}";
+        SAVE_UTF8 = "save the file as UTF-8" / "enregistrez le fichier en UTF-8";
+        /// What stands where reading stopped (a character as such is quoted in backticks).
+        FOUND_EOF = "end of file" / "la fin du fichier";
+        FOUND_CONTROL = "character U+{code}" / "le caractère U+{code}";
+        EMPTY_JSON = "empty document: expected a JSON object"
+            / "document vide : un objet JSON est attendu";
+        EMPTY_YAML = "empty document: expected a YAML mapping"
+            / "document vide : une table YAML est attendue";
+        TRAILING_DATA = "expected end of file after the document, found {found}"
+            / "fin de fichier attendue après le document, trouvé {found}";
+        EXPECTED_VALUE = "expected a value, found {found}" / "valeur attendue, trouvé {found}";
+        EXPECTED_KEY = "expected a string key in double quotes, found {found}"
+            / "clé entre guillemets attendue, trouvé {found}";
+        EXPECTED_COLON = "expected `:` after key `{key}`, found {found}"
+            / "`:` attendu après la clé `{key}`, trouvé {found}";
+        COMMA_OR_BRACE = "expected `,` or `}` after an object member, found {found}"
+            / "`,` ou `}` attendu après un membre d'objet, trouvé {found}";
+        COMMA_OR_BRACKET = "expected `,` or `]` after an array element, found {found}"
+            / "`,` ou `]` attendu après un élément de tableau, trouvé {found}";
+        TRAILING_COMMA = "trailing comma before `{close}`: remove the comma"
+            / "virgule finale avant `{close}` : retirez la virgule";
+        NUMBER_DIGIT = "invalid number: expected a digit" / "nombre non valide : chiffre attendu";
+        NUMBER_POINT = "invalid number: expected a digit after `.`"
+            / "nombre non valide : chiffre attendu après `.`";
+        NUMBER_EXPONENT = "invalid number: expected a digit in the exponent"
+            / "nombre non valide : chiffre attendu dans l'exposant";
+        NUMBER_LEADING_ZERO = "invalid number: leading zeros are not allowed"
+            / "nombre non valide : les zéros en tête ne sont pas permis";
+        CONTROL_IN_STRING = "control character in string: escape it (`\\n`, `\\t`, `\\u0000`)"
+            / "caractère de contrôle dans une chaîne : échappez-le (`\\n`, `\\t`, `\\u0000`)";
+        UNTERMINATED_STRING = "unterminated string: missing closing `\"`"
+            / "chaîne non terminée : `\"` fermant manquant";
+        INVALID_ESCAPE = "invalid escape `\\{char}`" / "échappement non valide `\\{char}`";
+        INVALID_ESCAPE_CONTROL = "invalid escape: `\\` followed by character U+{code}"
+            / "échappement non valide : `\\` suivi du caractère U+{code}";
+        INVALID_UNICODE_ESCAPE = "invalid `\\u` escape: expected four hex digits"
+            / "échappement `\\u` non valide : quatre chiffres hexadécimaux attendus";
+        UNPAIRED_SURROGATE = "unpaired surrogate in `\\u` escape"
+            / "demi-codet isolé dans un échappement `\\u`";
+        NESTING_LIMIT = "nesting is deeper than the limit of {limit} levels"
+            / "l'imbrication dépasse la limite de {limit} niveaux";
+        STRING_LIMIT = "string longer than the limit of {limit} bytes"
+            / "chaîne plus longue que la limite de {limit} octets";
+        SIZE_LIMIT = "file is {size} bytes, more than the limit of {limit} bytes"
+            / "le fichier fait {size} octets, au-delà de la limite de {limit} octets";
+        SECOND_DOCUMENT = "a report file holds one YAML document; found a second `---`"
+            / "un fichier de rapport contient un seul document YAML ; un second `---` a été trouvé";
+        NON_SCALAR_KEY = "mapping keys must be scalars"
+            / "les clés d'une table doivent être des scalaires";
+        ALIAS_LIMIT = "aliases expand to more than {limit} nodes"
+            / "les alias se développent en plus de {limit} nœuds";
+        UNKNOWN_ANCHOR = "alias to an unknown anchor" / "alias vers une ancre inconnue";
+        /// The YAML library's errors that naplint recognises (see `SyntaxKind::yaml`).
+        YAML_TAB = "a tab where YAML wants spaces: indent with spaces"
+            / "une tabulation là où le YAML veut des espaces : indentez avec des espaces";
+        YAML_MAPPING_VALUE = "a mapping value (`key: value`) is not allowed here"
+            / "une valeur de table (`clé: valeur`) n'est pas permise à cet endroit";
+        YAML_EXPECTED_KEY = "expected a mapping key (`key: value`)"
+            / "clé de table attendue (`clé: valeur`)";
+        YAML_INDENTATION = "invalid indentation" / "indentation non valide";
+        YAML_UNTERMINATED_QUOTE = "unterminated quoted string: missing closing quote"
+            / "chaîne entre guillemets non terminée : guillemet fermant manquant";
+        YAML_INVALID_ESCAPE = "invalid escape in a double-quoted string"
+            / "échappement non valide dans une chaîne entre guillemets doubles";
+        YAML_DUPLICATE_ANCHOR = "anchor defined twice" / "ancre définie deux fois";
+        YAML_ANCHOR_NAME = "anchor or alias without a name: expected letters or digits"
+            / "ancre ou alias sans nom : lettres ou chiffres attendus";
+        YAML_UNDECLARED_TAG = "tag handle not declared" / "préfixe d'étiquette (tag) non déclaré";
+        YAML_INVALID_TAG = "malformed YAML tag" / "étiquette (tag) YAML mal formée";
+        YAML_FLOW_SEQUENCE = "expected `,` or `]` in a bracketed sequence"
+            / "`,` ou `]` attendu dans une séquence entre crochets";
+        YAML_FLOW_MAPPING = "expected `,` or `}` in a braced mapping"
+            / "`,` ou `}` attendu dans une table entre accolades";
+        YAML_RECURSION = "nesting is deeper than the YAML reader's limit"
+            / "l'imbrication dépasse la limite du lecteur YAML";
+        YAML_UNPRINTABLE = "character not allowed in YAML" / "caractère interdit en YAML";
+        /// Any other error of the YAML library: it words it in English only, so the French
+        /// frame quotes its sentence verbatim rather than guess at a translation.
+        YAML_OTHER = "{info}"
+            / "erreur de syntaxe YAML (message du lecteur YAML, en anglais) : {info}";
+    }
+}
 
 /// The bytes are not UTF-8 from `offset` on.
 #[must_use]
@@ -112,169 +131,6 @@ pub fn invalid_utf8(offset: usize, lang: Lang) -> Finding {
 pub fn byte_order_mark(lang: Lang) -> Finding {
     Finding::new(Pointer::root(), BOM.get(lang)).help(SAVE_NO_BOM.get(lang))
 }
-
-// What stands where reading stopped (a character as such is quoted in backticks).
-const FOUND_EOF: Text = Text::new("end of file", "la fin du fichier");
-const FOUND_CONTROL: Text = Text::new("character U+{code}", "le caractère U+{code}");
-
-const EMPTY_JSON: Text = Text::new(
-    "empty document: expected a JSON object",
-    "document vide : un objet JSON est attendu",
-);
-const EMPTY_YAML: Text = Text::new(
-    "empty document: expected a YAML mapping",
-    "document vide : une table YAML est attendue",
-);
-const TRAILING_DATA: Text = Text::new(
-    "expected end of file after the document, found {found}",
-    "fin de fichier attendue après le document, trouvé {found}",
-);
-const EXPECTED_VALUE: Text = Text::new(
-    "expected a value, found {found}",
-    "valeur attendue, trouvé {found}",
-);
-const EXPECTED_KEY: Text = Text::new(
-    "expected a string key in double quotes, found {found}",
-    "clé entre guillemets attendue, trouvé {found}",
-);
-const EXPECTED_COLON: Text = Text::new(
-    "expected `:` after key `{key}`, found {found}",
-    "`:` attendu après la clé `{key}`, trouvé {found}",
-);
-const COMMA_OR_BRACE: Text = Text::new(
-    "expected `,` or `}` after an object member, found {found}",
-    "`,` ou `}` attendu après un membre d'objet, trouvé {found}",
-);
-const COMMA_OR_BRACKET: Text = Text::new(
-    "expected `,` or `]` after an array element, found {found}",
-    "`,` ou `]` attendu après un élément de tableau, trouvé {found}",
-);
-const TRAILING_COMMA: Text = Text::new(
-    "trailing comma before `{close}`: remove the comma",
-    "virgule finale avant `{close}` : retirez la virgule",
-);
-const NUMBER_DIGIT: Text = Text::new(
-    "invalid number: expected a digit",
-    "nombre non valide : chiffre attendu",
-);
-const NUMBER_POINT: Text = Text::new(
-    "invalid number: expected a digit after `.`",
-    "nombre non valide : chiffre attendu après `.`",
-);
-const NUMBER_EXPONENT: Text = Text::new(
-    "invalid number: expected a digit in the exponent",
-    "nombre non valide : chiffre attendu dans l'exposant",
-);
-const NUMBER_LEADING_ZERO: Text = Text::new(
-    "invalid number: leading zeros are not allowed",
-    "nombre non valide : les zéros en tête ne sont pas permis",
-);
-const CONTROL_IN_STRING: Text = Text::new(
-    "control character in string: escape it (`\\n`, `\\t`, `\\u0000`)",
-    "caractère de contrôle dans une chaîne : échappez-le (`\\n`, `\\t`, `\\u0000`)",
-);
-const UNTERMINATED_STRING: Text = Text::new(
-    "unterminated string: missing closing `\"`",
-    "chaîne non terminée : `\"` fermant manquant",
-);
-const INVALID_ESCAPE: Text = Text::new(
-    "invalid escape `\\{char}`",
-    "échappement non valide `\\{char}`",
-);
-const INVALID_ESCAPE_CONTROL: Text = Text::new(
-    "invalid escape: `\\` followed by character U+{code}",
-    "échappement non valide : `\\` suivi du caractère U+{code}",
-);
-const INVALID_UNICODE_ESCAPE: Text = Text::new(
-    "invalid `\\u` escape: expected four hex digits",
-    "échappement `\\u` non valide : quatre chiffres hexadécimaux attendus",
-);
-const UNPAIRED_SURROGATE: Text = Text::new(
-    "unpaired surrogate in `\\u` escape",
-    "demi-codet isolé dans un échappement `\\u`",
-);
-const NESTING_LIMIT: Text = Text::new(
-    "nesting is deeper than the limit of {limit} levels",
-    "l'imbrication dépasse la limite de {limit} niveaux",
-);
-const STRING_LIMIT: Text = Text::new(
-    "string longer than the limit of {limit} bytes",
-    "chaîne plus longue que la limite de {limit} octets",
-);
-const SIZE_LIMIT: Text = Text::new(
-    "file is {size} bytes, more than the limit of {limit} bytes",
-    "le fichier fait {size} octets, au-delà de la limite de {limit} octets",
-);
-const SECOND_DOCUMENT: Text = Text::new(
-    "a report file holds one YAML document; found a second `---`",
-    "un fichier de rapport contient un seul document YAML ; un second `---` a été trouvé",
-);
-const NON_SCALAR_KEY: Text = Text::new(
-    "mapping keys must be scalars",
-    "les clés d'une table doivent être des scalaires",
-);
-const ALIAS_LIMIT: Text = Text::new(
-    "aliases expand to more than {limit} nodes",
-    "les alias se développent en plus de {limit} nœuds",
-);
-const UNKNOWN_ANCHOR: Text = Text::new(
-    "alias to an unknown anchor",
-    "alias vers une ancre inconnue",
-);
-// The YAML library's errors that naplint recognises (see `SyntaxKind::yaml`).
-const YAML_TAB: Text = Text::new(
-    "a tab where YAML wants spaces: indent with spaces",
-    "une tabulation là où le YAML veut des espaces : indentez avec des espaces",
-);
-const YAML_MAPPING_VALUE: Text = Text::new(
-    "a mapping value (`key: value`) is not allowed here",
-    "une valeur de table (`clé: valeur`) n'est pas permise à cet endroit",
-);
-const YAML_EXPECTED_KEY: Text = Text::new(
-    "expected a mapping key (`key: value`)",
-    "clé de table attendue (`clé: valeur`)",
-);
-const YAML_INDENTATION: Text = Text::new("invalid indentation", "indentation non valide");
-const YAML_UNTERMINATED_QUOTE: Text = Text::new(
-    "unterminated quoted string: missing closing quote",
-    "chaîne entre guillemets non terminée : guillemet fermant manquant",
-);
-const YAML_INVALID_ESCAPE: Text = Text::new(
-    "invalid escape in a double-quoted string",
-    "échappement non valide dans une chaîne entre guillemets doubles",
-);
-const YAML_DUPLICATE_ANCHOR: Text = Text::new("anchor defined twice", "ancre définie deux fois");
-const YAML_ANCHOR_NAME: Text = Text::new(
-    "anchor or alias without a name: expected letters or digits",
-    "ancre ou alias sans nom : lettres ou chiffres attendus",
-);
-const YAML_UNDECLARED_TAG: Text = Text::new(
-    "tag handle not declared",
-    "préfixe d'étiquette (tag) non déclaré",
-);
-const YAML_INVALID_TAG: Text = Text::new("malformed YAML tag", "étiquette (tag) YAML mal formée");
-const YAML_FLOW_SEQUENCE: Text = Text::new(
-    "expected `,` or `]` in a bracketed sequence",
-    "`,` ou `]` attendu dans une séquence entre crochets",
-);
-const YAML_FLOW_MAPPING: Text = Text::new(
-    "expected `,` or `}` in a braced mapping",
-    "`,` ou `}` attendu dans une table entre accolades",
-);
-const YAML_RECURSION: Text = Text::new(
-    "nesting is deeper than the YAML reader's limit",
-    "l'imbrication dépasse la limite du lecteur YAML",
-);
-const YAML_UNPRINTABLE: Text = Text::new(
-    "character not allowed in YAML",
-    "caractère interdit en YAML",
-);
-// Any other error of the YAML library: it words it in English only, so the French frame
-// quotes its sentence verbatim rather than guess at a translation.
-const YAML_OTHER: Text = Text::new(
-    "{info}",
-    "erreur de syntaxe YAML (message du lecteur YAML, en anglais) : {info}",
-);
 
 fn found(found: Found, lang: Lang) -> String {
     match found {

@@ -1,49 +1,39 @@
-use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Pointer};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::model::FORMAT_VERSION;
-use crate::rules::{Family, Rule};
 use crate::source::Node;
 
-pub const RULE: Rule = Rule {
-    code: "S004",
-    name: "unsupported-format-version",
-    name_fr: "version-format-non-geree",
-    family: Family::Structure,
-    severity: Severity::Error,
-    summary: "the document's `format_version` is not one this naplint reads",
-    summary_fr:
-        "la `format_version` du document n'est pas prise en charge par cette version de naplint",
-    docs: r#"## What it checks
-`format_version` is `"1"`. When it is not, the other checks are skipped: a document of
-another version has another shape, and its findings would be noise.
-
-## Why it matters
-A newer document read by an older checker would pass or fail for the wrong reasons.
-
-## Fails
-```yaml
-format_version: "2"
-```
-
-## Passes
-```yaml
-format_version: "1"
-```
-"#,
-    docs_fr: include_str!("s004_unsupported_format_version.fr.md"),
-    texts: &[VERSION, VERSION_HELP],
-    ..Rule::DEFAULT
-};
-
-const VERSION: Text = Text::new(
-    "unsupported format version `{version}`",
-    "version de format non prise en charge `{version}`",
-);
-const VERSION_HELP: Text = Text::new(
-    "this naplint reads format version `{version}`; other checks were skipped",
-    "cette version de naplint lit le format `{version}`; les autres vérifications ont été omises",
-);
+crate::rules::declare_rule! {
+    /// ## What it checks
+    /// `format_version` is `"1"`. When it is not, the other checks are skipped: a document of
+    /// another version has another shape, and its findings would be noise.
+    ///
+    /// ## Why it matters
+    /// A newer document read by an older checker would pass or fail for the wrong reasons.
+    ///
+    /// ## Fails
+    /// ```yaml
+    /// format_version: "2"
+    /// ```
+    ///
+    /// ## Passes
+    /// ```yaml
+    /// format_version: "1"
+    /// ```
+    Rule {
+        code: "S004",
+        name: "unsupported-format-version" / "version-format-non-geree",
+        severity: Error,
+        summary: "the document's `format_version` is not one this naplint reads"
+            / "la `format_version` du document n'est pas prise en charge par cette version de naplint",
+    }
+    texts {
+        VERSION = "unsupported format version `{version}`"
+            / "version de format non prise en charge `{version}`";
+        VERSION_HELP = "this naplint reads format version `{version}`; other checks were skipped"
+            / "cette version de naplint lit le format `{version}`; les autres vérifications ont été omises";
+    }
+}
 
 /// A `format_version` other than the one this naplint reads; when it is given, every
 /// other check is skipped.
