@@ -204,7 +204,7 @@ fn rule_sources() -> Vec<(String, String)> {
 }
 
 /// A text a rule uses but does not declare cannot be written: `declare_rule!`'s `texts`
-/// block (or `declare_texts!`, gathered in `SHARED_TEXTS`) is the only way to make a
+/// block (or `crate::texts!`, gathered in `SHARED_TEXTS`) is the only way to make a
 /// `Text` under `rules/`, and both list what they define. The one exception is a
 /// `BuiltinCheck`'s own `message`/`help`, which the rule's `checks` list carries.
 #[test]
@@ -221,11 +221,11 @@ fn every_text_under_rules_is_declared() {
                 t.starts_with("message: Text::new(") || t.starts_with("help: Some(Text::new(");
             assert!(
                 in_check || !(line.contains("Text::new(") || line.contains("Text { en")),
-                "{name}:{}: a `Text` made outside `declare_rule!`/`declare_texts!`: {line}",
+                "{name}:{}: a `Text` made outside `declare_rule!`/`texts!`: {line}",
                 n + 1
             );
         }
-        shared += source.matches("declare_texts! {").count();
+        shared += source.matches("texts! {").count();
         let rules_here = source.matches("declare_rule! {").count();
         let is_rule_module = name.rsplit('/').next().is_some_and(|f| {
             f.as_bytes()
@@ -247,7 +247,7 @@ fn every_text_under_rules_is_declared() {
     assert_eq!(
         shared,
         naplint::rules::SHARED_TEXTS.len(),
-        "a `declare_texts!` list is missing from `rules::SHARED_TEXTS`"
+        "a `texts!` list is missing from `rules::SHARED_TEXTS`"
     );
 }
 
