@@ -10,6 +10,7 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 
 echo "== generated files are current (schema, rule reference)"
 cargo xtask codegen --check
+cargo xtask fixtures --check
 
 echo "== every schema compiles in ajv strict mode"
 bash scripts/strict-schemas.sh

@@ -63,16 +63,24 @@ impl ApiError {
 
 impl From<LinterError> for ApiError {
     fn from(e: LinterError) -> Self {
-        match &e {
+        Self::linter(&e, naplint::Lang::En)
+    }
+}
+
+impl ApiError {
+    /// The core's refusal of a configuration, worded in `lang` (the options' language).
+    fn linter(e: &LinterError, lang: naplint::Lang) -> Self {
+        let message = e.message(lang);
+        match e {
             LinterError::Schema(_) => Self {
                 code: ErrorCode::Internal,
-                message: e.to_string(),
+                message,
                 details: None,
             },
-            LinterError::Config(_) => Self::options(format!("options: {e}")),
+            LinterError::Config(_) => Self::options(format!("options: {message}")),
             LinterError::Rules(problems) => Self {
                 details: serde_json::to_value(problems).ok(),
-                ..Self::options(format!("options: {e}"))
+                ..Self::options(format!("options: {message}"))
             },
         }
     }
@@ -216,7 +224,8 @@ pub fn linter_for(config: Config) -> Result<Rc<Linter>, ApiError> {
     if let Some(linter) = cached {
         return Ok(linter);
     }
-    let linter = Rc::new(Linter::new(config)?);
+    let lang = config.lang;
+    let linter = Rc::new(Linter::new(config).map_err(|e| ApiError::linter(&e, lang))?);
     LINTERS.with(|cell| {
         let mut cache = cell.borrow_mut();
         if cache.len() >= CACHE_SIZE {

@@ -12,6 +12,7 @@ mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::{CheckedFile, Input};
+use naplint::i18n::Text;
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
 use std::io::Write as _;
@@ -226,13 +227,33 @@ fn main() -> ExitCode {
             };
         }
     };
+    let lang = message_lang(&cli.command);
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("naplint: error: {message}");
+            eprintln!("{}", ERROR.render(lang, &[("message", &message)]));
             ExitCode::from(2)
         }
     }
+}
+
+/// How naplint's own errors begin on standard error.
+const ERROR: Text = Text::new("naplint: error: {message}", "naplint : erreur : {message}");
+
+/// The language of the run's own errors: the command's `--lang`, else `NAPLINT_LANG`,
+/// else English (an error can come before any configuration is read).
+fn message_lang(command: &Command) -> Lang {
+    let flag = match command {
+        Command::Check { lang, .. }
+        | Command::Rules { lang, .. }
+        | Command::Explain { lang, .. }
+        | Command::Split { lang, .. }
+        | Command::Assemble { lang, .. }
+        | Command::Template { lang, .. }
+        | Command::Server { lang, .. } => *lang,
+        _ => None,
+    };
+    language(flag).ok().flatten().unwrap_or_default()
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -429,7 +450,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let _ = stdout.write_all(output.as_bytes());
             let _ = stdout.flush();
             for f in &failures {
-                eprintln!("naplint: error: {f}");
+                eprintln!("{}", ERROR.render(base_config.lang, &[("message", f)]));
             }
             let errors = checked
                 .iter()

@@ -489,6 +489,7 @@ fn configuration_and_rule_errors_in_french() {
         let o = naplint(&["check", "--lang", "fr", "r.json"], dir.path());
         assert_eq!(code(&o), 2, "{toml}: {}", stderr(&o));
         assert!(stderr(&o).contains(fr), "{toml}:\n{}", stderr(&o));
+        assert!(stderr(&o).starts_with("naplint : erreur : "), "{}", stderr(&o));
     }
     // The language from NAPLINT_LANG, and from the file itself when it parses that far.
     std::fs::write(&config, "[rules]\nP001 = \"warn\"\n").unwrap();

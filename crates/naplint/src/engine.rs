@@ -499,17 +499,28 @@ impl Linter {
                 }
                 let chart = Chart::new(&report);
                 let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, None);
-                let findings = RULES
+                // What a rule that reads values one by one re-reads: the edited value
+                // (its parent's, when a member came or went) alone, on the way to it.
+                let local = partial_root(root, tokens);
+                let mut findings: Vec<Vec<Finding>> = RULES
                     .iter()
                     .zip(findings)
-                    .map(|(rule, cached)| {
-                        if rerun(rule.reads) {
-                            self.run_rule(rule, &ctx)
-                        } else {
-                            cached
+                    .map(|(rule, cached)| match (rule.reads, &local) {
+                        (crate::rules::Reads::Local, Some((partial, prefix))) => {
+                            let ctx = Ctx {
+                                root: partial,
+                                ..self.ctx(&report, &chart, root, text, &loaded.lines, None)
+                            };
+                            let mut kept = cached;
+                            kept.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
+                            kept.extend(self.run_rule(rule, &ctx));
+                            kept
                         }
+                        (reads, _) if rerun(reads) => self.run_rule(rule, &ctx),
+                        _ => cached,
                     })
                     .collect();
+                findings.shrink_to_fit();
                 drop(chart);
                 Model::Ok { report, findings }
             }
@@ -909,6 +920,55 @@ fn splice_violations(old: &mut Vec<Violation>, prefix: &Pointer, new: Vec<Violat
         }
     };
     old.splice(at..at, new);
+}
+
+/// The document reduced to the value at `tokens` and the containers on the way to it
+/// (an array's earlier items as `null`, so that indices stay), and that value's pointer:
+/// what a rule that reads values one by one sees of an edit. `None` when `tokens` does
+/// not resolve.
+fn partial_root(root: &Node, tokens: &[String]) -> Option<(Node, Pointer)> {
+    let mut chain = vec![root];
+    for token in tokens {
+        let node = chain.last().copied()?;
+        let next = match &node.value {
+            source::Value::Object(members) => {
+                &members.iter().rev().find(|m| m.key == *token)?.value
+            }
+            source::Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        chain.push(next);
+    }
+    let mut partial = chain.last().copied()?.clone();
+    for (node, token) in chain.iter().rev().skip(1).zip(tokens.iter().rev()) {
+        let value = match &node.value {
+            source::Value::Object(members) => {
+                let m = members.iter().rev().find(|m| m.key == *token)?;
+                source::Value::Object(vec![source::Member {
+                    key: m.key.clone(),
+                    key_span: m.key_span,
+                    value: partial,
+                }])
+            }
+            source::Value::Array(_) => {
+                let i = token.parse::<usize>().ok()?;
+                let null = Node {
+                    value: source::Value::Null,
+                    span: node.span,
+                };
+                let mut items = vec![null; i];
+                items.push(partial);
+                source::Value::Array(items)
+            }
+            _ => return None,
+        };
+        partial = Node {
+            value,
+            span: node.span,
+        };
+    }
+    let prefix = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+    Some((partial, prefix))
 }
 
 /// Reads the top-level section `tokens` edits (or the one pillar) into `report` again.

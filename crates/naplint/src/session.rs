@@ -459,7 +459,11 @@ impl<L: Borrow<Linter>> Session<L> {
         ) else {
             return false;
         };
-        shift(root, splice.start, splice.end, new_len - old_len);
+        // A value replaced by one of the same length (a figure, a year, a code retyped)
+        // moves no span: the walk over everything after the edit is skipped.
+        if new_len != old_len {
+            shift(root, splice.start, splice.end, new_len - old_len);
+        }
         if !put(root, place, new) {
             // Unreachable by construction (the place and the value were matched above);
             // should it happen, the tree goes back to a whole parse of the unchanged text.

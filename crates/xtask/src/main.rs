@@ -4,6 +4,7 @@
 //! wasm/npm/types.d.ts, src/typescript.rs); `cargo xtask new-rule CODE name` scaffolds a
 //! rule; `cargo xtask sbom [--out DIR]` writes the CycloneDX SBOMs (src/sbom.rs).
 
+mod fixtures;
 mod sbom;
 mod typescript;
 
@@ -112,6 +113,20 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
+            }
+        }
+        Some("fixtures") => {
+            let check = args.iter().any(|a| a == "--check");
+            match fixtures::run(&root(), check) {
+                Ok(0) => ExitCode::SUCCESS,
+                Ok(n) => {
+                    eprintln!("stale fixtures: {n}; run `cargo xtask fixtures`, then review with `UPDATE_SNAPSHOTS=1 cargo test -p naplint --test fixtures`");
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("fixtures: {e}");
+                    ExitCode::from(2)
+                }
             }
         }
         Some("new-rule") => match (args.get(1), args.get(2)) {

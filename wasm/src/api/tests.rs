@@ -228,6 +228,29 @@ fn bad_options_are_typed_errors() {
 }
 
 #[test]
+fn a_refused_configuration_reads_in_the_options_language() {
+    let cases = [
+        (
+            r#"{"lang":"fr","rules":{"P999":"off"}}"#,
+            "options: configuration non valide : règle inconnue `P999` dans `rules`",
+        ),
+        (
+            r#"{"lang":"fr","tolerance":2}"#,
+            "options: configuration non valide : la tolérance `2` doit être comprise entre 0 et 1",
+        ),
+        (
+            r#"{"lang":"en","rules":{"P999":"off"}}"#,
+            "options: invalid configuration: unknown rule `P999` in `rules`",
+        ),
+    ];
+    for (options, expected) in cases {
+        let (code, message) = err(&validate_envelope(SEED, options));
+        assert_eq!(code, "invalid-options", "{options}");
+        assert!(message.starts_with(expected), "{options}: {message}");
+    }
+}
+
+#[test]
 fn options_configure_the_rules() {
     let all = codes(&ok(&validate_envelope(SEED, "")));
     assert!(all.iter().any(|c| c == "P004"));

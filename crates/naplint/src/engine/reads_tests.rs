@@ -106,9 +106,26 @@ fn a_rules_declared_sections_are_honest() {
         .iter()
         .filter_map(|r| match r.reads {
             Reads::Sections(s) => Some((r.code, s)),
-            Reads::Everything => None,
+            Reads::Everything | Reads::Local => None,
         })
         .collect();
+    let local: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.reads == Reads::Local)
+        .map(|r| r.code)
+        .collect();
+    let outside = |findings: Option<&Vec<crate::diagnostic::Finding>>, section: &str| {
+        let prefix = format!("/{}", crate::diagnostic::escape_token(section));
+        findings
+            .into_iter()
+            .flatten()
+            .filter(|f| {
+                let p = f.pointer.as_str();
+                !(p == prefix || p.starts_with(&format!("{prefix}/")))
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+    };
     let (mut compared, mut changed_elsewhere) = (0usize, 0usize);
     for (path, doc) in &docs {
         let Some(before) = findings(&linter, doc) else {
@@ -129,6 +146,16 @@ fn a_rules_declared_sections_are_honest() {
                 let Some(after) = findings(&linter, &edited) else {
                     continue;
                 };
+                // A rule that reads values one by one: its findings elsewhere stay.
+                for code in &local {
+                    assert_eq!(
+                        outside(before.get(code), section),
+                        outside(after.get(code), section),
+                        "{code} reads values one by one, but its findings outside `{section}` on {} change when `{section}` is edited",
+                        path.display(),
+                    );
+                    compared += 1;
+                }
                 for (code, sections) in &declared {
                     if sections.contains(&section.as_str()) {
                         changed_elsewhere += usize::from(before.get(code) != after.get(code));

@@ -151,6 +151,10 @@ pub enum Reads {
     Everything,
     /// Only these top-level members of the report.
     Sections(&'static [&'static str]),
+    /// Each finding depends only on the value at its pointer (and the keys on the way
+    /// there): after an edit, the rule re-runs on the edited value alone and its other
+    /// findings stay (P017's whitespace in one string).
+    Local,
 }
 
 impl Reads {
@@ -158,7 +162,7 @@ impl Reads {
     #[must_use]
     pub fn section(self, section: &str) -> bool {
         match self {
-            Self::Everything => true,
+            Self::Everything | Self::Local => true,
             Self::Sections(sections) => sections.contains(&section),
         }
     }

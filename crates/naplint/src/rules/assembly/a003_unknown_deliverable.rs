@@ -48,8 +48,10 @@ crate::rules::declare_rule! {
             / "utilisez un identifiant du tableau de la base; cette mise à jour est exclue du rapport";
         SUGGEST = "did you mean `{id}`? This update is left out of the report"
             / "vouliez-vous dire `{id}`? Cette mise à jour est exclue du rapport";
-        ITEM = "deliverable `{id}` has {count} item(s) in the base; item {n} is not one of them"
-            / "le livrable `{id}` a {count} élément(s) dans la base; l'élément {n} n'en fait pas partie";
+        ITEM_ONE = "deliverable `{id}` has {count} item in the base; item {n} is not one of them"
+            / "le livrable `{id}` a {count} élément dans la base ; l'élément {n} n'en fait pas partie";
+        ITEM = "deliverable `{id}` has {count} items in the base; item {n} is not one of them"
+            / "le livrable `{id}` a {count} éléments dans la base ; l'élément {n} n'en fait pas partie";
         ITEM_HELP = "items are matched by position; remove the extra ones or ask the coordinator to add the bullet to the base"
             / "les éléments sont appariés par position; retirez ceux en trop ou demandez à la coordination d'ajouter la puce à la base";
     }
@@ -78,13 +80,15 @@ pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
             };
             for n in d.items.len()..update.items {
                 let count = d.items.len().to_string();
+                let items = crate::i18n::Plural::new(ITEM_ONE, ITEM)
+                    .form(u64::try_from(d.items.len()).unwrap_or(u64::MAX), a.lang);
                 let shown = (n + 1).to_string();
                 out.push(FileFinding {
                     file: part.file,
                     finding: Finding::new(
                         at.key("items").index(n),
                         a.t(
-                            ITEM,
+                            items,
                             &[("id", &update.id), ("count", &count), ("n", &shown)],
                         ),
                     )

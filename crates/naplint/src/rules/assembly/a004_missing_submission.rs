@@ -40,8 +40,10 @@ crate::rules::declare_rule! {
             / "un ministère responsable de livrables n'a pas de soumission",
     }
     texts {
-        MESSAGE = "`{code}` leads {count} deliverable(s) but has no submission"
-            / "`{code}` est responsable de {count} livrable(s) mais n'a pas de soumission";
+        MESSAGE_ONE = "`{code}` leads {count} deliverable but has no submission"
+            / "`{code}` est responsable de {count} livrable mais n'a pas de soumission";
+        MESSAGE = "`{code}` leads {count} deliverables but has no submission"
+            / "`{code}` est responsable de {count} livrables mais n'a pas de soumission";
         HELP = "add its file: `naplint template --department {code} --previous LAST_REPORT --fiscal-year {year}` writes one"
             / "ajoutez son fichier : `naplint template --department {code} --previous RAPPORT_PRÉCÉDENT --fiscal-year {year}` en écrit un";
     }
@@ -63,7 +65,11 @@ pub(crate) fn check(a: &Assembly<'_>, out: &mut Vec<FileFinding>) {
             file: a.base_file,
             finding: Finding::new(
                 Pointer::root().key("departments").index(i),
-                a.t(MESSAGE, &[("code", code), ("count", &count.to_string())]),
+                a.t(
+                    crate::i18n::Plural::new(MESSAGE_ONE, MESSAGE)
+                        .form(u64::try_from(count).unwrap_or(u64::MAX), a.lang),
+                    &[("code", code), ("count", &count.to_string())],
+                ),
             )
             .help(a.t(
                 HELP,

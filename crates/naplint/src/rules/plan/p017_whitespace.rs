@@ -1,4 +1,4 @@
-use crate::rules::{Ctx, Finding};
+use crate::rules::{Ctx, Finding, Reads};
 use crate::source::{pointer_of, Node, Step, Value};
 
 crate::rules::declare_rule! {
@@ -31,6 +31,7 @@ crate::rules::declare_rule! {
             / "un texte contient des espaces au début, à la fin ou en double, ou des caractères invisibles",
         fixable: true,
         check: Some(check),
+        reads: Reads::Local,
     }
     texts {
         MESSAGE = "text has leading, trailing or doubled spaces"
