@@ -202,6 +202,26 @@ impl BuiltinCheck {
 }
 
 impl UserRule {
+    /// A rule with only its code and check; every optional field absent (`..UserRule::new`
+    /// fills the rest in a literal).
+    #[must_use]
+    pub fn new(code: &str, check: &str) -> Self {
+        Self {
+            code: code.to_owned(),
+            name: None,
+            severity: None,
+            description: None,
+            scope: None,
+            check: check.to_owned(),
+            at: None,
+            message: None,
+            help: None,
+            message_fr: None,
+            help_fr: None,
+            tolerance: None,
+        }
+    }
+
     #[must_use]
     pub fn decl(&self) -> CheckDecl<'_> {
         CheckDecl {
