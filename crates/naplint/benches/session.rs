@@ -17,8 +17,11 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use naplint::session::Session;
-use naplint::{Config, Linter, SourceFormat};
-use serde_json::{json, Value};
+use naplint::SourceFormat;
+
+#[path = "support/session_cycle.rs"]
+mod session_cycle;
+use session_cycle::{edits, linter};
 
 fn corpus() -> Vec<(&'static str, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -36,31 +39,6 @@ fn corpus() -> Vec<(&'static str, String)> {
         }
     }
     out
-}
-
-/// The six edits of `bench/session.mjs`, returning the document to where it started.
-fn edits(text: &str) -> Vec<(String, Value)> {
-    let doc: Value = serde_json::from_str(text).expect("corpus parses");
-    let trp = "/statistics/trp/cumulative";
-    let d0 = "/pillars/0/objectives/0/tasks/0/deliverables/0";
-    let at = |p: &str| doc.pointer(p).cloned().unwrap_or(Value::Null);
-    vec![
-        (format!("{trp}/male"), json!(29)),
-        (format!("{trp}/male"), at(&format!("{trp}/male"))),
-        (format!("{d0}/status"), json!("complete")),
-        (format!("{d0}/status"), at(&format!("{d0}/status"))),
-        (format!("{d0}/start"), json!("2013-14")),
-        (format!("{d0}/start"), at(&format!("{d0}/start"))),
-    ]
-}
-
-/// The form's options: messages without line numbers.
-fn linter() -> Linter {
-    Linter::new(Config {
-        lines: false,
-        ..Config::default()
-    })
-    .expect("default config")
 }
 
 fn median_us(mut f: impl FnMut()) -> f64 {

@@ -140,7 +140,10 @@ impl Pointer {
     /// The last token, unescaped.
     #[must_use]
     pub fn last(&self) -> Option<String> {
-        self.tokens().last()
+        // Only the last token is unescaped: claims call this on every violation, and the
+        // pointers of a one-line document are long.
+        let (_, last) = self.0.rsplit_once('/')?;
+        Some(last.replace("~1", "/").replace("~0", "~"))
     }
 }
 
@@ -210,5 +213,19 @@ impl Finding {
     pub fn at_key(mut self) -> Self {
         self.at_key = true;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pointer;
+
+    #[test]
+    fn last_is_the_last_token_unescaped() {
+        assert_eq!(Pointer::root().last(), None);
+        let p = Pointer::root().key("a/b").index(3).key("x~1/y");
+        assert_eq!(p.last().as_deref(), Some("x~1/y"));
+        assert_eq!(p.last(), p.tokens().last());
+        assert_eq!(Pointer::root().key("").last().as_deref(), Some(""));
     }
 }

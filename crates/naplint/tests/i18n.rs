@@ -351,18 +351,8 @@ fn rule_error_fr(code: &str, check: &str) -> String {
     let config = Config {
         lang: Lang::Fr,
         user_rules: vec![naplint::lang::UserRule {
-            code: code.to_owned(),
-            name: None,
-            severity: None,
-            description: None,
             scope: Some("/statistics/trp/annual".to_owned()),
-            check: check.to_owned(),
-            at: None,
-            message: None,
-            help: None,
-            message_fr: None,
-            help_fr: None,
-            tolerance: None,
+            ..naplint::lang::UserRule::new(code, check)
         }],
         ..Config::default()
     };

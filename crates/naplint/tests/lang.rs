@@ -15,20 +15,7 @@ fn fixture(path: &str) -> String {
 }
 
 fn rule(code: &str, check: &str) -> UserRule {
-    UserRule {
-        code: code.to_owned(),
-        name: None,
-        severity: None,
-        description: None,
-        scope: None,
-        check: check.to_owned(),
-        at: None,
-        message: None,
-        help: None,
-        message_fr: None,
-        help_fr: None,
-        tolerance: None,
-    }
+    UserRule::new(code, check)
 }
 
 fn linter(rules: Vec<UserRule>) -> Result<Linter, LinterError> {

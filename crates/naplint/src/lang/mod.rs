@@ -40,6 +40,47 @@ pub struct BuiltinCheck {
     pub severity: Option<Severity>,
 }
 
+impl BuiltinCheck {
+    /// `check` over each element of `scope`, worded as its worked arithmetic
+    /// (`{arithmetic}`) with `help`, at the total, at the rule's severity; [`Self::at`],
+    /// [`Self::message`] and [`Self::severity`] change one of those.
+    #[must_use]
+    pub const fn new(scope: &'static str, check: &'static str, help: Text) -> Self {
+        Self {
+            scope,
+            check,
+            at: None,
+            message: Text::new("{arithmetic}", "{arithmetic}"),
+            help: Some(help),
+            severity: None,
+        }
+    }
+
+    /// The finding points at this field of the element.
+    #[must_use]
+    pub const fn at(self, field: &'static str) -> Self {
+        Self {
+            at: Some(field),
+            ..self
+        }
+    }
+
+    /// Another message template than the bare arithmetic.
+    #[must_use]
+    pub const fn message(self, message: Text) -> Self {
+        Self { message, ..self }
+    }
+
+    /// A milder severity than the rule's.
+    #[must_use]
+    pub const fn severity(self, severity: Severity) -> Self {
+        Self {
+            severity: Some(severity),
+            ..self
+        }
+    }
+}
+
 /// A user's rule, from `naplint.toml` (`[[rule]]`), a rule file or WASM options.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -161,6 +202,26 @@ impl BuiltinCheck {
 }
 
 impl UserRule {
+    /// A rule with only its code and check; every optional field absent (`..UserRule::new`
+    /// fills the rest in a literal).
+    #[must_use]
+    pub fn new(code: &str, check: &str) -> Self {
+        Self {
+            code: code.to_owned(),
+            name: None,
+            severity: None,
+            description: None,
+            scope: None,
+            check: check.to_owned(),
+            at: None,
+            message: None,
+            help: None,
+            message_fr: None,
+            help_fr: None,
+            tolerance: None,
+        }
+    }
+
     #[must_use]
     pub fn decl(&self) -> CheckDecl<'_> {
         CheckDecl {

@@ -6,7 +6,7 @@ use crate::diagnostic::Pointer;
 use crate::i18n::Lang;
 use crate::model::{Deliverable, FiscalYear, Report, Status, Task};
 
-super::declare_texts! {
+crate::texts! {
     /// How messages name a deliverable.
     pub(crate) DELIVERABLE = "deliverable `{id}`" / "le livrable `{id}`";
     /// How messages name an item.

@@ -3,7 +3,7 @@
 use crate::diagnostic::Finding;
 use crate::i18n::Lang;
 
-super::declare_texts! {
+crate::texts! {
     /// The help of a finding whose value has one certain spelling.
     pub(crate) WRITE = "write it `{fixed}`" / "écrivez `{fixed}`";
     /// The title of that fix.

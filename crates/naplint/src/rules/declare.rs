@@ -1,4 +1,4 @@
-//! `declare_rule!` and `declare_texts!`: a rule's one declaration, as biome's
+//! `declare_rule!`: a rule's one declaration, as biome's
 //! `declare_lint_rule!` does it.
 //!
 //! Why `///` doc comments on the invocation rather than the module's `//!` doc extracted
@@ -12,7 +12,7 @@
 //! The message texts are declared in the same invocation (`texts { NAME = "en" / "fr"; }`):
 //! the macro defines each constant and the rule's `texts` list at once, so a text cannot be
 //! defined in a rule module without being listed (`tests/registry.rs` also fails on a
-//! `Text::new` written outside these macros, or a `BuiltinCheck`'s own texts, which the
+//! `Text::new` written outside them (shared texts use `crate::texts!`), or a `BuiltinCheck`'s own texts, which the
 //! `checks` list already carries).
 
 /// The length of `raw` without the one leading space of each line (see [`strip`]).
@@ -133,20 +133,6 @@ macro_rules! declare_rule {
     };
 }
 pub(crate) use declare_rule;
-
-/// Declares texts shared by several rules (a family's helpers), with their list `TEXTS`
-/// (which `rules::SHARED_TEXTS` gathers for the translation tests).
-macro_rules! declare_texts {
-    ($($(#[doc = $text_doc:literal])* $vis:vis $text:ident = $en:literal / $fr:literal;)*) => {
-        $(
-            $(#[doc = $text_doc])*
-            $vis const $text: $crate::i18n::Text = $crate::i18n::Text::new($en, $fr);
-        )*
-        /// Every text this module declares.
-        pub const TEXTS: &[$crate::i18n::Text] = &[$($text,)*];
-    };
-}
-pub(crate) use declare_texts;
 
 #[cfg(test)]
 mod tests {

@@ -18,7 +18,7 @@
 pub mod chart;
 pub mod common;
 pub mod declare;
-pub(crate) use declare::{declare_rule, declare_texts};
+pub(crate) use declare::declare_rule;
 // codegen:families:start (`cargo xtask codegen` writes this block; do not edit)
 pub mod across;
 pub mod assembly;
@@ -36,8 +36,8 @@ use crate::model::Report;
 use crate::schema::Violation;
 use crate::source::{LineIndex, Node, Pointer};
 
-/// The texts that rules share (each module's `declare_texts!` list), for the translation
-/// tests; `tests/registry.rs` fails when a `declare_texts!` is not gathered here.
+/// The texts that rules share (each module's `crate::texts!` list), for the translation
+/// tests; `tests/registry.rs` fails when a `texts!` under `rules/` is not gathered here.
 pub const SHARED_TEXTS: &[&[Text]] = &[chart::TEXTS, common::TEXTS];
 
 /// The rule families; the letter is the first character of every code.

@@ -30,14 +30,14 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "male + female + minor dependents does not equal TRP recipients"
             / "hommes + femmes + personnes à charge mineures n'égale pas le nombre de bénéficiaires de PST",
-        checks: &[BuiltinCheck {
-            scope: "/statistics/trp/cumulative",
-            check: "male + female + minor_dependents == recipients",
-            at: None,
-            message: Text::new("{arithmetic}", "{arithmetic}"),
-            help: Some(Text::new("every recipient is male, female or a minor dependent: correct the figure that was mistyped", "chaque bénéficiaire est un homme, une femme ou une personne à charge mineure : corrigez le chiffre erroné")),
-            severity: None,
-        }],
+        checks: &[BuiltinCheck::new(
+            "/statistics/trp/cumulative",
+            "male + female + minor_dependents == recipients",
+            Text::new(
+                "every recipient is male, female or a minor dependent: correct the figure that was mistyped",
+                "chaque bénéficiaire est un homme, une femme ou une personne à charge mineure : corrigez le chiffre erroné",
+            ),
+        )],
         reads: Reads::Sections(&["statistics"]),
     }
 }

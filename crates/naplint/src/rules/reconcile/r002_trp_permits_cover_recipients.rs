@@ -29,17 +29,15 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "fewer TRPs were issued than there are recipients"
             / "le nombre de PST délivrés est inférieur au nombre de bénéficiaires",
-        checks: &[BuiltinCheck {
-            scope: "/statistics/trp/cumulative",
-            check: "permits_issued >= recipients",
-            at: Some("permits_issued"),
-            message: Text::new("{arithmetic}", "{arithmetic}"),
-            help: Some(Text::new(
+        checks: &[BuiltinCheck::new(
+            "/statistics/trp/cumulative",
+            "permits_issued >= recipients",
+            Text::new(
                 "each recipient received at least one permit",
                 "chaque bénéficiaire a reçu au moins un permis",
-            )),
-            severity: None,
-        }],
+            ),
+        )
+        .at("permits_issued")],
         reads: Reads::Sections(&["statistics"]),
     }
 }

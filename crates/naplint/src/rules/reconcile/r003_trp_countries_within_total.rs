@@ -35,38 +35,41 @@ crate::rules::declare_rule! {
         summary: "countries of birth exceed the TRP recipients, repeat, or are out of order"
             / "les pays de naissance dépassent le nombre de bénéficiaires de PST, se répètent ou ne sont pas dans l'ordre",
         checks: &[
-            BuiltinCheck {
-                scope: "/statistics/trp/cumulative/top_countries_of_birth",
-                check: "count <= $.statistics.trp.cumulative.recipients",
-                at: Some("count"),
-                message: Text::new("`{country}`: {arithmetic}", "`{country}` : {arithmetic}"),
-                help: Some(Text::new("no country can have more recipients born there than there are recipients", "aucun pays ne peut compter plus de bénéficiaires nés sur son territoire qu'il n'y a de bénéficiaires")),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/statistics/trp/cumulative",
-                check: "sum(top_countries_of_birth.count) <= recipients",
-                at: Some("top_countries_of_birth"),
-                message: Text::new("{arithmetic}", "{arithmetic}"),
-                help: Some(Text::new("recipients were born in one country each", "chaque bénéficiaire est né dans un seul pays")),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/statistics/trp/cumulative",
-                check: "distinct(top_countries_of_birth.country)",
-                at: None,
-                message: Text::new("country {arithmetic}", "pays {arithmetic}"),
-                help: Some(Text::new("list each country once", "ne mentionnez chaque pays qu'une fois")),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/statistics/trp/cumulative",
-                check: "descending(top_countries_of_birth.count)",
-                at: None,
-                message: Text::new("country count {arithmetic}", "nombre par pays : {arithmetic}"),
-                help: Some(Text::new("list the top countries from the most to the fewest recipients", "classez les principaux pays du plus grand au plus petit nombre de bénéficiaires")),
-                severity: Some(Severity::Warning),
-            },
+            BuiltinCheck::new(
+                "/statistics/trp/cumulative/top_countries_of_birth",
+                "count <= $.statistics.trp.cumulative.recipients",
+                Text::new(
+                    "no country can have more recipients born there than there are recipients",
+                    "aucun pays ne peut compter plus de bénéficiaires nés sur son territoire qu'il n'y a de bénéficiaires",
+                ),
+            )
+            .at("count")
+            .message(Text::new("`{country}`: {arithmetic}", "`{country}` : {arithmetic}")),
+            BuiltinCheck::new(
+                "/statistics/trp/cumulative",
+                "sum(top_countries_of_birth.count) <= recipients",
+                Text::new(
+                    "recipients were born in one country each",
+                    "chaque bénéficiaire est né dans un seul pays",
+                ),
+            )
+            .at("top_countries_of_birth"),
+            BuiltinCheck::new(
+                "/statistics/trp/cumulative",
+                "distinct(top_countries_of_birth.country)",
+                Text::new("list each country once", "ne mentionnez chaque pays qu'une fois"),
+            )
+            .message(Text::new("country {arithmetic}", "pays {arithmetic}")),
+            BuiltinCheck::new(
+                "/statistics/trp/cumulative",
+                "descending(top_countries_of_birth.count)",
+                Text::new(
+                    "list the top countries from the most to the fewest recipients",
+                    "classez les principaux pays du plus grand au plus petit nombre de bénéficiaires",
+                ),
+            )
+            .message(Text::new("country count {arithmetic}", "nombre par pays : {arithmetic}"))
+            .severity(Severity::Warning),
         ],
         reads: Reads::Sections(&["statistics"]),
     }

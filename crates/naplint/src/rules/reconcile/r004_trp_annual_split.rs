@@ -31,14 +31,15 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "initial + subsequent permits does not equal permits issued in a year"
             / "permis initiaux + permis subséquents n'égale pas le nombre de permis délivrés au cours d'une année",
-        checks: &[BuiltinCheck {
-            scope: "/statistics/trp/annual",
-            check: "initial_permits + subsequent_permits == permits_issued",
-            at: None,
-            message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
-            help: Some(Text::new("every permit of the year is an initial or a subsequent one", "chaque permis de l'année est un premier permis ou un permis subséquent")),
-            severity: None,
-        }],
+        checks: &[BuiltinCheck::new(
+            "/statistics/trp/annual",
+            "initial_permits + subsequent_permits == permits_issued",
+            Text::new(
+                "every permit of the year is an initial or a subsequent one",
+                "chaque permis de l'année est un premier permis ou un permis subséquent",
+            ),
+        )
+        .message(Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"))],
         reads: Reads::Sections(&["statistics"]),
     }
 }

@@ -33,30 +33,36 @@ crate::rules::declare_rule! {
         summary: "a year's TRP figures exceed the cumulative figures that include that year"
             / "les chiffres sur les PST d'une année dépassent les chiffres cumulatifs qui englobent cette année",
         checks: &[
-            BuiltinCheck {
-                scope: "/statistics/trp/annual",
-                check: "if within(year, $.statistics.trp.cumulative.period) then permits_issued <= $.statistics.trp.cumulative.permits_issued",
-                at: Some("permits_issued"),
-                message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
-                help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/statistics/trp/annual",
-                check: "if within(year, $.statistics.trp.cumulative.period) then new_victims <= $.statistics.trp.cumulative.recipients",
-                at: Some("new_victims"),
-                message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
-                help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/statistics/trp/annual",
-                check: "if within(year, $.statistics.trp.cumulative.period) then initial_permits <= $.statistics.trp.cumulative.recipients",
-                at: Some("initial_permits"),
-                message: Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"),
-                help: Some(Text::new("the cumulative figures include this year", "les chiffres cumulatifs comprennent cette année")),
-                severity: None,
-            },
+            BuiltinCheck::new(
+                "/statistics/trp/annual",
+                "if within(year, $.statistics.trp.cumulative.period) then permits_issued <= $.statistics.trp.cumulative.permits_issued",
+                Text::new(
+                    "the cumulative figures include this year",
+                    "les chiffres cumulatifs comprennent cette année",
+                ),
+            )
+            .at("permits_issued")
+            .message(Text::new("{year}: {arithmetic}", "{year} : {arithmetic}")),
+            BuiltinCheck::new(
+                "/statistics/trp/annual",
+                "if within(year, $.statistics.trp.cumulative.period) then new_victims <= $.statistics.trp.cumulative.recipients",
+                Text::new(
+                    "the cumulative figures include this year",
+                    "les chiffres cumulatifs comprennent cette année",
+                ),
+            )
+            .at("new_victims")
+            .message(Text::new("{year}: {arithmetic}", "{year} : {arithmetic}")),
+            BuiltinCheck::new(
+                "/statistics/trp/annual",
+                "if within(year, $.statistics.trp.cumulative.period) then initial_permits <= $.statistics.trp.cumulative.recipients",
+                Text::new(
+                    "the cumulative figures include this year",
+                    "les chiffres cumulatifs comprennent cette année",
+                ),
+            )
+            .at("initial_permits")
+            .message(Text::new("{year}: {arithmetic}", "{year} : {arithmetic}")),
         ],
         reads: Reads::Sections(&["statistics"]),
     }

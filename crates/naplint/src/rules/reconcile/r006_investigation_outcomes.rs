@@ -32,17 +32,14 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "investigation outcomes do not add up to investigations launched"
             / "la somme des résultats d'enquête n'égale pas le nombre d'enquêtes ouvertes",
-        checks: &[BuiltinCheck {
-            scope: "/statistics/investigations",
-            check: "closed + ongoing + escalated + concluded_with_charges == launched",
-            at: None,
-            message: Text::new("{arithmetic}", "{arithmetic}"),
-            help: Some(Text::new(
+        checks: &[BuiltinCheck::new(
+            "/statistics/investigations",
+            "closed + ongoing + escalated + concluded_with_charges == launched",
+            Text::new(
                 "each investigation launched is closed, ongoing, escalated or concluded",
                 "chaque enquête ouverte est close, en cours, transformée en projet ou conclue",
-            )),
-            severity: None,
-        }],
+            ),
+        )],
         reads: Reads::Sections(&["statistics"]),
     }
 }

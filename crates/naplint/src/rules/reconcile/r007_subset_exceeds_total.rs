@@ -34,22 +34,23 @@ crate::rules::declare_rule! {
         summary: "an \"of which\" figure exceeds its total"
             / "un chiffre « de ce nombre » dépasse son total",
         checks: &[
-            BuiltinCheck {
-                scope: "/statistics/training",
-                check: "law_enforcement <= participants",
-                at: Some("law_enforcement"),
-                message: Text::new("{arithmetic}", "{arithmetic}"),
-                help: Some(Text::new("law-enforcement participants are some of the participants", "les participants des services de police font partie de l'ensemble des participants")),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/statistics/trp/cumulative",
-                check: "male <= recipients and female <= recipients and minor_dependents <= recipients",
-                at: None,
-                message: Text::new("{arithmetic}", "{arithmetic}"),
-                help: Some(Text::new("each part of the recipients is at most all of them", "chaque partie des bénéficiaires ne peut dépasser leur total")),
-                severity: None,
-            },
+            BuiltinCheck::new(
+                "/statistics/training",
+                "law_enforcement <= participants",
+                Text::new(
+                    "law-enforcement participants are some of the participants",
+                    "les participants des services de police font partie de l'ensemble des participants",
+                ),
+            )
+            .at("law_enforcement"),
+            BuiltinCheck::new(
+                "/statistics/trp/cumulative",
+                "male <= recipients and female <= recipients and minor_dependents <= recipients",
+                Text::new(
+                    "each part of the recipients is at most all of them",
+                    "chaque partie des bénéficiaires ne peut dépasser leur total",
+                ),
+            ),
         ],
         reads: Reads::Sections(&["statistics"]),
     }

@@ -32,33 +32,37 @@ crate::rules::declare_rule! {
         summary: "an operation's results do not narrow from charges to pleas"
             / "les résultats d'une opération ne vont pas en diminuant des accusations aux plaidoyers de culpabilité",
         checks: &[
-            BuiltinCheck {
-                scope: "/statistics/operations",
-                check: "guilty_pleas <= charged",
-                at: Some("charged"),
-                message: Text::new("{name}: {arithmetic}", "{name} : {arithmetic}"),
-                help: Some(Text::new("a guilty plea needs a charged person", "un plaidoyer de culpabilité suppose une personne accusée")),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/statistics/operations",
-                check: "charged <= charges_laid",
-                at: Some("charges_laid"),
-                message: Text::new("{name}: {arithmetic}", "{name} : {arithmetic}"),
-                help: Some(Text::new("each person charged faces at least one charge", "chaque personne accusée fait face à au moins une accusation")),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/statistics/operations",
-                check: "charged <= arrested",
-                at: Some("arrested"),
-                message: Text::new("{name}: {arithmetic}", "{name} : {arithmetic}"),
-                help: Some(Text::new(
+            BuiltinCheck::new(
+                "/statistics/operations",
+                "guilty_pleas <= charged",
+                Text::new(
+                    "a guilty plea needs a charged person",
+                    "un plaidoyer de culpabilité suppose une personne accusée",
+                ),
+            )
+            .at("charged")
+            .message(Text::new("{name}: {arithmetic}", "{name} : {arithmetic}")),
+            BuiltinCheck::new(
+                "/statistics/operations",
+                "charged <= charges_laid",
+                Text::new(
+                    "each person charged faces at least one charge",
+                    "chaque personne accusée fait face à au moins une accusation",
+                ),
+            )
+            .at("charges_laid")
+            .message(Text::new("{name}: {arithmetic}", "{name} : {arithmetic}")),
+            BuiltinCheck::new(
+                "/statistics/operations",
+                "charged <= arrested",
+                Text::new(
                     "people can be charged without arrest, but rarely more of them: check both figures",
                     "on peut être accusé sans être arrêté, mais rarement en plus grand nombre : vérifiez les deux chiffres",
-                )),
-                severity: Some(Severity::Warning),
-            },
+                ),
+            )
+            .at("arrested")
+            .message(Text::new("{name}: {arithmetic}", "{name} : {arithmetic}"))
+            .severity(Severity::Warning),
         ],
         reads: Reads::Sections(&["statistics"]),
     }

@@ -29,34 +29,32 @@ crate::rules::declare_rule! {
         summary: "a funding entry ends before it starts or has no amount"
             / "une entrée de financement se termine avant de commencer ou n'a pas de montant",
         checks: &[
-            BuiltinCheck {
-                scope: "/funding",
-                check: "years.start <= years.end",
-                at: Some("years.end"),
-                message: Text::new(
-                    "`{title}` ends before it starts: {arithmetic}",
-                    "`{title}` se termine avant de commencer : {arithmetic}",
-                ),
-                help: Some(Text::new(
+            BuiltinCheck::new(
+                "/funding",
+                "years.start <= years.end",
+                Text::new(
                     "correct the years as the report prints them",
                     "corrigez les années telles que le rapport les indique",
-                )),
-                severity: None,
-            },
-            BuiltinCheck {
-                scope: "/funding",
-                check: "amount.value > 0",
-                at: Some("amount.value"),
-                message: Text::new(
-                    "`{title}` has no amount: {arithmetic}",
-                    "`{title}` n'a pas de montant : {arithmetic}",
                 ),
-                help: Some(Text::new(
+            )
+            .at("years.end")
+            .message(Text::new(
+                "`{title}` ends before it starts: {arithmetic}",
+                "`{title}` se termine avant de commencer : {arithmetic}",
+            )),
+            BuiltinCheck::new(
+                "/funding",
+                "amount.value > 0",
+                Text::new(
                     "give the amount the report prints",
                     "indiquez le montant que donne le rapport",
-                )),
-                severity: None,
-            },
+                ),
+            )
+            .at("amount.value")
+            .message(Text::new(
+                "`{title}` has no amount: {arithmetic}",
+                "`{title}` n'a pas de montant : {arithmetic}",
+            )),
         ],
         reads: Reads::Sections(&["funding"]),
     }
