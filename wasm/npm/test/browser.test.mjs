@@ -333,3 +333,32 @@ test('the English/Français toggle switches labels, <html lang> and findings liv
   await besideEn.waitFor({ state: 'detached', timeout: 5_000 });
   assert.deepEqual(problems, []);
 });
+
+test('explain and rules in the browser and in naplint/worker: the pages of lib/docs.js', async () => {
+  const got = await page.evaluate(async () => {
+    const naplint = await import('/wasm/npm/lib/browser.js');
+    const { createWorker } = await import('/wasm/npm/lib/worker.js');
+    const docs = (await import('/wasm/npm/lib/docs.js')).default;
+    await naplint.init();
+    const worker = createWorker();
+    try {
+      return {
+        main: naplint.explain('R001', { lang: 'fr' }),
+        inWorker: await worker.explain('trp-breakdown', { lang: 'fr' }),
+        unknown: await worker.explain('R999'),
+        file: docs.fr.R001.page,
+        rulesDocs: (await worker.rules()).find((r) => r.code === 'P005').docs,
+        fileDocs: docs.en.P005.docs,
+      };
+    } finally {
+      worker.terminate();
+    }
+  });
+  assert.match(got.main, /^# R001 `trp-breakdown` \(.+\)\n\nreconcile · gravité par défaut : erreur\n\n## Ce que la règle vérifie/);
+  assert.equal(got.inWorker, got.main);
+  assert.equal(got.file, got.main);
+  assert.equal(got.unknown, null);
+  assert.match(got.rulesDocs, /^## What it checks/);
+  assert.equal(got.rulesDocs, got.fileDocs);
+  assert.deepEqual(problems, []);
+});
