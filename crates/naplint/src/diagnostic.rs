@@ -137,6 +137,18 @@ impl Pointer {
             .map(|t| t.replace("~1", "/").replace("~0", "~"))
     }
 
+    /// The tokens, unescaped, borrowed from the pointer unless they hold a `~` escape
+    /// (locating a finding walks every token, and most need no copy).
+    pub fn segments(&self) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
+        self.0.split('/').skip(1).map(|t| {
+            if t.contains('~') {
+                std::borrow::Cow::Owned(t.replace("~1", "/").replace("~0", "~"))
+            } else {
+                std::borrow::Cow::Borrowed(t)
+            }
+        })
+    }
+
     /// The last token, unescaped.
     #[must_use]
     pub fn last(&self) -> Option<String> {
@@ -226,6 +238,8 @@ mod tests {
         let p = Pointer::root().key("a/b").index(3).key("x~1/y");
         assert_eq!(p.last().as_deref(), Some("x~1/y"));
         assert_eq!(p.last(), p.tokens().last());
+        let segments: Vec<String> = p.segments().map(|t| t.into_owned()).collect();
+        assert_eq!(segments, p.tokens().collect::<Vec<_>>());
         assert_eq!(Pointer::root().key("").last().as_deref(), Some(""));
     }
 }

@@ -26,11 +26,11 @@ pub(crate) fn previous_by_id(report: &Report) -> HashMap<&str, &Deliverable> {
 /// id): its pointer, its current and its previous version.
 pub(crate) fn joined<'x>(
     x: &'x Across<'x>,
-) -> impl Iterator<Item = (&'x Pointer, &'x Deliverable, &'x Deliverable)> + 'x {
+) -> impl Iterator<Item = (Pointer, &'x Deliverable, &'x Deliverable)> + 'x {
     let before = previous_by_id(x.previous);
     x.current.chart.rows().iter().filter_map(move |r| {
         let previous = before.get(r.deliverable.id.as_str())?;
-        Some((&r.pointer, r.deliverable, *previous))
+        Some((r.pointer(), r.deliverable, *previous))
     })
 }
 

@@ -13,19 +13,54 @@ crate::texts! {
     pub(crate) ITEM = "item {n} of deliverable `{id}`" / "l'élément {n} du livrable `{id}`";
 }
 
+/// Where a deliverable sits: its pillar, objective, task and deliverable indexes. The
+/// pointer is spelled out only when a finding needs it (a session re-indexes the chart on
+/// every edit of the pillars, and most deliverables have no finding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub pillar: usize,
+    pub objective: usize,
+    pub task: usize,
+    pub deliverable: usize,
+}
+
+impl Place {
+    /// `/pillars/P/objectives/O/tasks/T/deliverables/D`.
+    #[must_use]
+    pub fn pointer(self) -> Pointer {
+        let Self {
+            pillar: p,
+            objective: o,
+            task: t,
+            deliverable: d,
+        } = self;
+        Pointer::parse(&format!(
+            "/pillars/{p}/objectives/{o}/tasks/{t}/deliverables/{d}"
+        ))
+    }
+}
+
 /// One deliverable of the chart.
 #[derive(Debug)]
 pub struct Row<'r> {
-    /// `/pillars/P/objectives/O/tasks/T/deliverables/D`.
-    pub pointer: Pointer,
+    pub place: Place,
     pub task: &'r Task,
     pub deliverable: &'r Deliverable,
+}
+
+impl Row<'_> {
+    /// `/pillars/P/objectives/O/tasks/T/deliverables/D`.
+    #[must_use]
+    pub fn pointer(&self) -> Pointer {
+        self.place.pointer()
+    }
 }
 
 /// A deliverable or one of its items: the two things that carry start, status, target.
 #[derive(Debug)]
 pub struct Entry<'r> {
-    pub pointer: Pointer,
+    /// The deliverable's place (the parent's, for an item).
+    pub place: Place,
     /// The deliverable's id (the parent's, for an item).
     pub id: &'r str,
     /// For an item, its 0-based index in `items`.
@@ -39,6 +74,16 @@ pub struct Entry<'r> {
 }
 
 impl Entry<'_> {
+    /// The deliverable's pointer, or its item's (`…/items/I`).
+    #[must_use]
+    pub fn pointer(&self) -> Pointer {
+        let deliverable = self.place.pointer();
+        match self.item {
+            None => deliverable,
+            Some(i) => deliverable.key("items").index(i),
+        }
+    }
+
     /// "deliverable `1.11.2`" or "item 2 of deliverable `1.11.2`", worded only when a
     /// finding needs it.
     #[must_use]
@@ -62,11 +107,14 @@ impl<'r> Chart<'r> {
     pub fn new(report: &'r Report) -> Self {
         let mut chart = Self::default();
         for (p, o, t, task, d, deliverable) in walk(report) {
-            let pointer = Pointer::parse(&format!(
-                "/pillars/{p}/objectives/{o}/tasks/{t}/deliverables/{d}"
-            ));
+            let place = Place {
+                pillar: p,
+                objective: o,
+                task: t,
+                deliverable: d,
+            };
             chart.entries.push(Entry {
-                pointer: pointer.clone(),
+                place,
                 id: &deliverable.id,
                 item: None,
                 new: deliverable.new,
@@ -75,23 +123,20 @@ impl<'r> Chart<'r> {
                 target: deliverable.target.as_ref(),
                 parent: None,
             });
-            if !deliverable.items.is_empty() {
-                let items = pointer.key("items");
-                for (i, item) in deliverable.items.iter().enumerate() {
-                    chart.entries.push(Entry {
-                        pointer: items.index(i),
-                        id: &deliverable.id,
-                        item: Some(i),
-                        new: item.new,
-                        start: item.start.as_ref(),
-                        status: item.status,
-                        target: item.target.as_ref(),
-                        parent: Some(deliverable),
-                    });
-                }
+            for (i, item) in deliverable.items.iter().enumerate() {
+                chart.entries.push(Entry {
+                    place,
+                    id: &deliverable.id,
+                    item: Some(i),
+                    new: item.new,
+                    start: item.start.as_ref(),
+                    status: item.status,
+                    target: item.target.as_ref(),
+                    parent: Some(deliverable),
+                });
             }
             chart.rows.push(Row {
-                pointer,
+                place,
                 task,
                 deliverable,
             });

@@ -14,20 +14,6 @@ use serde_json::json;
 
 const SEED: &str = include_str!("../../../../seeds/2013-14/report.json");
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap()
-    }
-}
-
 /// Every pointer of the document (containers and scalars), in document order.
 fn pointers(node: &Node, at: &str, out: &mut Vec<(String, bool)>) {
     let container = matches!(node.value, Value::Object(_) | Value::Array(_));
@@ -63,7 +49,7 @@ fn assert_tree_is_the_texts(s: &Session<&Linter>, what: &str) {
 fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
     let linter = Linter::new(Config::default()).unwrap();
     let mut s = Session::new(&linter, text, SourceFormat::Json);
-    let mut rng = Rng(seed);
+    let mut rng = fastrand::Rng::with_seed(seed);
     let values = [
         json!(1),
         json!("x"),
@@ -80,12 +66,12 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
     for step in 0..steps {
         let mut all = Vec::new();
         pointers(s.loaded.root.as_ref().unwrap(), "", &mut all);
-        let (pointer, container) = all[rng.below(all.len())].clone();
-        let r = rng.below(10);
+        let (pointer, container) = all[rng.usize(..all.len())].clone();
+        let r = rng.usize(..10);
         let result = if r < 3 && !pointer.is_empty() {
             s.remove(&pointer).map(drop)
         } else if r < 6 && container {
-            let key = ["new", "a/b", "n~e", "émoji"][rng.below(4)];
+            let key = ["new", "a/b", "n~e", "émoji"][rng.usize(..4)];
             let child = if s.set(&format!("{pointer}/-"), &json!(0)).is_ok() {
                 // An array: that appended; append again at the length.
                 let tokens = parse_pointer(&pointer).unwrap();
@@ -99,9 +85,10 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
             } else {
                 format!("{pointer}/{}", source::escape_token(key))
             };
-            s.set(&child, &values[rng.below(values.len())]).map(drop)
+            s.set(&child, &values[rng.usize(..values.len())]).map(drop)
         } else {
-            s.set(&pointer, &values[rng.below(values.len())]).map(drop)
+            s.set(&pointer, &values[rng.usize(..values.len())])
+                .map(drop)
         };
         if result.is_ok() {
             done += 1;

@@ -29,7 +29,7 @@ impl Node {
     #[must_use]
     pub fn at(&self, pointer: &Pointer) -> Option<&Node> {
         let mut node = self;
-        for token in pointer.tokens() {
+        for token in pointer.segments() {
             node = match &node.value {
                 Value::Object(_) => node.get(&token)?,
                 Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
@@ -65,7 +65,7 @@ impl<'a> Locator<'a> {
     pub fn locate(&mut self, pointer: &Pointer) -> Located {
         let mut node = self.root;
         let mut key = None;
-        for token in pointer.tokens() {
+        for token in pointer.segments() {
             let next = match &node.value {
                 Value::Object(members) if members.len() > SCAN_MEMBERS => {
                     let index = self
@@ -79,14 +79,14 @@ impl<'a> Locator<'a> {
                                 .collect()
                         });
                     index
-                        .get(token.as_str())
+                        .get(token.as_ref())
                         .and_then(|&i| members.get(i))
                         .map(|m| (&m.value, Some(m.key_span)))
                 }
                 Value::Object(members) => members
                     .iter()
                     .rev()
-                    .find(|m| m.key == token)
+                    .find(|m| m.key == *token)
                     .map(|m| (&m.value, Some(m.key_span))),
                 Value::Array(items) => token
                     .parse::<usize>()

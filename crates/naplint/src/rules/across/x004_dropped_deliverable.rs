@@ -57,8 +57,7 @@ fn across(x: &Across<'_>, out: &mut Vec<Finding>) {
         .chart
         .rows()
         .iter()
-        .map(|r| (&r.pointer, r.task, r.deliverable))
-        .map(|(_, _, d)| d.id.as_str())
+        .map(|r| r.deliverable.id.as_str())
         .collect();
     let mut gone: Vec<_> = previous_by_id(x.previous)
         .into_iter()

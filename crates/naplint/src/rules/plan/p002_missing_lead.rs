@@ -45,9 +45,9 @@ fn finding(pointer: Pointer, id: &str, lang: Lang) -> Finding {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
+    for (row, d) in ctx.chart.rows().iter().map(|r| (r, r.deliverable)) {
         if d.leads.is_empty() {
-            out.push(finding(ptr.key("leads"), &d.id, ctx.lang()));
+            out.push(finding(row.pointer().key("leads"), &d.id, ctx.lang()));
         }
     }
 }

@@ -69,9 +69,9 @@ fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
             Pointer::root().key("plan").key("coordinator")
         });
     }
-    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
+    for (row, d) in ctx.chart.rows().iter().map(|r| (r, r.deliverable)) {
         for (i, lead) in d.leads.iter().enumerate() {
-            note(lead, &|| ptr.key("leads").index(i));
+            note(lead, &|| row.pointer().key("leads").index(i));
         }
     }
     if let Some(stats) = &ctx.report.statistics {

@@ -37,11 +37,12 @@ crate::rules::declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
+    for (row, d) in ctx.chart.rows().iter().map(|r| (r, r.deliverable)) {
         let items_cover = !d.items.is_empty() && d.items.iter().all(|i| i.start.is_some());
         if d.start.is_none() && !items_cover {
             out.push(
-                Finding::new(ptr.clone(), ctx.t(MESSAGE, &[("id", &d.id)])).help(ctx.t(HELP, &[])),
+                Finding::new(row.pointer(), ctx.t(MESSAGE, &[("id", &d.id)]))
+                    .help(ctx.t(HELP, &[])),
             );
         }
     }

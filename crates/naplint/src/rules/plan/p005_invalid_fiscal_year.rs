@@ -78,10 +78,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
     for e in ctx.chart.entries() {
         if let Some(y) = e.start {
-            check(y, &|| e.pointer.key("start"));
+            check(y, &|| e.pointer().key("start"));
         }
         if let Some(y) = e.target {
-            check(y, &|| e.pointer.key("target"));
+            check(y, &|| e.pointer().key("target"));
         }
     }
 }

@@ -41,7 +41,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if e.status == Some(Status::OnTrack) && e.target.is_none() {
             out.push(
                 Finding::new(
-                    e.pointer.key("status"),
+                    e.pointer().key("status"),
                     ctx.t(MESSAGE, &[("what", &e.label(ctx.lang()))]),
                 )
                 .help(ctx.t(HELP, &[])),

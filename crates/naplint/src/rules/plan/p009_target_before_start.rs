@@ -49,7 +49,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     ("start", start.as_str()),
                 ];
                 out.push(
-                    Finding::new(e.pointer.key("target"), ctx.t(MESSAGE, &args))
+                    Finding::new(e.pointer().key("target"), ctx.t(MESSAGE, &args))
                         .help(ctx.t(HELP, &[])),
                 );
             }

@@ -61,7 +61,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 Some(_) => ctx.t(WITH_STATUS, &args),
                 None => ctx.t(WITHOUT_STATUS, &args),
             };
-            out.push(Finding::new(e.pointer.key("start"), message).help(ctx.t(HELP, &[])));
+            out.push(Finding::new(e.pointer().key("start"), message).help(ctx.t(HELP, &[])));
         }
     }
 }

@@ -56,6 +56,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         } else {
             ("start", NOT_FLAGGED, ADD)
         };
-        out.push(Finding::new(e.pointer.key(at), ctx.t(message, &args)).help(ctx.t(help, &[])));
+        out.push(Finding::new(e.pointer().key(at), ctx.t(message, &args)).help(ctx.t(help, &[])));
     }
 }

@@ -44,7 +44,7 @@ crate::rules::declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
+    for (row, d) in ctx.chart.rows().iter().map(|r| (r, r.deliverable)) {
         // An unrecognised status is P006's; comparing it here would only repeat that.
         let Some(status) = d.status.filter(|s| s.is_known()) else {
             continue;
@@ -56,7 +56,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if all_complete && status != Status::Complete {
             out.push(
                 Finding::new(
-                    ptr.key("status"),
+                    row.pointer().key("status"),
                     ctx.t(ALL_COMPLETE, &[("id", &d.id), ("status", status.as_str())]),
                 )
                 .help(ctx.t(ALL_COMPLETE_HELP, &[])),
@@ -71,7 +71,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     let n = (i + 1).to_string();
                     out.push(
                         Finding::new(
-                            ptr.key("items").index(i).key("status"),
+                            row.pointer().key("items").index(i).key("status"),
                             ctx.t(
                                 ITEM_NOT_COMPLETE,
                                 &[("id", &d.id), ("n", &n), ("status", s.as_str())],

@@ -39,7 +39,7 @@ crate::rules::declare_rule! {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (ptr, d) in ctx.chart.rows().iter().map(|r| (&r.pointer, r.deliverable)) {
+    for (row, d) in ctx.chart.rows().iter().map(|r| (r, r.deliverable)) {
         let Some(parent_start) = &d.start else {
             continue;
         };
@@ -58,7 +58,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ];
                 out.push(
                     Finding::new(
-                        ptr.key("items").index(i).key("start"),
+                        row.pointer().key("items").index(i).key("start"),
                         ctx.t(MESSAGE, &args),
                     )
                     .help(ctx.t(HELP, &[])),

@@ -45,8 +45,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .chart
         .rows()
         .iter()
-        .map(|r| (&r.pointer, r.task, r.deliverable))
-        .flat_map(|(_, _, d)| d.leads.iter().map(String::as_str))
+        .flat_map(|r| r.deliverable.leads.iter().map(String::as_str))
         .collect();
     for (i, dept) in ctx.report.departments.iter().enumerate() {
         if dept.membership != Membership::Core {
