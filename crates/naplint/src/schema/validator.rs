@@ -7,7 +7,7 @@
 //! and another fails if the generated schema uses a keyword this validator ignores.
 
 use crate::i18n::{Lang, Plural, Text};
-use crate::source::{Node, Pointer, Value};
+use crate::source::{escape_token, Node, Pointer, Value};
 use crate::suggest::closest;
 use serde_json::Value as Json;
 use std::collections::HashMap;
@@ -187,16 +187,33 @@ struct Walk<'a> {
     /// dates and department codes many times, and a regex-lite match costs more than a
     /// hash lookup of a short string.
     patterns: HashMap<(usize, &'a str), bool>,
+    /// Every (schema node, value) pair visited, for the test that `valid` and `check`
+    /// agree on each.
+    #[cfg(test)]
+    visited: Vec<(usize, &'a Node)>,
 }
 
 impl<'a> Walk<'a> {
+    /// The pointer of the current path, spelled into one string (only for a violation).
     fn pointer(&self) -> Pointer {
-        self.path
-            .iter()
-            .fold(Pointer::root(), |p, step| match step {
-                Step::Key(k) => p.key(k),
-                Step::Index(i) => p.index(*i),
-            })
+        use std::fmt::Write as _;
+        let mut s = String::new();
+        for step in &self.path {
+            match step {
+                Step::Key(k) if k.contains(['~', '/']) => {
+                    s.push('/');
+                    s.push_str(&escape_token(k));
+                }
+                Step::Key(k) => {
+                    s.push('/');
+                    s.push_str(k);
+                }
+                Step::Index(i) => {
+                    let _ = write!(s, "/{i}");
+                }
+            }
+        }
+        Pointer::parse(&s)
     }
 
     fn matches(&mut self, at: usize, re: &regex_lite::Regex, s: &'a str) -> bool {
@@ -520,6 +537,9 @@ impl Violation {
 #[derive(Debug)]
 pub struct CompiledSchema {
     nodes: Vec<SchemaNode>,
+    /// Per node, the JSON types it can accept (`None`: any), computed once: a value of
+    /// another type fails the node, so an alternative is skipped without validating it.
+    accepted: Vec<Option<Vec<JsonType>>>,
 }
 
 fn as_usize(v: Option<&Json>) -> Option<usize> {
@@ -543,6 +563,7 @@ impl CompiledSchema {
     pub fn compile(schema: &Json) -> Result<Self, SchemaError> {
         let mut c = Self {
             nodes: vec![SchemaNode::default()],
+            accepted: Vec::new(),
         };
         let defs: Vec<(String, &Json)> = schema
             .get("$defs")
@@ -562,6 +583,9 @@ impl CompiledSchema {
             c.fill(at, def, &def_index)?;
         }
         c.fill(0, schema, &def_index)?;
+        c.accepted = (0..c.nodes.len())
+            .map(|at| c.accepted_types(at, 0))
+            .collect();
         Ok(c)
     }
 
@@ -758,14 +782,18 @@ impl CompiledSchema {
         (depth, out)
     }
 
-    /// The set of JSON types a schema node can accept (`None`: any).
-    fn accepted(&self, at: usize) -> Option<Vec<JsonType>> {
+    /// The set of JSON types a schema node can accept (`None`: any). `depth` stops a
+    /// cycle of `$ref`s with no `type` (which no value can satisfy) from recursing forever.
+    fn accepted_types(&self, at: usize, depth: usize) -> Option<Vec<JsonType>> {
         let node = self.nodes.get(at)?;
         if let Some(types) = &node.types {
             return Some(types.clone());
         }
+        if depth > self.nodes.len() {
+            return None;
+        }
         if let Some(r) = node.reference {
-            return self.accepted(r);
+            return self.accepted_types(r, depth + 1);
         }
         let alternatives = if node.any_of.is_empty() {
             &node.one_of
@@ -777,9 +805,140 @@ impl CompiledSchema {
         }
         let mut all = Vec::new();
         for &alt in alternatives {
-            all.extend(self.accepted(alt)?);
+            all.extend(self.accepted_types(alt, depth + 1)?);
         }
         Some(all)
+    }
+
+    /// The precomputed [`Self::accepted_types`] of a node.
+    fn accepted(&self, at: usize) -> Option<&[JsonType]> {
+        self.accepted.get(at).and_then(Option::as_deref)
+    }
+
+    /// Whether a node's accepted types allow the value's type (a node that accepts any
+    /// type allows it).
+    fn type_allows(&self, at: usize, value: &Value) -> bool {
+        self.accepted(at)
+            .is_none_or(|ts| ts.iter().any(|t| t.accepts(value)))
+    }
+
+    /// Whether `inst` is valid against node `at`: exactly whether [`Self::check`] would
+    /// report no violation, computed without building one (no message, no pointer, no
+    /// `Vec`) and stopping at the first failure. Alternatives of `anyOf`/`oneOf` are
+    /// decided this way; only a combinator that fails re-runs [`Self::check`] to report.
+    fn valid<'a>(&self, at: usize, inst: &'a Node, walk: &mut Walk<'a>) -> bool {
+        #[cfg(test)]
+        walk.visited.push((at, inst));
+        let Some(node) = self.nodes.get(at) else {
+            return true;
+        };
+        if let Some(types) = &node.types {
+            if !types.iter().any(|t| t.accepts(&inst.value)) {
+                return false;
+            }
+        }
+        if let Some(allowed) = &node.enumeration {
+            if !enum_contains(allowed, inst) {
+                return false;
+            }
+        }
+        match &inst.value {
+            Value::String(s) => {
+                let s: &'a str = s;
+                if let Some((_, re)) = &node.pattern {
+                    if !walk.matches(at, re, s) {
+                        return false;
+                    }
+                }
+                if node.min_length.is_some() || node.max_length.is_some() {
+                    let len = s.chars().count();
+                    if node.min_length.is_some_and(|m| len < m)
+                        || node.max_length.is_some_and(|m| len > m)
+                    {
+                        return false;
+                    }
+                }
+            }
+            Value::Number(n) => {
+                let v = number_value(n);
+                if node.minimum.is_some_and(|m| v < m)
+                    || node.exclusive_minimum.is_some_and(|m| v <= m)
+                    || node.maximum.is_some_and(|m| v > m)
+                    || node.exclusive_maximum.is_some_and(|m| v >= m)
+                {
+                    return false;
+                }
+            }
+            Value::Array(items) => {
+                if node.min_items.is_some_and(|m| items.len() < m)
+                    || node.max_items.is_some_and(|m| items.len() > m)
+                {
+                    return false;
+                }
+                if let Some(item_schema) = node.items {
+                    if !items.iter().all(|item| self.valid(item_schema, item, walk)) {
+                        return false;
+                    }
+                }
+            }
+            Value::Object(members) => {
+                if !node
+                    .required
+                    .iter()
+                    .all(|field| members.iter().any(|m| &m.key == field))
+                {
+                    return false;
+                }
+                for m in members {
+                    let sub = match node.properties.iter().find(|(name, _)| name == &m.key) {
+                        Some((_, sub)) => *sub,
+                        None => match node.additional {
+                            Additional::Allow => continue,
+                            Additional::Schema(sub) => sub,
+                            Additional::Deny => return false,
+                        },
+                    };
+                    if !self.valid(sub, &m.value, walk) {
+                        return false;
+                    }
+                }
+            }
+            Value::Null | Value::Bool(_) => {}
+        }
+        if let Some(r) = node.reference {
+            if !self.valid(r, inst, walk) {
+                return false;
+            }
+        }
+        if !node.all_of.iter().all(|&sub| self.valid(sub, inst, walk)) {
+            return false;
+        }
+        if !node.any_of.is_empty() && self.matching(&node.any_of, inst, walk, 1) == 0 {
+            return false;
+        }
+        node.one_of.is_empty() || self.matching(&node.one_of, inst, walk, usize::MAX) == 1
+    }
+
+    /// How many of `alts` accept `inst`, counting up to `enough`. An alternative whose
+    /// types exclude the value's is not validated (the `Option<T>` shape, `anyOf:
+    /// [{$ref}, {type: null}]`, costs one type test for `null`).
+    fn matching<'a>(
+        &self,
+        alts: &[usize],
+        inst: &'a Node,
+        walk: &mut Walk<'a>,
+        enough: usize,
+    ) -> usize {
+        let mut matched = 0;
+        for &alt in alts {
+            if self.type_allows(alt, &inst.value) && self.valid(alt, inst, walk) {
+                matched += 1;
+                if matched >= enough {
+                    break;
+                }
+            }
+        }
+        matched
     }
 
     #[allow(clippy::too_many_lines)]
@@ -791,6 +950,8 @@ impl CompiledSchema {
         walk: &mut Walk<'a>,
         out: &mut Vec<Violation>,
     ) {
+        #[cfg(test)]
+        walk.visited.push((at, inst));
         let Some(node) = self.nodes.get(at) else {
             return;
         };
@@ -819,12 +980,7 @@ impl CompiledSchema {
             }
         }
         if let Some(allowed) = &node.enumeration {
-            // Strings (every enum of the report schema) compare without building a value.
-            let found = match &inst.value {
-                Value::String(s) => allowed.iter().any(|a| a.as_str() == Some(s.as_str())),
-                _ => allowed.contains(&inst.to_json()),
-            };
-            if !found {
+            if !enum_contains(allowed, inst) {
                 let json = inst.to_json();
                 push!(ViolationKind::Enum {
                     value: inst
@@ -864,11 +1020,7 @@ impl CompiledSchema {
                 }
             }
             Value::Number(n) => {
-                let v = n.as_f64().unwrap_or(if n.raw.starts_with('-') {
-                    f64::NEG_INFINITY
-                } else {
-                    f64::INFINITY
-                });
+                let v = number_value(n);
                 if let Some(min) = node.minimum.filter(|&m| v < m) {
                     push!(ViolationKind::Minimum {
                         value: n.raw.clone(),
@@ -981,6 +1133,11 @@ impl CompiledSchema {
     /// `anyOf`/`oneOf`: when no alternative matches, report the errors of the best one,
     /// the one that accepts the value's type with the fewest violations, as ajv's
     /// "best match" does; a type mismatch with all of them is one type error.
+    ///
+    /// The alternatives are first decided by [`Self::valid`] (no violation built); only
+    /// when none matches are the ones that accept the value's type checked again to
+    /// collect their violations, in the same order, so the output is what checking every
+    /// alternative in full gives.
     fn check_alternatives<'a>(
         &self,
         alts: &[usize],
@@ -990,23 +1147,19 @@ impl CompiledSchema {
         out: &mut Vec<Violation>,
         exactly_one: bool,
     ) {
-        let mut best: Option<Vec<Violation>> = None;
-        let mut matched = 0;
-        for &alt in alts {
-            let mut errs = Vec::new();
-            self.check(alt, inst, def, walk, &mut errs);
-            if errs.is_empty() {
-                matched += 1;
-                continue;
-            }
-            let type_ok = self
-                .accepted(alt)
-                .is_none_or(|ts| ts.iter().any(|t| t.accepts(&inst.value)));
-            if type_ok && best.as_ref().is_none_or(|b| errs.len() < b.len()) {
-                best = Some(errs);
-            }
-        }
+        let matched = self.matching(alts, inst, walk, if exactly_one { usize::MAX } else { 1 });
         if matched == 0 {
+            let mut best: Option<Vec<Violation>> = None;
+            for &alt in alts {
+                if !self.type_allows(alt, &inst.value) {
+                    continue;
+                }
+                let mut errs = Vec::new();
+                self.check(alt, inst, def, walk, &mut errs);
+                if best.as_ref().is_none_or(|b| errs.len() < b.len()) {
+                    best = Some(errs);
+                }
+            }
             match best {
                 Some(errs) => out.extend(errs),
                 None => {
@@ -1014,7 +1167,7 @@ impl CompiledSchema {
                         .iter()
                         .filter_map(|&a| self.accepted(a))
                         .flatten()
-                        .map(JsonType::name)
+                        .map(|t| t.name())
                         .collect();
                     expected.dedup();
                     out.push(Violation {
@@ -1034,6 +1187,124 @@ impl CompiledSchema {
                 def: def.map(str::to_owned),
                 kind: ViolationKind::OneOf { matched },
             });
+        }
+    }
+}
+
+/// Whether `inst` is one of an `enum`'s values. Strings (every enum of the report
+/// schema) compare without building a value.
+fn enum_contains(allowed: &[Json], inst: &Node) -> bool {
+    match &inst.value {
+        Value::String(s) => {
+            let s: &str = s;
+            allowed.iter().any(|a| a.as_str() == Some(s))
+        }
+        _ => allowed.contains(&inst.to_json()),
+    }
+}
+
+/// A number as `minimum`/`maximum` compare it: beyond `f64`, an infinity of its sign.
+fn number_value(n: &crate::source::Number) -> f64 {
+    n.as_f64().unwrap_or(if n.raw.starts_with('-') {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::disallowed_methods,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )]
+    use super::{CompiledSchema, Walk};
+    use crate::source::{self, Node, SourceFormat};
+    use std::path::{Path, PathBuf};
+
+    fn inputs() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut out = vec![
+            root.join("seeds/2013-14/report.json"),
+            root.join("seeds/2013-14/report.yaml"),
+        ];
+        for dir in std::fs::read_dir(root.join("tests/fixtures"))
+            .unwrap()
+            .flatten()
+        {
+            for f in std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let p = f.path();
+                let name = p.to_string_lossy().into_owned();
+                if (name.ends_with(".json") || name.ends_with(".yaml"))
+                    && !name.ends_with(".expected.json")
+                {
+                    out.push(p);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// The boolean walk that decides alternatives says "valid" exactly when the full
+    /// check reports nothing, for every (schema node, value) pair a validation of the
+    /// seed or of any fixture visits, in either mode.
+    #[test]
+    fn valid_agrees_with_check_on_every_visited_pair() {
+        for (name, text) in [
+            ("report", super::super::REPORT_SCHEMA_JSON),
+            ("submission", super::super::SUBMISSION_SCHEMA_JSON),
+        ] {
+            let schema = CompiledSchema::from_text(text).unwrap();
+            let (mut pairs, mut invalid) = (0, 0);
+            for path in inputs() {
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let format = if path.extension().is_some_and(|e| e == "yaml") {
+                    SourceFormat::Yaml
+                } else {
+                    SourceFormat::Json
+                };
+                let loaded = source::load(&text, format);
+                let Some(root) = loaded.root.as_ref() else {
+                    continue;
+                };
+                let mut walk = Walk::default();
+                let mut out = Vec::new();
+                schema.check(0, root, None, &mut walk, &mut out);
+                let mut seen: Vec<(usize, *const Node)> = Vec::new();
+                for &(at, inst) in &walk.visited {
+                    let key = (at, std::ptr::from_ref(inst));
+                    if seen.contains(&key) {
+                        continue;
+                    }
+                    seen.push(key);
+                    let mut errs = Vec::new();
+                    schema.check(at, inst, None, &mut Walk::default(), &mut errs);
+                    let valid = schema.valid(at, inst, &mut Walk::default());
+                    assert_eq!(
+                        valid,
+                        errs.is_empty(),
+                        "{name} schema node {at} at {} in {}: {errs:?}",
+                        inst.span.start,
+                        path.display()
+                    );
+                    pairs += 1;
+                    invalid += usize::from(!valid);
+                }
+            }
+            println!("{name}: {pairs} pairs, {invalid} invalid");
+            assert!(
+                pairs > 1_000 && invalid > 100,
+                "{name}: {pairs} pairs, {invalid} invalid"
+            );
         }
     }
 }
