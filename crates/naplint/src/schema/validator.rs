@@ -6,6 +6,7 @@
 //! A test runs the `jsonschema` crate over every fixture and asserts the same verdict,
 //! and another fails if the generated schema uses a keyword this validator ignores.
 
+use super::pattern::Pattern;
 use crate::i18n::{Lang, Plural, Text};
 use crate::source::{escape_token, Node, Pointer, Value};
 use crate::suggest::closest;
@@ -136,7 +137,7 @@ struct SchemaNode {
     maximum: Option<f64>,
     exclusive_minimum: Option<f64>,
     exclusive_maximum: Option<f64>,
-    pattern: Option<(String, regex_lite::Regex)>,
+    pattern: Option<Pattern>,
     min_length: Option<usize>,
     max_length: Option<usize>,
     any_of: Vec<usize>,
@@ -183,9 +184,10 @@ enum Step<'a> {
 #[derive(Default)]
 struct Walk<'a> {
     path: Vec<Step<'a>>,
-    /// `pattern` verdicts by (schema node, string): a report repeats its fiscal years,
-    /// dates and department codes many times, and a regex-lite match costs more than a
-    /// hash lookup of a short string.
+    /// `pattern` verdicts by (schema node, string) for the patterns regex-lite decides:
+    /// a report repeats its fiscal years, dates and department codes many times, and a
+    /// regex-lite match costs more than a hash lookup of a short string. (The automaton
+    /// of [`Pattern`] costs less than the lookup: its verdicts are not kept.)
     patterns: HashMap<(usize, &'a str), bool>,
     /// Every (schema node, value) pair visited, for the test that `valid` and `check`
     /// agree on each.
@@ -216,11 +218,14 @@ impl<'a> Walk<'a> {
         Pointer::parse(&s)
     }
 
-    fn matches(&mut self, at: usize, re: &regex_lite::Regex, s: &'a str) -> bool {
+    fn matches(&mut self, at: usize, pattern: &Pattern, s: &'a str) -> bool {
+        if pattern.is_fast() {
+            return pattern.is_match(s);
+        }
         *self
             .patterns
             .entry((at, s))
-            .or_insert_with(|| re.is_match(s))
+            .or_insert_with(|| pattern.is_match(s))
     }
 }
 
@@ -661,9 +666,8 @@ impl CompiledSchema {
         node.exclusive_minimum = schema.get("exclusiveMinimum").and_then(Json::as_f64);
         node.exclusive_maximum = schema.get("exclusiveMaximum").and_then(Json::as_f64);
         if let Some(p) = schema.get("pattern").and_then(Json::as_str) {
-            let re =
-                regex_lite::Regex::new(p).map_err(|e| SchemaError::Pattern(p.to_owned(), e))?;
-            node.pattern = Some((p.to_owned(), re));
+            node.pattern =
+                Some(Pattern::new(p).map_err(|e| SchemaError::Pattern(p.to_owned(), e))?);
         }
         for (key, list) in [
             ("anyOf", &mut node.any_of),
@@ -845,8 +849,8 @@ impl CompiledSchema {
         match &inst.value {
             Value::String(s) => {
                 let s: &'a str = s;
-                if let Some((_, re)) = &node.pattern {
-                    if !walk.matches(at, re, s) {
+                if let Some(pattern) = &node.pattern {
+                    if !walk.matches(at, pattern, s) {
                         return false;
                     }
                 }
@@ -1000,11 +1004,11 @@ impl CompiledSchema {
                 } else {
                     0
                 };
-                if let Some((pattern, re)) = &node.pattern {
-                    if !walk.matches(at, re, s) {
+                if let Some(pattern) = &node.pattern {
+                    if !walk.matches(at, pattern, s) {
                         push!(ViolationKind::Pattern {
                             value: s.clone(),
-                            pattern: pattern.clone()
+                            pattern: pattern.source.clone()
                         });
                     }
                 }
