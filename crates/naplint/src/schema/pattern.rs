@@ -401,15 +401,16 @@ impl Automaton {
             budget: 4_096,
         };
         let frag = b.build(&ast)?;
-        let by_byte = (0u8..128)
-            .map(|c| {
-                b.sets
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, set)| *set & bit(c) != 0)
-                    .fold(0u64, |m, (p, _)| m | 1 << p)
-            })
-            .collect();
+        let mut by_byte = vec![0u64; 128];
+        for (p, set) in b.sets.iter().enumerate() {
+            let mut rest = *set;
+            while rest != 0 {
+                if let Some(m) = by_byte.get_mut(rest.trailing_zeros() as usize) {
+                    *m |= 1 << p;
+                }
+                rest &= rest - 1;
+            }
+        }
         Some(Self {
             by_byte,
             follow: b.follow,
