@@ -847,7 +847,7 @@ impl CompiledSchema {
                 if let Some((pattern, re)) = &node.pattern {
                     if !walk.matches(at, re, s) {
                         push!(ViolationKind::Pattern {
-                            value: s.clone(),
+                            value: s.to_string(),
                             pattern: pattern.clone()
                         });
                     }
@@ -871,28 +871,28 @@ impl CompiledSchema {
                 });
                 if let Some(min) = node.minimum.filter(|&m| v < m) {
                     push!(ViolationKind::Minimum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         min,
                         exclusive: false
                     });
                 }
                 if let Some(min) = node.exclusive_minimum.filter(|&m| v <= m) {
                     push!(ViolationKind::Minimum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         min,
                         exclusive: true
                     });
                 }
                 if let Some(max) = node.maximum.filter(|&m| v > m) {
                     push!(ViolationKind::Maximum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         max,
                         exclusive: false
                     });
                 }
                 if let Some(max) = node.exclusive_maximum.filter(|&m| v >= m) {
                     push!(ViolationKind::Maximum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         max,
                         exclusive: true
                     });
@@ -941,7 +941,7 @@ impl CompiledSchema {
                                     pointer: walk.pointer(),
                                     def: def.map(str::to_owned),
                                     kind: ViolationKind::UnknownField {
-                                        field: m.key.clone(),
+                                        field: m.key.to_string(),
                                         suggestion: closest(
                                             &m.key,
                                             known.iter().map(String::as_str),
