@@ -730,7 +730,11 @@ impl CompiledSchema {
                     .rposition(|m| m.key == *token)
                     .and_then(|i| members.get(i))
                     .and_then(|m| {
-                        let sub = match node.properties.iter().find(|(n, _)| n == &m.key) {
+                        let sub = match node
+                            .properties
+                            .iter()
+                            .find(|(n, _)| n.as_str() == m.key.as_str())
+                        {
                             Some((_, sub)) => *sub,
                             None => match node.additional {
                                 Additional::Schema(sub) => sub,
@@ -921,14 +925,18 @@ impl CompiledSchema {
             }
             Value::Object(members) => {
                 for field in &node.required {
-                    if !members.iter().any(|m| &m.key == field) {
+                    if !members.iter().any(|m| m.key.as_str() == field.as_str()) {
                         push!(ViolationKind::Required {
                             field: field.clone()
                         });
                     }
                 }
                 for m in members {
-                    let sub = match node.properties.iter().find(|(name, _)| name == &m.key) {
+                    let sub = match node
+                        .properties
+                        .iter()
+                        .find(|(name, _)| name.as_str() == m.key.as_str())
+                    {
                         Some((_, sub)) => Some(*sub),
                         None => match node.additional {
                             Additional::Allow => None,
