@@ -17,6 +17,9 @@ use crate::schema::{CompiledSchema, SchemaError, Violation, REPORT_SCHEMA_JSON};
 use crate::source::{self, LineIndex, LoadIssue, Node, SourceFormat};
 use std::collections::HashMap;
 
+mod spans;
+pub(crate) use spans::SpanLog;
+
 /// Why a linter could not be built from a configuration.
 #[derive(Debug, thiserror::Error)]
 pub enum LinterError {
@@ -433,18 +436,22 @@ impl Linter {
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
         let parts = self.parts(text, loaded, previous, line_map);
-        self.emit(text, loaded, &parts)
+        self.emit(text, loaded, &parts, None)
     }
 
     /// Checks a document a session keeps loaded, and fills `parts` for the next edit.
+    /// `log` holds the splices the tree's spans have not caught up with.
     pub(crate) fn check_session(
         &self,
         text: &str,
         loaded: &source::Loaded,
         parts: &mut Parts,
+        log: &SpanLog,
     ) -> Vec<Diagnostic> {
-        *parts = self.parts(text, loaded, None, None);
-        self.emit(text, loaded, parts)
+        let lines = stale_lines(text, loaded, log);
+        let line_map = (!log.is_current()).then_some(&lines as &dyn Fn(&Pointer) -> usize);
+        *parts = self.parts(text, loaded, None, line_map);
+        self.emit(text, loaded, parts, Some(log))
     }
 
     /// Checks a session's document after one edit, recomputing only what the edit can
@@ -471,12 +478,15 @@ impl Linter {
                 && !parts.checks.iter().any(|c| c.out_of_budget);
             clean.then_some((root, section))
         };
+        let log = edit.log;
         let Some((root, section)) = whole() else {
-            return self.check_session(text, loaded, parts);
+            return self.check_session(text, loaded, parts, log);
         };
         if s004_unsupported_format_version::check(root, lang).is_some() {
-            return self.check_session(text, loaded, parts);
+            return self.check_session(text, loaded, parts, log);
         }
+        let stale = stale_lines(text, loaded, log);
+        let line_map = (!log.is_current()).then_some(&stale as &dyn Fn(&Pointer) -> usize);
         // The schema: the subtree the edit can change (its parent's, when a member
         // came or went).
         let tokens = if edit.structural {
@@ -490,7 +500,7 @@ impl Linter {
             .unwrap_or_default()
             .iter()
             .fold(Pointer::root(), |p, t| p.key(t));
-        splice_violations(&mut parts.violations, &prefix, violations, root);
+        splice_violations(&mut parts.violations, &prefix, violations, root, log);
         // The typed model: the edited section read again.
         let rerun = |reads: crate::rules::Reads| reads.section(section);
         parts.model = match std::mem::take(&mut parts.model) {
@@ -499,10 +509,10 @@ impl Linter {
                 findings,
             } => {
                 if !reread(&mut report, root, edit.tokens) {
-                    return self.check_session(text, loaded, parts);
+                    return self.check_session(text, loaded, parts, log);
                 }
                 let chart = Chart::new(&report);
-                let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, None);
+                let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
                 // What a rule that reads values one by one re-reads: the edited value
                 // (its parent's, when a member came or went) alone, on the way to it.
                 let local = partial_root(root, tokens);
@@ -513,7 +523,7 @@ impl Linter {
                         (crate::rules::Reads::Local, Some((partial, prefix))) => {
                             let ctx = Ctx {
                                 root: partial,
-                                ..self.ctx(&report, &chart, root, text, &loaded.lines, None)
+                                ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
                             };
                             let mut kept = cached;
                             kept.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
@@ -528,13 +538,13 @@ impl Linter {
                 drop(chart);
                 Model::Ok { report, findings }
             }
-            _ => self.model(root, text, loaded, None),
+            _ => self.model(root, text, loaded, line_map),
         };
         // The rule-language checks of the rules that read the section (all of them when
         // the edit moved the lines their messages cite), under the same step budget as a
         // whole run (a check's steps do not depend on the others').
         let lines_moved = self.config.lines && edit.lines_moved;
-        let line_of = self.line_of(root, text, &loaded.lines, None);
+        let line_of = self.line_of(root, text, &loaded.lines, line_map);
         let mut steps = 0u64;
         for (run, (code, check)) in parts.checks.iter_mut().zip(&self.checks) {
             let reads =
@@ -549,11 +559,11 @@ impl Linter {
                     run.findings = findings;
                     run.steps = steps - before;
                 }
-                Err(lang::OutOfBudget) => return self.check_session(text, loaded, parts),
+                Err(lang::OutOfBudget) => return self.check_session(text, loaded, parts, log),
             }
         }
         parts.incremental = true;
-        self.emit(text, loaded, parts)
+        self.emit(text, loaded, parts, Some(log))
     }
 
     /// Everything a check finds, before the configuration and positions are applied.
@@ -678,10 +688,18 @@ impl Linter {
         findings
     }
 
-    /// The findings of `parts` as located diagnostics, in the order a check reports them.
-    fn emit(&self, text: &str, loaded: &source::Loaded, parts: &Parts) -> Vec<Diagnostic> {
+    /// The findings of `parts` as located diagnostics, in the order a check reports them
+    /// (`log`: the splices a session's tree has not caught up with).
+    fn emit(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        parts: &Parts,
+        log: Option<&SpanLog>,
+    ) -> Vec<Diagnostic> {
         let lang = self.config.lang;
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
+        out.log = log.filter(|l| !l.is_current());
         self.push_load_issues(text, loaded, &mut out);
         let Some(root) = loaded.root.as_ref() else {
             return out.finish();
@@ -816,6 +834,7 @@ impl Linter {
             text,
             lines,
             locator: root.map(source::Locator::new),
+            log: None,
             diagnostics: Vec::new(),
             seen: std::collections::HashSet::new(),
             claimed: std::collections::HashSet::new(),
@@ -890,11 +909,29 @@ struct CheckRun {
 }
 
 /// What a session changed: the pointer's tokens, whether a member or an item came or
-/// went (rather than a value replaced), whether the line numbers after it moved.
+/// went (rather than a value replaced), whether the line numbers after it moved, and
+/// the splices the tree's spans have not caught up with.
 pub(crate) struct Edit<'a> {
     pub tokens: &'a [String],
     pub structural: bool,
     pub lines_moved: bool,
+    pub log: &'a SpanLog,
+}
+
+/// The line of a pointer in a session's text, through the splices its tree's spans have
+/// not caught up with (what messages that cite lines quote).
+fn stale_lines<'a>(
+    text: &'a str,
+    loaded: &'a source::Loaded,
+    log: &'a SpanLog,
+) -> impl Fn(&Pointer) -> usize + 'a {
+    move |p: &Pointer| {
+        let start = loaded
+            .root
+            .as_ref()
+            .map_or(0, |root| source::locate_pointer(root, p).value.start);
+        loaded.lines.position(text, log.at(start, false)).line
+    }
 }
 
 fn under(pointer: &str, prefix: &str) -> bool {
@@ -906,7 +943,13 @@ fn under(pointer: &str, prefix: &str) -> bool {
 /// Replaces the violations at or under `prefix` with `new`, where a whole validation
 /// puts them: where the old ones were, or else before the first violation located at or
 /// after the subtree (a whole validation visits it in document order).
-fn splice_violations(old: &mut Vec<Violation>, prefix: &Pointer, new: Vec<Violation>, root: &Node) {
+fn splice_violations(
+    old: &mut Vec<Violation>,
+    prefix: &Pointer,
+    new: Vec<Violation>,
+    root: &Node,
+    log: &SpanLog,
+) {
     let at = match old
         .iter()
         .position(|v| under(v.pointer.as_str(), prefix.as_str()))
@@ -917,9 +960,10 @@ fn splice_violations(old: &mut Vec<Violation>, prefix: &Pointer, new: Vec<Violat
         }
         None => {
             let mut locator = source::Locator::new(root);
-            let start = locator.locate(prefix).value.start;
+            let mut start_of = |p: &Pointer| log.at(locator.locate(p).value.start, false);
+            let start = start_of(prefix);
             old.iter()
-                .position(|v| locator.locate(&v.pointer).value.start >= start)
+                .position(|v| start_of(&v.pointer) >= start)
                 .unwrap_or(old.len())
         }
     };
@@ -1031,6 +1075,8 @@ struct Sink<'a> {
     text: &'a str,
     lines: &'a LineIndex,
     locator: Option<source::Locator<'a>>,
+    /// The splices a session's tree has not caught up with: located spans go through it.
+    log: Option<&'a SpanLog>,
     diagnostics: Vec<Diagnostic>,
     /// (code, pointer, message) already reported: a hash, so that a document with many
     /// problems is not quadratic to report.
@@ -1072,6 +1118,7 @@ impl Sink<'_> {
                 Some(key) if finding.at_key => key,
                 _ => located.value,
             };
+            let span = self.log.map_or(span, |log| log.span(span));
             (span.start, span.end)
         });
         self.push_at(code, finding, span);
@@ -1101,7 +1148,8 @@ impl Sink<'_> {
                 .related
                 .iter()
                 .map(|p| locator.locate(&Pointer::parse(p)))
-                .map(|l| (l.value.start, l.value.end))
+                .map(|l| self.log.map_or(l.value, |log| log.span(l.value)))
+                .map(|span| (span.start, span.end))
                 .collect(),
             None => Vec::new(),
         };

@@ -39,7 +39,12 @@ fn pointers(node: &Node, at: &str, out: &mut Vec<(String, bool)>) {
 
 fn assert_tree_is_the_texts(s: &Session<&Linter>, what: &str) {
     let fresh = source::load(&s.text, s.loaded.format);
-    assert_eq!(s.loaded.root, fresh.root, "{what}\n{}", s.text);
+    // The tree's spans lag behind by the logged splices: translated, they are the text's.
+    let mut root = s.loaded.root.clone();
+    if let Some(root) = root.as_mut() {
+        s.log.translate(root);
+    }
+    assert_eq!(root, fresh.root, "{what}\n{}", s.text);
     assert_eq!(s.loaded.issues, fresh.issues, "{what}");
     assert_eq!(s.loaded.lines, fresh.lines, "{what}: line index");
     let full = s.linter().check(&s.text, s.loaded.format);
@@ -63,6 +68,7 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
         json!("2013/14"),
     ];
     let mut done = 0;
+    let (mut logged, mut longest, mut compactions) = (0, 0, 0);
     for step in 0..steps {
         let mut all = Vec::new();
         pointers(s.loaded.root.as_ref().unwrap(), "", &mut all);
@@ -93,6 +99,11 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
         if result.is_ok() {
             done += 1;
         }
+        if s.log.len() < logged {
+            compactions += 1;
+        }
+        logged = s.log.len();
+        longest = longest.max(logged);
         assert_tree_is_the_texts(&s, &format!("step {step}: {pointer}"));
         if s.text.len() > 400_000 {
             break;
@@ -104,6 +115,10 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
         "{} of {done} edits spliced",
         s.spliced
     );
+    // Spans were left behind and translated (a log as long as it may grow), and the log
+    // was folded into the tree along the way.
+    assert_eq!(longest, SpanLog::COMPACT_AFTER - 1, "longest log");
+    assert!(compactions > 0, "no compaction");
     done
 }
 
