@@ -435,8 +435,8 @@ impl Linter {
         previous: Option<&Report>,
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
-        let parts = self.parts(text, loaded, previous, line_map);
-        self.emit(text, loaded, &parts, None)
+        let mut parts = self.parts(text, loaded, previous, line_map);
+        self.emit(text, loaded, &mut parts, None)
     }
 
     /// Checks a document a session keeps loaded, and fills `parts` for the next edit.
@@ -451,6 +451,7 @@ impl Linter {
         let lines = stale_lines(text, loaded, log);
         let line_map = (!log.is_current()).then_some(&lines as &dyn Fn(&Pointer) -> usize);
         *parts = self.parts(text, loaded, None, line_map);
+        parts.places.epoch = log.epoch();
         self.emit(text, loaded, parts, Some(log))
     }
 
@@ -501,6 +502,8 @@ impl Linter {
             .iter()
             .fold(Pointer::root(), |p, t| p.key(t));
         splice_violations(&mut parts.violations, &prefix, violations, root, log);
+        let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+        parts.places.forget(&edited, log.epoch());
         // The typed model: the edited section read again.
         let rerun = |reads: crate::rules::Reads| reads.section(section);
         parts.model = match std::mem::take(&mut parts.model) {
@@ -694,12 +697,28 @@ impl Linter {
         &self,
         text: &str,
         loaded: &source::Loaded,
-        parts: &Parts,
+        parts: &mut Parts,
         log: Option<&SpanLog>,
     ) -> Vec<Diagnostic> {
-        let lang = self.config.lang;
+        let mut places = std::mem::take(&mut parts.places.kept);
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         out.log = log.filter(|l| !l.is_current());
+        if log.is_some() {
+            out.places = Some((&mut places, HashMap::new()));
+        }
+        let diagnostics = self.emit_into(loaded, parts, out);
+        parts.places.kept = places;
+        diagnostics
+    }
+
+    fn emit_into(
+        &self,
+        loaded: &source::Loaded,
+        parts: &Parts,
+        mut out: Sink<'_>,
+    ) -> Vec<Diagnostic> {
+        let text = out.text;
+        let lang = self.config.lang;
         self.push_load_issues(text, loaded, &mut out);
         let Some(root) = loaded.root.as_ref() else {
             return out.finish();
@@ -836,7 +855,9 @@ impl Linter {
             locator: root.map(source::Locator::new),
             log: None,
             diagnostics: Vec::new(),
-            seen: std::collections::HashSet::new(),
+            places: None,
+            seen: HashMap::new(),
+            hasher: std::collections::hash_map::RandomState::new(),
             claimed: std::collections::HashSet::new(),
         }
     }
@@ -873,6 +894,9 @@ pub(crate) struct Parts {
     /// Per rule-language check of the linter, in order.
     checks: Vec<CheckRun>,
     across: Vec<(&'static str, Finding)>,
+    /// Where the last emitted findings' pointers landed in the tree, for the next edit's
+    /// findings to be placed without walking the tree again.
+    places: Places,
     /// Whether the last check recomputed only what an edit changed (tests check that it
     /// is the usual path).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -883,6 +907,34 @@ impl Parts {
     #[cfg(test)]
     pub(crate) fn incremental(&self) -> bool {
         self.incremental
+    }
+}
+
+/// Places by pointer.
+type PlaceMap = HashMap<String, source::Located>;
+
+/// Where pointers land in a session's tree (its coordinates, before the span log), kept
+/// from one edit to the next: a finding that an edit did not touch is placed by one
+/// lookup, not by walking its pointer down the tree again. An edit forgets the places at
+/// or under the value it changed (under the parent, when a member or an item came or
+/// went: the indexes after it moved); folding the span log into the tree forgets all.
+#[derive(Debug, Default)]
+struct Places {
+    /// The places the last emit used.
+    kept: PlaceMap,
+    /// The span log's compaction the coordinates are of.
+    epoch: u64,
+}
+
+impl Places {
+    /// Forgets what an edit at `prefix` may have moved.
+    fn forget(&mut self, prefix: &Pointer, epoch: u64) {
+        if epoch == self.epoch {
+            self.kept.retain(|p, _| !under(p, prefix.as_str()));
+        } else {
+            self.kept.clear();
+            self.epoch = epoch;
+        }
     }
 }
 
@@ -1077,10 +1129,15 @@ struct Sink<'a> {
     locator: Option<source::Locator<'a>>,
     /// The splices a session's tree has not caught up with: located spans go through it.
     log: Option<&'a SpanLog>,
+    /// A session's places: the last emit's (taken from as they are used again), and
+    /// this emit's.
+    places: Option<(&'a mut PlaceMap, PlaceMap)>,
     diagnostics: Vec<Diagnostic>,
-    /// (code, pointer, message) already reported: a hash, so that a document with many
-    /// problems is not quadratic to report.
-    seen: std::collections::HashSet<(String, String, String)>,
+    /// The diagnostics by a hash of (code, pointer, message), to drop a repeated one: a
+    /// hash, so that a document with many problems is not quadratic to report, of
+    /// borrowed strings, so that a finding costs no copies to compare.
+    seen: HashMap<u64, Vec<usize>>,
+    hasher: std::collections::hash_map::RandomState,
     /// (code, pointer) of schema violations a rule claimed: that rule's own check says
     /// the same thing there, so its finding at that pointer is dropped.
     claimed: std::collections::HashSet<(String, String)>,
@@ -1112,8 +1169,7 @@ impl Sink<'_> {
     }
 
     fn locate(&mut self, code: &str, finding: Finding) {
-        let span = self.locator.as_mut().map_or((0, 0), |locator| {
-            let located = locator.locate(&finding.pointer);
+        let span = self.place(&finding.pointer).map_or((0, 0), |located| {
             let span = match located.key {
                 Some(key) if finding.at_key => key,
                 _ => located.value,
@@ -1122,6 +1178,41 @@ impl Sink<'_> {
             (span.start, span.end)
         });
         self.push_at(code, finding, span);
+    }
+
+    /// Where `pointer` lands in the tree: a session's kept place, or a walk of the tree.
+    fn place(&mut self, pointer: &Pointer) -> Option<source::Located> {
+        let locator = self.locator.as_mut()?;
+        let Some((old, new)) = self.places.as_mut() else {
+            return Some(locator.locate(pointer));
+        };
+        if let Some(&located) = new.get(pointer.as_str()) {
+            return Some(located);
+        }
+        let (key, located) = match old.remove_entry(pointer.as_str()) {
+            Some(kept) => kept,
+            None => (pointer.as_str().to_owned(), locator.locate(pointer)),
+        };
+        new.insert(key, located);
+        Some(located)
+    }
+
+    /// Whether an identical diagnostic is already in; if not, `code`, `pointer` and
+    /// `message` are recorded as the next one's.
+    fn repeated(&mut self, code: &str, pointer: &str, message: &str) -> bool {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one((code, pointer, message));
+        let same = self.seen.entry(hash).or_default();
+        let diagnostics = &self.diagnostics;
+        if same.iter().any(|&i| {
+            diagnostics
+                .get(i)
+                .is_some_and(|d| d.code == code && d.pointer == pointer && d.message == message)
+        }) {
+            return true;
+        }
+        same.push(diagnostics.len());
+        false
     }
 
     fn push_at(&mut self, code: &str, finding: Finding, span: (usize, usize)) {
@@ -1135,23 +1226,22 @@ impl Sink<'_> {
             return;
         };
         let pointer = finding.pointer.as_str();
-        if !self
-            .seen
-            .insert((code.to_owned(), pointer.to_owned(), finding.message.clone()))
-        {
+        if self.repeated(&rule.code, pointer, &finding.message) {
             return;
         }
         let start = self.lines.position(self.text, span.0);
         let end = self.lines.position(self.text, span.1);
-        let related_spans = match self.locator.as_mut() {
-            Some(locator) => finding
-                .related
-                .iter()
-                .map(|p| locator.locate(&Pointer::parse(p)))
-                .map(|l| self.log.map_or(l.value, |log| log.span(l.value)))
-                .map(|span| (span.start, span.end))
-                .collect(),
-            None => Vec::new(),
+        let related_spans = if self.locator.is_some() {
+            let mut spans = Vec::with_capacity(finding.related.len());
+            for p in &finding.related {
+                if let Some(l) = self.place(&Pointer::parse(p)) {
+                    let span = self.log.map_or(l.value, |log| log.span(l.value));
+                    spans.push((span.start, span.end));
+                }
+            }
+            spans
+        } else {
+            Vec::new()
         };
         self.diagnostics.push(Diagnostic {
             code: rule.code.clone(),
@@ -1173,6 +1263,9 @@ impl Sink<'_> {
     }
 
     fn finish(mut self) -> Vec<Diagnostic> {
+        if let Some((old, new)) = self.places.take() {
+            *old = new;
+        }
         self.diagnostics
             .sort_by(|a, b| (a.span.0, &a.code, &a.pointer).cmp(&(b.span.0, &b.code, &b.pointer)));
         // Distinct findings of one rule at one pointer are all kept (identical ones were
