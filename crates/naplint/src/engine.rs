@@ -514,31 +514,90 @@ impl Linter {
                 if !reread(&mut report, root, edit.tokens) {
                     return self.check_session(text, loaded, parts, log);
                 }
-                let chart = Chart::new(&report);
-                let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
+                let mut findings = findings;
                 // What a rule that reads values one by one re-reads: the edited value
                 // (its parent's, when a member came or went) alone, on the way to it.
                 let local = partial_root(root, tokens);
-                let mut findings: Vec<Vec<Finding>> = RULES
-                    .iter()
-                    .zip(findings)
-                    .map(|(rule, cached)| match (rule.reads, &local) {
-                        (crate::rules::Reads::Local, Some((partial, prefix))) => {
-                            let ctx = Ctx {
-                                root: partial,
-                                ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
+                let mut done = vec![false; RULES.len()];
+                // An edit inside one objective: the rules scoped to an objective re-run
+                // on it alone, and so do the local ones (their chart is that view's).
+                if let Some((p, o)) = objective_scope(edit.tokens) {
+                    let scope = Pointer::root()
+                        .key("pillars")
+                        .index(p)
+                        .key("objectives")
+                        .index(o);
+                    let ran = objective_view(&mut report, p, o, |view| {
+                        let chart = Chart::new(view);
+                        let ctx = self.ctx(view, &chart, root, text, &loaded.lines, line_map);
+                        for ((rule, cached), done) in RULES.iter().zip(&mut findings).zip(&mut done)
+                        {
+                            let (within, ran) = match (rule.reads, &local) {
+                                (crate::rules::Reads::Local, Some((partial, prefix))) => {
+                                    let ctx = Ctx {
+                                        root: partial,
+                                        ..self.ctx(
+                                            view,
+                                            &chart,
+                                            root,
+                                            text,
+                                            &loaded.lines,
+                                            line_map,
+                                        )
+                                    };
+                                    (prefix, self.run_rule(rule, &ctx))
+                                }
+                                (reads, _)
+                                    if rerun(reads) && OBJECTIVE_SCOPED.contains(&rule.code) =>
+                                {
+                                    let mut ran = self.run_rule(rule, &ctx);
+                                    ran.retain(|f| under(f.pointer.as_str(), scope.as_str()));
+                                    (&scope, ran)
+                                }
+                                _ => continue,
                             };
-                            let mut kept = cached;
-                            kept.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
-                            kept.extend(self.run_rule(rule, &ctx));
-                            kept
+                            cached.retain(|f| !under(f.pointer.as_str(), within.as_str()));
+                            cached.extend(ran);
+                            *done = true;
                         }
-                        (reads, _) if rerun(reads) => self.run_rule(rule, &ctx),
-                        _ => cached,
-                    })
-                    .collect();
+                    });
+                    if ran.is_none() {
+                        return self.check_session(text, loaded, parts, log);
+                    }
+                }
+                // The other rules that read the section, on the whole chart (built only
+                // when one of them runs).
+                let runs = |rule: &crate::rules::Rule| {
+                    rule.check.is_some() && self.enabled(rule.code) && rerun(rule.reads)
+                };
+                let pending = RULES
+                    .iter()
+                    .zip(&done)
+                    .any(|(rule, &done)| !done && runs(rule));
+                if pending {
+                    let chart = Chart::new(&report);
+                    let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
+                    for ((rule, cached), _) in RULES
+                        .iter()
+                        .zip(&mut findings)
+                        .zip(&done)
+                        .filter(|(_, &done)| !done)
+                    {
+                        match (rule.reads, &local) {
+                            (crate::rules::Reads::Local, Some((partial, prefix))) => {
+                                let ctx = Ctx {
+                                    root: partial,
+                                    ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
+                                };
+                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
+                                cached.extend(self.run_rule(rule, &ctx));
+                            }
+                            (reads, _) if rerun(reads) => *cached = self.run_rule(rule, &ctx),
+                            _ => {}
+                        }
+                    }
+                }
                 findings.shrink_to_fit();
-                drop(chart);
                 Model::Ok { report, findings }
             }
             _ => self.model(root, text, loaded, line_map),
@@ -1071,6 +1130,94 @@ fn partial_root(root: &Node, tokens: &[String]) -> Option<(Node, Pointer)> {
     Some((partial, prefix))
 }
 
+/// The rules whose findings under one objective depend only on that objective (its id,
+/// tasks and deliverables), on its pillar's own fields and on the sections outside
+/// `pillars`, and whose findings elsewhere do not depend on it. After an edit inside one
+/// objective they re-run on that objective alone ([`objective_view`]), so that an edit
+/// costs the same in a report ten times as long. `reads_tests.rs` holds every one of them
+/// to it, on every objective of every fixture.
+pub(crate) const OBJECTIVE_SCOPED: &[&str] = &[
+    "P001", "P002", "P003", "P004", "P005", "P007", "P008", "P009", "P010", "P011", "P012", "P014",
+    "P015",
+];
+
+/// The pillar and objective indexes of an edit strictly inside one objective (a member
+/// of it or deeper: `/pillars/P/objectives/O/…`).
+fn objective_scope(tokens: &[String]) -> Option<(usize, usize)> {
+    match tokens {
+        [pillars, p, objectives, o, _, ..]
+            if pillars == "pillars" && objectives == "objectives" =>
+        {
+            Some((p.parse().ok()?, o.parse().ok()?))
+        }
+        _ => None,
+    }
+}
+
+/// Runs `f` on `report` reduced to objective `o` of pillar `p`: the pillars before it and
+/// the objectives before it in its pillar are empty placeholders (so that indexes, and the
+/// pointers rules spell with them, stay), the ones after it are left out. The report is
+/// put back as it was before this returns. `None` (and `f` not run) when there is no such
+/// objective.
+pub(crate) fn objective_view<R>(
+    report: &mut Report,
+    p: usize,
+    o: usize,
+    f: impl FnOnce(&Report) -> R,
+) -> Option<R> {
+    let fits = report
+        .pillars
+        .get(p)
+        .is_some_and(|pillar| o < pillar.objectives.len());
+    if !fits {
+        return None;
+    }
+    let placeholder_pillar = |pillar: &crate::model::Pillar| crate::model::Pillar {
+        id: Default::default(),
+        key: pillar.key,
+        name: Default::default(),
+        objectives: Vec::new(),
+    };
+    let placeholder_objective = || crate::model::Objective {
+        id: Default::default(),
+        statement: Default::default(),
+        tasks: Vec::new(),
+    };
+    let mut pillars = std::mem::take(&mut report.pillars);
+    let mut view = Vec::with_capacity(p + 1);
+    for pillar in pillars.iter().take(p) {
+        view.push(placeholder_pillar(pillar));
+    }
+    // The real pillar moves into the view with its objectives swapped for the view's
+    // (a placeholder takes its place in the real list meanwhile).
+    let mut objectives = Vec::new();
+    if let Some(pillar) = pillars.get_mut(p) {
+        let mut inner = placeholder_pillar(pillar);
+        std::mem::swap(pillar, &mut inner);
+        objectives = std::mem::take(&mut inner.objectives);
+        let mut mine: Vec<crate::model::Objective> =
+            (0..o).map(|_| placeholder_objective()).collect();
+        if let Some(objective) = objectives.get_mut(o) {
+            mine.push(std::mem::replace(objective, placeholder_objective()));
+        }
+        inner.objectives = mine;
+        view.push(inner);
+    }
+    report.pillars = view;
+    let out = f(report);
+    // Put everything back.
+    let mut view = std::mem::take(&mut report.pillars);
+    if let (Some(mut inner), Some(pillar)) = (view.pop(), pillars.get_mut(p)) {
+        if let (Some(objective), Some(slot)) = (inner.objectives.pop(), objectives.get_mut(o)) {
+            *slot = objective;
+        }
+        inner.objectives = objectives;
+        *pillar = inner;
+    }
+    report.pillars = pillars;
+    Some(out)
+}
+
 /// Reads the top-level section `tokens` edits (or the one pillar) into `report` again.
 /// False when it does not fit the model: the caller then reads the whole document, for
 /// the error a whole check gives.
@@ -1105,6 +1252,22 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
                 crate::source::Value::Array(items) => items.get(i),
                 _ => None,
             };
+            // One objective when the edit is inside it.
+            if let Some((p, o)) = objective_scope(tokens) {
+                let objective = item(p)
+                    .and_then(|pillar| pillar.get("objectives"))
+                    .and_then(|objectives| match &objectives.value {
+                        crate::source::Value::Array(items) => items.get(o),
+                        _ => None,
+                    });
+                let slot = report
+                    .pillars
+                    .get_mut(p)
+                    .and_then(|pillar| pillar.objectives.get_mut(o));
+                if let (Some(node), Some(slot)) = (objective, slot) {
+                    return read(Some(node), slot);
+                }
+            }
             match one.and_then(|i| Some((report.pillars.get_mut(i)?, item(i)?))) {
                 Some((pillar, node)) => read(Some(node), pillar),
                 None => read(node, &mut report.pillars),
