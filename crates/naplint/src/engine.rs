@@ -521,7 +521,13 @@ impl Linter {
                 let mut done = vec![false; RULES.len()];
                 // An edit inside one objective: the rules scoped to an objective re-run
                 // on it alone, and so do the local ones (their chart is that view's).
-                if let Some((p, o)) = objective_scope(edit.tokens) {
+                let counts = &mut parts.counts;
+                let scoped = objective_scope(edit.tokens);
+                if scoped.is_none() && (rerun(COUNTED) || edit.structural) {
+                    *counts = Counts::default();
+                }
+                if let Some((p, o)) = scoped {
+                    counts.keep(self, &report);
                     let scope = Pointer::root()
                         .key("pillars")
                         .index(p)
@@ -532,6 +538,12 @@ impl Linter {
                         let ctx = self.ctx(view, &chart, root, text, &loaded.lines, line_map);
                         for ((rule, cached), done) in RULES.iter().zip(&mut findings).zip(&mut done)
                         {
+                            if rerun(rule.reads) && counts.recount(rule.code, view, p, o) {
+                                cached.clear();
+                                counts.findings(rule.code, &ctx, cached);
+                                *done = true;
+                                continue;
+                            }
                             let (within, ran) = match (rule.reads, &local) {
                                 (crate::rules::Reads::Local, Some((partial, prefix))) => {
                                     let ctx = Ctx {
@@ -956,6 +968,9 @@ pub(crate) struct Parts {
     /// Where the last emitted findings' pointers landed in the tree, for the next edit's
     /// findings to be placed without walking the tree again.
     places: Places,
+    /// What the rules that read every objective count, for an edit inside one objective
+    /// to recount that objective alone.
+    counts: Counts,
     /// Whether the last check recomputed only what an edit changed (tests check that it
     /// is the usual path).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -966,6 +981,60 @@ impl Parts {
     #[cfg(test)]
     pub(crate) fn incremental(&self) -> bool {
         self.incremental
+    }
+
+    /// Whether ids and leads are counted for per-objective edits.
+    #[cfg(test)]
+    pub(crate) fn counted(&self) -> bool {
+        self.counts.ids.is_some() && self.counts.leading.is_some()
+    }
+}
+
+/// The sections what [`Counts`] counts comes from.
+const COUNTED: crate::rules::Reads = crate::rules::Reads::Sections(&["departments", "pillars"]);
+
+/// What P013 (ids) and P016 (leads) count over every objective, kept by a session so
+/// that an edit inside one objective recounts that objective alone; their findings come
+/// from the counts. Forgotten (and counted again on the next such edit) after any other
+/// edit of `pillars` or `departments`.
+#[derive(Debug, Default)]
+struct Counts {
+    ids: Option<crate::rules::plan::p013_duplicate_id::Ids>,
+    leading: Option<crate::rules::plan::p016_idle_department::Leading>,
+}
+
+impl Counts {
+    const IDS: &'static str = "P013";
+    const LEADING: &'static str = "P016";
+
+    /// Counts what is not counted yet, for the rules that run.
+    fn keep(&mut self, linter: &Linter, report: &Report) {
+        use crate::rules::plan::{p013_duplicate_id::Ids, p016_idle_department::Leading};
+        if linter.enabled(Self::IDS) && self.ids.is_none() {
+            self.ids = Some(Ids::new(report));
+        }
+        if linter.enabled(Self::LEADING) && self.leading.is_none() {
+            self.leading = Some(Leading::new(report));
+        }
+    }
+
+    /// Recounts objective `o` of pillar `p` (as `report` holds it) for rule `code`;
+    /// false when that rule keeps no counts.
+    fn recount(&mut self, code: &str, report: &Report, p: usize, o: usize) -> bool {
+        match (code, &mut self.ids, &mut self.leading) {
+            (Self::IDS, Some(ids), _) => ids.replace_objective(report, p, o),
+            (Self::LEADING, _, Some(leading)) => leading.replace_objective(report, p, o),
+            _ => return false,
+        }
+        true
+    }
+
+    fn findings(&self, code: &str, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        match (code, &self.ids, &self.leading) {
+            (Self::IDS, Some(ids), _) => ids.findings(ctx, out),
+            (Self::LEADING, _, Some(leading)) => leading.findings(ctx, out),
+            _ => {}
+        }
     }
 }
 

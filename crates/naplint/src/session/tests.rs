@@ -226,3 +226,45 @@ fn form_edits_recheck_only_what_they_change() {
         );
     }
 }
+
+/// An edit inside one objective recounts that objective's ids and leads (P013, P016)
+/// from the counts kept between edits: duplicate ids made and unmade, across
+/// objectives and pillars, and a core department's only deliverable given another
+/// lead and back; every step equals a full check.
+#[test]
+fn ids_and_leads_are_recounted_per_objective() {
+    let linter = Linter::new(Config::default()).unwrap();
+    let mut s = Session::new(&linter, SEED, SourceFormat::Json);
+    let d = |p: usize, t: usize, i: usize| {
+        format!("/pillars/{p}/objectives/0/tasks/{t}/deliverables/{i}")
+    };
+    let codes = |s: &Session<&Linter>, code: &str| {
+        s.diagnostics().iter().filter(|x| x.code == code).count()
+    };
+    let (p013, p016) = (codes(&s, "P013"), codes(&s, "P016"));
+    let edits: Vec<(String, serde_json::Value)> = vec![
+        (format!("{}/id", d(0, 0, 1)), json!("1.11.1")),
+        (format!("{}/id", d(1, 0, 0)), json!("1.11.1")),
+        (format!("{}/id", d(0, 0, 1)), json!("1.11.2")),
+        ("/pillars/1/objectives/0/id".into(), json!("1.1")),
+        ("/pillars/1/objectives/0/tasks/0/id".into(), json!("1.11")),
+        (format!("{}/leads", d(1, 1, 1)), json!(["PS"])),
+        (format!("{}/leads", d(1, 0, 0)), json!(["SWC", "RCMP"])),
+        (format!("{}/leads", d(1, 1, 1)), json!(["SWC"])),
+        (format!("{}/leads", d(1, 0, 0)), json!(["RCMP"])),
+        (format!("{}/id", d(1, 0, 0)), json!("2.11.1")),
+        ("/pillars/1/objectives/0/id".into(), json!("2.1")),
+        ("/pillars/1/objectives/0/tasks/0/id".into(), json!("2.11")),
+    ];
+    let mut most = (0, 0);
+    for (pointer, value) in &edits {
+        s.set(pointer, value).unwrap();
+        assert_tree_is_the_texts(&s, pointer);
+        assert!(s.parts.incremental(), "{pointer}");
+        most = (most.0.max(codes(&s, "P013")), most.1.max(codes(&s, "P016")));
+    }
+    // The edits made findings of both rules, and the last ones took them away again.
+    assert!(most.0 >= p013 + 3 && most.1 > p016, "{most:?}");
+    assert_eq!((codes(&s, "P013"), codes(&s, "P016")), (p013, p016));
+    assert!(s.parts.counted(), "the counts were kept");
+}
