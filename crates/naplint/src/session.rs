@@ -203,6 +203,9 @@ pub struct Session<L: Borrow<Linter>> {
     /// The splices the tree's spans have not caught up with: every span read from the
     /// tree goes through it.
     log: SpanLog,
+    /// Whether the text has a CRLF line end (then added lines get one too): kept, so
+    /// that an edit does not search the whole text for one.
+    crlf: bool,
     /// Edits that took the in-place path (tests check that it is the usual one).
     #[cfg(test)]
     spliced: usize,
@@ -252,6 +255,7 @@ impl<L: Borrow<Linter>> Session<L> {
         let loaded = source::load(&text, format);
         let mut parts = Parts::default();
         let log = SpanLog::new(text.len());
+        let crlf = text.contains("\r\n");
         let diagnostics = linter
             .borrow()
             .check_session(&text, &loaded, &mut parts, &log);
@@ -262,6 +266,7 @@ impl<L: Borrow<Linter>> Session<L> {
             diagnostics,
             parts,
             log,
+            crlf,
             #[cfg(test)]
             spliced: 0,
         }
@@ -312,10 +317,10 @@ impl<L: Borrow<Linter>> Session<L> {
         let target = resolve(root, pointer, &tokens)?;
         let structural = !matches!(target, Target::Existing(_));
         let splice = self.plan_set(pointer, target, value)?;
-        let edited = apply(&self.text, &splice);
-        if self.splice_tree(&tokens, &splice, &edited, Some(value)) {
-            return Ok(self.recheck(edited, &splice, &tokens, structural));
+        if self.splice_tree(&tokens, &splice, Some(value)) {
+            return Ok(self.recheck(&splice, &tokens, structural));
         }
+        let edited = apply(&self.text, &splice);
         let loaded = source::load(&edited, self.loaded.format);
         let reads_back = loaded
             .root
@@ -405,10 +410,10 @@ impl<L: Borrow<Linter>> Session<L> {
             with: String::new(),
             entry: None,
         };
-        let edited = apply(&self.text, &splice);
-        if self.splice_tree(&tokens, &splice, &edited, None) {
-            return Ok(self.recheck(edited, &splice, &tokens, true));
+        if self.splice_tree(&tokens, &splice, None) {
+            return Ok(self.recheck(&splice, &tokens, true));
         }
+        let edited = apply(&self.text, &splice);
         let loaded = source::load(&edited, self.loaded.format);
         if loaded.root.is_none() || has_syntax_issue(&loaded) {
             return Err(EditError::Rejected {
@@ -429,12 +434,18 @@ impl<L: Borrow<Linter>> Session<L> {
         &mut self,
         tokens: &[String],
         splice: &Splice,
-        edited: &str,
         value: Option<&serde_json::Value>,
     ) -> bool {
+        let text = &self.text;
+        let fits = splice.start <= splice.end
+            && text.is_char_boundary(splice.start)
+            && text.is_char_boundary(splice.end);
+        let edited_len =
+            (text.len() - (splice.end - splice.start.min(splice.end))) + splice.with.len();
         let plain =
             self.loaded.format == SourceFormat::Json
-                && edited.len() <= source::limits::MAX_BYTES
+                && fits
+                && edited_len <= source::limits::MAX_BYTES
                 && !self.loaded.issues.iter().any(|i| {
                     matches!(i, LoadIssue::DuplicateKey { .. } | LoadIssue::Syntax { .. })
                 });
@@ -449,8 +460,7 @@ impl<L: Borrow<Linter>> Session<L> {
                 if tokens.len() + depth(value) + 2 >= source::limits::MAX_DEPTH {
                     return false;
                 }
-                let at = splice.start + entry.value.start;
-                let Some(fragment) = edited.get(at..splice.start + entry.value.end) else {
+                let Some(fragment) = splice.with.get(entry.value.start..entry.value.end) else {
                     return false;
                 };
                 let parsed = source::load(fragment, SourceFormat::Json);
@@ -485,7 +495,7 @@ impl<L: Borrow<Linter>> Session<L> {
             return false;
         }
         if self.log.full() {
-            self.log.compact(root, edited.len());
+            self.log.compact(root, edited_len);
         }
         true
     }
@@ -493,39 +503,47 @@ impl<L: Borrow<Linter>> Session<L> {
     /// Re-checks after [`Session::splice_tree`] edited the tree to match `text`: only
     /// what an edit at `tokens` can change (`structural`: a member or an item came or
     /// went).
-    fn recheck(
-        &mut self,
-        text: String,
-        splice: &Splice,
-        tokens: &[String],
-        structural: bool,
-    ) -> &[Diagnostic] {
+    /// The text is edited in place: a value retyped to the same length moves no byte
+    /// after it.
+    fn recheck(&mut self, splice: &Splice, tokens: &[String], structural: bool) -> &[Diagnostic] {
         #[cfg(test)]
         {
             self.spliced += 1;
         }
-        let lines = &mut self.loaded.lines;
-        if !lines.splice(&self.text, splice.start, splice.end, &splice.with) {
-            *lines = LineIndex::new(&text);
-        }
+        let spliced = self
+            .loaded
+            .lines
+            .splice(&self.text, splice.start, splice.end, &splice.with);
         let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
         let removed = self.text.get(splice.start..splice.end).unwrap_or_default();
+        let lines_moved = newlines(removed) != newlines(&splice.with);
+        let breaks = |s: &str| s.contains(['\r', '\n']);
+        let recount = breaks(removed) || breaks(&splice.with);
+        // `splice_tree` checked that both ends are character boundaries.
+        self.text
+            .replace_range(splice.start..splice.end, &splice.with);
+        if recount {
+            self.crlf = self.text.contains("\r\n");
+        }
+        if !spliced {
+            self.loaded.lines = LineIndex::new(&self.text);
+        }
         let edit = Edit {
             tokens,
             structural,
-            lines_moved: newlines(removed) != newlines(&splice.with),
+            lines_moved,
             log: &self.log,
         };
         self.diagnostics =
             self.linter
                 .borrow()
-                .recheck_session(&text, &self.loaded, &mut self.parts, &edit);
-        self.text = text;
+                .recheck_session(&self.text, &self.loaded, &mut self.parts, &edit);
         &self.diagnostics
     }
 
     fn commit(&mut self, text: String, loaded: Loaded) -> &[Diagnostic] {
         self.log = SpanLog::new(text.len());
+        self.crlf = text.contains("\r\n");
         self.diagnostics =
             self.linter
                 .borrow()
@@ -542,7 +560,7 @@ impl<L: Borrow<Linter>> Session<L> {
         value: &serde_json::Value,
     ) -> Result<Splice, EditError> {
         let text = self.text.as_str();
-        let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let nl = if self.crlf { "\r\n" } else { "\n" };
         let yaml = self.loaded.format == SourceFormat::Yaml;
         match target {
             Target::Existing(node) => {
