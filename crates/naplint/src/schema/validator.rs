@@ -812,7 +812,11 @@ impl CompiledSchema {
                     .rposition(|m| m.key == *token)
                     .and_then(|i| members.get(i))
                     .and_then(|m| {
-                        let sub = match node.properties.iter().find(|(n, _)| n == &m.key) {
+                        let sub = match node
+                            .properties
+                            .iter()
+                            .find(|(n, _)| n.as_str() == m.key.as_str())
+                        {
                             Some((_, sub)) => *sub,
                             None => match node.additional {
                                 Additional::Schema(sub) => sub,
@@ -1061,7 +1065,7 @@ impl CompiledSchema {
                 if let Some(pattern) = &node.pattern {
                     if !pattern.is_match(s) {
                         push!(ViolationKind::Pattern {
-                            value: s.clone(),
+                            value: s.to_string(),
                             pattern: pattern.source.clone()
                         });
                     }
@@ -1081,28 +1085,28 @@ impl CompiledSchema {
                 let v = number_value(n);
                 if let Some(min) = node.minimum.filter(|&m| v < m) {
                     push!(ViolationKind::Minimum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         min,
                         exclusive: false
                     });
                 }
                 if let Some(min) = node.exclusive_minimum.filter(|&m| v <= m) {
                     push!(ViolationKind::Minimum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         min,
                         exclusive: true
                     });
                 }
                 if let Some(max) = node.maximum.filter(|&m| v > m) {
                     push!(ViolationKind::Maximum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         max,
                         exclusive: false
                     });
                 }
                 if let Some(max) = node.exclusive_maximum.filter(|&m| v >= m) {
                     push!(ViolationKind::Maximum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         max,
                         exclusive: true
                     });
@@ -1131,14 +1135,18 @@ impl CompiledSchema {
             }
             Value::Object(members) => {
                 for field in &node.required {
-                    if !members.iter().any(|m| &m.key == field) {
+                    if !members.iter().any(|m| m.key.as_str() == field.as_str()) {
                         push!(ViolationKind::Required {
                             field: field.clone()
                         });
                     }
                 }
                 for m in members {
-                    let sub = match node.properties.iter().find(|(name, _)| name == &m.key) {
+                    let sub = match node
+                        .properties
+                        .iter()
+                        .find(|(name, _)| name.as_str() == m.key.as_str())
+                    {
                         Some((_, sub)) => Some(*sub),
                         None => match node.additional {
                             Additional::Allow => None,
@@ -1151,7 +1159,7 @@ impl CompiledSchema {
                                     pointer: walk.pointer(),
                                     def: def.map(str::to_owned),
                                     kind: ViolationKind::UnknownField {
-                                        field: m.key.clone(),
+                                        field: m.key.to_string(),
                                         suggestion: closest(
                                             &m.key,
                                             known.iter().map(String::as_str),
