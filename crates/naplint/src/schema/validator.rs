@@ -947,12 +947,16 @@ impl CompiledSchema {
                 if !node
                     .required
                     .iter()
-                    .all(|field| members.iter().any(|m| &m.key == field))
+                    .all(|field| members.iter().any(|m| m.key.as_str() == field.as_str()))
                 {
                     return false;
                 }
                 for m in members {
-                    let sub = match node.properties.iter().find(|(name, _)| name == &m.key) {
+                    let sub = match node
+                        .properties
+                        .iter()
+                        .find(|(name, _)| name.as_str() == m.key.as_str())
+                    {
                         Some((_, sub)) => *sub,
                         None => match node.additional {
                             Additional::Allow => continue,
