@@ -101,6 +101,24 @@ pub type Str = compact_str::CompactString;
 #[cfg(target_arch = "wasm32")]
 pub type Str = String;
 
+/// A tree text as a `String`: a move where [`Str`] is `String`.
+#[must_use]
+pub fn into_string(text: Str) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    return text.into_string();
+    #[cfg(target_arch = "wasm32")]
+    return text;
+}
+
+/// A `String` as a tree text: a move where [`Str`] is `String`.
+#[must_use]
+pub fn from_string(text: String) -> Str {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Str::from(text);
+    #[cfg(target_arch = "wasm32")]
+    return text;
+}
+
 /// A number kept as written, so that values beyond `u64` or `f64` are still reported
 /// precisely instead of being rounded.
 #[derive(Debug, Clone, PartialEq)]
