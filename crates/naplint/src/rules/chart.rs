@@ -105,15 +105,7 @@ pub struct Chart<'r> {
 impl<'r> Chart<'r> {
     #[must_use]
     pub fn new(report: &'r Report) -> Self {
-        // Sized exactly (a count over the walk first): grown by doubling, the two vectors
-        // kept up to twice their size for the whole check of a large report.
-        let (rows, entries) = walk(report).fold((0, 0), |(rows, entries), (.., d)| {
-            (rows + 1, entries + 1 + d.items.len())
-        });
-        let mut chart = Self {
-            rows: Vec::with_capacity(rows),
-            entries: Vec::with_capacity(entries),
-        };
+        let mut chart = Self::default();
         for (p, o, t, task, d, deliverable) in walk(report) {
             let place = Place {
                 pillar: p,
@@ -149,6 +141,11 @@ impl<'r> Chart<'r> {
                 deliverable,
             });
         }
+        // Grown by doubling: give back the spare capacity, kept for the whole check of a
+        // large report otherwise (shrinking is in place; a count over the walk first
+        // would add a second copy of the walk to the WASM module).
+        chart.rows.shrink_to_fit();
+        chart.entries.shrink_to_fit();
         chart
     }
 

@@ -63,7 +63,7 @@ pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Op
             duplicates.sort_by_key(|d| (d.object, d.at.start));
             issues.extend(duplicates.into_iter().map(|d| LoadIssue::DuplicateKey {
                 pointer: super::pointer::pointer_by_positions(&node, &d.positions).into_string(),
-                key: d.key.into_string(),
+                key: super::into_string(d.key),
                 at: d.at,
                 first: d.first,
             }));
@@ -229,7 +229,7 @@ impl Parser<'_> {
                 let found = self.found();
                 return self.err(
                     SyntaxKind::ExpectedColon {
-                        key: key.into_string(),
+                        key: super::into_string(key),
                         found,
                     },
                     self.pos,

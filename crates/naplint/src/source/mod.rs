@@ -81,16 +81,43 @@ impl SourceFormat {
 
 /// The text of a key, a string value or a number in the tree.
 ///
-/// `CompactString` rather than `String`: the same 24 bytes in the node, but a text of up
-/// to 24 bytes is kept inline, with no heap allocation. Most of a report's texts are that
-/// short (of the 1.1 M keys and strings of `bench/corpus/big.json`, every key and 78% of
-/// the strings), so loading makes about a fifth of the allocations it did, and peak
-/// memory falls by what those allocations and their malloc headers took (README "Speed,
-/// size and memory" has the numbers). Borrowing from the source text (`Cow<'src, str>`)
-/// would also spare the copy of the longer strings, but it is as large in the node, makes
-/// every `Node` carry the text's lifetime through the schema, the rules and the sessions
-/// (which keep a tree across edits), and still allocates every escaped string.
+/// Natively, `CompactString` rather than `String`: the same 24 bytes in the node, but a
+/// text of up to 24 bytes is kept inline, with no heap allocation. Most of a report's
+/// texts are that short (in `bench/corpus/big.json`, every key and 78% of the strings), so
+/// loading makes about a fifth of the allocations it did, and peak memory falls by what
+/// those allocations and their malloc headers took (README "Speed, size and memory" has
+/// the numbers). Borrowing from the source text (`Cow<'src, str>`) would also spare the
+/// copy of the longer strings, but it is as large in the node, makes every `Node` carry
+/// the text's lifetime through the schema, the rules and the sessions (which keep a tree
+/// across edits), and still allocates every escaped string.
+///
+/// In the WASM module it stays `String`: `CompactString` adds about 3.8 KB gzipped there
+/// (measured with `wasm/scripts/size.sh`: 353,634 against 349,845 bytes), over the
+/// module's size ceiling, for documents a form sends, whose memory is not the limit. The
+/// code is the same for both: it uses only what `String` and `CompactString` share.
+#[cfg(not(target_arch = "wasm32"))]
 pub type Str = compact_str::CompactString;
+/// The text of a key, a string value or a number in the tree (see the native alias).
+#[cfg(target_arch = "wasm32")]
+pub type Str = String;
+
+/// A tree text as a `String`: a move where [`Str`] is `String`.
+#[must_use]
+pub fn into_string(text: Str) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    return text.into_string();
+    #[cfg(target_arch = "wasm32")]
+    return text;
+}
+
+/// A `String` as a tree text: a move where [`Str`] is `String`.
+#[must_use]
+pub fn from_string(text: String) -> Str {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Str::from(text);
+    #[cfg(target_arch = "wasm32")]
+    return text;
+}
 
 /// A number kept as written, so that values beyond `u64` or `f64` are still reported
 /// precisely instead of being rounded.

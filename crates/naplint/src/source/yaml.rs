@@ -73,8 +73,8 @@ impl Builder<'_> {
                     let key = match node.value {
                         Value::String(s) => s,
                         Value::Number(n) => n.raw,
-                        Value::Bool(b) => Str::const_new(if b { "true" } else { "false" }),
-                        Value::Null => Str::const_new("null"),
+                        Value::Bool(b) => Str::from(if b { "true" } else { "false" }),
+                        Value::Null => Str::from("null"),
                         Value::Array(_) | Value::Object(_) => {
                             return Err((SyntaxKind::NonScalarKey, node.span.start))
                         }
@@ -244,8 +244,8 @@ fn resolve_plain(s: &str) -> Value {
     if digits(unsigned) {
         let magnitude = unsigned.trim_start_matches('0');
         let raw = match (magnitude.is_empty(), s.starts_with('-')) {
-            (true, _) => Str::const_new("0"),
-            (false, true) => compact_str::format_compact!("-{magnitude}"),
+            (true, _) => Str::from("0"),
+            (false, true) => Str::from(format!("-{magnitude}")),
             (false, false) => Str::from(magnitude),
         };
         return Value::Number(Number { raw });
@@ -259,7 +259,7 @@ fn resolve_plain(s: &str) -> Value {
             .and_then(|h| u64::from_str_radix(h, radix).ok())
         {
             return Value::Number(Number {
-                raw: compact_str::ToCompactString::to_compact_string(&v),
+                raw: Str::from(v.to_string()),
             });
         }
     }
@@ -278,8 +278,7 @@ fn resolve_plain(s: &str) -> Value {
         if let Ok(v) = s.parse::<f64>() {
             if v.is_finite() {
                 return Value::Number(Number {
-                    // std's formatting, as before (compact_str's own float formatting differs).
-                    raw: compact_str::format_compact!("{v}"),
+                    raw: Str::from(v.to_string()),
                 });
             }
         }
