@@ -775,7 +775,11 @@ impl Linter {
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         out.log = log.filter(|l| !l.is_current());
         if log.is_some() {
-            out.places = Some((&mut places, HashMap::new()));
+            let capacity = places.len();
+            out.places = Some((&mut places, HashMap::with_capacity(capacity)));
+        }
+        if let Model::Ok { findings, .. } = &parts.model {
+            out.seen.reserve(findings.iter().map(Vec::len).sum());
         }
         let diagnostics = self.emit_into(loaded, parts, out);
         parts.places.kept = places;
@@ -928,8 +932,9 @@ impl Linter {
             diagnostics: Vec::new(),
             places: None,
             seen: HashMap::new(),
+            seen_more: Vec::new(),
             hasher: std::collections::hash_map::RandomState::new(),
-            claimed: std::collections::HashSet::new(),
+            claimed: HashMap::new(),
         }
     }
 
@@ -1368,11 +1373,13 @@ struct Sink<'a> {
     /// The diagnostics by a hash of (code, pointer, message), to drop a repeated one: a
     /// hash, so that a document with many problems is not quadratic to report, of
     /// borrowed strings, so that a finding costs no copies to compare.
-    seen: HashMap<u64, Vec<usize>>,
+    seen: HashMap<u64, usize>,
+    /// Diagnostics whose hash an earlier one already had (a collision: rare).
+    seen_more: Vec<(u64, usize)>,
     hasher: std::collections::hash_map::RandomState,
     /// (code, pointer) of schema violations a rule claimed: that rule's own check says
     /// the same thing there, so its finding at that pointer is dropped.
-    claimed: std::collections::HashSet<(String, String)>,
+    claimed: HashMap<String, std::collections::HashSet<String>>,
 }
 
 impl Sink<'_> {
@@ -1383,17 +1390,19 @@ impl Sink<'_> {
     /// A rule's finding for a schema violation it explains.
     fn push_claim(&mut self, code: &str, finding: Finding) {
         self.claimed
-            .insert((code.to_owned(), finding.pointer.as_str().to_owned()));
+            .entry(code.to_owned())
+            .or_default()
+            .insert(finding.pointer.as_str().to_owned());
         self.locate(code, finding);
     }
 
     /// A finding of a rule's check (or of the engine): dropped where the same rule
     /// already claimed a schema violation at the same pointer.
     fn push(&mut self, code: &str, finding: Finding) {
-        if !self.claimed.is_empty()
-            && self
-                .claimed
-                .contains(&(code.to_owned(), finding.pointer.as_str().to_owned()))
+        if self
+            .claimed
+            .get(code)
+            .is_some_and(|pointers| pointers.contains(finding.pointer.as_str()))
         {
             return;
         }
@@ -1434,17 +1443,27 @@ impl Sink<'_> {
     fn repeated(&mut self, code: &str, pointer: &str, message: &str) -> bool {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one((code, pointer, message));
-        let same = self.seen.entry(hash).or_default();
         let diagnostics = &self.diagnostics;
-        if same.iter().any(|&i| {
+        let is = |i: usize| {
             diagnostics
                 .get(i)
                 .is_some_and(|d| d.code == code && d.pointer == pointer && d.message == message)
-        }) {
-            return true;
+        };
+        let next = diagnostics.len();
+        match self.seen.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(next);
+                false
+            }
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let more = &self.seen_more;
+                if is(*first.get()) || more.iter().any(|&(h, i)| h == hash && is(i)) {
+                    return true;
+                }
+                self.seen_more.push((hash, next));
+                false
+            }
         }
-        same.push(diagnostics.len());
-        false
     }
 
     fn push_at(&mut self, code: &str, finding: Finding, span: (usize, usize)) {
@@ -1480,7 +1499,7 @@ impl Sink<'_> {
             name: rule.name.clone(),
             severity,
             message: finding.message,
-            pointer: pointer.to_owned(),
+            pointer: finding.pointer.into_string(),
             line: start.line,
             column: start.column,
             end_line: end.line,
