@@ -586,7 +586,58 @@ impl Linter {
                     .iter()
                     .zip(&done)
                     .any(|(rule, &done)| !done && runs(rule));
-                if pending {
+                // An edit outside `pillars` and `departments`: the rules that read the
+                // pillars too read them apart from it, and run without them.
+                let apart = pending
+                    && section != "pillars"
+                    && section != "departments"
+                    && RULES.iter().zip(&done).all(|(rule, &done)| {
+                        done || !runs(rule)
+                            || rule.reads == crate::rules::Reads::Local
+                            || !rule.reads.section("pillars")
+                            || PILLARS_APART.contains(&rule.code)
+                    });
+                if apart {
+                    let pillars = std::mem::take(&mut report.pillars);
+                    let chart = Chart::new(&report);
+                    let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
+                    let within = Pointer::root().key("pillars");
+                    for ((rule, cached), _) in RULES
+                        .iter()
+                        .zip(&mut findings)
+                        .zip(&done)
+                        .filter(|(rule, &done)| !done && runs(rule.0))
+                    {
+                        let (keep, mut ran) = match (rule.reads, &local) {
+                            (crate::rules::Reads::Local, Some((partial, prefix))) => {
+                                let ctx = Ctx {
+                                    root: partial,
+                                    ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
+                                };
+                                (Some(prefix), self.run_rule(rule, &ctx))
+                            }
+                            (reads, _) if reads.section("pillars") => {
+                                (None, self.run_rule(rule, &ctx))
+                            }
+                            _ => {
+                                *cached = self.run_rule(rule, &ctx);
+                                continue;
+                            }
+                        };
+                        match keep {
+                            Some(prefix) => {
+                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
+                            }
+                            None => {
+                                cached.retain(|f| under(f.pointer.as_str(), within.as_str()));
+                                ran.retain(|f| !under(f.pointer.as_str(), within.as_str()));
+                            }
+                        }
+                        cached.extend(ran);
+                    }
+                    drop(chart);
+                    report.pillars = pillars;
+                } else if pending {
                     let chart = Chart::new(&report);
                     let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
                     for ((rule, cached), _) in RULES
@@ -1214,6 +1265,13 @@ pub(crate) const OBJECTIVE_SCOPED: &[&str] = &[
     "P001", "P002", "P003", "P004", "P005", "P007", "P008", "P009", "P010", "P011", "P012", "P014",
     "P015",
 ];
+
+/// The rules that read `pillars` and other sections apart: their findings under
+/// `pillars` do not depend on the other sections (but `departments`), and their findings
+/// elsewhere do not depend on the pillars. After an edit outside `pillars` and
+/// `departments` they re-run without the pillars (and the chart of every deliverable is
+/// not built). `reads_tests.rs` holds every one of them to it.
+pub(crate) const PILLARS_APART: &[&str] = &["P003"];
 
 /// The pillar and objective indexes of an edit strictly inside one objective (a member
 /// of it or deeper: `/pillars/P/objectives/O/…`).
