@@ -1,7 +1,7 @@
 // naplint's WASM `validate(text)` versus what a web form would otherwise run: `JSON.parse`
 // plus an ajv compiled validator (draft 2020-12) on the same text, in one Node process.
 //
-//   node bench/wasm.mjs [FILE] [--json]
+//   node bench/wasm.mjs [FILE] [--json] [--pkg DIR]
 //
 // FILE defaults to the seed report. The WASM package must be built first
 // (`bash wasm/scripts/ci.sh` or `bash wasm/scripts/build.sh` → wasm/npm/dist). ajv comes
@@ -16,9 +16,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const file = args.find((a) => !a.startsWith('--')) ?? path.join(repo, 'seeds/2013-14/report.json');
 
-const { validate } = await import(path.join(repo, 'wasm/npm/lib/node.js'));
+// --pkg DIR (or NAPLINT_WASM_PKG) measures another build of the npm package (a copy with
+// its own lib/ and dist/), to compare module builds in one run.
+const pkgAt = args.indexOf('--pkg');
+const pkg = pkgAt >= 0 ? path.resolve(args[pkgAt + 1]) : process.env.NAPLINT_WASM_PKG ? path.resolve(process.env.NAPLINT_WASM_PKG) : path.join(repo, 'wasm/npm');
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--pkg') ?? path.join(repo, 'seeds/2013-14/report.json');
+const { validate } = await import(path.join(pkg, 'lib/node.js'));
 const text = readFileSync(file, 'utf8');
 const schema = JSON.parse(readFileSync(path.join(repo, 'schemas/report.schema.json'), 'utf8'));
 
@@ -42,14 +46,26 @@ function measure(fn, { batches = 60, targetMs = 25 } = {}) {
     if (ms > targetMs) break;
     n *= 2;
   }
+  // Wall time per call, and the process's CPU time per call: on a loaded machine the
+  // second is steadier (it leaves out the time this process waits for a core).
   const perCall = [];
+  const cpuPerCall = [];
   for (let b = 0; b < batches; b++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) fn();
     perCall.push(Number(process.hrtime.bigint() - t0) / 1e3 / n);
+    const c = process.cpuUsage(c0);
+    cpuPerCall.push((c.user + c.system) / n);
   }
   perCall.sort((a, b) => a - b);
-  return { min_us: perCall[0], median_us: perCall[Math.floor(perCall.length / 2)], calls_per_batch: n };
+  cpuPerCall.sort((a, b) => a - b);
+  return {
+    min_us: perCall[0],
+    median_us: perCall[Math.floor(perCall.length / 2)],
+    cpu_median_us: cpuPerCall[Math.floor(cpuPerCall.length / 2)],
+    calls_per_batch: n,
+  };
 }
 
 let sink = 0;
@@ -63,16 +79,17 @@ const results = {
   naplint_validate: measure(() => { sink += validate(text).length; }),
 };
 results.ratio_naplint_over_ajv = results.naplint_validate.median_us / results.ajv_parse_validate.median_us;
+results.cpu_ratio_naplint_over_ajv = results.naplint_validate.cpu_median_us / results.ajv_parse_validate.cpu_median_us;
 if (sink < 0) console.log(sink);
 
 if (asJson) {
   console.log(JSON.stringify(results));
 } else {
-  const row = (name, r) => `${name.padEnd(32)} ${r.min_us.toFixed(1).padStart(9)} ${r.median_us.toFixed(1).padStart(9)}`;
+  const row = (name, r) => `${name.padEnd(32)} ${r.min_us.toFixed(1).padStart(9)} ${r.median_us.toFixed(1).padStart(9)} ${r.cpu_median_us.toFixed(1).padStart(11)}`;
   console.log(`${results.file}: ${results.bytes} bytes; naplint reports ${results.naplint_diagnostics} diagnostics, ajv says valid=${ajvOk}`);
-  console.log(`${'per call (µs)'.padEnd(32)} ${'min'.padStart(9)} ${'median'.padStart(9)}`);
+  console.log(`${'per call (µs)'.padEnd(32)} ${'min'.padStart(9)} ${'median'.padStart(9)} ${'cpu median'.padStart(11)}`);
   console.log(row('JSON.parse', results.json_parse));
   console.log(row('JSON.parse + ajv validate', results.ajv_parse_validate));
   console.log(row('naplint WASM validate(text)', results.naplint_validate));
-  console.log(`naplint / (JSON.parse + ajv) = ${results.ratio_naplint_over_ajv.toFixed(2)}x`);
+  console.log(`naplint / (JSON.parse + ajv) = ${results.ratio_naplint_over_ajv.toFixed(2)}x (cpu: ${results.cpu_ratio_naplint_over_ajv.toFixed(2)}x)`);
 }

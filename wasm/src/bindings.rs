@@ -64,7 +64,9 @@ pub fn version() -> String {
 }
 
 /// A live form session (`createSession` in `npm/lib/api.js`): every method returns an
-/// envelope, as the functions above do; `free()` comes from wasm-bindgen.
+/// envelope, as the functions above do, except that an edit that leaves the diagnostics
+/// as they were returns `"unchanged"` (the wrapper keeps the previous envelope);
+/// `free()` comes from wasm-bindgen.
 #[wasm_bindgen(js_name = Session)]
 pub struct WasmSession(crate::session::SessionHandle);
 
@@ -77,16 +79,17 @@ impl WasmSession {
         Self(crate::session::SessionHandle::create(doc, options))
     }
 
-    /// Diagnostics envelope after setting `pointer` to the JSON `value`.
+    /// Diagnostics envelope after setting `pointer` to the JSON `value`, or
+    /// `"unchanged"` when they are those of the previous reply (`session::UNCHANGED`).
     #[must_use]
     pub fn set(&mut self, pointer: &str, value: &str) -> String {
-        self.0.set_envelope(pointer, value)
+        self.0.set_reply(pointer, value)
     }
 
-    /// Diagnostics envelope after removing `pointer`.
+    /// Diagnostics envelope after removing `pointer`, or `"unchanged"` as for `set`.
     #[must_use]
     pub fn remove(&mut self, pointer: &str) -> String {
-        self.0.remove_envelope(pointer)
+        self.0.remove_reply(pointer)
     }
 
     /// The current diagnostics envelope.

@@ -233,7 +233,7 @@ mod tests {
         match &mut node.value {
             Value::Number(n) => {
                 if *k == 0 {
-                    n.raw = change(n.raw.parse().unwrap_or(0)).to_string();
+                    n.raw = change(n.raw.parse().unwrap_or(0)).to_string().into();
                 }
                 *k = k.wrapping_sub(1);
             }

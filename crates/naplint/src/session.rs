@@ -716,7 +716,7 @@ fn put(root: &mut Node, place: Place, new: Option<(Node, Option<(String, Span)>)
             match (&mut container.value, key) {
                 (Value::Object(members), Some((key, key_span))) => {
                     members.push(Member {
-                        key,
+                        key: key.into(),
                         key_span,
                         value: node,
                     });

@@ -34,6 +34,10 @@ export class NaplintError extends Error {
 
 const FORMATS = new Set(['json', 'yaml']);
 
+/** What a session edit returns across the boundary when the diagnostics did not change
+ * (`session::UNCHANGED` in the crate); never an envelope. */
+const UNCHANGED = 'unchanged';
+
 /** JSON.stringify would write NaN and Infinity as null; in options that is a mistake. */
 function finiteNumbers(key, value) {
   if (typeof value === 'number' && !Number.isFinite(value)) {
@@ -245,19 +249,32 @@ export function createApi(raw) {
       if (freed) throw new NaplintError('invalid-argument', 'this session was freed');
       return handle;
     };
+    // The envelope of the session's current diagnostics. An edit that leaves them as
+    // they were (most keystrokes) gets `UNCHANGED` from the module instead of the same
+    // diagnostics serialised again; each call still returns a fresh array, parsed from
+    // this text, that the caller may keep or change.
+    let current;
+    const reply = (out) => {
+      if (out !== UNCHANGED) {
+        const value = unwrap(out);
+        current = out;
+        return value;
+      }
+      return JSON.parse(current).ok;
+    };
     const session = {
       set(pointer, value) {
         const h = live();
         const json = valueText(value);
-        return unwrap(call((p, v) => h.set(p, v), pointerArg(pointer), json));
+        return reply(call((p, v) => h.set(p, v), pointerArg(pointer), json));
       },
       remove(pointer) {
         const h = live();
-        return unwrap(call((p) => h.remove(p), pointerArg(pointer)));
+        return reply(call((p) => h.remove(p), pointerArg(pointer)));
       },
       diagnostics() {
-        const h = live();
-        return unwrap(call(() => h.diagnostics()));
+        live();
+        return JSON.parse(current).ok;
       },
       text() {
         const h = live();
@@ -271,7 +288,10 @@ export function createApi(raw) {
       },
     };
     try {
-      session.diagnostics(); // bad options: throw now, and release the handle
+      // Bad options: throw now, and release the handle.
+      const first = call(() => handle.diagnostics());
+      unwrap(first);
+      current = first;
     } catch (e) {
       session.free();
       throw e;

@@ -116,3 +116,100 @@ fn lines_false_leaves_lines_out_of_messages() {
     assert_eq!(r001[0]["related"].as_array().unwrap().len(), 4);
     assert!(r001[0]["line"].as_u64().unwrap() > 1, "positions stay");
 }
+
+/// What a reply means for the caller that keeps the previous one: the diagnostics of
+/// `validate` on the current text.
+fn replied(reply: &str, previous: &Value) -> Value {
+    if reply == UNCHANGED {
+        previous.clone()
+    } else {
+        parse(reply)
+    }
+}
+
+#[test]
+fn replies_say_unchanged_only_when_the_diagnostics_are_those_of_the_last_reply() {
+    const MALE: &str = "/statistics/trp/cumulative/male";
+    let options = r#"{"lines": false}"#;
+    let mut h = SessionHandle::create(SEED, options);
+    let mut last = parse(&h.diagnostics_envelope());
+    let check = |h: &SessionHandle, got: &Value| {
+        let text = parse(&h.text_envelope())["ok"].as_str().unwrap().to_owned();
+        assert_eq!(*got, parse(&validate_envelope(&text, options)));
+        assert_eq!(*got, parse(&h.diagnostics_envelope()));
+    };
+
+    // A figure mistyped: R001 appears, so the whole list comes back.
+    let reply = h.set_reply(MALE, "29");
+    assert_ne!(reply, UNCHANGED);
+    last = replied(&reply, &last);
+    assert!(last["ok"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "R001"));
+    check(&h, &last);
+    // The same again, and a longer title on a line of its own: byte spans after it move,
+    // lines and columns do not.
+    for (pointer, value) in [
+        (MALE, "29"),
+        (
+            "/report/title",
+            r#""2013-2014 Annual Report on Progress, revised""#,
+        ),
+    ] {
+        let reply = h.set_reply(pointer, value);
+        assert_eq!(reply, UNCHANGED, "{pointer}");
+        check(&h, &last);
+    }
+    // A refused edit is an error and leaves the reported diagnostics as they were.
+    let refused = parse(&h.set_reply("/nope/x", "1"));
+    assert_eq!(refused["error"]["code"], "invalid-edit");
+    assert_eq!(
+        h.remove_reply("/nope"),
+        parse_error_envelope(&h.remove_envelope("/nope"))
+    );
+    assert_eq!(h.set_reply(MALE, "29"), UNCHANGED);
+    // Corrected: R001 goes, and the reply says so.
+    let reply = h.set_reply(MALE, "28");
+    assert_ne!(reply, UNCHANGED);
+    last = replied(&reply, &last);
+    assert!(!last["ok"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "R001"));
+    check(&h, &last);
+    // A new member on a line of its own moves every later finding down a line: same
+    // codes, other lines, so the whole list again.
+    let before: Vec<Value> = last["ok"].as_array().unwrap().clone();
+    let reply = h.set_reply("/report/edition_note", r#""draft""#);
+    assert_ne!(reply, UNCHANGED);
+    last = replied(&reply, &last);
+    check(&h, &last);
+    assert_ne!(last["ok"].as_array().unwrap(), &before);
+    // Removing it brings the first lines back.
+    let reply = h.remove_reply("/report/edition_note");
+    assert_ne!(reply, UNCHANGED);
+    last = replied(&reply, &last);
+    check(&h, &last);
+    assert_eq!(last["ok"].as_array().unwrap(), &before);
+    // A full envelope (`set_envelope`) is always whole, and counts as a reply.
+    let whole = parse(&h.set_envelope(MALE, "28"));
+    assert_eq!(whole, last);
+    assert_eq!(h.set_reply(MALE, "28"), UNCHANGED);
+}
+
+/// A refusal's envelope as text (the same for `remove_reply` and `remove_envelope`).
+fn parse_error_envelope(envelope: &str) -> String {
+    assert!(parse(envelope)["error"].is_object(), "{envelope}");
+    envelope.to_owned()
+}
+
+#[test]
+fn replies_of_a_handle_with_bad_options_are_its_error() {
+    let mut h = SessionHandle::create(SEED, r#"{"rules": {"P999": "off"}}"#);
+    for reply in [h.set_reply(STATUS, "1"), h.remove_reply(STATUS)] {
+        assert_eq!(parse(&reply)["error"]["code"], "invalid-options", "{reply}");
+    }
+}

@@ -400,7 +400,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             });
         }
         match &node.value {
-            Value::String(s) => Val::Str(s.clone()),
+            Value::String(s) => Val::Str(s.to_string()),
             Value::Bool(b) => Val::Bool(Verdict::explained(
                 if *b { Tri::True } else { Tri::False },
                 self.say(|| IS_FALSE.render(self.env.lang, &[("name", name)])),

@@ -329,8 +329,8 @@ pub fn compile(
 
 fn scalar_text(node: &Node) -> Option<String> {
     match &node.value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.raw.clone()),
+        Value::String(s) => Some(s.to_string()),
+        Value::Number(n) => Some(n.raw.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
