@@ -252,7 +252,7 @@ kb = rss_kb(os.path.join(out, 'rss.txt'))
 if kb:
     ratio = kb * 1024 / big
     row(f'peak RSS, {big/1e6:.0f} MB report: {kb/1024:,.0f} MiB (wall {wall(os.path.join(out, "rss.txt"))})',
-        f'{ratio:.1f}x file', '< 5x', verdict(ratio < 5))
+        f'{ratio:.1f}x file', '< 3x', verdict(ratio < 3))
     pk = rss_kb(os.path.join(out, 'rss-python.txt'))
     if pk:
         row(f'   for scale: python json.load of the same file {pk/1024:,.0f} MiB', f'{pk*1024/big:.1f}x file')

@@ -8,6 +8,9 @@
 //! corpus only the seed is measured). `NAPLINT_BENCH_CORPUS=DIR` points elsewhere.
 //!
 //! A benchmark, not a test: nothing here asserts a time.
+//!
+//! Both sides run under mimalloc, the allocator of the `naplint` binary: the check is
+//! measured as shipped, and serde_json gets the same allocator.
 
 #![allow(clippy::disallowed_methods)] // a benchmark reads its corpus from disk
 
@@ -17,6 +20,9 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use naplint::{Config, Linter, SourceFormat};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn corpus() -> Vec<(&'static str, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");

@@ -17,6 +17,9 @@ use crate::schema::{CompiledSchema, SchemaError, Violation, REPORT_SCHEMA_JSON};
 use crate::source::{self, LineIndex, LoadIssue, Node, SourceFormat};
 use std::collections::HashMap;
 
+mod spans;
+pub(crate) use spans::SpanLog;
+
 /// Why a linter could not be built from a configuration.
 #[derive(Debug, thiserror::Error)]
 pub enum LinterError {
@@ -432,19 +435,24 @@ impl Linter {
         previous: Option<&Report>,
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
-        let parts = self.parts(text, loaded, previous, line_map);
-        self.emit(text, loaded, &parts)
+        let mut parts = self.parts(text, loaded, previous, line_map);
+        self.emit(text, loaded, &mut parts, None)
     }
 
     /// Checks a document a session keeps loaded, and fills `parts` for the next edit.
+    /// `log` holds the splices the tree's spans have not caught up with.
     pub(crate) fn check_session(
         &self,
         text: &str,
         loaded: &source::Loaded,
         parts: &mut Parts,
+        log: &SpanLog,
     ) -> Vec<Diagnostic> {
-        *parts = self.parts(text, loaded, None, None);
-        self.emit(text, loaded, parts)
+        let lines = stale_lines(text, loaded, log);
+        let line_map = (!log.is_current()).then_some(&lines as &dyn Fn(&Pointer) -> usize);
+        *parts = self.parts(text, loaded, None, line_map);
+        parts.places.epoch = log.epoch();
+        self.emit(text, loaded, parts, Some(log))
     }
 
     /// Checks a session's document after one edit, recomputing only what the edit can
@@ -471,12 +479,15 @@ impl Linter {
                 && !parts.checks.iter().any(|c| c.out_of_budget);
             clean.then_some((root, section))
         };
+        let log = edit.log;
         let Some((root, section)) = whole() else {
-            return self.check_session(text, loaded, parts);
+            return self.check_session(text, loaded, parts, log);
         };
         if s004_unsupported_format_version::check(root, lang).is_some() {
-            return self.check_session(text, loaded, parts);
+            return self.check_session(text, loaded, parts, log);
         }
+        let stale = stale_lines(text, loaded, log);
+        let line_map = (!log.is_current()).then_some(&stale as &dyn Fn(&Pointer) -> usize);
         // The schema: the subtree the edit can change (its parent's, when a member
         // came or went).
         let tokens = if edit.structural {
@@ -490,7 +501,9 @@ impl Linter {
             .unwrap_or_default()
             .iter()
             .fold(Pointer::root(), |p, t| p.key(t));
-        splice_violations(&mut parts.violations, &prefix, violations, root);
+        splice_violations(&mut parts.violations, &prefix, violations, root, log);
+        let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+        parts.places.forget(&edited, log.epoch());
         // The typed model: the edited section read again.
         let rerun = |reads: crate::rules::Reads| reads.section(section);
         parts.model = match std::mem::take(&mut parts.model) {
@@ -499,42 +512,113 @@ impl Linter {
                 findings,
             } => {
                 if !reread(&mut report, root, edit.tokens) {
-                    return self.check_session(text, loaded, parts);
+                    return self.check_session(text, loaded, parts, log);
                 }
-                let chart = Chart::new(&report);
-                let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, None);
+                let mut findings = findings;
                 // What a rule that reads values one by one re-reads: the edited value
                 // (its parent's, when a member came or went) alone, on the way to it.
                 let local = partial_root(root, tokens);
-                let mut findings: Vec<Vec<Finding>> = RULES
-                    .iter()
-                    .zip(findings)
-                    .map(|(rule, cached)| match (rule.reads, &local) {
-                        (crate::rules::Reads::Local, Some((partial, prefix))) => {
-                            let ctx = Ctx {
-                                root: partial,
-                                ..self.ctx(&report, &chart, root, text, &loaded.lines, None)
+                let mut done = vec![false; RULES.len()];
+                // An edit inside one objective: the rules scoped to an objective re-run
+                // on it alone, and so do the local ones (their chart is that view's).
+                let counts = &mut parts.counts;
+                let scoped = objective_scope(edit.tokens);
+                if scoped.is_none() && (rerun(COUNTED) || edit.structural) {
+                    *counts = Counts::default();
+                }
+                if let Some((p, o)) = scoped {
+                    counts.keep(self, &report);
+                    let scope = Pointer::root()
+                        .key("pillars")
+                        .index(p)
+                        .key("objectives")
+                        .index(o);
+                    let ran = objective_view(&mut report, p, o, |view| {
+                        let chart = Chart::new(view);
+                        let ctx = self.ctx(view, &chart, root, text, &loaded.lines, line_map);
+                        for ((rule, cached), done) in RULES.iter().zip(&mut findings).zip(&mut done)
+                        {
+                            if rerun(rule.reads) && counts.recount(rule.code, view, p, o) {
+                                cached.clear();
+                                counts.findings(rule.code, &ctx, cached);
+                                *done = true;
+                                continue;
+                            }
+                            let (within, ran) = match (rule.reads, &local) {
+                                (crate::rules::Reads::Local, Some((partial, prefix))) => {
+                                    let ctx = Ctx {
+                                        root: partial,
+                                        ..self.ctx(
+                                            view,
+                                            &chart,
+                                            root,
+                                            text,
+                                            &loaded.lines,
+                                            line_map,
+                                        )
+                                    };
+                                    (prefix, self.run_rule(rule, &ctx))
+                                }
+                                (reads, _)
+                                    if rerun(reads) && OBJECTIVE_SCOPED.contains(&rule.code) =>
+                                {
+                                    let mut ran = self.run_rule(rule, &ctx);
+                                    ran.retain(|f| under(f.pointer.as_str(), scope.as_str()));
+                                    (&scope, ran)
+                                }
+                                _ => continue,
                             };
-                            let mut kept = cached;
-                            kept.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
-                            kept.extend(self.run_rule(rule, &ctx));
-                            kept
+                            cached.retain(|f| !under(f.pointer.as_str(), within.as_str()));
+                            cached.extend(ran);
+                            *done = true;
                         }
-                        (reads, _) if rerun(reads) => self.run_rule(rule, &ctx),
-                        _ => cached,
-                    })
-                    .collect();
+                    });
+                    if ran.is_none() {
+                        return self.check_session(text, loaded, parts, log);
+                    }
+                }
+                // The other rules that read the section, on the whole chart (built only
+                // when one of them runs).
+                let runs = |rule: &crate::rules::Rule| {
+                    rule.check.is_some() && self.enabled(rule.code) && rerun(rule.reads)
+                };
+                let pending = RULES
+                    .iter()
+                    .zip(&done)
+                    .any(|(rule, &done)| !done && runs(rule));
+                if pending {
+                    let chart = Chart::new(&report);
+                    let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
+                    for ((rule, cached), _) in RULES
+                        .iter()
+                        .zip(&mut findings)
+                        .zip(&done)
+                        .filter(|(_, &done)| !done)
+                    {
+                        match (rule.reads, &local) {
+                            (crate::rules::Reads::Local, Some((partial, prefix))) => {
+                                let ctx = Ctx {
+                                    root: partial,
+                                    ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
+                                };
+                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
+                                cached.extend(self.run_rule(rule, &ctx));
+                            }
+                            (reads, _) if rerun(reads) => *cached = self.run_rule(rule, &ctx),
+                            _ => {}
+                        }
+                    }
+                }
                 findings.shrink_to_fit();
-                drop(chart);
                 Model::Ok { report, findings }
             }
-            _ => self.model(root, text, loaded, None),
+            _ => self.model(root, text, loaded, line_map),
         };
         // The rule-language checks of the rules that read the section (all of them when
         // the edit moved the lines their messages cite), under the same step budget as a
         // whole run (a check's steps do not depend on the others').
         let lines_moved = self.config.lines && edit.lines_moved;
-        let line_of = self.line_of(root, text, &loaded.lines, None);
+        let line_of = self.line_of(root, text, &loaded.lines, line_map);
         let mut steps = 0u64;
         for (run, (code, check)) in parts.checks.iter_mut().zip(&self.checks) {
             let reads =
@@ -549,11 +633,11 @@ impl Linter {
                     run.findings = findings;
                     run.steps = steps - before;
                 }
-                Err(lang::OutOfBudget) => return self.check_session(text, loaded, parts),
+                Err(lang::OutOfBudget) => return self.check_session(text, loaded, parts, log),
             }
         }
         parts.incremental = true;
-        self.emit(text, loaded, parts)
+        self.emit(text, loaded, parts, Some(log))
     }
 
     /// Everything a check finds, before the configuration and positions are applied.
@@ -678,10 +762,34 @@ impl Linter {
         findings
     }
 
-    /// The findings of `parts` as located diagnostics, in the order a check reports them.
-    fn emit(&self, text: &str, loaded: &source::Loaded, parts: &Parts) -> Vec<Diagnostic> {
-        let lang = self.config.lang;
+    /// The findings of `parts` as located diagnostics, in the order a check reports them
+    /// (`log`: the splices a session's tree has not caught up with).
+    fn emit(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        parts: &mut Parts,
+        log: Option<&SpanLog>,
+    ) -> Vec<Diagnostic> {
+        let mut places = std::mem::take(&mut parts.places.kept);
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
+        out.log = log.filter(|l| !l.is_current());
+        if log.is_some() {
+            out.places = Some((&mut places, HashMap::new()));
+        }
+        let diagnostics = self.emit_into(loaded, parts, out);
+        parts.places.kept = places;
+        diagnostics
+    }
+
+    fn emit_into(
+        &self,
+        loaded: &source::Loaded,
+        parts: &Parts,
+        mut out: Sink<'_>,
+    ) -> Vec<Diagnostic> {
+        let text = out.text;
+        let lang = self.config.lang;
         self.push_load_issues(text, loaded, &mut out);
         let Some(root) = loaded.root.as_ref() else {
             return out.finish();
@@ -816,8 +924,11 @@ impl Linter {
             text,
             lines,
             locator: root.map(source::Locator::new),
+            log: None,
             diagnostics: Vec::new(),
-            seen: std::collections::HashSet::new(),
+            places: None,
+            seen: HashMap::new(),
+            hasher: std::collections::hash_map::RandomState::new(),
             claimed: std::collections::HashSet::new(),
         }
     }
@@ -854,6 +965,12 @@ pub(crate) struct Parts {
     /// Per rule-language check of the linter, in order.
     checks: Vec<CheckRun>,
     across: Vec<(&'static str, Finding)>,
+    /// Where the last emitted findings' pointers landed in the tree, for the next edit's
+    /// findings to be placed without walking the tree again.
+    places: Places,
+    /// What the rules that read every objective count, for an edit inside one objective
+    /// to recount that objective alone.
+    counts: Counts,
     /// Whether the last check recomputed only what an edit changed (tests check that it
     /// is the usual path).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -864,6 +981,88 @@ impl Parts {
     #[cfg(test)]
     pub(crate) fn incremental(&self) -> bool {
         self.incremental
+    }
+
+    /// Whether ids and leads are counted for per-objective edits.
+    #[cfg(test)]
+    pub(crate) fn counted(&self) -> bool {
+        self.counts.ids.is_some() && self.counts.leading.is_some()
+    }
+}
+
+/// The sections what [`Counts`] counts comes from.
+const COUNTED: crate::rules::Reads = crate::rules::Reads::Sections(&["departments", "pillars"]);
+
+/// What P013 (ids) and P016 (leads) count over every objective, kept by a session so
+/// that an edit inside one objective recounts that objective alone; their findings come
+/// from the counts. Forgotten (and counted again on the next such edit) after any other
+/// edit of `pillars` or `departments`.
+#[derive(Debug, Default)]
+struct Counts {
+    ids: Option<crate::rules::plan::p013_duplicate_id::Ids>,
+    leading: Option<crate::rules::plan::p016_idle_department::Leading>,
+}
+
+impl Counts {
+    const IDS: &'static str = "P013";
+    const LEADING: &'static str = "P016";
+
+    /// Counts what is not counted yet, for the rules that run.
+    fn keep(&mut self, linter: &Linter, report: &Report) {
+        use crate::rules::plan::{p013_duplicate_id::Ids, p016_idle_department::Leading};
+        if linter.enabled(Self::IDS) && self.ids.is_none() {
+            self.ids = Some(Ids::new(report));
+        }
+        if linter.enabled(Self::LEADING) && self.leading.is_none() {
+            self.leading = Some(Leading::new(report));
+        }
+    }
+
+    /// Recounts objective `o` of pillar `p` (as `report` holds it) for rule `code`;
+    /// false when that rule keeps no counts.
+    fn recount(&mut self, code: &str, report: &Report, p: usize, o: usize) -> bool {
+        match (code, &mut self.ids, &mut self.leading) {
+            (Self::IDS, Some(ids), _) => ids.replace_objective(report, p, o),
+            (Self::LEADING, _, Some(leading)) => leading.replace_objective(report, p, o),
+            _ => return false,
+        }
+        true
+    }
+
+    fn findings(&self, code: &str, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        match (code, &self.ids, &self.leading) {
+            (Self::IDS, Some(ids), _) => ids.findings(ctx, out),
+            (Self::LEADING, _, Some(leading)) => leading.findings(ctx, out),
+            _ => {}
+        }
+    }
+}
+
+/// Places by pointer.
+type PlaceMap = HashMap<String, source::Located>;
+
+/// Where pointers land in a session's tree (its coordinates, before the span log), kept
+/// from one edit to the next: a finding that an edit did not touch is placed by one
+/// lookup, not by walking its pointer down the tree again. An edit forgets the places at
+/// or under the value it changed (under the parent, when a member or an item came or
+/// went: the indexes after it moved); folding the span log into the tree forgets all.
+#[derive(Debug, Default)]
+struct Places {
+    /// The places the last emit used.
+    kept: PlaceMap,
+    /// The span log's compaction the coordinates are of.
+    epoch: u64,
+}
+
+impl Places {
+    /// Forgets what an edit at `prefix` may have moved.
+    fn forget(&mut self, prefix: &Pointer, epoch: u64) {
+        if epoch == self.epoch {
+            self.kept.retain(|p, _| !under(p, prefix.as_str()));
+        } else {
+            self.kept.clear();
+            self.epoch = epoch;
+        }
     }
 }
 
@@ -890,11 +1089,29 @@ struct CheckRun {
 }
 
 /// What a session changed: the pointer's tokens, whether a member or an item came or
-/// went (rather than a value replaced), whether the line numbers after it moved.
+/// went (rather than a value replaced), whether the line numbers after it moved, and
+/// the splices the tree's spans have not caught up with.
 pub(crate) struct Edit<'a> {
     pub tokens: &'a [String],
     pub structural: bool,
     pub lines_moved: bool,
+    pub log: &'a SpanLog,
+}
+
+/// The line of a pointer in a session's text, through the splices its tree's spans have
+/// not caught up with (what messages that cite lines quote).
+fn stale_lines<'a>(
+    text: &'a str,
+    loaded: &'a source::Loaded,
+    log: &'a SpanLog,
+) -> impl Fn(&Pointer) -> usize + 'a {
+    move |p: &Pointer| {
+        let start = loaded
+            .root
+            .as_ref()
+            .map_or(0, |root| source::locate_pointer(root, p).value.start);
+        loaded.lines.position(text, log.at(start, false)).line
+    }
 }
 
 fn under(pointer: &str, prefix: &str) -> bool {
@@ -906,7 +1123,13 @@ fn under(pointer: &str, prefix: &str) -> bool {
 /// Replaces the violations at or under `prefix` with `new`, where a whole validation
 /// puts them: where the old ones were, or else before the first violation located at or
 /// after the subtree (a whole validation visits it in document order).
-fn splice_violations(old: &mut Vec<Violation>, prefix: &Pointer, new: Vec<Violation>, root: &Node) {
+fn splice_violations(
+    old: &mut Vec<Violation>,
+    prefix: &Pointer,
+    new: Vec<Violation>,
+    root: &Node,
+    log: &SpanLog,
+) {
     let at = match old
         .iter()
         .position(|v| under(v.pointer.as_str(), prefix.as_str()))
@@ -917,9 +1140,10 @@ fn splice_violations(old: &mut Vec<Violation>, prefix: &Pointer, new: Vec<Violat
         }
         None => {
             let mut locator = source::Locator::new(root);
-            let start = locator.locate(prefix).value.start;
+            let mut start_of = |p: &Pointer| log.at(locator.locate(p).value.start, false);
+            let start = start_of(prefix);
             old.iter()
-                .position(|v| locator.locate(&v.pointer).value.start >= start)
+                .position(|v| start_of(&v.pointer) >= start)
                 .unwrap_or(old.len())
         }
     };
@@ -975,6 +1199,94 @@ fn partial_root(root: &Node, tokens: &[String]) -> Option<(Node, Pointer)> {
     Some((partial, prefix))
 }
 
+/// The rules whose findings under one objective depend only on that objective (its id,
+/// tasks and deliverables), on its pillar's own fields and on the sections outside
+/// `pillars`, and whose findings elsewhere do not depend on it. After an edit inside one
+/// objective they re-run on that objective alone ([`objective_view`]), so that an edit
+/// costs the same in a report ten times as long. `reads_tests.rs` holds every one of them
+/// to it, on every objective of every fixture.
+pub(crate) const OBJECTIVE_SCOPED: &[&str] = &[
+    "P001", "P002", "P003", "P004", "P005", "P007", "P008", "P009", "P010", "P011", "P012", "P014",
+    "P015",
+];
+
+/// The pillar and objective indexes of an edit strictly inside one objective (a member
+/// of it or deeper: `/pillars/P/objectives/O/…`).
+fn objective_scope(tokens: &[String]) -> Option<(usize, usize)> {
+    match tokens {
+        [pillars, p, objectives, o, _, ..]
+            if pillars == "pillars" && objectives == "objectives" =>
+        {
+            Some((p.parse().ok()?, o.parse().ok()?))
+        }
+        _ => None,
+    }
+}
+
+/// Runs `f` on `report` reduced to objective `o` of pillar `p`: the pillars before it and
+/// the objectives before it in its pillar are empty placeholders (so that indexes, and the
+/// pointers rules spell with them, stay), the ones after it are left out. The report is
+/// put back as it was before this returns. `None` (and `f` not run) when there is no such
+/// objective.
+pub(crate) fn objective_view<R>(
+    report: &mut Report,
+    p: usize,
+    o: usize,
+    f: impl FnOnce(&Report) -> R,
+) -> Option<R> {
+    let fits = report
+        .pillars
+        .get(p)
+        .is_some_and(|pillar| o < pillar.objectives.len());
+    if !fits {
+        return None;
+    }
+    let placeholder_pillar = |pillar: &crate::model::Pillar| crate::model::Pillar {
+        id: Default::default(),
+        key: pillar.key,
+        name: Default::default(),
+        objectives: Vec::new(),
+    };
+    let placeholder_objective = || crate::model::Objective {
+        id: Default::default(),
+        statement: Default::default(),
+        tasks: Vec::new(),
+    };
+    let mut pillars = std::mem::take(&mut report.pillars);
+    let mut view = Vec::with_capacity(p + 1);
+    for pillar in pillars.iter().take(p) {
+        view.push(placeholder_pillar(pillar));
+    }
+    // The real pillar moves into the view with its objectives swapped for the view's
+    // (a placeholder takes its place in the real list meanwhile).
+    let mut objectives = Vec::new();
+    if let Some(pillar) = pillars.get_mut(p) {
+        let mut inner = placeholder_pillar(pillar);
+        std::mem::swap(pillar, &mut inner);
+        objectives = std::mem::take(&mut inner.objectives);
+        let mut mine: Vec<crate::model::Objective> =
+            (0..o).map(|_| placeholder_objective()).collect();
+        if let Some(objective) = objectives.get_mut(o) {
+            mine.push(std::mem::replace(objective, placeholder_objective()));
+        }
+        inner.objectives = mine;
+        view.push(inner);
+    }
+    report.pillars = view;
+    let out = f(report);
+    // Put everything back.
+    let mut view = std::mem::take(&mut report.pillars);
+    if let (Some(mut inner), Some(pillar)) = (view.pop(), pillars.get_mut(p)) {
+        if let (Some(objective), Some(slot)) = (inner.objectives.pop(), objectives.get_mut(o)) {
+            *slot = objective;
+        }
+        inner.objectives = objectives;
+        *pillar = inner;
+    }
+    report.pillars = pillars;
+    Some(out)
+}
+
 /// Reads the top-level section `tokens` edits (or the one pillar) into `report` again.
 /// False when it does not fit the model: the caller then reads the whole document, for
 /// the error a whole check gives.
@@ -1009,6 +1321,22 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
                 crate::source::Value::Array(items) => items.get(i),
                 _ => None,
             };
+            // One objective when the edit is inside it.
+            if let Some((p, o)) = objective_scope(tokens) {
+                let objective = item(p)
+                    .and_then(|pillar| pillar.get("objectives"))
+                    .and_then(|objectives| match &objectives.value {
+                        crate::source::Value::Array(items) => items.get(o),
+                        _ => None,
+                    });
+                let slot = report
+                    .pillars
+                    .get_mut(p)
+                    .and_then(|pillar| pillar.objectives.get_mut(o));
+                if let (Some(node), Some(slot)) = (objective, slot) {
+                    return read(Some(node), slot);
+                }
+            }
             match one.and_then(|i| Some((report.pillars.get_mut(i)?, item(i)?))) {
                 Some((pillar, node)) => read(Some(node), pillar),
                 None => read(node, &mut report.pillars),
@@ -1031,10 +1359,17 @@ struct Sink<'a> {
     text: &'a str,
     lines: &'a LineIndex,
     locator: Option<source::Locator<'a>>,
+    /// The splices a session's tree has not caught up with: located spans go through it.
+    log: Option<&'a SpanLog>,
+    /// A session's places: the last emit's (taken from as they are used again), and
+    /// this emit's.
+    places: Option<(&'a mut PlaceMap, PlaceMap)>,
     diagnostics: Vec<Diagnostic>,
-    /// (code, pointer, message) already reported: a hash, so that a document with many
-    /// problems is not quadratic to report.
-    seen: std::collections::HashSet<(String, String, String)>,
+    /// The diagnostics by a hash of (code, pointer, message), to drop a repeated one: a
+    /// hash, so that a document with many problems is not quadratic to report, of
+    /// borrowed strings, so that a finding costs no copies to compare.
+    seen: HashMap<u64, Vec<usize>>,
+    hasher: std::collections::hash_map::RandomState,
     /// (code, pointer) of schema violations a rule claimed: that rule's own check says
     /// the same thing there, so its finding at that pointer is dropped.
     claimed: std::collections::HashSet<(String, String)>,
@@ -1066,15 +1401,50 @@ impl Sink<'_> {
     }
 
     fn locate(&mut self, code: &str, finding: Finding) {
-        let span = self.locator.as_mut().map_or((0, 0), |locator| {
-            let located = locator.locate(&finding.pointer);
+        let span = self.place(&finding.pointer).map_or((0, 0), |located| {
             let span = match located.key {
                 Some(key) if finding.at_key => key,
                 _ => located.value,
             };
+            let span = self.log.map_or(span, |log| log.span(span));
             (span.start, span.end)
         });
         self.push_at(code, finding, span);
+    }
+
+    /// Where `pointer` lands in the tree: a session's kept place, or a walk of the tree.
+    fn place(&mut self, pointer: &Pointer) -> Option<source::Located> {
+        let locator = self.locator.as_mut()?;
+        let Some((old, new)) = self.places.as_mut() else {
+            return Some(locator.locate(pointer));
+        };
+        if let Some(&located) = new.get(pointer.as_str()) {
+            return Some(located);
+        }
+        let (key, located) = match old.remove_entry(pointer.as_str()) {
+            Some(kept) => kept,
+            None => (pointer.as_str().to_owned(), locator.locate(pointer)),
+        };
+        new.insert(key, located);
+        Some(located)
+    }
+
+    /// Whether an identical diagnostic is already in; if not, `code`, `pointer` and
+    /// `message` are recorded as the next one's.
+    fn repeated(&mut self, code: &str, pointer: &str, message: &str) -> bool {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one((code, pointer, message));
+        let same = self.seen.entry(hash).or_default();
+        let diagnostics = &self.diagnostics;
+        if same.iter().any(|&i| {
+            diagnostics
+                .get(i)
+                .is_some_and(|d| d.code == code && d.pointer == pointer && d.message == message)
+        }) {
+            return true;
+        }
+        same.push(diagnostics.len());
+        false
     }
 
     fn push_at(&mut self, code: &str, finding: Finding, span: (usize, usize)) {
@@ -1088,22 +1458,22 @@ impl Sink<'_> {
             return;
         };
         let pointer = finding.pointer.as_str();
-        if !self
-            .seen
-            .insert((code.to_owned(), pointer.to_owned(), finding.message.clone()))
-        {
+        if self.repeated(&rule.code, pointer, &finding.message) {
             return;
         }
         let start = self.lines.position(self.text, span.0);
         let end = self.lines.position(self.text, span.1);
-        let related_spans = match self.locator.as_mut() {
-            Some(locator) => finding
-                .related
-                .iter()
-                .map(|p| locator.locate(&Pointer::parse(p)))
-                .map(|l| (l.value.start, l.value.end))
-                .collect(),
-            None => Vec::new(),
+        let related_spans = if self.locator.is_some() {
+            let mut spans = Vec::with_capacity(finding.related.len());
+            for p in &finding.related {
+                if let Some(l) = self.place(&Pointer::parse(p)) {
+                    let span = self.log.map_or(l.value, |log| log.span(l.value));
+                    spans.push((span.start, span.end));
+                }
+            }
+            spans
+        } else {
+            Vec::new()
         };
         self.diagnostics.push(Diagnostic {
             code: rule.code.clone(),
@@ -1125,6 +1495,9 @@ impl Sink<'_> {
     }
 
     fn finish(mut self) -> Vec<Diagnostic> {
+        if let Some((old, new)) = self.places.take() {
+            *old = new;
+        }
         self.diagnostics
             .sort_by(|a, b| (a.span.0, &a.code, &a.pointer).cmp(&(b.span.0, &b.code, &b.pointer)));
         // Distinct findings of one rule at one pointer are all kept (identical ones were

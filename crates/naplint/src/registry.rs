@@ -220,3 +220,72 @@ pub fn explain_markdown(rule: &RuleInfo, lang: crate::i18n::Lang) -> String {
         rule.docs.trim_end()
     )
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::lang::{self, Tri};
+    use crate::source::{self, Node, SourceFormat, Value};
+
+    /// Rewrites the `k`-th figure of `node` (document order) with `change`; counts the
+    /// figures it passes in `k`.
+    fn change_figure(node: &mut Node, k: &mut usize, change: &dyn Fn(u64) -> u64) {
+        match &mut node.value {
+            Value::Number(n) => {
+                if *k == 0 {
+                    n.raw = change(n.raw.parse().unwrap_or(0)).to_string().into();
+                }
+                *k = k.wrapping_sub(1);
+            }
+            Value::Array(items) => items.iter_mut().for_each(|n| change_figure(n, k, change)),
+            Value::Object(members) => members
+                .iter_mut()
+                .for_each(|m| change_figure(&mut m.value, k, change)),
+            _ => {}
+        }
+    }
+
+    /// A check first decides each element without wording, then words only the failures:
+    /// the two evaluators must agree on every element, passing or failing. The seed, and
+    /// the seed with each of its figures in turn set to 0 and raised by 1,000 (which makes
+    /// sums fail and pass), under every built-in check.
+    #[test]
+    fn deciding_and_explaining_agree_on_every_element() {
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::schema::REPORT_SCHEMA_JSON).unwrap();
+        let checks: Vec<_> = super::RULES
+            .iter()
+            .flat_map(|r| r.checks)
+            .map(|c| lang::compile(c.decl(), &schema).unwrap())
+            .collect();
+        let seed = include_str!("../../../seeds/2013-14/report.json");
+        let root = source::load(seed, SourceFormat::Json).root.unwrap();
+        let mut figures = usize::MAX;
+        change_figure(&mut root.clone(), &mut figures, &|v| v);
+        let figures = usize::MAX - figures;
+        let (mut elements, mut failing) = (0, 0);
+        for k in 0..=2 * figures {
+            let mut doc = root.clone();
+            let to_zero = |_| 0;
+            let raise = |v: u64| v + 1000;
+            let change: &dyn Fn(u64) -> u64 = if k % 2 == 0 { &to_zero } else { &raise };
+            change_figure(&mut doc, &mut (k / 2), change);
+            for check in &checks {
+                for (decided, explained) in check.both_truths(&doc) {
+                    assert_eq!(decided, explained, "figure {k}: the evaluators disagree");
+                    elements += 1;
+                    failing += usize::from(decided == Tri::False);
+                }
+            }
+        }
+        assert!(
+            checks.len() > 10 && figures > 50,
+            "{} checks, {figures} figures",
+            checks.len()
+        );
+        assert!(
+            failing > 50 && failing < elements,
+            "{failing} of {elements} elements failed"
+        );
+    }
+}

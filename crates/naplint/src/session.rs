@@ -24,7 +24,7 @@
 //! ```
 
 use crate::diagnostic::Diagnostic;
-use crate::engine::{Edit, Linter, Parts};
+use crate::engine::{Edit, Linter, Parts, SpanLog};
 use crate::i18n::{Lang, Text};
 use crate::source::{self, LineIndex, LoadIssue, Loaded, Member, Node, SourceFormat, Span, Value};
 use std::borrow::Borrow;
@@ -200,6 +200,12 @@ pub struct Session<L: Borrow<Linter>> {
     diagnostics: Vec<Diagnostic>,
     /// What the last check found, for the next edit to recompute only what it changes.
     parts: Parts,
+    /// The splices the tree's spans have not caught up with: every span read from the
+    /// tree goes through it.
+    log: SpanLog,
+    /// Whether the text has a CRLF line end (then added lines get one too): kept, so
+    /// that an edit does not search the whole text for one.
+    crlf: bool,
     /// Edits that took the in-place path (tests check that it is the usual one).
     #[cfg(test)]
     spliced: usize,
@@ -248,13 +254,19 @@ impl<L: Borrow<Linter>> Session<L> {
         let text = text.into();
         let loaded = source::load(&text, format);
         let mut parts = Parts::default();
-        let diagnostics = linter.borrow().check_session(&text, &loaded, &mut parts);
+        let log = SpanLog::new(text.len());
+        let crlf = text.contains("\r\n");
+        let diagnostics = linter
+            .borrow()
+            .check_session(&text, &loaded, &mut parts, &log);
         Self {
             linter,
             text,
             loaded,
             diagnostics,
             parts,
+            log,
+            crlf,
             #[cfg(test)]
             spliced: 0,
         }
@@ -305,10 +317,10 @@ impl<L: Borrow<Linter>> Session<L> {
         let target = resolve(root, pointer, &tokens)?;
         let structural = !matches!(target, Target::Existing(_));
         let splice = self.plan_set(pointer, target, value)?;
-        let edited = apply(&self.text, &splice);
-        if self.splice_tree(&tokens, &splice, &edited, Some(value)) {
-            return Ok(self.recheck(edited, &splice, &tokens, structural));
+        if self.splice_tree(&tokens, &splice, Some(value)) {
+            return Ok(self.recheck(&splice, &tokens, structural));
         }
+        let edited = apply(&self.text, &splice);
         let loaded = source::load(&edited, self.loaded.format);
         let reads_back = loaded
             .root
@@ -353,7 +365,10 @@ impl<L: Borrow<Linter>> Session<L> {
                     .ok_or_else(not_found)?;
                 let spans = members
                     .iter()
-                    .map(|m| (m.key_span.start, m.value.span.end))
+                    .map(|m| {
+                        let (key, value) = (self.log.span(m.key_span), self.log.span(m.value.span));
+                        (key.start, value.end)
+                    })
                     .collect();
                 (spans, i)
             }
@@ -363,7 +378,11 @@ impl<L: Borrow<Linter>> Session<L> {
                     return Err(not_found());
                 }
                 (
-                    items.iter().map(|n| (n.span.start, n.span.end)).collect(),
+                    items
+                        .iter()
+                        .map(|n| self.log.span(n.span))
+                        .map(|span| (span.start, span.end))
+                        .collect(),
                     i,
                 )
             }
@@ -379,7 +398,10 @@ impl<L: Borrow<Linter>> Session<L> {
         let (start, end) = match (index.checked_sub(1).and_then(at), at(index), at(index + 1)) {
             (Some(prev), Some(this), _) => (prev.1, this.1),
             (None, Some(this), Some(next)) => (this.0, next.0),
-            (None, Some(_), None) => (parent.span.start + 1, parent.span.end - 1),
+            (None, Some(_), None) => {
+                let span = self.log.span(parent.span);
+                (span.start + 1, span.end - 1)
+            }
             _ => return Err(not_found()),
         };
         let splice = Splice {
@@ -388,10 +410,10 @@ impl<L: Borrow<Linter>> Session<L> {
             with: String::new(),
             entry: None,
         };
-        let edited = apply(&self.text, &splice);
-        if self.splice_tree(&tokens, &splice, &edited, None) {
-            return Ok(self.recheck(edited, &splice, &tokens, true));
+        if self.splice_tree(&tokens, &splice, None) {
+            return Ok(self.recheck(&splice, &tokens, true));
         }
+        let edited = apply(&self.text, &splice);
         let loaded = source::load(&edited, self.loaded.format);
         if loaded.root.is_none() || has_syntax_issue(&loaded) {
             return Err(EditError::Rejected {
@@ -412,12 +434,18 @@ impl<L: Borrow<Linter>> Session<L> {
         &mut self,
         tokens: &[String],
         splice: &Splice,
-        edited: &str,
         value: Option<&serde_json::Value>,
     ) -> bool {
+        let text = &self.text;
+        let fits = splice.start <= splice.end
+            && text.is_char_boundary(splice.start)
+            && text.is_char_boundary(splice.end);
+        let edited_len =
+            (text.len() - (splice.end - splice.start.min(splice.end))) + splice.with.len();
         let plain =
             self.loaded.format == SourceFormat::Json
-                && edited.len() <= source::limits::MAX_BYTES
+                && fits
+                && edited_len <= source::limits::MAX_BYTES
                 && !self.loaded.issues.iter().any(|i| {
                     matches!(i, LoadIssue::DuplicateKey { .. } | LoadIssue::Syntax { .. })
                 });
@@ -432,43 +460,42 @@ impl<L: Borrow<Linter>> Session<L> {
                 if tokens.len() + depth(value) + 2 >= source::limits::MAX_DEPTH {
                     return false;
                 }
-                let at = splice.start + entry.value.start;
-                let Some(fragment) = edited.get(at..splice.start + entry.value.end) else {
+                let Some(fragment) = splice.with.get(entry.value.start..entry.value.end) else {
                     return false;
                 };
                 let parsed = source::load(fragment, SourceFormat::Json);
-                let Some(mut node) = parsed.root.filter(|_| parsed.issues.is_empty()) else {
+                let Some(node) = parsed.root.filter(|_| parsed.issues.is_empty()) else {
                     return false;
                 };
                 if node.to_json() != *value {
                     return false;
                 }
-                offset(&mut node, at);
-                let key = entry.key.as_ref().map(|(k, span)| {
-                    let span = Span::new(splice.start + span.start, splice.start + span.end);
-                    (k.clone(), span)
-                });
-                Some((node, key))
+                Some((node, entry))
             }
             (None, None) => None,
             _ => return false,
         };
-        let (Ok(new_len), Ok(old_len)) = (
-            isize::try_from(edited.len()),
-            isize::try_from(self.text.len()),
-        ) else {
-            return false;
-        };
-        // A value replaced by one of the same length (a figure, a year, a code retyped)
-        // moves no span: the walk over everything after the edit is skipped.
-        if new_len != old_len {
-            shift(root, splice.start, splice.end, new_len - old_len);
-        }
+        // The spans after the splice are not moved: the log records the splice, and the
+        // new value's spans get the coordinates it hands out (the splice's own start
+        // while nothing is logged and the length stays).
+        let base = self.log.splice(splice.start, splice.end, splice.with.len());
+        let new = new.map(|(mut node, entry)| {
+            offset(&mut node, base + entry.value.start);
+            let key = entry
+                .key
+                .as_ref()
+                .map(|(k, span)| (k.clone(), Span::new(base + span.start, base + span.end)));
+            (node, key)
+        });
         if !put(root, place, new) {
             // Unreachable by construction (the place and the value were matched above);
             // should it happen, the tree goes back to a whole parse of the unchanged text.
             self.loaded = source::load(&self.text, self.loaded.format);
+            self.log = SpanLog::new(self.text.len());
             return false;
+        }
+        if self.log.full() {
+            self.log.compact(root, edited_len);
         }
         true
     }
@@ -476,41 +503,51 @@ impl<L: Borrow<Linter>> Session<L> {
     /// Re-checks after [`Session::splice_tree`] edited the tree to match `text`: only
     /// what an edit at `tokens` can change (`structural`: a member or an item came or
     /// went).
-    fn recheck(
-        &mut self,
-        text: String,
-        splice: &Splice,
-        tokens: &[String],
-        structural: bool,
-    ) -> &[Diagnostic] {
+    /// The text is edited in place: a value retyped to the same length moves no byte
+    /// after it.
+    fn recheck(&mut self, splice: &Splice, tokens: &[String], structural: bool) -> &[Diagnostic] {
         #[cfg(test)]
         {
             self.spliced += 1;
         }
-        let lines = &mut self.loaded.lines;
-        if !lines.splice(&self.text, splice.start, splice.end, &splice.with) {
-            *lines = LineIndex::new(&text);
-        }
+        let spliced = self
+            .loaded
+            .lines
+            .splice(&self.text, splice.start, splice.end, &splice.with);
         let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
         let removed = self.text.get(splice.start..splice.end).unwrap_or_default();
+        let lines_moved = newlines(removed) != newlines(&splice.with);
+        let breaks = |s: &str| s.contains(['\r', '\n']);
+        let recount = breaks(removed) || breaks(&splice.with);
+        // `splice_tree` checked that both ends are character boundaries.
+        self.text
+            .replace_range(splice.start..splice.end, &splice.with);
+        if recount {
+            self.crlf = self.text.contains("\r\n");
+        }
+        if !spliced {
+            self.loaded.lines = LineIndex::new(&self.text);
+        }
         let edit = Edit {
             tokens,
             structural,
-            lines_moved: newlines(removed) != newlines(&splice.with),
+            lines_moved,
+            log: &self.log,
         };
         self.diagnostics =
             self.linter
                 .borrow()
-                .recheck_session(&text, &self.loaded, &mut self.parts, &edit);
-        self.text = text;
+                .recheck_session(&self.text, &self.loaded, &mut self.parts, &edit);
         &self.diagnostics
     }
 
     fn commit(&mut self, text: String, loaded: Loaded) -> &[Diagnostic] {
-        self.diagnostics = self
-            .linter
-            .borrow()
-            .check_session(&text, &loaded, &mut self.parts);
+        self.log = SpanLog::new(text.len());
+        self.crlf = text.contains("\r\n");
+        self.diagnostics =
+            self.linter
+                .borrow()
+                .check_session(&text, &loaded, &mut self.parts, &self.log);
         self.text = text;
         self.loaded = loaded;
         &self.diagnostics
@@ -523,19 +560,20 @@ impl<L: Borrow<Linter>> Session<L> {
         value: &serde_json::Value,
     ) -> Result<Splice, EditError> {
         let text = self.text.as_str();
-        let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let nl = if self.crlf { "\r\n" } else { "\n" };
         let yaml = self.loaded.format == SourceFormat::Yaml;
         match target {
             Target::Existing(node) => {
-                let indent = indent_at(text, node.span.start);
+                let span = self.log.span(node.span);
+                let indent = indent_at(text, span.start);
                 let with = if yaml {
                     flow(value)
                 } else {
                     pretty(value, indent, nl)
                 };
                 Ok(Splice {
-                    start: node.span.start,
-                    end: node.span.end,
+                    start: span.start,
+                    end: span.end,
                     entry: Some(Entry {
                         key: None,
                         value: Span::new(0, with.len()),
@@ -555,8 +593,11 @@ impl<L: Borrow<Linter>> Session<L> {
                 };
                 Ok(insert_entry(
                     text,
-                    object,
-                    last.map(|m| (m.key_span.start, m.value.span.end)),
+                    self.log.span(object.span),
+                    last.map(|m| {
+                        let (key, value) = (self.log.span(m.key_span), self.log.span(m.value.span));
+                        (key.start, value.end)
+                    }),
                     Some(key),
                     |indent| pretty(value, indent, nl),
                     nl,
@@ -569,8 +610,9 @@ impl<L: Borrow<Linter>> Session<L> {
                 };
                 Ok(insert_entry(
                     text,
-                    array,
-                    last.map(|n| (n.span.start, n.span.end)),
+                    self.log.span(array.span),
+                    last.map(|n| self.log.span(n.span))
+                        .map(|span| (span.start, span.end)),
                     None,
                     |indent| pretty(value, indent, nl),
                     nl,
@@ -585,7 +627,7 @@ impl<L: Borrow<Linter>> Session<L> {
 /// on one line stays on one line.
 fn insert_entry(
     text: &str,
-    container: &Node,
+    container: Span,
     last: Option<(usize, usize)>,
     key: Option<String>,
     value: impl Fn(&str) -> String,
@@ -594,7 +636,7 @@ fn insert_entry(
     let (start, end, lead, indent, trail) = match last {
         Some((first, end)) => {
             let multiline = text
-                .get(container.span.start..first)
+                .get(container.start..first)
                 .is_some_and(|s| s.contains('\n'));
             if multiline {
                 let indent = indent_at(text, first).to_owned();
@@ -604,9 +646,9 @@ fn insert_entry(
             }
         }
         None => {
-            let outer = indent_at(text, container.span.start);
+            let outer = indent_at(text, container.start);
             let inner = format!("{outer}  ");
-            let span = container.span;
+            let span = container;
             let (start, end) = (span.start + 1, span.end.saturating_sub(1));
             (
                 start,
@@ -674,7 +716,7 @@ fn put(root: &mut Node, place: Place, new: Option<(Node, Option<(String, Span)>)
             match (&mut container.value, key) {
                 (Value::Object(members), Some((key, key_span))) => {
                     members.push(Member {
-                        key,
+                        key: key.into(),
                         key_span,
                         value: node,
                     });
@@ -688,42 +730,6 @@ fn put(root: &mut Node, place: Place, new: Option<(Node, Option<(String, Span)>)
             }
         }
         _ => false,
-    }
-}
-
-/// Moves the spans of the tree for a splice of `[from, old_end)` that changed the
-/// length by `delta`: what starts at or after the old end moves, what ends after it
-/// grows or shrinks; subtrees that end before the splice are not visited.
-fn shift(node: &mut Node, from: usize, old_end: usize, delta: isize) {
-    if node.span.end <= from {
-        return;
-    }
-    let moved = |span: Span| Span {
-        start: if span.start >= old_end {
-            span.start.saturating_add_signed(delta)
-        } else {
-            span.start
-        },
-        end: if span.end > old_end {
-            span.end.saturating_add_signed(delta)
-        } else {
-            span.end
-        },
-    };
-    node.span = moved(node.span);
-    match &mut node.value {
-        Value::Object(members) => {
-            for m in members {
-                m.key_span = moved(m.key_span);
-                shift(&mut m.value, from, old_end, delta);
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                shift(item, from, old_end, delta);
-            }
-        }
-        _ => {}
     }
 }
 

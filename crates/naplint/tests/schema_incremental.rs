@@ -14,7 +14,7 @@ fn pointers(node: &Node, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
     match &node.value {
         Value::Object(members) => {
             for m in members {
-                path.push(m.key.clone());
+                path.push(m.key.to_string());
                 pointers(&m.value, path, out);
                 path.pop();
             }

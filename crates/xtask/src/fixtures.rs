@@ -29,13 +29,13 @@ fn from_node(n: &Node) -> J {
     match &n.value {
         Value::Null => J::Null,
         Value::Bool(b) => J::Bool(*b),
-        Value::Number(x) => J::Num(x.raw.clone()),
-        Value::String(s) => J::Str(s.clone()),
+        Value::Number(x) => J::Num(x.raw.to_string()),
+        Value::String(s) => J::Str(s.to_string()),
         Value::Array(items) => J::Arr(items.iter().map(from_node).collect()),
         Value::Object(members) => J::Obj(
             members
                 .iter()
-                .map(|m| (m.key.clone(), from_node(&m.value)))
+                .map(|m| (m.key.to_string(), from_node(&m.value)))
                 .collect(),
         ),
     }

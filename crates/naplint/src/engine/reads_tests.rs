@@ -11,6 +11,7 @@
 
 use super::{Linter, Model, Parts};
 use crate::registry::RULES;
+use crate::rules::chart::Chart;
 use crate::rules::Reads;
 use crate::source::{self, SourceFormat};
 use crate::Config;
@@ -176,4 +177,127 @@ fn a_rules_declared_sections_are_honest() {
     println!("{compared} undeclared-section edits compared; {changed_elsewhere} declared-section edits changed findings");
     // The test bites: edits in declared sections do change findings.
     assert!(compared > 10_000 && changed_elsewhere > 500);
+}
+
+/// The rules scoped to an objective ([`super::OBJECTIVE_SCOPED`]) are: on every objective
+/// of every fixture and the seed, the rule run on the objective alone
+/// ([`super::objective_view`]) finds exactly what a whole run finds under it, and
+/// replacing the objective with another never changes the rule's findings elsewhere. A
+/// rule put in the list that reads other objectives (P013's ids, P016's leads) fails it.
+#[test]
+fn objective_scoped_rules_see_only_their_objective() {
+    let linter = Linter::new(Config::default()).unwrap();
+    let docs: Vec<_> = inputs()
+        .iter()
+        .filter_map(|p| Some((p.clone(), document(p)?)))
+        .collect();
+    // Objectives to put in another's place: a few from every document, and an empty one.
+    let mut pool: Vec<Value> =
+        vec![serde_json::json!({"id": "9.9", "statement": "x", "tasks": []})];
+    for (_, doc) in &docs {
+        let objectives = doc
+            .get("pillars")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.get("objectives")?.as_array())
+            .flatten();
+        for objective in objectives.take(2) {
+            if pool.len() < 6 && !pool.contains(objective) {
+                pool.push(objective.clone());
+            }
+        }
+    }
+    let scoped: Vec<(usize, &crate::rules::Rule)> = RULES
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| super::OBJECTIVE_SCOPED.contains(&r.code))
+        .collect();
+    assert_eq!(
+        scoped.len(),
+        super::OBJECTIVE_SCOPED.len(),
+        "a listed code is no rule"
+    );
+    let under =
+        |f: &crate::diagnostic::Finding, scope: &str| super::under(f.pointer.as_str(), scope);
+    let (mut views, mut swaps, mut found) = (0usize, 0usize, 0usize);
+    for (path, doc) in &docs {
+        let text = serde_json::to_string_pretty(doc).unwrap();
+        let loaded = source::load(&text, SourceFormat::Json);
+        let parts = linter.parts(&text, &loaded, None, None);
+        let Model::Ok {
+            mut report,
+            findings: whole,
+        } = parts.model
+        else {
+            continue;
+        };
+        let root = loaded.root.as_ref().unwrap();
+        let before = findings(&linter, doc);
+        let shape: Vec<usize> = report.pillars.iter().map(|p| p.objectives.len()).collect();
+        for (p, &count) in shape.iter().enumerate() {
+            for o in 0..count {
+                let scope = format!("/pillars/{p}/objectives/{o}");
+                let alone = super::objective_view(&mut report, p, o, |view| {
+                    let chart = Chart::new(view);
+                    let ctx = linter.ctx(view, &chart, root, &text, &loaded.lines, None);
+                    scoped
+                        .iter()
+                        .map(|(_, rule)| {
+                            let mut ran = linter.run_rule(rule, &ctx);
+                            ran.retain(|f| under(f, &scope));
+                            ran
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap();
+                for ((i, rule), alone) in scoped.iter().zip(alone) {
+                    let inside: Vec<_> = whole[*i]
+                        .iter()
+                        .filter(|f| under(f, &scope))
+                        .cloned()
+                        .collect();
+                    found += inside.len();
+                    assert_eq!(
+                        inside,
+                        alone,
+                        "{} run on {scope} alone of {} finds other than a whole run there",
+                        rule.code,
+                        path.display()
+                    );
+                    views += 1;
+                }
+                // Another objective in its place changes nothing elsewhere.
+                for other in &pool {
+                    let mut edited = doc.clone();
+                    edited["pillars"][p]["objectives"][o] = other.clone();
+                    let (Some(before), Some(after)) = (&before, findings(&linter, &edited)) else {
+                        continue;
+                    };
+                    for (_, rule) in &scoped {
+                        let outside = |f: &Option<&Vec<crate::diagnostic::Finding>>| {
+                            f.iter()
+                                .flat_map(|v| v.iter())
+                                .filter(|f| !under(f, &scope))
+                                .cloned()
+                                .collect::<Vec<_>>()
+                        };
+                        assert_eq!(
+                            outside(&before.get(rule.code)),
+                            outside(&after.get(rule.code)),
+                            "{}'s findings outside {scope} of {} change when that objective is replaced",
+                            rule.code,
+                            path.display()
+                        );
+                        swaps += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!("{views} objective views compared ({found} findings inside), {swaps} replacements");
+    assert!(
+        views > 1000 && found > 30 && swaps > 5_000,
+        "{views} {found} {swaps}"
+    );
 }

@@ -202,15 +202,21 @@ pub struct OutOfBudget;
 pub struct Evaluator<'e, 'n> {
     env: &'e Env<'n>,
     steps: &'e mut u64,
+    /// Whether to word explanations. Most elements pass, and wording what passed (texts,
+    /// numbers, line lookups) was most of the evaluation's cost, so a check first runs
+    /// without words and runs again with them only for an element that fails.
+    explain: bool,
 }
 
 /// The interval of a figure node: an integer, or `{value, qualifier}`.
-fn figure(node: &Node, tolerance: f64, lang: Lang) -> Option<(Iv, i128, String)> {
+/// Its words (`approximately 40`) only when `explain`.
+fn figure(node: &Node, tolerance: f64, lang: Lang, explain: bool) -> Option<(Iv, i128, String)> {
+    let say = |words: &dyn Fn() -> String| if explain { words() } else { String::new() };
     match &node.value {
         // Counts are never negative; a negative one is the schema's error, not a sum's.
         Value::Number(n) => {
             let v = i128::from(n.as_u64()?);
-            Some((Iv::exact(v), v, number(v, lang)))
+            Some((Iv::exact(v), v, say(&|| number(v, lang))))
         }
         Value::Object(_) => {
             let v = match &node.get("value")?.value {
@@ -234,7 +240,7 @@ fn figure(node: &Node, tolerance: f64, lang: Lang) -> Option<(Iv, i128, String)>
             Some((
                 iv,
                 v,
-                format!("{} {}", qualifier_label(q, lang), number(v, lang)),
+                say(&|| format!("{} {}", qualifier_label(q, lang), number(v, lang))),
             ))
         }
         _ => None,
@@ -246,8 +252,50 @@ fn day_number((y, m, d): Day) -> u32 {
 }
 
 impl<'e, 'n> Evaluator<'e, 'n> {
+    /// An evaluator that only decides: verdicts carry no explanation, terms or lines.
     pub fn new(env: &'e Env<'n>, steps: &'e mut u64) -> Self {
-        Self { env, steps }
+        Self {
+            env,
+            steps,
+            explain: false,
+        }
+    }
+
+    /// An evaluator that words every verdict; the same truth as [`Evaluator::new`]'s.
+    pub fn explaining(env: &'e Env<'n>, steps: &'e mut u64) -> Self {
+        Self {
+            env,
+            steps,
+            explain: true,
+        }
+    }
+
+    /// `words()` when explaining, else nothing (and no allocation).
+    fn say(&self, words: impl FnOnce() -> String) -> String {
+        if self.explain {
+            words()
+        } else {
+            String::new()
+        }
+    }
+
+    /// The line to cite for `ptr`, looked up only when explaining.
+    fn line(&self, ptr: &Pointer) -> Option<usize> {
+        if self.explain {
+            (self.env.line_of)(ptr)
+        } else {
+            None
+        }
+    }
+
+    /// The figures a value was computed from (the finding's `related`), kept only when
+    /// explaining.
+    fn terms<'p>(&self, pointers: impl Iterator<Item = &'p Pointer>) -> Vec<Pointer> {
+        if self.explain {
+            pointers.cloned().collect()
+        } else {
+            Vec::new()
+        }
     }
 
     fn tick(&mut self, n: u64) -> Result<(), OutOfBudget> {
@@ -260,11 +308,13 @@ impl<'e, 'n> Evaluator<'e, 'n> {
     }
 
     fn text(&self, ast: &Ast) -> String {
-        self.env
-            .source
-            .get(ast.start..ast.end)
-            .unwrap_or_default()
-            .to_owned()
+        self.say(|| {
+            self.env
+                .source
+                .get(ast.start..ast.end)
+                .unwrap_or_default()
+                .to_owned()
+        })
     }
 
     /// Resolves a path to the nodes it reaches: one, several (through arrays), or none.
@@ -305,11 +355,13 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             1 if !through_array => {
                 let (node, ptr) = current.swap_remove(0);
                 // `$.statistics.trp.cumulative.recipients` reads as `recipients` in messages.
-                let name = if path.from_root {
-                    path.segments.last().cloned().unwrap_or_default()
-                } else {
-                    path.to_string()
-                };
+                let name = self.say(|| {
+                    if path.from_root {
+                        path.segments.last().cloned().unwrap_or_default()
+                    } else {
+                        path.to_string()
+                    }
+                });
                 self.scalar(node, ptr, &name)
             }
             _ => Val::Nodes(current),
@@ -318,18 +370,22 @@ impl<'e, 'n> Evaluator<'e, 'n> {
 
     /// `name value`, with the line when there is one to cite.
     fn term(&self, name: &str, value: &str, line: Option<usize>) -> String {
-        cite(
-            self.env.lang,
-            TERM,
-            TERM_BARE,
-            &[("name", name), ("value", value)],
-            line,
-        )
+        self.say(|| {
+            cite(
+                self.env.lang,
+                TERM,
+                TERM_BARE,
+                &[("name", name), ("value", value)],
+                line,
+            )
+        })
     }
 
     fn scalar(&self, node: &'n Node, ptr: Pointer, name: &str) -> Val<'n> {
-        if let Some((iv, printed, shown)) = figure(node, self.env.tolerance, self.env.lang) {
-            let line = (self.env.line_of)(&ptr);
+        if let Some((iv, printed, shown)) =
+            figure(node, self.env.tolerance, self.env.lang, self.explain)
+        {
+            let line = self.line(&ptr);
             return Val::Num(Num {
                 iv,
                 printed,
@@ -339,15 +395,15 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     shown,
                     line,
                 }),
-                pointer: Some(ptr.clone()),
-                terms: vec![ptr],
+                terms: self.terms(std::iter::once(&ptr)),
+                pointer: Some(ptr),
             });
         }
         match &node.value {
-            Value::String(s) => Val::Str(s.clone()),
+            Value::String(s) => Val::Str(s.to_string()),
             Value::Bool(b) => Val::Bool(Verdict::explained(
                 if *b { Tri::True } else { Tri::False },
-                IS_FALSE.render(self.env.lang, &[("name", name)]),
+                self.say(|| IS_FALSE.render(self.env.lang, &[("name", name)])),
                 Some(ptr),
             )),
             Value::Null => Val::Missing,
@@ -361,7 +417,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             Kind::Int(v) => Val::Num(Num {
                 iv: Iv::exact(*v),
                 printed: *v,
-                text: v.to_string(),
+                text: self.say(|| v.to_string()),
                 term: None,
                 pointer: None,
                 terms: Vec::new(),
@@ -369,7 +425,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             Kind::Str(s) => Val::Str(s.clone()),
             Kind::Bool(b) => Val::Bool(Verdict::explained(
                 if *b { Tri::True } else { Tri::False },
-                "`false`".to_owned(),
+                self.say(|| "`false`".to_owned()),
                 None,
             )),
             Kind::Path(p) => self.resolve(p)?,
@@ -380,7 +436,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         hi: -n.iv.lo,
                     },
                     printed: -n.printed,
-                    text: format!("-{}", n.text),
+                    text: self.say(|| format!("-{}", n.text)),
                     term: None,
                     pointer: n.pointer,
                     terms: n.terms,
@@ -396,7 +452,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 };
                 Val::Bool(Verdict::explained(
                     truth,
-                    HOLDS.render(self.env.lang, &[("expr", &self.text(inner))]),
+                    self.say(|| HOLDS.render(self.env.lang, &[("expr", &self.text(inner))])),
                     v.pointer,
                 ))
             }
@@ -438,10 +494,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 (BinOp::Or, Tri::False, Tri::False) => {
                     return Ok(Val::Bool(Verdict::explained(
                         Tri::False,
-                        AND_ALSO.render(
-                            self.env.lang,
-                            &[("a", &a.explanation), ("b", &b.explanation)],
-                        ),
+                        self.say(|| {
+                            AND_ALSO.render(
+                                self.env.lang,
+                                &[("a", &a.explanation), ("b", &b.explanation)],
+                            )
+                        }),
                         a.pointer,
                     )));
                 }
@@ -469,13 +527,14 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     Val::Num(Num {
                         iv,
                         printed,
-                        text: format!("{} {} {}", wrap(&a, lhs), op.symbol(), wrap(&b, rhs)),
+                        text: self
+                            .say(|| format!("{} {} {}", wrap(&a, lhs), op.symbol(), wrap(&b, rhs))),
                         term: None,
-                        terms: a.terms.iter().chain(&b.terms).cloned().collect(),
+                        terms: self.terms(a.terms.iter().chain(&b.terms)),
                         pointer: a.pointer.or(b.pointer),
                     })
                 }
-                _ => Val::Bool(compare(op, &a, &b, self.env.lang)),
+                _ => Val::Bool(compare(op, &a, &b, self.env.lang, self.explain)),
             },
             (Val::Str(a), Val::Str(b)) if matches!(op, BinOp::Eq | BinOp::Ne) => {
                 let equal = a == b;
@@ -484,8 +543,9 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 } else {
                     Tri::False
                 };
-                let explanation =
-                    STR_IS.render(self.env.lang, &[("expr", &self.text(lhs)), ("value", &a)]);
+                let explanation = self.say(|| {
+                    STR_IS.render(self.env.lang, &[("expr", &self.text(lhs)), ("value", &a)])
+                });
                 Val::Bool(Verdict::explained(truth, explanation, None))
             }
             (Val::Missing, _) | (_, Val::Missing) => Val::Bool(Verdict::plain(Tri::Unknown)),
@@ -536,25 +596,25 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 };
                 self.tick(nodes.len() as u64)?;
                 let ptr = nodes.first().map(|(_, p)| list_pointer(p));
-                let line = ptr.as_ref().and_then(|p| (self.env.line_of)(p));
+                let line = ptr.as_ref().and_then(|p| self.line(p));
                 if name == "count" {
                     let n = i128::try_from(nodes.len()).unwrap_or(INF);
                     return Ok(Val::Num(Num {
                         iv: Iv::exact(n),
                         printed: n,
-                        text: self.term(&label, &number(n, self.env.lang), line),
+                        text: self.term(&label, &self.say(|| number(n, self.env.lang)), line),
                         term: Some(Term {
                             name: label.clone(),
-                            shown: number(n, self.env.lang),
+                            shown: self.say(|| number(n, self.env.lang)),
                             line,
                         }),
                         pointer: ptr,
-                        terms: nodes.iter().map(|(_, p)| p.clone()).collect(),
+                        terms: self.terms(nodes.iter().map(|(_, p)| p)),
                     }));
                 }
                 let figures: Vec<(Iv, i128)> = nodes
                     .iter()
-                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang))
+                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, self.explain))
                     .map(|(iv, p, _)| (iv, p))
                     .collect();
                 if figures.is_empty() {
@@ -595,14 +655,14 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 Ok(Val::Num(Num {
                     iv,
                     printed,
-                    text: self.term(&label, &number(printed, self.env.lang), line),
+                    text: self.term(&label, &self.say(|| number(printed, self.env.lang)), line),
                     term: Some(Term {
                         name: label.clone(),
-                        shown: number(printed, self.env.lang),
+                        shown: self.say(|| number(printed, self.env.lang)),
                         line,
                     }),
                     pointer: ptr,
-                    terms: nodes.iter().map(|(_, p)| p.clone()).collect(),
+                    terms: self.terms(nodes.iter().map(|(_, p)| p)),
                 }))
             }
             "exists" => {
@@ -612,13 +672,15 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 };
                 Ok(Val::Bool(Verdict::explained(
                     if present { Tri::True } else { Tri::False },
-                    MISSING.render(
-                        self.env.lang,
-                        &[(
-                            "expr",
-                            &args.first().map(|a| self.text(a)).unwrap_or_default(),
-                        )],
-                    ),
+                    self.say(|| {
+                        MISSING.render(
+                            self.env.lang,
+                            &[(
+                                "expr",
+                                &args.first().map(|a| self.text(a)).unwrap_or_default(),
+                            )],
+                        )
+                    }),
                     None,
                 )))
             }
@@ -633,18 +695,21 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         .take(i)
                         .find(|(other, _)| other.value == node.value)
                     {
-                        let shown = node
-                            .as_str()
-                            .map_or_else(|| node.to_json().to_string(), str::to_owned);
-                        return Ok(Val::Bool(Verdict::explained(
-                            Tri::False,
+                        let explanation = self.say(|| {
+                            let shown = node
+                                .as_str()
+                                .map_or_else(|| node.to_json().to_string(), str::to_owned);
                             cite(
                                 self.env.lang,
                                 TWICE,
                                 TWICE_BARE,
                                 &[("value", &shown)],
                                 (self.env.line_of)(first),
-                            ),
+                            )
+                        });
+                        return Ok(Val::Bool(Verdict::explained(
+                            Tri::False,
+                            explanation,
                             Some(ptr.clone()),
                         )));
                     }
@@ -659,7 +724,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 let figs: Vec<_> = nodes
                     .iter()
                     .filter_map(|(n, p)| {
-                        figure(n, self.env.tolerance, self.env.lang).map(|f| (f, p))
+                        figure(n, self.env.tolerance, self.env.lang, self.explain).map(|f| (f, p))
                     })
                     .collect();
                 for pair in figs.windows(2) {
@@ -668,13 +733,15 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                             let ptr: &Pointer = ptr;
                             return Ok(Val::Bool(Verdict::explained(
                                 Tri::False,
-                                cite(
-                                    self.env.lang,
-                                    ORDER,
-                                    ORDER_BARE,
-                                    &[("next", nv), ("prev", pv)],
-                                    (self.env.line_of)(ptr),
-                                ),
+                                self.say(|| {
+                                    cite(
+                                        self.env.lang,
+                                        ORDER,
+                                        ORDER_BARE,
+                                        &[("next", nv), ("prev", pv)],
+                                        (self.env.line_of)(ptr),
+                                    )
+                                }),
                                 Some(parent(ptr)),
                             )));
                         }
@@ -707,7 +774,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     && day_number((y, 12, 31)) <= day_number(to);
                 Ok(Val::Bool(Verdict::explained(
                     if inside { Tri::True } else { Tri::False },
-                    NOT_WITHIN.render(self.env.lang, &[("year", &year.to_string())]),
+                    self.say(|| NOT_WITHIN.render(self.env.lang, &[("year", &year.to_string())])),
                     None,
                 )))
             }
@@ -746,7 +813,7 @@ pub(super) fn expand(node: &Node, ptr: Pointer) -> Vec<(&Node, Pointer)> {
     }
 }
 
-fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang) -> Verdict {
+fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
     let (x, y) = (a.iv, b.iv);
     let holds = match op {
         BinOp::Eq => x.lo <= y.hi && y.lo <= x.hi,
@@ -763,9 +830,9 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang) -> Verdict {
         .or_else(|| a.term.as_ref().and(a.pointer.clone()))
         .or_else(|| b.pointer.clone())
         .or_else(|| a.pointer.clone());
-    if holds {
+    if holds || !explain {
         return Verdict {
-            truth: Tri::True,
+            truth: if holds { Tri::True } else { Tri::False },
             explanation: String::new(),
             pointer,
             related: Vec::new(),

@@ -22,7 +22,8 @@ use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
 use crate::source::{Node, Pointer, Value};
-use eval::{Env, Evaluator, Tri};
+pub(crate) use eval::Tri;
+use eval::{Env, Evaluator};
 use serde::{Deserialize, Serialize};
 
 /// A built-in reconciliation check, declared beside its rule's documentation.
@@ -328,8 +329,8 @@ pub fn compile(
 
 fn scalar_text(node: &Node) -> Option<String> {
     match &node.value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.raw.clone()),
+        Value::String(s) => Some(s.to_string()),
+        Value::Number(n) => Some(n.raw.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
@@ -365,10 +366,17 @@ impl CompiledCheck {
                 line_of,
                 source: &self.program.source,
             };
-            let verdict = Evaluator::new(&env, steps).condition(&self.program.body)?;
-            if verdict.truth != Tri::False {
+            if Evaluator::new(&env, steps)
+                .condition(&self.program.body)?
+                .truth
+                != Tri::False
+            {
                 continue;
             }
+            // The element fails: run it again to word why. The replay takes the same steps,
+            // already counted, so it has a budget of its own.
+            let mut replay = 0;
+            let verdict = Evaluator::explaining(&env, &mut replay).condition(&self.program.body)?;
             let at = self
                 .at
                 .as_ref()
@@ -400,6 +408,40 @@ impl CompiledCheck {
             out.push(finding);
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+impl CompiledCheck {
+    /// For each element of the scope, the truth of the deciding evaluator and that of the
+    /// explaining one (`registry`'s tests check they agree).
+    pub(crate) fn both_truths(&self, root: &Node) -> Vec<(Tri, Tri)> {
+        let scope_ptr = Pointer::parse(&self.scope);
+        let Some(scope) = root.at(&scope_ptr) else {
+            return Vec::new();
+        };
+        let line_of = |_: &Pointer| Some(1);
+        eval::expand(scope, scope_ptr)
+            .into_iter()
+            .map(|(element, pointer)| {
+                let env = Env {
+                    root,
+                    element,
+                    pointer,
+                    tolerance: self.tolerance.unwrap_or(0.0),
+                    lang: Lang::En,
+                    line_of: &line_of,
+                    source: &self.program.source,
+                };
+                let (mut a, mut b) = (0, 0);
+                let decided = Evaluator::new(&env, &mut a).condition(&self.program.body);
+                let explained = Evaluator::explaining(&env, &mut b).condition(&self.program.body);
+                (
+                    decided.map_or(Tri::Unknown, |v| v.truth),
+                    explained.map_or(Tri::Unknown, |v| v.truth),
+                )
+            })
+            .collect()
     }
 }
 

@@ -105,7 +105,15 @@ pub struct Chart<'r> {
 impl<'r> Chart<'r> {
     #[must_use]
     pub fn new(report: &'r Report) -> Self {
-        let mut chart = Self::default();
+        // Sized exactly (a count over the walk first): grown by doubling, the two vectors
+        // kept up to twice their size for the whole check of a large report.
+        let (rows, entries) = walk(report).fold((0, 0), |(rows, entries), (.., d)| {
+            (rows + 1, entries + 1 + d.items.len())
+        });
+        let mut chart = Self {
+            rows: Vec::with_capacity(rows),
+            entries: Vec::with_capacity(entries),
+        };
         for (p, o, t, task, d, deliverable) in walk(report) {
             let place = Place {
                 pillar: p,

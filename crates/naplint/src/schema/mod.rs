@@ -2,6 +2,7 @@
 //! `schemas/report.schema.json`, and enforced by a small validator that works on the
 //! spanned tree (so every violation has a position) and fits the WASM size budget.
 
+mod pattern;
 mod validator;
 
 pub use validator::{

@@ -6,8 +6,9 @@
 //! A test runs the `jsonschema` crate over every fixture and asserts the same verdict,
 //! and another fails if the generated schema uses a keyword this validator ignores.
 
+use super::pattern::Pattern;
 use crate::i18n::{Lang, Plural, Text};
-use crate::source::{Node, Pointer, Value};
+use crate::source::{escape_token, Node, Pointer, Value};
 use crate::suggest::closest;
 use serde_json::Value as Json;
 use std::collections::HashMap;
@@ -136,7 +137,7 @@ struct SchemaNode {
     maximum: Option<f64>,
     exclusive_minimum: Option<f64>,
     exclusive_maximum: Option<f64>,
-    pattern: Option<(String, regex_lite::Regex)>,
+    pattern: Option<Pattern>,
     min_length: Option<usize>,
     max_length: Option<usize>,
     any_of: Vec<usize>,
@@ -183,27 +184,48 @@ enum Step<'a> {
 #[derive(Default)]
 struct Walk<'a> {
     path: Vec<Step<'a>>,
-    /// `pattern` verdicts by (schema node, string): a report repeats its fiscal years,
-    /// dates and department codes many times, and a regex-lite match costs more than a
-    /// hash lookup of a short string.
+    /// `pattern` verdicts by (schema node, string) for the patterns regex-lite decides:
+    /// a report repeats its fiscal years, dates and department codes many times, and a
+    /// regex-lite match costs more than a hash lookup of a short string. (The automaton
+    /// of [`Pattern`] costs less than the lookup: its verdicts are not kept.)
     patterns: HashMap<(usize, &'a str), bool>,
+    /// Every (schema node, value) pair visited, for the test that `valid` and `check`
+    /// agree on each.
+    #[cfg(test)]
+    visited: Vec<(usize, &'a Node)>,
 }
 
 impl<'a> Walk<'a> {
+    /// The pointer of the current path, spelled into one string (only for a violation).
     fn pointer(&self) -> Pointer {
-        self.path
-            .iter()
-            .fold(Pointer::root(), |p, step| match step {
-                Step::Key(k) => p.key(k),
-                Step::Index(i) => p.index(*i),
-            })
+        use std::fmt::Write as _;
+        let mut s = String::new();
+        for step in &self.path {
+            match step {
+                Step::Key(k) if k.contains(['~', '/']) => {
+                    s.push('/');
+                    s.push_str(&escape_token(k));
+                }
+                Step::Key(k) => {
+                    s.push('/');
+                    s.push_str(k);
+                }
+                Step::Index(i) => {
+                    let _ = write!(s, "/{i}");
+                }
+            }
+        }
+        Pointer::parse(&s)
     }
 
-    fn matches(&mut self, at: usize, re: &regex_lite::Regex, s: &'a str) -> bool {
+    fn matches(&mut self, at: usize, pattern: &Pattern, s: &'a str) -> bool {
+        if pattern.is_fast() {
+            return pattern.is_match(s);
+        }
         *self
             .patterns
             .entry((at, s))
-            .or_insert_with(|| re.is_match(s))
+            .or_insert_with(|| pattern.is_match(s))
     }
 }
 
@@ -516,10 +538,74 @@ impl Violation {
     }
 }
 
+/// The keywords of one schema object, found in one pass over its members (a lookup
+/// per keyword compared some 13,000 strings per schema).
+#[derive(Default)]
+struct Keywords<'s> {
+    reference: Option<&'s Json>,
+    types: Option<&'s Json>,
+    enumeration: Option<&'s Json>,
+    constant: Option<&'s Json>,
+    properties: Option<&'s Json>,
+    required: Option<&'s Json>,
+    additional: Option<&'s Json>,
+    items: Option<&'s Json>,
+    min_items: Option<&'s Json>,
+    max_items: Option<&'s Json>,
+    minimum: Option<&'s Json>,
+    maximum: Option<&'s Json>,
+    exclusive_minimum: Option<&'s Json>,
+    exclusive_maximum: Option<&'s Json>,
+    pattern: Option<&'s Json>,
+    min_length: Option<&'s Json>,
+    max_length: Option<&'s Json>,
+    any_of: Option<&'s Json>,
+    one_of: Option<&'s Json>,
+    all_of: Option<&'s Json>,
+}
+
+impl<'s> Keywords<'s> {
+    fn of(schema: &'s Json) -> Self {
+        let mut k = Self::default();
+        for (key, value) in schema.as_object().into_iter().flatten() {
+            let slot = match key.as_str() {
+                "$ref" => &mut k.reference,
+                "type" => &mut k.types,
+                "enum" => &mut k.enumeration,
+                "const" => &mut k.constant,
+                "properties" => &mut k.properties,
+                "required" => &mut k.required,
+                "additionalProperties" => &mut k.additional,
+                "items" => &mut k.items,
+                "minItems" => &mut k.min_items,
+                "maxItems" => &mut k.max_items,
+                "minimum" => &mut k.minimum,
+                "maximum" => &mut k.maximum,
+                "exclusiveMinimum" => &mut k.exclusive_minimum,
+                "exclusiveMaximum" => &mut k.exclusive_maximum,
+                "pattern" => &mut k.pattern,
+                "minLength" => &mut k.min_length,
+                "maxLength" => &mut k.max_length,
+                "anyOf" => &mut k.any_of,
+                "oneOf" => &mut k.one_of,
+                "allOf" => &mut k.all_of,
+                _ => continue,
+            };
+            *slot = Some(value);
+        }
+        k
+    }
+}
+
 /// A schema compiled for repeated validation.
 #[derive(Debug)]
 pub struct CompiledSchema {
     nodes: Vec<SchemaNode>,
+    /// Per node that is an alternative of an `anyOf`/`oneOf`, the JSON types it can
+    /// accept (`None`: any; every other node has `None` and is never asked), computed
+    /// once: a value of another type fails the node, so the alternative is skipped
+    /// without validating it.
+    accepted: Vec<Option<Vec<JsonType>>>,
 }
 
 fn as_usize(v: Option<&Json>) -> Option<usize> {
@@ -543,6 +629,7 @@ impl CompiledSchema {
     pub fn compile(schema: &Json) -> Result<Self, SchemaError> {
         let mut c = Self {
             nodes: vec![SchemaNode::default()],
+            accepted: Vec::new(),
         };
         let defs: Vec<(String, &Json)> = schema
             .get("$defs")
@@ -562,6 +649,20 @@ impl CompiledSchema {
             c.fill(at, def, &def_index)?;
         }
         c.fill(0, schema, &def_index)?;
+        // Only the alternatives of `anyOf`/`oneOf` are asked for their types.
+        let mut is_alternative = vec![false; c.nodes.len()];
+        for n in &c.nodes {
+            for &alt in n.any_of.iter().chain(&n.one_of) {
+                if let Some(slot) = is_alternative.get_mut(alt) {
+                    *slot = true;
+                }
+            }
+        }
+        c.accepted = is_alternative
+            .iter()
+            .enumerate()
+            .map(|(at, &alt)| if alt { c.accepted_types(at, 0) } else { None })
+            .collect();
         Ok(c)
     }
 
@@ -579,7 +680,8 @@ impl CompiledSchema {
         defs: &HashMap<String, usize>,
     ) -> Result<(), SchemaError> {
         let mut node = SchemaNode::default();
-        if let Some(r) = schema.get("$ref").and_then(Json::as_str) {
+        let kw = Keywords::of(schema);
+        if let Some(r) = kw.reference.and_then(Json::as_str) {
             let name = r
                 .strip_prefix("#/$defs/")
                 .ok_or_else(|| SchemaError::Ref(r.to_owned()))?;
@@ -589,7 +691,7 @@ impl CompiledSchema {
                     .ok_or_else(|| SchemaError::Ref(r.to_owned()))?,
             );
         }
-        node.types = match schema.get("type") {
+        node.types = match kw.types {
             Some(Json::String(t)) => Some(JsonType::parse(t).into_iter().collect()),
             Some(Json::Array(ts)) => Some(
                 ts.iter()
@@ -599,19 +701,19 @@ impl CompiledSchema {
             ),
             _ => None,
         };
-        node.enumeration = schema
-            .get("enum")
+        node.enumeration = kw
+            .enumeration
             .and_then(Json::as_array)
             .cloned()
-            .or_else(|| schema.get("const").map(|c| vec![c.clone()]));
-        if let Some(props) = schema.get("properties").and_then(Json::as_object) {
+            .or_else(|| kw.constant.map(|c| vec![c.clone()]));
+        if let Some(props) = kw.properties.and_then(Json::as_object) {
             for (name, sub) in props {
                 let idx = self.add(sub, defs)?;
                 node.properties.push((name.clone(), idx));
             }
         }
-        node.required = schema
-            .get("required")
+        node.required = kw
+            .required
             .and_then(Json::as_array)
             .map(|r| {
                 r.iter()
@@ -620,38 +722,32 @@ impl CompiledSchema {
                     .collect()
             })
             .unwrap_or_default();
-        node.additional = match schema.get("additionalProperties") {
+        node.additional = match kw.additional {
             Some(Json::Bool(false)) => Additional::Deny,
             Some(sub @ Json::Object(_)) => Additional::Schema(self.add(sub, defs)?),
             _ => Additional::Allow,
         };
-        if let Some(items) = schema.get("items") {
+        if let Some(items) = kw.items {
             node.items = Some(self.add(items, defs)?);
         }
-        node.min_items = as_usize(schema.get("minItems"));
-        node.max_items = as_usize(schema.get("maxItems"));
-        node.min_length = as_usize(schema.get("minLength"));
-        node.max_length = as_usize(schema.get("maxLength"));
-        node.minimum = schema.get("minimum").and_then(Json::as_f64);
-        node.maximum = schema.get("maximum").and_then(Json::as_f64);
-        node.exclusive_minimum = schema.get("exclusiveMinimum").and_then(Json::as_f64);
-        node.exclusive_maximum = schema.get("exclusiveMaximum").and_then(Json::as_f64);
-        if let Some(p) = schema.get("pattern").and_then(Json::as_str) {
-            let re =
-                regex_lite::Regex::new(p).map_err(|e| SchemaError::Pattern(p.to_owned(), e))?;
-            node.pattern = Some((p.to_owned(), re));
+        node.min_items = as_usize(kw.min_items);
+        node.max_items = as_usize(kw.max_items);
+        node.min_length = as_usize(kw.min_length);
+        node.max_length = as_usize(kw.max_length);
+        node.minimum = kw.minimum.and_then(Json::as_f64);
+        node.maximum = kw.maximum.and_then(Json::as_f64);
+        node.exclusive_minimum = kw.exclusive_minimum.and_then(Json::as_f64);
+        node.exclusive_maximum = kw.exclusive_maximum.and_then(Json::as_f64);
+        if let Some(p) = kw.pattern.and_then(Json::as_str) {
+            node.pattern =
+                Some(Pattern::new(p).map_err(|e| SchemaError::Pattern(p.to_owned(), e))?);
         }
-        for (key, list) in [
-            ("anyOf", &mut node.any_of),
-            ("oneOf", &mut node.one_of),
-            ("allOf", &mut node.all_of),
+        for (subs, list) in [
+            (kw.any_of, &mut node.any_of),
+            (kw.one_of, &mut node.one_of),
+            (kw.all_of, &mut node.all_of),
         ] {
-            for sub in schema
-                .get(key)
-                .and_then(Json::as_array)
-                .into_iter()
-                .flatten()
-            {
+            for sub in subs.and_then(Json::as_array).into_iter().flatten() {
                 list.push(self.add(sub, defs)?);
             }
         }
@@ -730,7 +826,11 @@ impl CompiledSchema {
                     .rposition(|m| m.key == *token)
                     .and_then(|i| members.get(i))
                     .and_then(|m| {
-                        let sub = match node.properties.iter().find(|(n, _)| n == &m.key) {
+                        let sub = match node
+                            .properties
+                            .iter()
+                            .find(|(n, _)| n.as_str() == m.key.as_str())
+                        {
                             Some((_, sub)) => *sub,
                             None => match node.additional {
                                 Additional::Schema(sub) => sub,
@@ -758,14 +858,18 @@ impl CompiledSchema {
         (depth, out)
     }
 
-    /// The set of JSON types a schema node can accept (`None`: any).
-    fn accepted(&self, at: usize) -> Option<Vec<JsonType>> {
+    /// The set of JSON types a schema node can accept (`None`: any). `depth` stops a
+    /// cycle of `$ref`s with no `type` (which no value can satisfy) from recursing forever.
+    fn accepted_types(&self, at: usize, depth: usize) -> Option<Vec<JsonType>> {
         let node = self.nodes.get(at)?;
         if let Some(types) = &node.types {
             return Some(types.clone());
         }
+        if depth > self.nodes.len() {
+            return None;
+        }
         if let Some(r) = node.reference {
-            return self.accepted(r);
+            return self.accepted_types(r, depth + 1);
         }
         let alternatives = if node.any_of.is_empty() {
             &node.one_of
@@ -777,9 +881,140 @@ impl CompiledSchema {
         }
         let mut all = Vec::new();
         for &alt in alternatives {
-            all.extend(self.accepted(alt)?);
+            all.extend(self.accepted_types(alt, depth + 1)?);
         }
         Some(all)
+    }
+
+    /// The precomputed [`Self::accepted_types`] of a node.
+    fn accepted(&self, at: usize) -> Option<&[JsonType]> {
+        self.accepted.get(at).and_then(Option::as_deref)
+    }
+
+    /// Whether a node's accepted types allow the value's type (a node that accepts any
+    /// type allows it).
+    fn type_allows(&self, at: usize, value: &Value) -> bool {
+        self.accepted(at)
+            .is_none_or(|ts| ts.iter().any(|t| t.accepts(value)))
+    }
+
+    /// Whether `inst` is valid against node `at`: exactly whether [`Self::check`] would
+    /// report no violation, computed without building one (no message, no pointer, no
+    /// `Vec`) and stopping at the first failure. Alternatives of `anyOf`/`oneOf` are
+    /// decided this way; only a combinator that fails re-runs [`Self::check`] to report.
+    fn valid<'a>(&self, at: usize, inst: &'a Node, walk: &mut Walk<'a>) -> bool {
+        #[cfg(test)]
+        walk.visited.push((at, inst));
+        let Some(node) = self.nodes.get(at) else {
+            return true;
+        };
+        if let Some(types) = &node.types {
+            if !types.iter().any(|t| t.accepts(&inst.value)) {
+                return false;
+            }
+        }
+        if let Some(allowed) = &node.enumeration {
+            if !enum_contains(allowed, inst) {
+                return false;
+            }
+        }
+        match &inst.value {
+            Value::String(s) => {
+                let s: &'a str = s;
+                if let Some(pattern) = &node.pattern {
+                    if !walk.matches(at, pattern, s) {
+                        return false;
+                    }
+                }
+                if node.min_length.is_some() || node.max_length.is_some() {
+                    let len = s.chars().count();
+                    if node.min_length.is_some_and(|m| len < m)
+                        || node.max_length.is_some_and(|m| len > m)
+                    {
+                        return false;
+                    }
+                }
+            }
+            Value::Number(n) => {
+                let v = number_value(n);
+                if node.minimum.is_some_and(|m| v < m)
+                    || node.exclusive_minimum.is_some_and(|m| v <= m)
+                    || node.maximum.is_some_and(|m| v > m)
+                    || node.exclusive_maximum.is_some_and(|m| v >= m)
+                {
+                    return false;
+                }
+            }
+            Value::Array(items) => {
+                if node.min_items.is_some_and(|m| items.len() < m)
+                    || node.max_items.is_some_and(|m| items.len() > m)
+                {
+                    return false;
+                }
+                if let Some(item_schema) = node.items {
+                    if !items.iter().all(|item| self.valid(item_schema, item, walk)) {
+                        return false;
+                    }
+                }
+            }
+            Value::Object(members) => {
+                if !node
+                    .required
+                    .iter()
+                    .all(|field| members.iter().any(|m| &m.key == field))
+                {
+                    return false;
+                }
+                for m in members {
+                    let sub = match node.properties.iter().find(|(name, _)| name == &m.key) {
+                        Some((_, sub)) => *sub,
+                        None => match node.additional {
+                            Additional::Allow => continue,
+                            Additional::Schema(sub) => sub,
+                            Additional::Deny => return false,
+                        },
+                    };
+                    if !self.valid(sub, &m.value, walk) {
+                        return false;
+                    }
+                }
+            }
+            Value::Null | Value::Bool(_) => {}
+        }
+        if let Some(r) = node.reference {
+            if !self.valid(r, inst, walk) {
+                return false;
+            }
+        }
+        if !node.all_of.iter().all(|&sub| self.valid(sub, inst, walk)) {
+            return false;
+        }
+        if !node.any_of.is_empty() && self.matching(&node.any_of, inst, walk, 1) == 0 {
+            return false;
+        }
+        node.one_of.is_empty() || self.matching(&node.one_of, inst, walk, usize::MAX) == 1
+    }
+
+    /// How many of `alts` accept `inst`, counting up to `enough`. An alternative whose
+    /// types exclude the value's is not validated (the `Option<T>` shape, `anyOf:
+    /// [{$ref}, {type: null}]`, costs one type test for `null`).
+    fn matching<'a>(
+        &self,
+        alts: &[usize],
+        inst: &'a Node,
+        walk: &mut Walk<'a>,
+        enough: usize,
+    ) -> usize {
+        let mut matched = 0;
+        for &alt in alts {
+            if self.type_allows(alt, &inst.value) && self.valid(alt, inst, walk) {
+                matched += 1;
+                if matched >= enough {
+                    break;
+                }
+            }
+        }
+        matched
     }
 
     #[allow(clippy::too_many_lines)]
@@ -791,6 +1026,8 @@ impl CompiledSchema {
         walk: &mut Walk<'a>,
         out: &mut Vec<Violation>,
     ) {
+        #[cfg(test)]
+        walk.visited.push((at, inst));
         let Some(node) = self.nodes.get(at) else {
             return;
         };
@@ -819,12 +1056,7 @@ impl CompiledSchema {
             }
         }
         if let Some(allowed) = &node.enumeration {
-            // Strings (every enum of the report schema) compare without building a value.
-            let found = match &inst.value {
-                Value::String(s) => allowed.iter().any(|a| a.as_str() == Some(s.as_str())),
-                _ => allowed.contains(&inst.to_json()),
-            };
-            if !found {
+            if !enum_contains(allowed, inst) {
                 let json = inst.to_json();
                 push!(ViolationKind::Enum {
                     value: inst
@@ -844,11 +1076,11 @@ impl CompiledSchema {
                 } else {
                     0
                 };
-                if let Some((pattern, re)) = &node.pattern {
-                    if !walk.matches(at, re, s) {
+                if let Some(pattern) = &node.pattern {
+                    if !walk.matches(at, pattern, s) {
                         push!(ViolationKind::Pattern {
-                            value: s.clone(),
-                            pattern: pattern.clone()
+                            value: s.to_string(),
+                            pattern: pattern.source.clone()
                         });
                     }
                 }
@@ -864,35 +1096,31 @@ impl CompiledSchema {
                 }
             }
             Value::Number(n) => {
-                let v = n.as_f64().unwrap_or(if n.raw.starts_with('-') {
-                    f64::NEG_INFINITY
-                } else {
-                    f64::INFINITY
-                });
+                let v = number_value(n);
                 if let Some(min) = node.minimum.filter(|&m| v < m) {
                     push!(ViolationKind::Minimum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         min,
                         exclusive: false
                     });
                 }
                 if let Some(min) = node.exclusive_minimum.filter(|&m| v <= m) {
                     push!(ViolationKind::Minimum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         min,
                         exclusive: true
                     });
                 }
                 if let Some(max) = node.maximum.filter(|&m| v > m) {
                     push!(ViolationKind::Maximum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         max,
                         exclusive: false
                     });
                 }
                 if let Some(max) = node.exclusive_maximum.filter(|&m| v >= m) {
                     push!(ViolationKind::Maximum {
-                        value: n.raw.clone(),
+                        value: n.raw.to_string(),
                         max,
                         exclusive: true
                     });
@@ -921,14 +1149,18 @@ impl CompiledSchema {
             }
             Value::Object(members) => {
                 for field in &node.required {
-                    if !members.iter().any(|m| &m.key == field) {
+                    if !members.iter().any(|m| m.key.as_str() == field.as_str()) {
                         push!(ViolationKind::Required {
                             field: field.clone()
                         });
                     }
                 }
                 for m in members {
-                    let sub = match node.properties.iter().find(|(name, _)| name == &m.key) {
+                    let sub = match node
+                        .properties
+                        .iter()
+                        .find(|(name, _)| name.as_str() == m.key.as_str())
+                    {
                         Some((_, sub)) => Some(*sub),
                         None => match node.additional {
                             Additional::Allow => None,
@@ -941,7 +1173,7 @@ impl CompiledSchema {
                                     pointer: walk.pointer(),
                                     def: def.map(str::to_owned),
                                     kind: ViolationKind::UnknownField {
-                                        field: m.key.clone(),
+                                        field: m.key.to_string(),
                                         suggestion: closest(
                                             &m.key,
                                             known.iter().map(String::as_str),
@@ -981,6 +1213,11 @@ impl CompiledSchema {
     /// `anyOf`/`oneOf`: when no alternative matches, report the errors of the best one,
     /// the one that accepts the value's type with the fewest violations, as ajv's
     /// "best match" does; a type mismatch with all of them is one type error.
+    ///
+    /// The alternatives are first decided by [`Self::valid`] (no violation built); only
+    /// when none matches are the ones that accept the value's type checked again to
+    /// collect their violations, in the same order, so the output is what checking every
+    /// alternative in full gives.
     fn check_alternatives<'a>(
         &self,
         alts: &[usize],
@@ -990,23 +1227,19 @@ impl CompiledSchema {
         out: &mut Vec<Violation>,
         exactly_one: bool,
     ) {
-        let mut best: Option<Vec<Violation>> = None;
-        let mut matched = 0;
-        for &alt in alts {
-            let mut errs = Vec::new();
-            self.check(alt, inst, def, walk, &mut errs);
-            if errs.is_empty() {
-                matched += 1;
-                continue;
-            }
-            let type_ok = self
-                .accepted(alt)
-                .is_none_or(|ts| ts.iter().any(|t| t.accepts(&inst.value)));
-            if type_ok && best.as_ref().is_none_or(|b| errs.len() < b.len()) {
-                best = Some(errs);
-            }
-        }
+        let matched = self.matching(alts, inst, walk, if exactly_one { usize::MAX } else { 1 });
         if matched == 0 {
+            let mut best: Option<Vec<Violation>> = None;
+            for &alt in alts {
+                if !self.type_allows(alt, &inst.value) {
+                    continue;
+                }
+                let mut errs = Vec::new();
+                self.check(alt, inst, def, walk, &mut errs);
+                if best.as_ref().is_none_or(|b| errs.len() < b.len()) {
+                    best = Some(errs);
+                }
+            }
             match best {
                 Some(errs) => out.extend(errs),
                 None => {
@@ -1014,7 +1247,7 @@ impl CompiledSchema {
                         .iter()
                         .filter_map(|&a| self.accepted(a))
                         .flatten()
-                        .map(JsonType::name)
+                        .map(|t| t.name())
                         .collect();
                     expected.dedup();
                     out.push(Violation {
@@ -1034,6 +1267,124 @@ impl CompiledSchema {
                 def: def.map(str::to_owned),
                 kind: ViolationKind::OneOf { matched },
             });
+        }
+    }
+}
+
+/// Whether `inst` is one of an `enum`'s values. Strings (every enum of the report
+/// schema) compare without building a value.
+fn enum_contains(allowed: &[Json], inst: &Node) -> bool {
+    match &inst.value {
+        Value::String(s) => {
+            let s: &str = s;
+            allowed.iter().any(|a| a.as_str() == Some(s))
+        }
+        _ => allowed.contains(&inst.to_json()),
+    }
+}
+
+/// A number as `minimum`/`maximum` compare it: beyond `f64`, an infinity of its sign.
+fn number_value(n: &crate::source::Number) -> f64 {
+    n.as_f64().unwrap_or(if n.raw.starts_with('-') {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::disallowed_methods,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )]
+    use super::{CompiledSchema, Walk};
+    use crate::source::{self, Node, SourceFormat};
+    use std::path::{Path, PathBuf};
+
+    fn inputs() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut out = vec![
+            root.join("seeds/2013-14/report.json"),
+            root.join("seeds/2013-14/report.yaml"),
+        ];
+        for dir in std::fs::read_dir(root.join("tests/fixtures"))
+            .unwrap()
+            .flatten()
+        {
+            for f in std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let p = f.path();
+                let name = p.to_string_lossy().into_owned();
+                if (name.ends_with(".json") || name.ends_with(".yaml"))
+                    && !name.ends_with(".expected.json")
+                {
+                    out.push(p);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// The boolean walk that decides alternatives says "valid" exactly when the full
+    /// check reports nothing, for every (schema node, value) pair a validation of the
+    /// seed or of any fixture visits, in either mode.
+    #[test]
+    fn valid_agrees_with_check_on_every_visited_pair() {
+        for (name, text) in [
+            ("report", super::super::REPORT_SCHEMA_JSON),
+            ("submission", super::super::SUBMISSION_SCHEMA_JSON),
+        ] {
+            let schema = CompiledSchema::from_text(text).unwrap();
+            let (mut pairs, mut invalid) = (0, 0);
+            for path in inputs() {
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let format = if path.extension().is_some_and(|e| e == "yaml") {
+                    SourceFormat::Yaml
+                } else {
+                    SourceFormat::Json
+                };
+                let loaded = source::load(&text, format);
+                let Some(root) = loaded.root.as_ref() else {
+                    continue;
+                };
+                let mut walk = Walk::default();
+                let mut out = Vec::new();
+                schema.check(0, root, None, &mut walk, &mut out);
+                let mut seen: Vec<(usize, *const Node)> = Vec::new();
+                for &(at, inst) in &walk.visited {
+                    let key = (at, std::ptr::from_ref(inst));
+                    if seen.contains(&key) {
+                        continue;
+                    }
+                    seen.push(key);
+                    let mut errs = Vec::new();
+                    schema.check(at, inst, None, &mut Walk::default(), &mut errs);
+                    let valid = schema.valid(at, inst, &mut Walk::default());
+                    assert_eq!(
+                        valid,
+                        errs.is_empty(),
+                        "{name} schema node {at} at {} in {}: {errs:?}",
+                        inst.span.start,
+                        path.display()
+                    );
+                    pairs += 1;
+                    invalid += usize::from(!valid);
+                }
+            }
+            println!("{name}: {pairs} pairs, {invalid} invalid");
+            assert!(
+                pairs > 1_000 && invalid > 100,
+                "{name}: {pairs} pairs, {invalid} invalid"
+            );
         }
     }
 }

@@ -39,7 +39,12 @@ fn pointers(node: &Node, at: &str, out: &mut Vec<(String, bool)>) {
 
 fn assert_tree_is_the_texts(s: &Session<&Linter>, what: &str) {
     let fresh = source::load(&s.text, s.loaded.format);
-    assert_eq!(s.loaded.root, fresh.root, "{what}\n{}", s.text);
+    // The tree's spans lag behind by the logged splices: translated, they are the text's.
+    let mut root = s.loaded.root.clone();
+    if let Some(root) = root.as_mut() {
+        s.log.translate(root);
+    }
+    assert_eq!(root, fresh.root, "{what}\n{}", s.text);
     assert_eq!(s.loaded.issues, fresh.issues, "{what}");
     assert_eq!(s.loaded.lines, fresh.lines, "{what}: line index");
     let full = s.linter().check(&s.text, s.loaded.format);
@@ -63,6 +68,7 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
         json!("2013/14"),
     ];
     let mut done = 0;
+    let (mut logged, mut longest, mut compactions) = (0, 0, 0);
     for step in 0..steps {
         let mut all = Vec::new();
         pointers(s.loaded.root.as_ref().unwrap(), "", &mut all);
@@ -93,6 +99,11 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
         if result.is_ok() {
             done += 1;
         }
+        if s.log.len() < logged {
+            compactions += 1;
+        }
+        logged = s.log.len();
+        longest = longest.max(logged);
         assert_tree_is_the_texts(&s, &format!("step {step}: {pointer}"));
         if s.text.len() > 400_000 {
             break;
@@ -104,6 +115,10 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
         "{} of {done} edits spliced",
         s.spliced
     );
+    // Spans were left behind and translated (a log as long as it may grow), and the log
+    // was folded into the tree along the way.
+    assert_eq!(longest, SpanLog::COMPACT_AFTER - 1, "longest log");
+    assert!(compactions > 0, "no compaction");
     done
 }
 
@@ -210,4 +225,46 @@ fn form_edits_recheck_only_what_they_change() {
             edits.len()
         );
     }
+}
+
+/// An edit inside one objective recounts that objective's ids and leads (P013, P016)
+/// from the counts kept between edits: duplicate ids made and unmade, across
+/// objectives and pillars, and a core department's only deliverable given another
+/// lead and back; every step equals a full check.
+#[test]
+fn ids_and_leads_are_recounted_per_objective() {
+    let linter = Linter::new(Config::default()).unwrap();
+    let mut s = Session::new(&linter, SEED, SourceFormat::Json);
+    let d = |p: usize, t: usize, i: usize| {
+        format!("/pillars/{p}/objectives/0/tasks/{t}/deliverables/{i}")
+    };
+    let codes = |s: &Session<&Linter>, code: &str| {
+        s.diagnostics().iter().filter(|x| x.code == code).count()
+    };
+    let (p013, p016) = (codes(&s, "P013"), codes(&s, "P016"));
+    let edits: Vec<(String, serde_json::Value)> = vec![
+        (format!("{}/id", d(0, 0, 1)), json!("1.11.1")),
+        (format!("{}/id", d(1, 0, 0)), json!("1.11.1")),
+        (format!("{}/id", d(0, 0, 1)), json!("1.11.2")),
+        ("/pillars/1/objectives/0/id".into(), json!("1.1")),
+        ("/pillars/1/objectives/0/tasks/0/id".into(), json!("1.11")),
+        (format!("{}/leads", d(1, 1, 1)), json!(["PS"])),
+        (format!("{}/leads", d(1, 0, 0)), json!(["SWC", "RCMP"])),
+        (format!("{}/leads", d(1, 1, 1)), json!(["SWC"])),
+        (format!("{}/leads", d(1, 0, 0)), json!(["RCMP"])),
+        (format!("{}/id", d(1, 0, 0)), json!("2.11.1")),
+        ("/pillars/1/objectives/0/id".into(), json!("2.1")),
+        ("/pillars/1/objectives/0/tasks/0/id".into(), json!("2.11")),
+    ];
+    let mut most = (0, 0);
+    for (pointer, value) in &edits {
+        s.set(pointer, value).unwrap();
+        assert_tree_is_the_texts(&s, pointer);
+        assert!(s.parts.incremental(), "{pointer}");
+        most = (most.0.max(codes(&s, "P013")), most.1.max(codes(&s, "P016")));
+    }
+    // The edits made findings of both rules, and the last ones took them away again.
+    assert!(most.0 >= p013 + 3 && most.1 > p016, "{most:?}");
+    assert_eq!((codes(&s, "P013"), codes(&s, "P016")), (p013, p016));
+    assert!(s.parts.counted(), "the counts were kept");
 }

@@ -6,8 +6,8 @@
 //! overflow.
 
 use super::{
-    limits::MAX_DEPTH, Found, LoadIssue, Member, Node, Number, NumberProblem, Span, SyntaxKind,
-    Value,
+    limits::MAX_DEPTH, Found, LoadIssue, Member, Node, Number, NumberProblem, Span, Str,
+    SyntaxKind, Value,
 };
 
 struct Parser<'a> {
@@ -33,7 +33,7 @@ struct Duplicate {
     object: usize,
     /// The child positions from the root to the member.
     positions: Vec<usize>,
-    key: String,
+    key: Str,
     at: Span,
     first: Span,
 }
@@ -63,7 +63,7 @@ pub(super) fn parse(text: &str, start: usize, issues: &mut Vec<LoadIssue>) -> Op
             duplicates.sort_by_key(|d| (d.object, d.at.start));
             issues.extend(duplicates.into_iter().map(|d| LoadIssue::DuplicateKey {
                 pointer: super::pointer::pointer_by_positions(&node, &d.positions).into_string(),
-                key: d.key,
+                key: d.key.into_string(),
                 at: d.at,
                 first: d.first,
             }));
@@ -227,7 +227,13 @@ impl Parser<'_> {
             self.skip_ws();
             if self.peek() != Some(b':') {
                 let found = self.found();
-                return self.err(SyntaxKind::ExpectedColon { key, found }, self.pos);
+                return self.err(
+                    SyntaxKind::ExpectedColon {
+                        key: key.into_string(),
+                        found,
+                    },
+                    self.pos,
+                );
             }
             self.pos += 1;
             self.skip_ws();
@@ -360,11 +366,7 @@ impl Parser<'_> {
                 start,
             );
         }
-        let raw = self
-            .text
-            .get(start..self.pos)
-            .unwrap_or_default()
-            .to_owned();
+        let raw = Str::from(self.text.get(start..self.pos).unwrap_or_default());
         Ok(Node {
             value: Value::Number(Number { raw }),
             span: Span::new(start, self.pos),
@@ -393,17 +395,18 @@ impl Parser<'_> {
         self.pos + stop
     }
 
-    fn string(&mut self) -> Parsed<String> {
+    fn string(&mut self) -> Parsed<Str> {
         let open = self.pos;
         self.pos += 1;
-        let mut out = String::new();
+        let mut out = Str::default();
         loop {
             let run_start = self.pos;
             self.pos = self.run_end();
             let run = self.text.get(run_start..self.pos).unwrap_or_default();
             if out.is_empty() {
-                // Most strings are one run: one allocation of exactly its size.
-                out = String::from(run);
+                // Most strings are one run: inline up to 24 bytes, else one allocation of
+                // exactly its size.
+                out = Str::from(run);
             } else {
                 out.push_str(run);
             }
@@ -430,7 +433,7 @@ impl Parser<'_> {
         }
     }
 
-    fn escape(&mut self, out: &mut String) -> Parsed<()> {
+    fn escape(&mut self, out: &mut Str) -> Parsed<()> {
         let at = self.pos - 1;
         let c = match self.peek() {
             Some(b'"') => '"',

@@ -170,7 +170,7 @@ pub(super) fn find_duplicate_keys(root: &Node, issues: &mut Vec<LoadIssue>) {
                     if let Some(m) = members.get(i) {
                         issues.push(LoadIssue::DuplicateKey {
                             pointer: pointer_of(path).key(&m.key).into_string(),
-                            key: m.key.clone(),
+                            key: m.key.to_string(),
                             at: m.key_span,
                             first,
                         });

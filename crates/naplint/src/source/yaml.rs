@@ -5,7 +5,7 @@
 //! "billion laughs" file is an error instead of an out-of-memory.
 
 use super::{
-    limits::MAX_DEPTH, LineIndex, LoadIssue, Member, Node, Number, Span, SyntaxKind, Value,
+    limits::MAX_DEPTH, LineIndex, LoadIssue, Member, Node, Number, Span, Str, SyntaxKind, Value,
 };
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use std::collections::HashMap;
@@ -22,7 +22,7 @@ enum Frame {
     Map {
         start: usize,
         members: Vec<Member>,
-        pending_key: Option<(String, Span)>,
+        pending_key: Option<(Str, Span)>,
         anchor: usize,
     },
 }
@@ -73,8 +73,8 @@ impl Builder<'_> {
                     let key = match node.value {
                         Value::String(s) => s,
                         Value::Number(n) => n.raw,
-                        Value::Bool(b) => b.to_string(),
-                        Value::Null => "null".to_owned(),
+                        Value::Bool(b) => Str::const_new(if b { "true" } else { "false" }),
+                        Value::Null => Str::const_new("null"),
                         Value::Array(_) | Value::Object(_) => {
                             return Err((SyntaxKind::NonScalarKey, node.span.start))
                         }
@@ -139,7 +139,7 @@ pub(super) fn parse(
                 let value = if style == ScalarStyle::Plain && !forced_string {
                     resolve_plain(&value)
                 } else {
-                    Value::String(value.into_owned())
+                    Value::String(Str::from(value))
                 };
                 b.push(
                     Node {
@@ -244,9 +244,9 @@ fn resolve_plain(s: &str) -> Value {
     if digits(unsigned) {
         let magnitude = unsigned.trim_start_matches('0');
         let raw = match (magnitude.is_empty(), s.starts_with('-')) {
-            (true, _) => "0".to_owned(),
-            (false, true) => format!("-{magnitude}"),
-            (false, false) => magnitude.to_owned(),
+            (true, _) => Str::const_new("0"),
+            (false, true) => compact_str::format_compact!("-{magnitude}"),
+            (false, false) => Str::from(magnitude),
         };
         return Value::Number(Number { raw });
     }
@@ -258,7 +258,9 @@ fn resolve_plain(s: &str) -> Value {
             .filter(|h| h.bytes().all(|b| b.is_ascii_alphanumeric()))
             .and_then(|h| u64::from_str_radix(h, radix).ok())
         {
-            return Value::Number(Number { raw: v.to_string() });
+            return Value::Number(Number {
+                raw: compact_str::ToCompactString::to_compact_string(&v),
+            });
         }
     }
     let is_float = {
@@ -275,9 +277,12 @@ fn resolve_plain(s: &str) -> Value {
     if is_float {
         if let Ok(v) = s.parse::<f64>() {
             if v.is_finite() {
-                return Value::Number(Number { raw: v.to_string() });
+                return Value::Number(Number {
+                    // std's formatting, as before (compact_str's own float formatting differs).
+                    raw: compact_str::format_compact!("{v}"),
+                });
             }
         }
     }
-    Value::String(s.to_owned())
+    Value::String(Str::from(s))
 }

@@ -18,7 +18,7 @@ pub(crate) fn node(value: Value) -> Node {
 }
 
 pub(crate) fn string(s: &str) -> Node {
-    node(Value::String(s.to_owned()))
+    node(Value::String(s.into()))
 }
 
 pub(crate) fn object(members: Vec<(&str, Node)>) -> Node {
@@ -26,7 +26,7 @@ pub(crate) fn object(members: Vec<(&str, Node)>) -> Node {
         members
             .into_iter()
             .map(|(key, value)| Member {
-                key: key.to_owned(),
+                key: key.into(),
                 key_span: Span::default(),
                 value,
             })
@@ -138,7 +138,7 @@ pub(crate) fn set_ordered(n: &mut Node, key: &str, value: Node, order: &[&str]) 
             .position(|m| rank(&m.key).is_some_and(|theirs| theirs > mine))
     });
     let member = Member {
-        key: key.to_owned(),
+        key: key.into(),
         key_span: Span::default(),
         value,
     };
@@ -234,7 +234,7 @@ fn yaml_scalar(n: &Node) -> String {
     match &n.value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(num) => num.raw.clone(),
+        Value::Number(num) => num.raw.to_string(),
         Value::String(s) => yaml_string(s),
         Value::Array(_) => "[]".to_owned(),
         Value::Object(_) => "{}".to_owned(),

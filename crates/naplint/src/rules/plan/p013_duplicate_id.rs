@@ -1,7 +1,8 @@
 use crate::i18n::Text;
+use crate::model::Report;
 use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
-use std::collections::hash_map::{Entry, HashMap};
+use std::collections::{HashMap, HashSet};
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -47,7 +48,7 @@ crate::rules::declare_rule! {
 }
 
 /// Where an id stands, by indexes: its pointer is spelled out only for a finding.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum At {
     Department(usize),
     Pillar(usize),
@@ -69,45 +70,129 @@ impl At {
             Self::Deliverable(p, o, t, d) => task(p, o, t).key("deliverables").index(d).key("id"),
         }
     }
+
+    /// The place's rank in document order (departments, then each pillar with its
+    /// objectives, each with its tasks, each with its deliverables).
+    fn order(self) -> (u8, usize, usize, usize, usize) {
+        match self {
+            Self::Department(i) => (0, i, 0, 0, 0),
+            Self::Pillar(p) => (1, p, 0, 0, 0),
+            Self::Objective(p, o) => (1, p, o + 1, 0, 0),
+            Self::Task(p, o, t) => (1, p, o + 1, t + 1, 0),
+            Self::Deliverable(p, o, t, d) => (1, p, o + 1, t + 1, d + 1),
+        }
+    }
+
+    /// The kind of id, as messages name it.
+    fn kind(self) -> Text {
+        match self {
+            Self::Department(_) => KIND_DEPARTMENT,
+            Self::Pillar(_) => KIND_PILLAR,
+            Self::Objective(..) => KIND_OBJECTIVE,
+            Self::Task(..) => KIND_TASK,
+            Self::Deliverable(..) => KIND_DELIVERABLE,
+        }
+    }
 }
 
-fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
+/// An id and its kind (two kinds may share an id: a pillar `1` and a department `1`).
+type Key = (&'static str, String);
+
+/// Every id of the report with where it stands, in document order: what `check`
+/// reports from, and what a session keeps between edits, so that an edit inside one
+/// objective updates the ids of that objective alone ([`Ids::replace_objective`]) and
+/// the findings come from the repeated ids only.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ids {
     // The ids are the document's: std's SipHash, so that no file can choose collisions.
-    let mut seen: HashMap<(&str, &str), At> = HashMap::new();
-    let mut visit =
-        |kind: Text, id: &'a str, at: At, out: &mut Vec<Finding>| match seen.entry((kind.en, id)) {
-            Entry::Occupied(first) => {
-                let first = first.get().pointer().to_string();
-                out.push(
-                    Finding::new(
-                        at.pointer(),
-                        ctx.t(MESSAGE, &[("kind", kind.get(ctx.lang())), ("id", id)]),
-                    )
-                    .help(ctx.t(HELP, &[("first", &first)])),
-                );
+    places: HashMap<Key, Vec<At>>,
+    /// The ids with more than one place.
+    repeated: HashSet<Key>,
+    /// Each objective's ids (its own, its tasks' and its deliverables'), to take them out.
+    by_objective: HashMap<(usize, usize), Vec<Key>>,
+}
+
+impl Ids {
+    /// The ids of `report`.
+    pub(crate) fn new(report: &Report) -> Self {
+        let mut ids = Self::default();
+        for (i, d) in report.departments.iter().enumerate() {
+            ids.add(d.code.as_str(), At::Department(i));
+        }
+        for (p, pillar) in report.pillars.iter().enumerate() {
+            ids.add(&pillar.id, At::Pillar(p));
+            for o in 0..pillar.objectives.len() {
+                ids.add_objective(report, p, o);
             }
-            Entry::Vacant(slot) => {
-                slot.insert(at);
-            }
-        };
-    for (i, d) in ctx.report.departments.iter().enumerate() {
-        visit(KIND_DEPARTMENT, d.code.as_str(), At::Department(i), out);
+        }
+        ids
     }
-    for (p, pillar) in ctx.report.pillars.iter().enumerate() {
-        visit(KIND_PILLAR, &pillar.id, At::Pillar(p), out);
-        for (o, objective) in pillar.objectives.iter().enumerate() {
-            visit(KIND_OBJECTIVE, &objective.id, At::Objective(p, o), out);
-            for (t, task) in objective.tasks.iter().enumerate() {
-                visit(KIND_TASK, &task.id, At::Task(p, o, t), out);
-                for (d, deliverable) in task.deliverables.iter().enumerate() {
-                    visit(
-                        KIND_DELIVERABLE,
-                        &deliverable.id,
-                        At::Deliverable(p, o, t, d),
-                        out,
-                    );
+
+    fn add(&mut self, id: &str, at: At) -> Key {
+        let key = (at.kind().en, id.to_owned());
+        let places = self.places.entry(key.clone()).or_default();
+        let i = places.partition_point(|x| x.order() < at.order());
+        places.insert(i, at);
+        if places.len() > 1 {
+            self.repeated.insert(key.clone());
+        }
+        key
+    }
+
+    fn add_objective(&mut self, report: &Report, p: usize, o: usize) {
+        let Some(objective) = report.pillars.get(p).and_then(|x| x.objectives.get(o)) else {
+            return;
+        };
+        let mut keys = vec![self.add(&objective.id, At::Objective(p, o))];
+        for (t, task) in objective.tasks.iter().enumerate() {
+            keys.push(self.add(&task.id, At::Task(p, o, t)));
+            for (d, deliverable) in task.deliverables.iter().enumerate() {
+                keys.push(self.add(&deliverable.id, At::Deliverable(p, o, t, d)));
+            }
+        }
+        self.by_objective.insert((p, o), keys);
+    }
+
+    /// Takes out the ids that objective `o` of pillar `p` had and puts in those it has in
+    /// `report` (the same report with that objective changed, or a view of it that holds
+    /// that objective at the same place).
+    pub(crate) fn replace_objective(&mut self, report: &Report, p: usize, o: usize) {
+        for key in self.by_objective.remove(&(p, o)).unwrap_or_default() {
+            if let Some(places) = self.places.get_mut(&key) {
+                places.retain(|at| !matches!(*at, At::Objective(q, r) | At::Task(q, r, _) | At::Deliverable(q, r, _, _) if (q, r) == (p, o)));
+                if places.len() < 2 {
+                    self.repeated.remove(&key);
+                }
+                if places.is_empty() {
+                    self.places.remove(&key);
                 }
             }
         }
+        self.add_objective(report, p, o);
     }
+
+    /// One finding at every place of an id after its first, in document order.
+    pub(crate) fn findings(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let mut found: Vec<(At, At, &str)> = Vec::new();
+        for key in &self.repeated {
+            if let Some((first, rest)) = self.places.get(key).and_then(|p| p.split_first()) {
+                found.extend(rest.iter().map(|&at| (at, *first, key.1.as_str())));
+            }
+        }
+        found.sort_by_key(|(at, _, _)| at.order());
+        for (at, first, id) in found {
+            let first = first.pointer().to_string();
+            out.push(
+                Finding::new(
+                    at.pointer(),
+                    ctx.t(MESSAGE, &[("kind", at.kind().get(ctx.lang())), ("id", id)]),
+                )
+                .help(ctx.t(HELP, &[("first", &first)])),
+            );
+        }
+    }
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    Ids::new(ctx.report).findings(ctx, out);
 }

@@ -1,6 +1,7 @@
-use crate::model::Membership;
+use crate::model::{Membership, Report};
 use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
+use std::collections::HashMap;
 
 crate::rules::declare_rule! {
     /// ## What it checks
@@ -40,19 +41,66 @@ crate::rules::declare_rule! {
     }
 }
 
-fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let leading: std::collections::HashSet<&str> = ctx
-        .chart
-        .rows()
-        .iter()
-        .flat_map(|r| r.deliverable.leads.iter().map(String::as_str))
-        .collect();
-    for (i, dept) in ctx.report.departments.iter().enumerate() {
-        if dept.membership != Membership::Core {
-            continue;
+/// How many deliverables each department code leads: what `check` reports from, and
+/// what a session keeps between edits, so that an edit inside one objective recounts
+/// that objective alone ([`Leading::replace_objective`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Leading {
+    // The codes are the document's: std's SipHash, so that no file can choose collisions.
+    counts: HashMap<String, usize>,
+    /// Each objective's leads (one per deliverable that names it), to take them out.
+    by_objective: HashMap<(usize, usize), Vec<String>>,
+}
+
+impl Leading {
+    /// The leads of every deliverable of `report`.
+    pub(crate) fn new(report: &Report) -> Self {
+        let mut leading = Self::default();
+        for (p, pillar) in report.pillars.iter().enumerate() {
+            for o in 0..pillar.objectives.len() {
+                leading.add_objective(report, p, o);
+            }
         }
-        let leads_something = leading.contains(dept.code.as_str());
-        if !leads_something {
+        leading
+    }
+
+    fn add_objective(&mut self, report: &Report, p: usize, o: usize) {
+        let Some(objective) = report.pillars.get(p).and_then(|x| x.objectives.get(o)) else {
+            return;
+        };
+        let leads: Vec<String> = objective
+            .tasks
+            .iter()
+            .flat_map(|t| &t.deliverables)
+            .flat_map(|d| d.leads.iter().map(|l| l.as_str().to_owned()))
+            .collect();
+        for lead in &leads {
+            *self.counts.entry(lead.clone()).or_default() += 1;
+        }
+        self.by_objective.insert((p, o), leads);
+    }
+
+    /// Takes out the leads that objective `o` of pillar `p` had and counts those it has
+    /// in `report` (the same report with that objective changed, or a view of it that
+    /// holds that objective at the same place).
+    pub(crate) fn replace_objective(&mut self, report: &Report, p: usize, o: usize) {
+        for lead in self.by_objective.remove(&(p, o)).unwrap_or_default() {
+            if let Some(n) = self.counts.get_mut(&lead) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    self.counts.remove(&lead);
+                }
+            }
+        }
+        self.add_objective(report, p, o);
+    }
+
+    /// A finding for every core department that leads nothing.
+    pub(crate) fn findings(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        for (i, dept) in ctx.report.departments.iter().enumerate() {
+            if dept.membership != Membership::Core || self.counts.contains_key(dept.code.as_str()) {
+                continue;
+            }
             out.push(
                 Finding::new(
                     Pointer::root().key("departments").index(i),
@@ -62,4 +110,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    Leading::new(ctx.report).findings(ctx, out);
 }
