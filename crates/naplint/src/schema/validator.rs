@@ -961,12 +961,12 @@ impl CompiledSchema {
                 if !node
                     .required
                     .iter()
-                    .all(|field| members.iter().any(|m| &m.key == field))
+                    .all(|field| members.iter().any(|m| m.key == *field))
                 {
                     return false;
                 }
                 for m in members {
-                    let sub = match node.properties.iter().find(|(name, _)| name == &m.key) {
+                    let sub = match node.properties.iter().find(|(name, _)| *name == m.key) {
                         Some((_, sub)) => *sub,
                         None => match node.additional {
                             Additional::Allow => continue,
