@@ -131,12 +131,24 @@ export interface SubmissionOptions extends Options {
 }
 
 /**
+ * Loads the module that holds `validateSubmission` (department submissions are a module
+ * of their own, so that a report form does not download them). In the browser entry,
+ * await it once before the first `validateSubmission` call (`source` as for `init`, by
+ * default `naplint_department_bg.wasm` beside the glue); in Node it resolves at once.
+ */
+export declare function initDepartment(
+  source?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+): Promise<void>;
+
+/**
  * Checks one department's submission (`kind: submission`) against the coordinator's base
  * (`kind: base`): the submission's shape, the A rules (not-a-lead, unknown deliverable,
  * wrong report, and co-lead conflicts with `options.others`) and every rule of the report
  * assembled from them. Every diagnostic is located in `submission` (its `pointer`, `line`
  * and columns); a `related` entry in another file reads `others[i]#/pointer`.
- * @throws {NaplintError} `invalid-argument` when `base` is not a base, `invalid-options`
+ * In the browser, after `await initDepartment()`.
+ * @throws {NaplintError} `invalid-argument` when `base` is not a base, `invalid-options`,
+ * `not-initialized`
  */
 export declare function validateSubmission(
   submission: Document,

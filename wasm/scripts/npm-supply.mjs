@@ -27,7 +27,8 @@ const SHIPPABLE = [
   /^LICEN[CS]E([-.][\w.-]+)?$/,
   /^(index|types|worker|adapters)\.d\.ts$/,
   /^lib\/[\w-]+\.(js|mjs|d\.ts)$/,
-  /^dist\/naplint_wasm(\.js|_bg\.wasm|\.d\.ts|_bg\.wasm\.d\.ts)$/,
+  // The report module and the department's (scripts/build.sh builds both).
+  /^dist\/naplint_(wasm|department)(\.js|_bg\.wasm|\.d\.ts|_bg\.wasm\.d\.ts)$/,
 ];
 
 /** Non-dev packages of a v2/v3 package-lock.json, as `name@version`. */

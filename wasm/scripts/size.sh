@@ -43,6 +43,9 @@ row "cargo build (opt-level z, LTO)" "$cargo_out"
 row "wasm-bindgen, without wasm-opt" "$tmp/m_bg.wasm"
 row "wasm-bindgen + wasm-opt -Oz (shipped)" "$shipped"
 row "JS glue (dist/naplint_wasm.js)" "$NPM/dist/naplint_wasm.js"
+# The department's module (with submissions; loaded only by validateSubmission): printed,
+# not checked against the budget, which is the report form's.
+[[ -f "$NPM/dist/naplint_department_bg.wasm" ]] && row "department module (not in the budget)" "$NPM/dist/naplint_department_bg.wasm"
 
 gz="$(gzip -9c "$shipped" | wc -c)"
 if [[ "$check" == 1 ]]; then

@@ -236,6 +236,61 @@ pub fn linter_for(config: Config) -> Result<Rc<Linter>, ApiError> {
     Ok(linter)
 }
 
+thread_local! {
+    /// The linter and format of the last few options texts, exactly as they came (most
+    /// recently used last): a form calls with the same options every time, and this
+    /// spares it parsing them, overlaying the configuration and writing the key of
+    /// [`linter_for`] on each call. Only options that were accepted are kept.
+    static PREPARED: RefCell<Vec<(String, Prepared)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What an options text gives every call: the compiled linter, and the format asked for.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub linter: Rc<Linter>,
+    pub format: Option<SourceFormat>,
+}
+
+impl Prepared {
+    /// The format to read `text` in: the one asked for, else sniffed from the text.
+    #[must_use]
+    pub fn format_for(&self, text: &str) -> SourceFormat {
+        self.format.unwrap_or_else(|| SourceFormat::sniff(text))
+    }
+}
+
+/// [`Options::parse`], [`Options::config`] and [`linter_for`] of an options text, once
+/// per distinct text among the last few.
+///
+/// # Errors
+/// Those of the three.
+pub fn prepare(options: &str) -> Result<Prepared, ApiError> {
+    let cached = PREPARED.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        let at = cache.iter().position(|(k, _)| k == options)?;
+        let entry = cache.remove(at);
+        let prepared = entry.1.clone();
+        cache.push(entry);
+        Some(prepared)
+    });
+    if let Some(prepared) = cached {
+        return Ok(prepared);
+    }
+    let parsed = Options::parse(options)?;
+    let prepared = Prepared {
+        linter: linter_for(parsed.config()?)?,
+        format: parsed.format,
+    };
+    PREPARED.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if cache.len() >= CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push((options.to_owned(), prepared.clone()));
+    });
+    Ok(prepared)
+}
+
 /// How many linters are cached (for tests).
 #[must_use]
 pub fn cached_linters() -> usize {
@@ -272,9 +327,8 @@ impl<'a> From<&'a Diagnostic> for WasmDiagnostic<'a> {
 /// # Errors
 /// Only for bad options; every text gets diagnostics.
 pub fn validate(doc: &str, options: &str) -> Result<Vec<Diagnostic>, ApiError> {
-    let options = Options::parse(options)?;
-    let linter = linter_for(options.config()?)?;
-    Ok(linter.check(doc, options.format_for(doc)))
+    let prepared = prepare(options)?;
+    Ok(prepared.linter.check(doc, prepared.format_for(doc)))
 }
 
 /// Checks raw bytes (a `Uint8Array` in JavaScript): invalid UTF-8 is an S003.
@@ -282,12 +336,11 @@ pub fn validate(doc: &str, options: &str) -> Result<Vec<Diagnostic>, ApiError> {
 /// # Errors
 /// Only for bad options.
 pub fn validate_bytes(doc: &[u8], options: &str) -> Result<Vec<Diagnostic>, ApiError> {
-    let options = Options::parse(options)?;
-    let linter = linter_for(options.config()?)?;
-    let format = options
+    let prepared = prepare(options)?;
+    let format = prepared
         .format
         .unwrap_or_else(|| SourceFormat::sniff(&String::from_utf8_lossy(doc)));
-    Ok(linter.check_bytes(doc, format))
+    Ok(prepared.linter.check_bytes(doc, format))
 }
 
 fn diagnostics_envelope(result: Result<Vec<Diagnostic>, ApiError>) -> String {
@@ -326,9 +379,8 @@ pub struct FixOutcome {
 /// # Errors
 /// Only for bad options.
 pub fn fix(doc: &str, options: &str) -> Result<FixOutcome, ApiError> {
-    let options = Options::parse(options)?;
-    let linter = linter_for(options.config()?)?;
-    let format = options.format_for(doc);
+    let Prepared { linter, format } = prepare(options)?;
+    let format = format.unwrap_or_else(|| SourceFormat::sniff(doc));
     let done = naplint::fix::fix_loop(doc, format, linter.check(doc, format), |t| {
         linter.check(t, format)
     });
@@ -361,7 +413,7 @@ pub struct RuleInfo {
 /// # Errors
 /// Only for bad options.
 pub fn rules(options: &str) -> Result<Vec<RuleInfo>, ApiError> {
-    let linter = linter_for(Options::parse(options)?.config()?)?;
+    let linter = prepare(options)?.linter;
     Ok(linter
         .rules()
         .iter()
@@ -401,7 +453,7 @@ pub struct Explained {
 /// # Errors
 /// Only for bad options.
 pub fn explain(code: &str, options: &str) -> Result<Option<Explained>, ApiError> {
-    let linter = linter_for(Options::parse(options)?.config()?)?;
+    let linter = prepare(options)?.linter;
     let lang = linter.config().lang;
     Ok(linter.find_rule(code).map(|rule| Explained {
         code: rule.code.clone(),

@@ -106,7 +106,9 @@ impl WasmSession {
 }
 
 /// Diagnostics envelope of one department's submission against the base
-/// (`validateSubmission` in `npm/lib/api.js`); `options` may carry `others`.
+/// (`validateSubmission` in `npm/lib/api.js`); `options` may carry `others`. Only in the
+/// department's module (the `submission` feature).
+#[cfg(feature = "submission")]
 #[wasm_bindgen(js_name = validateSubmissionText)]
 #[must_use]
 pub fn validate_submission_text(submission: &str, base: &str, options: &str) -> String {

@@ -21,6 +21,7 @@
 
 pub mod api;
 pub mod session;
+#[cfg(feature = "submission")]
 pub mod submission;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,7 +6,7 @@
 //! A handle is created whatever the options: when they are bad it holds the error, and
 //! every method returns that error envelope, so creation never throws inside WASM.
 
-use crate::api::{envelope, linter_for, ApiError, ErrorCode, Options, WasmDiagnostic};
+use crate::api::{envelope, prepare, ApiError, ErrorCode, WasmDiagnostic};
 use naplint::session::{EditError, Session};
 use naplint::{Diagnostic, Linter};
 use std::rc::Rc;
@@ -106,9 +106,9 @@ impl SessionHandle {
     /// A session on `doc` (JSON or YAML text, as `options.format` says or sniffed).
     #[must_use]
     pub fn create(doc: &str, options: &str) -> Self {
-        let session = Options::parse(options).and_then(|options| {
-            let linter = linter_for(options.config()?)?;
-            Ok(Session::new(linter, doc, options.format_for(doc)))
+        let session = prepare(options).map(|p| {
+            let format = p.format_for(doc);
+            Session::new(p.linter, doc, format)
         });
         let reported = session
             .as_ref()

@@ -7,7 +7,7 @@
 // the field's `aria-describedby` naming it. Other departments' submissions loaded from
 // files go in `others`, so a co-lead's conflicting value shows as A001. The download is
 // the department's submission, not the report. Texts: DEPT_TEXTS in i18n.js.
-import init, { validateSubmission, version } from '../npm/lib/browser.js';
+import init, { initDepartment, validateSubmission, version } from '../npm/lib/browser.js';
 import { TAGS, STATUS_LABELS, DEPT_TEXTS, FIELD_LABELS, capitalised } from './i18n.js';
 
 const DATA = 'data/2013-14/';
@@ -407,7 +407,8 @@ async function chooseDepartment(code) {
 }
 
 async function start() {
-  await init();
+  // The report module (version) and the department's (validateSubmission), in parallel.
+  await Promise.all([init(), initDepartment()]);
   $('naplint-version').textContent = version();
   baseText = await (await fetch(`${DATA}base.json`)).text();
   base = JSON.parse(baseText);

@@ -74,24 +74,32 @@ pub fn looks_like_submission(path: &Path) -> bool {
 /// Separates the bases and submissions among the inputs, grouped by directory, from the
 /// reports.
 pub fn partition(inputs: Vec<Input>) -> (Vec<Input>, Vec<Set>) {
+    use rayon::prelude::*;
+    // Each file is sniffed for a `kind` key in chunks, in parallel: only a file with one
+    // can be a base or a submission, and only such a file is read whole here (reports are
+    // read once, when they are checked).
+    let classified: Vec<(Input, Option<String>)> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let Input::File(path) = &input else {
+                return (input, None);
+            };
+            if !safe_read::contains_any(path, &[b"\"kind\"", b"kind:"], safe_read::limits::REPORT) {
+                return (input, None);
+            }
+            let text = safe_read::read_bounded_string(path, safe_read::limits::REPORT)
+                .ok()
+                .filter(|text| matches!(role_of(path, text), Some(Role::Base | Role::Submission)));
+            (input, text)
+        })
+        .collect();
     let mut plain = Vec::new();
     let mut sets: Vec<Set> = Vec::new();
-    for input in inputs {
-        let Input::File(path) = &input else {
+    for (input, text) in classified {
+        let (Input::File(path), Some(text)) = (&input, text) else {
             plain.push(input);
             continue;
         };
-        let Ok(text) = safe_read::read_bounded_string(path, safe_read::limits::REPORT) else {
-            plain.push(input);
-            continue;
-        };
-        // Only a file with a `kind` key can be a base or a submission: reports are not
-        // parsed twice.
-        let has_kind = text.contains("\"kind\"") || text.contains("kind:");
-        if !has_kind || !matches!(role_of(path, &text), Some(Role::Base | Role::Submission)) {
-            plain.push(input);
-            continue;
-        }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match sets.iter_mut().find(|s| s.dir == dir) {
             Some(set) => set.files.push((path.clone(), text)),

@@ -451,7 +451,6 @@ impl Linter {
         let lines = stale_lines(text, loaded, log);
         let line_map = (!log.is_current()).then_some(&lines as &dyn Fn(&Pointer) -> usize);
         *parts = self.parts(text, loaded, None, line_map);
-        parts.places.epoch = log.epoch();
         self.emit(text, loaded, parts, Some(log))
     }
 
@@ -503,7 +502,8 @@ impl Linter {
             .fold(Pointer::root(), |p, t| p.key(t));
         splice_violations(&mut parts.violations, &prefix, violations, root, log);
         let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
-        parts.places.forget(&edited, log.epoch());
+        parts.places.forget(&edited);
+        parts.places.shift(edit.splice, text, &loaded.lines);
         // The typed model: the edited section read again.
         let rerun = |reads: crate::rules::Reads| reads.section(section);
         parts.model = match std::mem::take(&mut parts.model) {
@@ -586,7 +586,58 @@ impl Linter {
                     .iter()
                     .zip(&done)
                     .any(|(rule, &done)| !done && runs(rule));
-                if pending {
+                // An edit outside `pillars` and `departments`: the rules that read the
+                // pillars too read them apart from it, and run without them.
+                let apart = pending
+                    && section != "pillars"
+                    && section != "departments"
+                    && RULES.iter().zip(&done).all(|(rule, &done)| {
+                        done || !runs(rule)
+                            || rule.reads == crate::rules::Reads::Local
+                            || !rule.reads.section("pillars")
+                            || PILLARS_APART.contains(&rule.code)
+                    });
+                if apart {
+                    let pillars = std::mem::take(&mut report.pillars);
+                    let chart = Chart::new(&report);
+                    let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
+                    let within = Pointer::root().key("pillars");
+                    for ((rule, cached), _) in RULES
+                        .iter()
+                        .zip(&mut findings)
+                        .zip(&done)
+                        .filter(|(rule, &done)| !done && runs(rule.0))
+                    {
+                        let (keep, mut ran) = match (rule.reads, &local) {
+                            (crate::rules::Reads::Local, Some((partial, prefix))) => {
+                                let ctx = Ctx {
+                                    root: partial,
+                                    ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
+                                };
+                                (Some(prefix), self.run_rule(rule, &ctx))
+                            }
+                            (reads, _) if reads.section("pillars") => {
+                                (None, self.run_rule(rule, &ctx))
+                            }
+                            _ => {
+                                *cached = self.run_rule(rule, &ctx);
+                                continue;
+                            }
+                        };
+                        match keep {
+                            Some(prefix) => {
+                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
+                            }
+                            None => {
+                                cached.retain(|f| under(f.pointer.as_str(), within.as_str()));
+                                ran.retain(|f| !under(f.pointer.as_str(), within.as_str()));
+                            }
+                        }
+                        cached.extend(ran);
+                    }
+                    drop(chart);
+                    report.pillars = pillars;
+                } else if pending {
                     let chart = Chart::new(&report);
                     let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
                     for ((rule, cached), _) in RULES
@@ -775,7 +826,11 @@ impl Linter {
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         out.log = log.filter(|l| !l.is_current());
         if log.is_some() {
-            out.places = Some((&mut places, HashMap::new()));
+            let capacity = places.len();
+            out.places = Some((&mut places, HashMap::with_capacity(capacity)));
+        }
+        if let Model::Ok { findings, .. } = &parts.model {
+            out.seen.reserve(findings.iter().map(Vec::len).sum());
         }
         let diagnostics = self.emit_into(loaded, parts, out);
         parts.places.kept = places;
@@ -928,8 +983,9 @@ impl Linter {
             diagnostics: Vec::new(),
             places: None,
             seen: HashMap::new(),
+            seen_more: Vec::new(),
             hasher: std::collections::hash_map::RandomState::new(),
-            claimed: std::collections::HashSet::new(),
+            claimed: HashMap::new(),
         }
     }
 
@@ -1038,31 +1094,106 @@ impl Counts {
     }
 }
 
-/// Places by pointer.
-type PlaceMap = HashMap<String, source::Located>;
+/// A span of the current text, with the positions of its ends once a finding needed
+/// them.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    span: source::Span,
+    ends: Option<(source::Position, source::Position)>,
+}
 
-/// Where pointers land in a session's tree (its coordinates, before the span log), kept
-/// from one edit to the next: a finding that an edit did not touch is placed by one
-/// lookup, not by walking its pointer down the tree again. An edit forgets the places at
-/// or under the value it changed (under the parent, when a member or an item came or
-/// went: the indexes after it moved); folding the span log into the tree forgets all.
+/// Where a pointer lands: its value, and its key when it names a member.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    value: Placed,
+    key: Option<Placed>,
+}
+
+/// Places by pointer.
+type PlaceMap = HashMap<String, Place>;
+
+/// Where pointers land in a session's text, with their positions, kept from one edit to
+/// the next: a finding that an edit did not touch is placed by one lookup, not by
+/// walking its pointer down the tree again, and its position is shifted, not counted
+/// again. An edit forgets the places at or under the value it changed (under the
+/// parent, when a member or an item came or went: the indexes after it moved), and moves
+/// the others ([`Places::shift`]).
 #[derive(Debug, Default)]
 struct Places {
     /// The places the last emit used.
     kept: PlaceMap,
-    /// The span log's compaction the coordinates are of.
-    epoch: u64,
+}
+
+/// One splice of a session's text: `[start, old_end)` became `new_len` bytes, with
+/// `removed` line breaks taken out and `added` put in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Spliced {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_len: usize,
+    pub removed: usize,
+    pub added: usize,
 }
 
 impl Places {
     /// Forgets what an edit at `prefix` may have moved.
-    fn forget(&mut self, prefix: &Pointer, epoch: u64) {
-        if epoch == self.epoch {
-            self.kept.retain(|p, _| !under(p, prefix.as_str()));
-        } else {
+    fn forget(&mut self, prefix: &Pointer) {
+        self.kept.retain(|p, _| !under(p, prefix.as_str()));
+    }
+
+    /// Moves the kept places for a splice of the text (`text` and `lines` are the text
+    /// after it): what starts at or after the old end moves by the bytes, and by the
+    /// lines, the splice added; its column changes only when it is on the line the
+    /// splice ends on, and is counted again there. What lay inside the splice is
+    /// forgotten.
+    fn shift(&mut self, splice: Spliced, text: &str, lines: &LineIndex) {
+        let (Ok(old), Ok(new), Ok(added), Ok(removed)) = (
+            isize::try_from(splice.old_end.saturating_sub(splice.start)),
+            isize::try_from(splice.new_len),
+            isize::try_from(splice.added),
+            isize::try_from(splice.removed),
+        ) else {
             self.kept.clear();
-            self.epoch = epoch;
-        }
+            return;
+        };
+        let (delta, line_delta) = (new - old, added - removed);
+        let end = splice.start + splice.new_len;
+        let end_line = lines.position(text, end).line;
+        // Where offset `x` (an end of a span when `is_end`) goes, with its position.
+        let moved = |x: usize, is_end: bool, at: Option<source::Position>| {
+            let moves = if is_end {
+                x > splice.old_end
+            } else {
+                x >= splice.old_end
+            };
+            if !moves {
+                return (x <= splice.start).then_some((x, at));
+            }
+            let x = x.saturating_add_signed(delta);
+            let at = at.map(|p| {
+                let line = p.line.saturating_add_signed(line_delta);
+                if line == end_line {
+                    lines.position(text, x)
+                } else {
+                    source::Position { line, ..p }
+                }
+            });
+            Some((x, at))
+        };
+        let shift = |p: &mut Placed| -> bool {
+            let (start_at, end_at) = p.ends.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+            let (Some((start, start_at)), Some((end, end_at))) = (
+                moved(p.span.start, false, start_at),
+                moved(p.span.end, true, end_at),
+            ) else {
+                return false;
+            };
+            p.span = source::Span::new(start, end);
+            p.ends = start_at.zip(end_at);
+            true
+        };
+        self.kept
+            .retain(|_, place| shift(&mut place.value) && place.key.as_mut().is_none_or(shift));
     }
 }
 
@@ -1096,6 +1227,7 @@ pub(crate) struct Edit<'a> {
     pub structural: bool,
     pub lines_moved: bool,
     pub log: &'a SpanLog,
+    pub splice: Spliced,
 }
 
 /// The line of a pointer in a session's text, through the splices its tree's spans have
@@ -1209,6 +1341,13 @@ pub(crate) const OBJECTIVE_SCOPED: &[&str] = &[
     "P001", "P002", "P003", "P004", "P005", "P007", "P008", "P009", "P010", "P011", "P012", "P014",
     "P015",
 ];
+
+/// The rules that read `pillars` and other sections apart: their findings under
+/// `pillars` do not depend on the other sections (but `departments`), and their findings
+/// elsewhere do not depend on the pillars. After an edit outside `pillars` and
+/// `departments` they re-run without the pillars (and the chart of every deliverable is
+/// not built). `reads_tests.rs` holds every one of them to it.
+pub(crate) const PILLARS_APART: &[&str] = &["P003"];
 
 /// The pillar and objective indexes of an edit strictly inside one objective (a member
 /// of it or deeper: `/pillars/P/objectives/O/…`).
@@ -1368,11 +1507,13 @@ struct Sink<'a> {
     /// The diagnostics by a hash of (code, pointer, message), to drop a repeated one: a
     /// hash, so that a document with many problems is not quadratic to report, of
     /// borrowed strings, so that a finding costs no copies to compare.
-    seen: HashMap<u64, Vec<usize>>,
+    seen: HashMap<u64, usize>,
+    /// Diagnostics whose hash an earlier one already had (a collision: rare).
+    seen_more: Vec<(u64, usize)>,
     hasher: std::collections::hash_map::RandomState,
     /// (code, pointer) of schema violations a rule claimed: that rule's own check says
     /// the same thing there, so its finding at that pointer is dropped.
-    claimed: std::collections::HashSet<(String, String)>,
+    claimed: HashMap<String, std::collections::HashSet<String>>,
 }
 
 impl Sink<'_> {
@@ -1383,17 +1524,19 @@ impl Sink<'_> {
     /// A rule's finding for a schema violation it explains.
     fn push_claim(&mut self, code: &str, finding: Finding) {
         self.claimed
-            .insert((code.to_owned(), finding.pointer.as_str().to_owned()));
+            .entry(code.to_owned())
+            .or_default()
+            .insert(finding.pointer.as_str().to_owned());
         self.locate(code, finding);
     }
 
     /// A finding of a rule's check (or of the engine): dropped where the same rule
     /// already claimed a schema violation at the same pointer.
     fn push(&mut self, code: &str, finding: Finding) {
-        if !self.claimed.is_empty()
-            && self
-                .claimed
-                .contains(&(code.to_owned(), finding.pointer.as_str().to_owned()))
+        if self
+            .claimed
+            .get(code)
+            .is_some_and(|pointers| pointers.contains(finding.pointer.as_str()))
         {
             return;
         }
@@ -1401,32 +1544,61 @@ impl Sink<'_> {
     }
 
     fn locate(&mut self, code: &str, finding: Finding) {
-        let span = self.place(&finding.pointer).map_or((0, 0), |located| {
-            let span = match located.key {
-                Some(key) if finding.at_key => key,
-                _ => located.value,
-            };
-            let span = self.log.map_or(span, |log| log.span(span));
-            (span.start, span.end)
-        });
-        self.push_at(code, finding, span);
+        match self.placed(&finding.pointer, finding.at_key, true) {
+            Some(Placed {
+                span,
+                ends: Some((start, end)),
+            }) => self.push_placed(code, finding, span, start, end),
+            _ => self.push_at(code, finding, (0, 0)),
+        }
     }
 
-    /// Where `pointer` lands in the tree: a session's kept place, or a walk of the tree.
-    fn place(&mut self, pointer: &Pointer) -> Option<source::Located> {
+    /// Where a finding at `pointer` goes (its key when `at_key` and there is one): its
+    /// span in the current text and, when `positions`, its ends' positions. A session's
+    /// kept place, or a walk of the tree.
+    fn placed(&mut self, pointer: &Pointer, at_key: bool, positions: bool) -> Option<Placed> {
         let locator = self.locator.as_mut()?;
+        let (log, lines, text) = (self.log, self.lines, self.text);
+        let current = |span: source::Span| Placed {
+            span: log.map_or(span, |l| l.span(span)),
+            ends: None,
+        };
+        let ends = |p: &mut Placed| {
+            if positions && p.ends.is_none() {
+                p.ends = Some((
+                    lines.position(text, p.span.start),
+                    lines.position(text, p.span.end),
+                ));
+            }
+            *p
+        };
         let Some((old, new)) = self.places.as_mut() else {
-            return Some(locator.locate(pointer));
+            let located = locator.locate(pointer);
+            let mut placed = match located.key {
+                Some(key) if at_key => current(key),
+                _ => current(located.value),
+            };
+            return Some(ends(&mut placed));
         };
-        if let Some(&located) = new.get(pointer.as_str()) {
-            return Some(located);
+        if !new.contains_key(pointer.as_str()) {
+            let (key, place) = match old.remove_entry(pointer.as_str()) {
+                Some(kept) => kept,
+                None => {
+                    let located = locator.locate(pointer);
+                    let place = Place {
+                        value: current(located.value),
+                        key: located.key.map(current),
+                    };
+                    (pointer.as_str().to_owned(), place)
+                }
+            };
+            new.insert(key, place);
         }
-        let (key, located) = match old.remove_entry(pointer.as_str()) {
-            Some(kept) => kept,
-            None => (pointer.as_str().to_owned(), locator.locate(pointer)),
-        };
-        new.insert(key, located);
-        Some(located)
+        let place = new.get_mut(pointer.as_str())?;
+        Some(match (&mut place.key, at_key) {
+            (Some(key), true) => ends(key),
+            _ => ends(&mut place.value),
+        })
     }
 
     /// Whether an identical diagnostic is already in; if not, `code`, `pointer` and
@@ -1434,20 +1606,44 @@ impl Sink<'_> {
     fn repeated(&mut self, code: &str, pointer: &str, message: &str) -> bool {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one((code, pointer, message));
-        let same = self.seen.entry(hash).or_default();
         let diagnostics = &self.diagnostics;
-        if same.iter().any(|&i| {
+        let is = |i: usize| {
             diagnostics
                 .get(i)
                 .is_some_and(|d| d.code == code && d.pointer == pointer && d.message == message)
-        }) {
-            return true;
+        };
+        let next = diagnostics.len();
+        match self.seen.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(next);
+                false
+            }
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let more = &self.seen_more;
+                if is(*first.get()) || more.iter().any(|&(h, i)| h == hash && is(i)) {
+                    return true;
+                }
+                self.seen_more.push((hash, next));
+                false
+            }
         }
-        same.push(diagnostics.len());
-        false
     }
 
     fn push_at(&mut self, code: &str, finding: Finding, span: (usize, usize)) {
+        let start = self.lines.position(self.text, span.0);
+        let end = self.lines.position(self.text, span.1);
+        self.push_placed(code, finding, source::Span::new(span.0, span.1), start, end);
+    }
+
+    fn push_placed(
+        &mut self,
+        code: &str,
+        finding: Finding,
+        span: source::Span,
+        start: source::Position,
+        end: source::Position,
+    ) {
+        let span = (span.start, span.end);
         let Some((index, level)) = self.levels.get(code) else {
             return;
         };
@@ -1461,14 +1657,11 @@ impl Sink<'_> {
         if self.repeated(&rule.code, pointer, &finding.message) {
             return;
         }
-        let start = self.lines.position(self.text, span.0);
-        let end = self.lines.position(self.text, span.1);
         let related_spans = if self.locator.is_some() {
             let mut spans = Vec::with_capacity(finding.related.len());
             for p in &finding.related {
-                if let Some(l) = self.place(&Pointer::parse(p)) {
-                    let span = self.log.map_or(l.value, |log| log.span(l.value));
-                    spans.push((span.start, span.end));
+                if let Some(placed) = self.placed(&Pointer::parse(p), false, false) {
+                    spans.push((placed.span.start, placed.span.end));
                 }
             }
             spans
@@ -1480,7 +1673,7 @@ impl Sink<'_> {
             name: rule.name.clone(),
             severity,
             message: finding.message,
-            pointer: pointer.to_owned(),
+            pointer: finding.pointer.into_string(),
             line: start.line,
             column: start.column,
             end_line: end.line,

@@ -24,7 +24,7 @@
 //! ```
 
 use crate::diagnostic::Diagnostic;
-use crate::engine::{Edit, Linter, Parts, SpanLog};
+use crate::engine::{Edit, Linter, Parts, SpanLog, Spliced};
 use crate::i18n::{Lang, Text};
 use crate::source::{self, LineIndex, LoadIssue, Loaded, Member, Node, SourceFormat, Span, Value};
 use std::borrow::Borrow;
@@ -516,7 +516,8 @@ impl<L: Borrow<Linter>> Session<L> {
             .splice(&self.text, splice.start, splice.end, &splice.with);
         let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
         let removed = self.text.get(splice.start..splice.end).unwrap_or_default();
-        let lines_moved = newlines(removed) != newlines(&splice.with);
+        let (removed_lines, added_lines) = (newlines(removed), newlines(&splice.with));
+        let lines_moved = removed_lines != added_lines;
         let breaks = |s: &str| s.contains(['\r', '\n']);
         let recount = breaks(removed) || breaks(&splice.with);
         // `splice_tree` checked that both ends are character boundaries.
@@ -533,6 +534,13 @@ impl<L: Borrow<Linter>> Session<L> {
             structural,
             lines_moved,
             log: &self.log,
+            splice: Spliced {
+                start: splice.start,
+                old_end: splice.end,
+                new_len: splice.with.len(),
+                removed: removed_lines,
+                added: added_lines,
+            },
         };
         self.diagnostics =
             self.linter

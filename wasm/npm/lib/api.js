@@ -140,9 +140,10 @@ export function createApi(raw) {
    * @returns {import('../index').Diagnostic[]}
    */
   function validate(doc, options) {
-    optionsText(options);
+    const given = optionsText(options);
     const d = documentOf(doc, options, { bytes: true });
-    const opts = optionsText(d.options);
+    // Text and bytes keep the options as given: serialised once.
+    const opts = d.options === options ? given : optionsText(d.options);
     const envelope =
       d.bytes !== undefined
         ? call(raw.validateBytes, d.bytes, opts)
@@ -156,9 +157,10 @@ export function createApi(raw) {
    * @returns {string}
    */
   function fix(doc, options) {
-    optionsText(options);
+    const given = optionsText(options);
     const d = documentOf(doc, options, { bytes: false });
-    return unwrap(call(raw.fixText, d.text, optionsText(d.options))).text;
+    const opts = d.options === options ? given : optionsText(d.options);
+    return unwrap(call(raw.fixText, d.text, opts)).text;
   }
 
   /** A built-in rule's entry of lib/docs.js (`page`, `docs`) in a language. */
@@ -240,9 +242,9 @@ export function createApi(raw) {
    * @returns {import('../index').Session}
    */
   function createSession(doc, options) {
-    optionsText(options);
+    const given = optionsText(options);
     const d = documentOf(doc, options, { bytes: false });
-    const opts = optionsText(d.options);
+    const opts = d.options === options ? given : optionsText(d.options);
     const handle = call((text, o) => new raw.Session(text, o), d.text, opts);
     let freed = false;
     const live = () => {

@@ -43,7 +43,7 @@ test('the package exports exactly the documented API', () => {
   assert.deepEqual(
     Object.keys(naplint).sort(),
     [
-      'NaplintError', 'createSession', 'default', 'explain', 'fix', 'formatDiagnostic', 'init',
+      'NaplintError', 'createSession', 'default', 'explain', 'fix', 'formatDiagnostic', 'init', 'initDepartment',
       'pointerTokens', 'rules', 'schema', 'toJsonFormsErrors', 'toRjsfErrorSchema', 'validate',
       'validateSubmission', 'version',
     ],

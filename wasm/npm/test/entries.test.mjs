@@ -37,6 +37,34 @@ test('before init: not-initialized; a failed load: internal; then init works, on
   assert.equal(await node.default(), undefined, 'the Node entry init resolves at once');
 });
 
+const DEPARTMENT = readFileSync(new URL('../dist/naplint_department_bg.wasm', import.meta.url));
+const fixture = (path) => readFileSync(new URL(`../../../tests/fixtures/${path}`, import.meta.url), 'utf8');
+
+test('department submissions are a module of their own: initDepartment, then validateSubmission', async () => {
+  // The report form's module has no submission code; the department's has.
+  const main = await import('../dist/naplint_wasm.js');
+  const department = await import('../dist/naplint_department.js');
+  assert.equal(typeof main.validateSubmissionText, 'undefined');
+  assert.equal(typeof department.validateSubmissionText, 'function');
+  assert.ok(DEPARTMENT.length > WASM.length, 'the department module holds more');
+  const base = fixture('A001/pass/base.yaml');
+  const submission = fixture('A001/fail/jus.yaml');
+  // The report module loaded (previous test) is not enough.
+  assert.throws(() => browser.validateSubmission(submission, base), (e) =>
+    e instanceof browser.NaplintError && e.code === 'not-initialized' && /initDepartment\(\)/.test(e.message));
+  await assert.rejects(browser.initDepartment(new Uint8Array([0, 1, 2, 3])), (e) =>
+    e instanceof browser.NaplintError && e.code === 'internal' && /did not load/.test(e.message));
+  const first = browser.initDepartment(DEPARTMENT);
+  assert.equal(browser.initDepartment(), first, 'initDepartment() is idempotent');
+  await first;
+  const node = await import('naplint');
+  const options = { others: [fixture('A001/pass/ps.yaml')] };
+  const got = browser.validateSubmission(submission, base, options);
+  assert.deepEqual(got, node.validateSubmission(submission, base, options));
+  assert.ok(got.some((d) => d.code === 'A001'), JSON.stringify(got));
+  await node.initDepartment();
+});
+
 test('the browser entry and the Node entry export the same names', async () => {
   const node = await import('naplint');
   assert.deepEqual(Object.keys(browser).sort(), Object.keys(node).sort());

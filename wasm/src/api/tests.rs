@@ -332,6 +332,47 @@ fn linters_are_cached_per_configuration() {
 }
 
 #[test]
+fn an_options_text_is_prepared_once_and_only_when_accepted() {
+    let text = r#"{"tolerance":0.12,"format":"yaml","lang":"fr"}"#;
+    let a = prepare(text).unwrap();
+    let b = prepare(text).unwrap();
+    assert!(Rc::ptr_eq(&a.linter, &b.linter));
+    assert_eq!(b.format, Some(SourceFormat::Yaml));
+    // Another text for the same configuration shares the linter, not the format.
+    let c = prepare(r#"{"lang": "fr", "tolerance": 0.12}"#).unwrap();
+    assert!(Rc::ptr_eq(&a.linter, &c.linter));
+    assert_eq!(c.format, None);
+    assert_eq!(c.format_for("a: 1"), SourceFormat::Yaml);
+    assert_eq!(c.format_for("{}"), SourceFormat::Json);
+    // Options that are refused are refused every time, with the same error.
+    let bad = r#"{"rules": {"P999": "off"}}"#;
+    let first = prepare(bad).unwrap_err();
+    assert_eq!(first.code, ErrorCode::InvalidOptions);
+    assert_eq!(prepare(bad).unwrap_err(), first);
+    // A prepared text checks as the same options written otherwise (not yet prepared),
+    // and unlike other options.
+    let cached = validate_envelope(SEED, text);
+    assert_eq!(cached, validate_envelope(SEED, text));
+    assert_eq!(
+        cached,
+        validate_envelope(
+            SEED,
+            r#"{ "format": "yaml", "lang": "fr", "tolerance": 0.12 }"#
+        )
+    );
+    assert!(cached.contains("n'est pas"), "{cached}");
+    assert_ne!(cached, validate_envelope(SEED, r#"{"tolerance":0.12}"#));
+    // More distinct texts than the cache holds: the oldest is prepared again, to the
+    // same options.
+    for t in 1..=CACHE_SIZE + 2 {
+        prepare(&format!(r#"{{"tolerance":0.12,"select":["P00{t}"]}}"#)).unwrap();
+    }
+    let again = prepare(text).unwrap();
+    assert_eq!(again.format, Some(SourceFormat::Yaml));
+    assert_eq!(again.linter.config(), a.linter.config());
+}
+
+#[test]
 fn bytes_with_invalid_utf8_are_s003() {
     let mut bytes = b"{\"format_version\": \"1\", \"plan\": \"".to_vec();
     bytes.extend_from_slice(&[0xff, 0xfe]);

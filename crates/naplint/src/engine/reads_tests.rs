@@ -301,3 +301,125 @@ fn objective_scoped_rules_see_only_their_objective() {
         "{views} {found} {swaps}"
     );
 }
+
+/// The rules that read the pillars apart ([`super::PILLARS_APART`]) are: on every
+/// fixture and the seed, the rule run without the pillars finds exactly what a whole
+/// run finds outside them, and replacing any other section but `departments` never
+/// changes its findings under `pillars`.
+#[test]
+fn pillars_apart_rules_read_the_pillars_apart() {
+    let linter = Linter::new(Config::default()).unwrap();
+    let docs: Vec<_> = inputs()
+        .iter()
+        .filter_map(|p| Some((p.clone(), document(p)?)))
+        .collect();
+    let mut pool: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for (_, doc) in &docs {
+        for (key, value) in doc {
+            let values = pool.entry(key.clone()).or_default();
+            if values.len() < 8 && !values.contains(value) {
+                values.push(value.clone());
+            }
+        }
+    }
+    // A later report year too (the fixtures' reports mostly share the seed's).
+    if let Some(report) = docs.first().and_then(|(_, d)| d.get("report")).cloned() {
+        let mut later = report;
+        later["fiscal_year"] = Value::from("2014/15");
+        later["period"] = serde_json::json!({"start": "2014-04-01", "end": "2015-03-31"});
+        pool.entry("report".into()).or_default().push(later);
+    }
+    let apart: Vec<(usize, &crate::rules::Rule)> = RULES
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| super::PILLARS_APART.contains(&r.code))
+        .collect();
+    assert_eq!(
+        apart.len(),
+        super::PILLARS_APART.len(),
+        "a listed code is no rule"
+    );
+    let in_pillars = |f: &crate::diagnostic::Finding| super::under(f.pointer.as_str(), "/pillars");
+    let (mut alone, mut outside, mut swaps) = (0usize, 0usize, 0usize);
+    for (path, doc) in &docs {
+        let text = serde_json::to_string_pretty(doc).unwrap();
+        let loaded = source::load(&text, SourceFormat::Json);
+        let parts = linter.parts(&text, &loaded, None, None);
+        let Model::Ok {
+            mut report,
+            findings: whole,
+        } = parts.model
+        else {
+            continue;
+        };
+        let root = loaded.root.as_ref().unwrap();
+        let pillars = std::mem::take(&mut report.pillars);
+        let chart = Chart::new(&report);
+        let ctx = linter.ctx(&report, &chart, root, &text, &loaded.lines, None);
+        for (i, rule) in &apart {
+            let mut ran = linter.run_rule(rule, &ctx);
+            ran.retain(|f| !in_pillars(f));
+            let expected: Vec<_> = whole[*i]
+                .iter()
+                .filter(|f| !in_pillars(f))
+                .cloned()
+                .collect();
+            outside += expected.len();
+            assert_eq!(
+                expected,
+                ran,
+                "{} without the pillars of {} finds other than a whole run outside them",
+                rule.code,
+                path.display()
+            );
+            alone += 1;
+        }
+        drop(chart);
+        report.pillars = pillars;
+        let before = findings(&linter, doc).unwrap_or_default();
+        for (section, values) in pool
+            .iter()
+            .filter(|(s, _)| *s != "pillars" && *s != "departments")
+        {
+            let variants = values
+                .iter()
+                .filter(|v| doc.get(section) != Some(v))
+                .map(Some)
+                .chain(doc.contains_key(section).then_some(None));
+            for variant in variants {
+                let mut edited = doc.clone();
+                match variant {
+                    Some(v) => edited.insert(section.clone(), v.clone()),
+                    None => edited.remove(section),
+                };
+                let Some(after) = findings(&linter, &edited) else {
+                    continue;
+                };
+                for (_, rule) in &apart {
+                    let under_pillars = |f: Option<&Vec<crate::diagnostic::Finding>>| {
+                        f.into_iter()
+                            .flatten()
+                            .filter(|f| in_pillars(f))
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(
+                        under_pillars(before.get(rule.code)),
+                        under_pillars(after.get(rule.code)),
+                        "{}'s findings under `pillars` of {} change when `{section}` is edited",
+                        rule.code,
+                        path.display()
+                    );
+                    swaps += 1;
+                }
+            }
+        }
+    }
+    println!(
+        "{alone} runs without the pillars ({outside} findings outside them), {swaps} section edits"
+    );
+    assert!(
+        alone > 100 && outside > 0 && swaps > 1000,
+        "{alone} {outside} {swaps}"
+    );
+}

@@ -25,9 +25,6 @@ pub(crate) struct SpanLog {
     virtual_base: usize,
     /// The next virtual range starts here.
     next_virtual: usize,
-    /// How many times the log was folded into the tree: the tree's coordinates change
-    /// then, and what was kept in them is stale.
-    epoch: u64,
 }
 
 /// One splice: in the text as it was just before it, `[start, old_end)` became
@@ -53,13 +50,7 @@ impl SpanLog {
             splices: Vec::new(),
             virtual_base: text_len + 1,
             next_virtual: text_len + 1,
-            epoch: 0,
         }
-    }
-
-    /// How many times the log was folded into the tree.
-    pub(crate) fn epoch(&self) -> u64 {
-        self.epoch
     }
 
     /// Whether the tree's spans are the text's.
@@ -152,10 +143,7 @@ impl SpanLog {
         if !self.splices.is_empty() {
             self.translate(root);
         }
-        *self = Self {
-            epoch: self.epoch + 1,
-            ..Self::new(text_len)
-        };
+        *self = Self::new(text_len);
     }
 
     /// Every span of `node` made current.

@@ -1,60 +1,48 @@
-//! `pattern`: a regex-lite `Regex` for every pattern, and, for the anchored ASCII
-//! patterns a schema uses (`^[0-9]{4}/[0-9]{2}$`, `^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$`), a
-//! position automaton that decides a match in a few instructions per byte.
+//! `pattern`: the anchored ASCII patterns a schema uses (`^[0-9]{4}/[0-9]{2}$`,
+//! `^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$`), decided by a position automaton in a few
+//! instructions per byte.
 //!
 //! Why hand-written: regex-lite has only a PikeVM (about 3,800 instructions for a
-//! seven-byte fiscal year, most of the validator's time on a report), and the `regex`
-//! crate's faster engines cost about 100 KB gzipped, which the WASM budget does not have
-//! (`wasm/scripts/size.sh` leaves under 5 KB). The automaton covers a small, exactly
-//! defined syntax and anything else keeps regex-lite, so a match means what it meant:
+//! seven-byte fiscal year, most of the validator's time on a report) and costs about
+//! 25 KB gzipped; the `regex` crate's faster engines cost about 100 KB; the WASM module
+//! is at its size ceiling (`wasm/scripts/size.sh`). The schemas are naplint's own,
+//! generated from the model, so the syntax they need is small and exactly defined;
+//! compiling a schema with any other pattern fails with [`super::SchemaError::Pattern`]
+//! (a test compiles both committed schemas), so no pattern is ever decided differently
+//! from the regex crates:
 //!
 //! - the pattern is `^R$` (`^` first, an unescaped `$` last, no `|` outside a group),
-//!   so `is_match` is "the whole string is in the language of `R`" (in Rust's regex
+//!   so a match is "the whole string is in the language of `R`" (in Rust's regex
 //!   syntax, `^` and `$` without the `m` flag match only at the ends of the text);
-//! - `R` holds only ASCII literals, escaped ASCII punctuation, non-negated classes of
-//!   ASCII literals and ranges, groups `(…)` and `(?:…)`, `|` inside groups, and the
-//!   greedy quantifiers `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`;
+//! - `R` holds only ASCII literals, escaped meta characters, `\d`, `\w`, `\s` (ASCII, as
+//!   in regex-lite), non-negated classes of those and of ranges, groups `(…)` and
+//!   `(?:…)`, `|` inside groups, and the greedy quantifiers `?`, `*`, `+`, `{n}`, `{n,}`,
+//!   `{n,m}`;
 //! - after counted repetitions are written out it has at most 64 positions.
 //!
 //! Every position matches ASCII bytes only, so a string with a non-ASCII character
-//! never matches (as with regex-lite: only `.`, a negated class or the character itself
-//! could match it, and those are left to regex-lite). A test compares both engines on
-//! the schemas' patterns and others over exhaustive and pseudo-random strings.
+//! never matches (only `.`, a negated class or the character itself could match it, and
+//! those are outside the syntax). A test compares the automaton with regex-lite on the
+//! schemas' patterns and others over exhaustive and pseudo-random strings.
 
-/// A compiled `pattern`: its text, regex-lite's `Regex`, and the automaton when the
-/// pattern is in the syntax it covers.
+/// A compiled `pattern`: its text and its automaton.
 #[derive(Debug)]
 pub(super) struct Pattern {
     pub(super) source: String,
-    regex: regex_lite::Regex,
-    automaton: Option<Automaton>,
+    automaton: Automaton,
 }
 
 impl Pattern {
-    /// Compiles a pattern.
-    ///
-    /// # Errors
-    /// When regex-lite rejects it.
-    pub(super) fn new(source: &str) -> Result<Self, regex_lite::Error> {
-        let regex = regex_lite::Regex::new(source)?;
-        Ok(Self {
+    /// Compiles a pattern; `None` when it is outside the syntax above.
+    pub(super) fn new(source: &str) -> Option<Self> {
+        Some(Self {
             source: source.to_owned(),
-            regex,
-            automaton: Automaton::new(source),
+            automaton: Automaton::new(source)?,
         })
     }
 
-    /// Whether the automaton decides this pattern (otherwise regex-lite does, and its
-    /// verdicts are worth remembering).
-    pub(super) fn is_fast(&self) -> bool {
-        self.automaton.is_some()
-    }
-
     pub(super) fn is_match(&self, s: &str) -> bool {
-        match &self.automaton {
-            Some(a) => a.is_match(s),
-            None => self.regex.is_match(s),
-        }
+        self.automaton.is_match(s)
     }
 }
 
@@ -132,7 +120,7 @@ impl Parser<'_> {
                 (self.next()? == b')').then_some(inner)
             }
             b'[' => self.class(),
-            b'\\' => escaped(self.next()?).map(|c| Ast::Set(bit(c))),
+            b'\\' => escape_set(self.next()?).map(Ast::Set),
             c => literal(c).map(|c| Ast::Set(bit(c))),
         }
     }
@@ -147,7 +135,18 @@ impl Parser<'_> {
             let c = match self.next()? {
                 b']' if !first => return Some(Ast::Set(set)),
                 b'^' | b'[' | b']' | b'&' | b'~' => return None,
-                b'\\' => escaped(self.next()?)?,
+                b'\\' => match self.next()? {
+                    e @ (b'd' | b'w' | b's') => {
+                        set |= escape_set(e)?;
+                        first = false;
+                        // `[\d-z]` is no range.
+                        if self.peek() == Some(b'-') && self.bytes.get(self.at + 1) != Some(&b']') {
+                            return None;
+                        }
+                        continue;
+                    }
+                    e => escaped(e)?,
+                },
                 c => class_literal(c)?,
             };
             first = false;
@@ -225,6 +224,18 @@ impl Parser<'_> {
         }
         std::str::from_utf8(digits).ok()?.parse().ok()
     }
+}
+
+/// `\d`, `\w`, `\s` (ASCII only, as in regex-lite) or an escaped meta character.
+fn escape_set(c: u8) -> Option<u128> {
+    let range = |lo: u8, hi: u8| (lo..=hi).fold(0u128, |m, c| m | bit(c));
+    Some(match c {
+        b'd' => range(b'0', b'9'),
+        b'w' => range(b'0', b'9') | range(b'A', b'Z') | range(b'a', b'z') | bit(b'_'),
+        // `\t \n \v \f \r` and space.
+        b's' => range(9, 13) | bit(b' '),
+        c => bit(escaped(c)?),
+    })
 }
 
 fn bit(c: u8) -> u128 {
@@ -454,7 +465,7 @@ impl Automaton {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
-    use super::{Automaton, Pattern};
+    use super::Automaton;
 
     /// Every pattern of the committed schemas, and others that exercise the syntax.
     const PATTERNS: &[&str] = &[
@@ -478,12 +489,14 @@ mod tests {
         "^\\$\\.\\\\$",
         "^[\\]a]$",
         "^(ab?){2}c$",
+        "^\\d{2}\\w\\s?[\\d_-]$",
+        "^[\\s\\w]+$",
     ];
 
-    /// Patterns outside the covered syntax, which regex-lite keeps.
+    /// Patterns outside the covered syntax (valid for regex-lite), which a schema cannot use.
     const SLOW: &[&str] = &[
         "^.$",
-        "^\\d+$",
+        "^\\D+$",
         "^a|b$",
         "^[^a]$",
         "(?i)^a$",
@@ -511,7 +524,9 @@ mod tests {
     }
 
     fn alphabet(pattern: &str) -> Vec<char> {
-        let mut chars: Vec<char> = "09AZaz-/.5\\$é\n ".chars().collect();
+        let mut chars: Vec<char> = "09AZaz_-/.5\\$é\n\t\r\u{b}\u{c}\u{85}\u{a0} "
+            .chars()
+            .collect();
         for c in pattern.chars() {
             if !chars.contains(&c) {
                 chars.push(c);
@@ -525,12 +540,11 @@ mod tests {
         let mut compared = 0usize;
         let mut matched = 0usize;
         for &p in PATTERNS {
-            let pattern = Pattern::new(p).unwrap();
-            assert!(pattern.is_fast(), "`{p}` should take the automaton");
-            let automaton = Automaton::new(p).unwrap();
+            let regex = regex_lite::Regex::new(p).unwrap();
+            let automaton = Automaton::new(p).unwrap_or_else(|| panic!("`{p}` is in the syntax"));
             let chars = alphabet(p);
             let mut check = |s: &str| {
-                let want = pattern.regex.is_match(s);
+                let want = regex.is_match(s);
                 assert_eq!(automaton.is_match(s), want, "`{p}` on {s:?}");
                 compared += 1;
                 matched += usize::from(want);
@@ -585,10 +599,13 @@ mod tests {
         println!("{compared} strings compared, {matched} matches");
         assert!(matched > 1_000);
         for &p in SLOW {
-            assert!(
-                !Pattern::new(p).unwrap().is_fast(),
-                "`{p}` should stay with regex-lite"
-            );
+            regex_lite::Regex::new(p).unwrap();
+            assert!(Automaton::new(p).is_none(), "`{p}` is outside the syntax");
         }
+        // Too big for regex-lite too, but the automaton gives up quickly rather than
+        // repeating an empty fragment 64^4 times.
+        assert!(Automaton::new("^((((a{0}){64}){64}){64}){64}$").is_none());
+        // An error for regex-lite; not a range here either.
+        assert!(Automaton::new("^[\\d-z]$").is_none());
     }
 }

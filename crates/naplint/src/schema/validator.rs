@@ -58,8 +58,11 @@ pub enum SchemaError {
     Json(#[from] serde_json::Error),
     #[error("unsupported `$ref` `{0}`: only `#/$defs/NAME` is supported")]
     Ref(String),
-    #[error("invalid pattern `{0}`: {1}")]
-    Pattern(String, regex_lite::Error),
+    #[error(
+        "unsupported pattern `{0}`: naplint's validator takes `^…$` patterns of ASCII \
+         literals, classes, `\\d`, `\\w`, `\\s`, groups, `|` and greedy quantifiers"
+    )]
+    Pattern(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,16 +182,10 @@ enum Step<'a> {
     Index(usize),
 }
 
-/// The state of one validation: where it is, and the verdicts of `pattern` already
-/// computed.
+/// The state of one validation: where it is.
 #[derive(Default)]
 struct Walk<'a> {
     path: Vec<Step<'a>>,
-    /// `pattern` verdicts by (schema node, string) for the patterns regex-lite decides:
-    /// a report repeats its fiscal years, dates and department codes many times, and a
-    /// regex-lite match costs more than a hash lookup of a short string. (The automaton
-    /// of [`Pattern`] costs less than the lookup: its verdicts are not kept.)
-    patterns: HashMap<(usize, &'a str), bool>,
     /// Every (schema node, value) pair visited, for the test that `valid` and `check`
     /// agree on each.
     #[cfg(test)]
@@ -216,16 +213,6 @@ impl<'a> Walk<'a> {
             }
         }
         Pointer::parse(&s)
-    }
-
-    fn matches(&mut self, at: usize, pattern: &Pattern, s: &'a str) -> bool {
-        if pattern.is_fast() {
-            return pattern.is_match(s);
-        }
-        *self
-            .patterns
-            .entry((at, s))
-            .or_insert_with(|| pattern.is_match(s))
     }
 }
 
@@ -739,8 +726,7 @@ impl CompiledSchema {
         node.exclusive_minimum = kw.exclusive_minimum.and_then(Json::as_f64);
         node.exclusive_maximum = kw.exclusive_maximum.and_then(Json::as_f64);
         if let Some(p) = kw.pattern.and_then(Json::as_str) {
-            node.pattern =
-                Some(Pattern::new(p).map_err(|e| SchemaError::Pattern(p.to_owned(), e))?);
+            node.pattern = Some(Pattern::new(p).ok_or_else(|| SchemaError::Pattern(p.to_owned()))?);
         }
         for (subs, list) in [
             (kw.any_of, &mut node.any_of),
@@ -922,7 +908,7 @@ impl CompiledSchema {
             Value::String(s) => {
                 let s: &'a str = s;
                 if let Some(pattern) = &node.pattern {
-                    if !walk.matches(at, pattern, s) {
+                    if !pattern.is_match(s) {
                         return false;
                     }
                 }
@@ -961,12 +947,16 @@ impl CompiledSchema {
                 if !node
                     .required
                     .iter()
-                    .all(|field| members.iter().any(|m| m.key == *field))
+                    .all(|field| members.iter().any(|m| m.key.as_str() == field.as_str()))
                 {
                     return false;
                 }
                 for m in members {
-                    let sub = match node.properties.iter().find(|(name, _)| *name == m.key) {
+                    let sub = match node
+                        .properties
+                        .iter()
+                        .find(|(name, _)| name.as_str() == m.key.as_str())
+                    {
                         Some((_, sub)) => *sub,
                         None => match node.additional {
                             Additional::Allow => continue,
@@ -1077,7 +1067,7 @@ impl CompiledSchema {
                     0
                 };
                 if let Some(pattern) = &node.pattern {
-                    if !walk.matches(at, pattern, s) {
+                    if !pattern.is_match(s) {
                         push!(ViolationKind::Pattern {
                             value: s.to_string(),
                             pattern: pattern.source.clone()
