@@ -78,28 +78,18 @@ fn tidy(s: &str) -> String {
         .to_owned()
 }
 
-fn needs_tidy(s: &str) -> bool {
-    s.starts_with(char::is_whitespace)
-        || s.ends_with(char::is_whitespace)
-        || doubled_space(s.as_bytes())
-}
-
-/// Two spaces in a row: each space found with memchr (a word at a time), then the byte
-/// after it. memchr's `memmem` would be as fast but adds its substring searchers to the
-/// WASM module.
-// One vectorised scan for the pair: texts hold a single space every few bytes, so stopping
-// at each space (memchr) costs more than the search itself.
-fn doubled_space(bytes: &[u8]) -> bool {
-    memchr::memmem::find(bytes, b"  ").is_some()
-}
-
-/// Whether `s` may hold an invisible character: a byte that is neither printable ASCII nor
-/// a tab or newline. Branch-free over the bytes (it vectorises); only a string it flags
-/// is decoded into characters.
-fn may_be_invisible(s: &str) -> bool {
-    s.bytes().fold(false, |any, b| {
-        any | ((b < 0x20 && b != b'\n' && b != b'\t') | (b >= 0x7F))
-    })
+/// One branch-free pass over a text's bytes (it needs no substring searcher in the WASM
+/// module): whether two spaces follow each other, and whether a byte is neither printable
+/// ASCII nor a tab or newline (only a text so flagged is decoded into characters).
+fn scan(bytes: &[u8]) -> (bool, bool) {
+    let odd = |b: u8| ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b >= 0x7F);
+    let (doubled, flagged) = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold((false, false), |(doubled, flagged), (&a, &b)| {
+            (doubled | ((a == b' ') & (b == b' ')), flagged | odd(a))
+        });
+    (doubled, flagged | bytes.last().is_some_and(|&b| odd(b)))
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -108,7 +98,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     fn walk<'a>(ctx: &Ctx<'_>, node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Finding>) {
         match &node.value {
             Value::String(s) => {
-                if needs_tidy(s) && !s.contains('\n') {
+                let (doubled, may_be_invisible) = scan(s.as_bytes());
+                let untidy = doubled
+                    || s.starts_with(char::is_whitespace)
+                    || s.ends_with(char::is_whitespace);
+                if untidy && !s.contains('\n') {
                     let fixed = tidy(s);
                     out.push(
                         Finding::new(pointer_of(path), ctx.t(MESSAGE, &[]))
@@ -116,7 +110,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                             .fix(fixed.clone(), ctx.t(FIX, &[])),
                     );
                 }
-                if may_be_invisible(s) && s.chars().any(is_invisible) {
+                if may_be_invisible && s.chars().any(is_invisible) {
                     let cleaned: String = s.chars().filter(|&c| !is_invisible(c)).collect();
                     out.push(
                         Finding::new(
