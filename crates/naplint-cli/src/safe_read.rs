@@ -394,17 +394,10 @@ pub fn read_stream_bounded(
 /// whole). Non-regular files are `false`.
 #[must_use]
 pub fn contains_bytes(path: &Path, needle: &[u8], limit: u64) -> bool {
-    contains_any(path, &[needle], limit)
-}
-
-/// Whether a regular file contains any of `needles` within its first `limit` bytes, in
-/// one chunked read (as [`contains_bytes`]).
-#[must_use]
-pub fn contains_any(path: &Path, needles: &[&[u8]], limit: u64) -> bool {
     let Ok(meta) = std::fs::metadata(path) else {
         return false;
     };
-    if !meta.is_file() || needles.iter().any(|n| n.is_empty()) {
+    if !meta.is_file() || needle.is_empty() {
         return false;
     }
     let mut options = std::fs::OpenOptions::new();
@@ -420,10 +413,9 @@ pub fn contains_any(path: &Path, needles: &[&[u8]], limit: u64) -> bool {
     if !file.metadata().is_ok_and(|m| m.is_file()) {
         return false;
     }
-    let finders: Vec<_> = needles.iter().map(memchr::memmem::Finder::new).collect();
-    let longest = needles.iter().map(|n| n.len()).max().unwrap_or(1);
+    let finder = memchr::memmem::Finder::new(needle);
     let mut reader = file.take(limit);
-    let mut window: Vec<u8> = Vec::with_capacity(64 * 1024 + longest);
+    let mut window: Vec<u8> = Vec::with_capacity(64 * 1024 + needle.len());
     let mut chunk = vec![0u8; 64 * 1024];
     loop {
         let n = match reader.read(&mut chunk) {
@@ -431,11 +423,11 @@ pub fn contains_any(path: &Path, needles: &[&[u8]], limit: u64) -> bool {
             Ok(n) => n,
         };
         window.extend_from_slice(chunk.get(..n).unwrap_or_default());
-        if finders.iter().any(|f| f.find(&window).is_some()) {
+        if finder.find(&window).is_some() {
             return true;
         }
         // Keep the tail that could start a match across the chunk boundary.
-        let keep = longest - 1;
+        let keep = needle.len() - 1;
         let drop = window.len().saturating_sub(keep);
         window.drain(..drop);
     }

@@ -84,7 +84,8 @@ pub fn partition(inputs: Vec<Input>) -> (Vec<Input>, Vec<Set>) {
             let Input::File(path) = &input else {
                 return (input, None);
             };
-            if !safe_read::contains_any(path, &[b"\"kind\"", b"kind:"], safe_read::limits::REPORT) {
+            // One needle for both spellings (`"kind"` and `kind:`): `role_of` decides.
+            if !safe_read::contains_bytes(path, b"kind", safe_read::limits::REPORT) {
                 return (input, None);
             }
             let text = safe_read::read_bounded_string(path, safe_read::limits::REPORT)
