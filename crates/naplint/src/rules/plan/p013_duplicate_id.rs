@@ -115,7 +115,22 @@ pub(crate) struct Ids {
 impl Ids {
     /// The ids of `report`.
     pub(crate) fn new(report: &Report) -> Self {
-        let mut ids = Self::default();
+        // Sized once: growing the table id by id was a third of the rule's cost.
+        let objectives = report.pillars.iter().map(|p| p.objectives.len()).sum::<usize>();
+        let items = report
+            .pillars
+            .iter()
+            .flat_map(|p| &p.objectives)
+            .flat_map(|o| &o.tasks)
+            .map(|t| 1 + t.deliverables.len())
+            .sum::<usize>();
+        let mut ids = Self {
+            places: HashMap::with_capacity(
+                report.departments.len() + report.pillars.len() + objectives + items,
+            ),
+            repeated: HashSet::new(),
+            by_objective: HashMap::with_capacity(objectives),
+        };
         for (i, d) in report.departments.iter().enumerate() {
             ids.add(d.code.as_str(), At::Department(i));
         }
