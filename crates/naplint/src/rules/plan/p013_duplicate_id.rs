@@ -116,7 +116,11 @@ impl Ids {
     /// The ids of `report`.
     pub(crate) fn new(report: &Report) -> Self {
         // Sized once: growing the table id by id was a third of the rule's cost.
-        let objectives = report.pillars.iter().map(|p| p.objectives.len()).sum::<usize>();
+        let objectives = report
+            .pillars
+            .iter()
+            .map(|p| p.objectives.len())
+            .sum::<usize>();
         let items = report
             .pillars
             .iter()
