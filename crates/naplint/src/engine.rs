@@ -238,6 +238,9 @@ pub struct Linter {
     levels: Levels,
     /// Rule-language checks: the built-in R rules and the user's rules, by rule code.
     checks: Vec<(String, CompiledCheck)>,
+    /// What each of `checks` reads (its rule's declaration; a user's rule reads
+    /// everything), resolved once rather than looked up on every session edit.
+    check_reads: Vec<crate::rules::Reads>,
     /// The schema of department submissions.
     submission_schema: CompiledSchema,
 }
@@ -257,6 +260,7 @@ impl Linter {
         let schema_json: serde_json::Value =
             serde_json::from_str(REPORT_SCHEMA_JSON).map_err(SchemaError::from)?;
         let mut checks = Vec::new();
+        let mut check_reads = Vec::new();
         for rule in RULES {
             for c in rule.checks {
                 let compiled = lang::compile(c.decl(), &schema_json).map_err(|errors| {
@@ -271,6 +275,7 @@ impl Linter {
                     )
                 })?;
                 checks.push((rule.code.to_owned(), compiled));
+                check_reads.push(rule.reads);
             }
         }
         let mut infos: Vec<RuleInfo> = RULES
@@ -299,6 +304,7 @@ impl Linter {
                 Ok(compiled) => {
                     infos.push(RuleInfo::user(u));
                     checks.push((u.code.clone(), compiled));
+                    check_reads.push(crate::rules::Reads::Everything);
                 }
                 Err(es) => errors.extend(es.into_iter().map(|error| UserRuleError {
                     code: u.code.clone(),
@@ -316,6 +322,7 @@ impl Linter {
             config,
             infos,
             checks,
+            check_reads,
         })
     }
 
@@ -671,9 +678,12 @@ impl Linter {
         let lines_moved = self.config.lines && edit.lines_moved;
         let line_of = self.line_of(root, text, &loaded.lines, line_map);
         let mut steps = 0u64;
-        for (run, (code, check)) in parts.checks.iter_mut().zip(&self.checks) {
-            let reads =
-                crate::registry::find(code).map_or(crate::rules::Reads::Everything, |r| r.reads);
+        for ((run, (_, check)), &reads) in parts
+            .checks
+            .iter_mut()
+            .zip(&self.checks)
+            .zip(&self.check_reads)
+        {
             if !run.enabled || !(lines_moved || rerun(reads)) {
                 steps += run.steps;
                 continue;
