@@ -931,11 +931,11 @@ impl Linter {
                     let first_line = self
                         .config
                         .lines
-                        .then(|| loaded.lines.position(text, first.start).line);
+                        .then(|| loaded.lines.position(text, first.start()).line);
                     out.push_at(
                         "S002",
                         s002_duplicate_key::finding(pointer, key, first_line, lang),
-                        (at.start, at.end),
+                        (at.start(), at.end()),
                     );
                 }
             }
@@ -1036,7 +1036,7 @@ impl Linter {
                 Some(map) => map(p),
                 None => {
                     lines
-                        .position(text, source::locate_pointer(root, p).value.start)
+                        .position(text, source::locate_pointer(root, p).value.start())
                         .line
                 }
             })
@@ -1216,8 +1216,8 @@ impl Places {
         let shift = |p: &mut Placed| -> bool {
             let (start_at, end_at) = p.ends.map_or((None, None), |(a, b)| (Some(a), Some(b)));
             let (Some((start, start_at)), Some((end, end_at))) = (
-                moved(p.span.start, false, start_at),
-                moved(p.span.end, true, end_at),
+                moved(p.span.start(), false, start_at),
+                moved(p.span.end(), true, end_at),
             ) else {
                 return false;
             };
@@ -1274,7 +1274,7 @@ fn stale_lines<'a>(
         let start = loaded
             .root
             .as_ref()
-            .map_or(0, |root| source::locate_pointer(root, p).value.start);
+            .map_or(0, |root| source::locate_pointer(root, p).value.start());
         loaded.lines.position(text, log.at(start, false)).line
     }
 }
@@ -1359,7 +1359,7 @@ fn splice_violations(
         }
         None => {
             let mut locator = source::Locator::new(root);
-            let mut start_of = |p: &Pointer| log.at(locator.locate(p).value.start, false);
+            let mut start_of = |p: &Pointer| log.at(locator.locate(p).value.start(), false);
             let start = start_of(prefix);
             old.iter()
                 .position(|v| start_of(&v.pointer) >= start)
@@ -1636,8 +1636,8 @@ impl Sink<'_> {
         let ends = |p: &mut Placed| {
             if positions && p.ends.is_none() {
                 p.ends = Some((
-                    lines.position(text, p.span.start),
-                    lines.position(text, p.span.end),
+                    lines.position(text, p.span.start()),
+                    lines.position(text, p.span.end()),
                 ));
             }
             *p
@@ -1713,7 +1713,7 @@ impl Sink<'_> {
         start: source::Position,
         end: source::Position,
     ) {
-        let span = (span.start, span.end);
+        let span = (span.start(), span.end());
         let Some((index, level)) = self.levels.get(code) else {
             return;
         };
@@ -1731,7 +1731,7 @@ impl Sink<'_> {
             let mut spans = Vec::with_capacity(finding.related.len());
             for p in &finding.related {
                 if let Some(placed) = self.placed(&Pointer::parse(p), false, false) {
-                    spans.push((placed.span.start, placed.span.end));
+                    spans.push((placed.span.start(), placed.span.end()));
                 }
             }
             spans

@@ -270,7 +270,7 @@ impl Ctx<'_> {
         }
         let at = crate::source::locate_pointer(self.root, pointer)
             .value
-            .start;
+            .start();
         self.lines.position(self.text, at).line
     }
 

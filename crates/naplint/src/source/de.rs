@@ -6,6 +6,18 @@
 //! otherwise null; when a key is duplicated the last one wins (the duplicate is S002).
 //! Strings are lent from the tree (`visit_borrowed_str`), so a model type that borrows
 //! can take them without a copy.
+//!
+//! One reading differs, on purpose: a struct is read only from an object. serde_json also
+//! reads one from an array (its fields in order); no report is written that way, an array
+//! where the schema wants an object is already an S001 finding, and that second reading
+//! was one `visit_seq` per model type in the WASM module (10 KB gzipped). So an array in
+//! place of a struct is a model error, `invalid type: sequence, expected struct X`, as a
+//! string or a number there is (`tests/model_from_tree.rs` pins it).
+//!
+//! The other typed entry points (`deserialize_seq`, `_str`, `_u64`, `_bool`, ...) hand the
+//! visitor only the one shape it can take and word every other one as serde's
+//! `invalid type` error, exactly as going through `deserialize_any` did, so the module holds
+//! no visitor method that can only fail.
 
 use super::{Node, Value};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
@@ -135,6 +147,37 @@ impl<'de> NodeDeserializer<'de> {
             }
         }
     }
+
+    /// serde's `invalid type: <what the node is>, expected <what the visitor wants>`.
+    fn invalid_type(self, exp: &dyn de::Expected) -> Error {
+        de::Error::invalid_type(self.unexpected(), exp)
+    }
+
+    fn map(self, members: &'de [super::Member], shadowed: Vec<bool>) -> Map<'de> {
+        Map {
+            members: members.iter().enumerate(),
+            shadowed,
+            value: None,
+            duplicates: self.duplicates,
+        }
+    }
+
+    /// Every element read, or serde_json's error for an array longer than the type.
+    fn visit_seq<V: Visitor<'de>>(self, items: &'de [Node], visitor: V) -> Result<V::Value, Error> {
+        let mut seq = Seq {
+            items: items.iter(),
+            duplicates: self.duplicates,
+        };
+        let value = visitor.visit_seq(&mut seq)?;
+        if seq.items.len() == 0 {
+            Ok(value)
+        } else {
+            Err(de::Error::invalid_length(
+                items.len(),
+                &"fewer elements in array",
+            ))
+        }
+    }
 }
 
 impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
@@ -150,26 +193,68 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
             Shape::I64(v) => visitor.visit_i64(v),
             Shape::F64(v) => visitor.visit_f64(v),
             Shape::Str(s) => visitor.visit_borrowed_str(s),
-            Shape::Seq(items) => {
-                let len = items.len();
-                let mut seq = Seq {
-                    items: items.iter(),
-                    duplicates: self.duplicates,
-                };
-                let value = visitor.visit_seq(&mut seq)?;
-                if seq.items.len() == 0 {
-                    Ok(value)
-                } else {
-                    Err(de::Error::invalid_length(len, &"fewer elements in array"))
-                }
-            }
-            Shape::Map(members, shadowed) => visitor.visit_map(Map {
-                members: members.iter().enumerate(),
-                shadowed,
-                value: None,
-                duplicates: self.duplicates,
-            }),
+            Shape::Seq(items) => self.visit_seq(items, visitor),
+            Shape::Map(members, shadowed) => visitor.visit_map(self.map(members, shadowed)),
         }
+    }
+
+    // A struct only from an object (the module docs say why), a map too (as serde_json).
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.shape() {
+            Shape::Map(members, shadowed) => visitor.visit_map(self.map(members, shadowed)),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match &self.node.value {
+            Value::Array(items) => self.visit_seq(items, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match &self.node.value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.node.value {
+            Value::Bool(b) => visitor.visit_bool(b),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.shape() {
+            Shape::U64(v) => visitor.visit_u64(v),
+            Shape::I64(v) => visitor.visit_i64(v),
+            Shape::F64(v) => visitor.visit_f64(v),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -213,9 +298,8 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
-        ignored_any
+        i8 i16 i32 i128 u8 u16 u32 u128 f32 char bytes byte_buf unit unit_struct tuple
+        tuple_struct identifier ignored_any
     }
 }
 

@@ -76,7 +76,7 @@ impl Builder<'_> {
                         Value::Bool(b) => Str::from(if b { "true" } else { "false" }),
                         Value::Null => Str::from("null"),
                         Value::Array(_) | Value::Object(_) => {
-                            return Err((SyntaxKind::NonScalarKey, node.span.start))
+                            return Err((SyntaxKind::NonScalarKey, node.span.start()))
                         }
                     };
                     *pending_key = Some((key, node.span));
