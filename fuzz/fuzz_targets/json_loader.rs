@@ -8,14 +8,14 @@ use naplint::source::{self, Node, SourceFormat, Value};
 fn spans_ok(text: &str, node: &Node) {
     let s = node.span;
     assert!(
-        s.start <= s.end && s.end <= text.len(),
+        s.start() <= s.end() && s.end() <= text.len(),
         "span {s:?} outside the text"
     );
-    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+    assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
     match &node.value {
         Value::Array(items) => items.iter().for_each(|n| spans_ok(text, n)),
         Value::Object(members) => members.iter().for_each(|m| {
-            assert!(m.key_span.end <= text.len());
+            assert!(m.key_span.end() <= text.len());
             spans_ok(text, &m.value);
         }),
         _ => {}
@@ -29,6 +29,6 @@ fuzz_target!(|data: &[u8]| {
     let loaded = source::load(text, SourceFormat::Json);
     if let Some(root) = &loaded.root {
         spans_ok(text, root);
-        let _ = loaded.lines.position(text, root.span.end);
+        let _ = loaded.lines.position(text, root.span.end());
     }
 });

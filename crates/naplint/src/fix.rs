@@ -64,7 +64,7 @@ pub fn apply_fixes(text: &str, format: SourceFormat, fixes: &[&Fix]) -> Fixed {
     let mut skipped = 0;
     for fix in fixes {
         let located = source::locate_pointer(&root, &Pointer::parse(&fix.pointer));
-        let (start, end) = (located.value.start, located.value.end);
+        let (start, end) = (located.value.start(), located.value.end());
         let original = text.get(start..end).unwrap_or_default();
         let scalar = !original.starts_with(['{', '[']) && located.exact;
         if !scalar || edits.iter().any(|&(s, e, _)| start < e && s < end) {

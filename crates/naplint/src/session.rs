@@ -367,7 +367,7 @@ impl<L: Borrow<Linter>> Session<L> {
                     .iter()
                     .map(|m| {
                         let (key, value) = (self.log.span(m.key_span), self.log.span(m.value.span));
-                        (key.start, value.end)
+                        (key.start(), value.end())
                     })
                     .collect();
                 (spans, i)
@@ -381,7 +381,7 @@ impl<L: Borrow<Linter>> Session<L> {
                     items
                         .iter()
                         .map(|n| self.log.span(n.span))
-                        .map(|span| (span.start, span.end))
+                        .map(|span| (span.start(), span.end()))
                         .collect(),
                     i,
                 )
@@ -400,7 +400,7 @@ impl<L: Borrow<Linter>> Session<L> {
             (None, Some(this), Some(next)) => (this.0, next.0),
             (None, Some(_), None) => {
                 let span = self.log.span(parent.span);
-                (span.start + 1, span.end - 1)
+                (span.start() + 1, span.end() - 1)
             }
             _ => return Err(not_found()),
         };
@@ -460,7 +460,7 @@ impl<L: Borrow<Linter>> Session<L> {
                 if tokens.len() + depth(value) + 2 >= source::limits::MAX_DEPTH {
                     return false;
                 }
-                let Some(fragment) = splice.with.get(entry.value.start..entry.value.end) else {
+                let Some(fragment) = splice.with.get(entry.value.start()..entry.value.end()) else {
                     return false;
                 };
                 let parsed = source::load(fragment, SourceFormat::Json);
@@ -480,11 +480,11 @@ impl<L: Borrow<Linter>> Session<L> {
         // while nothing is logged and the length stays).
         let base = self.log.splice(splice.start, splice.end, splice.with.len());
         let new = new.map(|(mut node, entry)| {
-            offset(&mut node, base + entry.value.start);
+            offset(&mut node, base + entry.value.start());
             let key = entry
                 .key
                 .as_ref()
-                .map(|(k, span)| (k.clone(), Span::new(base + span.start, base + span.end)));
+                .map(|(k, span)| (k.clone(), Span::new(base + span.start(), base + span.end())));
             (node, key)
         });
         if !put(root, place, new) {
@@ -542,10 +542,14 @@ impl<L: Borrow<Linter>> Session<L> {
                 added: added_lines,
             },
         };
-        self.diagnostics =
-            self.linter
-                .borrow()
-                .recheck_session(&self.text, &self.loaded, &mut self.parts, &edit);
+        let last = std::mem::take(&mut self.diagnostics);
+        self.diagnostics = self.linter.borrow().recheck_session(
+            &self.text,
+            &self.loaded,
+            &mut self.parts,
+            &edit,
+            last,
+        );
         &self.diagnostics
     }
 
@@ -573,15 +577,15 @@ impl<L: Borrow<Linter>> Session<L> {
         match target {
             Target::Existing(node) => {
                 let span = self.log.span(node.span);
-                let indent = indent_at(text, span.start);
+                let indent = indent_at(text, span.start());
                 let with = if yaml {
                     flow(value)
                 } else {
                     pretty(value, indent, nl)
                 };
                 Ok(Splice {
-                    start: span.start,
-                    end: span.end,
+                    start: span.start(),
+                    end: span.end(),
                     entry: Some(Entry {
                         key: None,
                         value: Span::new(0, with.len()),
@@ -604,7 +608,7 @@ impl<L: Borrow<Linter>> Session<L> {
                     self.log.span(object.span),
                     last.map(|m| {
                         let (key, value) = (self.log.span(m.key_span), self.log.span(m.value.span));
-                        (key.start, value.end)
+                        (key.start(), value.end())
                     }),
                     Some(key),
                     |indent| pretty(value, indent, nl),
@@ -620,7 +624,7 @@ impl<L: Borrow<Linter>> Session<L> {
                     text,
                     self.log.span(array.span),
                     last.map(|n| self.log.span(n.span))
-                        .map(|span| (span.start, span.end)),
+                        .map(|span| (span.start(), span.end())),
                     None,
                     |indent| pretty(value, indent, nl),
                     nl,
@@ -644,7 +648,7 @@ fn insert_entry(
     let (start, end, lead, indent, trail) = match last {
         Some((first, end)) => {
             let multiline = text
-                .get(container.start..first)
+                .get(container.start()..first)
                 .is_some_and(|s| s.contains('\n'));
             if multiline {
                 let indent = indent_at(text, first).to_owned();
@@ -654,10 +658,10 @@ fn insert_entry(
             }
         }
         None => {
-            let outer = indent_at(text, container.start);
+            let outer = indent_at(text, container.start());
             let inner = format!("{outer}  ");
             let span = container;
-            let (start, end) = (span.start + 1, span.end.saturating_sub(1));
+            let (start, end) = (span.start() + 1, span.end().saturating_sub(1));
             (
                 start,
                 end,
@@ -743,11 +747,11 @@ fn put(root: &mut Node, place: Place, new: Option<(Node, Option<(String, Span)>)
 
 /// Adds `by` to every span of a tree parsed alone (a fragment placed at `by`).
 fn offset(node: &mut Node, by: usize) {
-    node.span = Span::new(node.span.start + by, node.span.end + by);
+    node.span = Span::new(node.span.start() + by, node.span.end() + by);
     match &mut node.value {
         Value::Object(members) => {
             for m in members {
-                m.key_span = Span::new(m.key_span.start + by, m.key_span.end + by);
+                m.key_span = Span::new(m.key_span.start() + by, m.key_span.end() + by);
                 offset(&mut m.value, by);
             }
         }

@@ -51,20 +51,24 @@ fn read(path: &Path) -> Vec<u8> {
 fn spans_ok(path: &Path, text: &str, node: &Node) {
     let s = node.span;
     assert!(
-        s.start <= s.end && s.end <= text.len(),
+        s.start <= s.end && s.end() <= text.len(),
         "{}: span {s:?} outside the text ({} bytes)",
         path.display(),
         text.len()
     );
     assert!(
-        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+        text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()),
         "{}: span {s:?} splits a character",
         path.display()
     );
     match &node.value {
         Value::Array(items) => items.iter().for_each(|n| spans_ok(path, text, n)),
         Value::Object(members) => members.iter().for_each(|m| {
-            assert!(m.key_span.end <= text.len(), "{}: key span", path.display());
+            assert!(
+                m.key_span.end() <= text.len(),
+                "{}: key span",
+                path.display()
+            );
             spans_ok(path, text, &m.value);
         }),
         _ => {}
@@ -81,7 +85,7 @@ fn loader(target: &str, format: SourceFormat) -> usize {
         let loaded = source::load(text, format);
         if let Some(root) = &loaded.root {
             spans_ok(path, text, root);
-            let _ = loaded.lines.position(text, root.span.end);
+            let _ = loaded.lines.position(text, root.span.end());
         }
     }
     files.len()

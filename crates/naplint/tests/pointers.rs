@@ -44,8 +44,8 @@ fn every_pointer_resolves_to_the_reported_span() {
             let pointer = Pointer::parse(&d.pointer);
             let located = locate_pointer(tree, &pointer);
             let span = (d.span.0, d.span.1);
-            let value = (located.value.start, located.value.end);
-            let key = located.key.map(|k| (k.start, k.end));
+            let value = (located.value.start(), located.value.end());
+            let key = located.key.map(|k| (k.start(), k.end()));
             if span != value && Some(span) != key {
                 wrong.push(format!(
                     "{here}: span {span:?}, the pointer gives {value:?} (key {key:?})"

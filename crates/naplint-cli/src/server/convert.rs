@@ -90,8 +90,8 @@ pub fn diagnostics(
                             location: Location::new(
                                 uri.clone(),
                                 Range::new(
-                                    text::position_at(text, span.start),
-                                    text::position_at(text, span.end),
+                                    text::position_at(text, span.start()),
+                                    text::position_at(text, span.end()),
                                 ),
                             ),
                             message: format!("`{pointer}`"),

@@ -134,7 +134,7 @@ impl SpanLog {
         if self.splices.is_empty() {
             return span;
         }
-        Span::new(self.at(span.start, false), self.at(span.end, true))
+        Span::new(self.at(span.start(), false), self.at(span.end(), true))
     }
 
     /// Folds the log into `root` (every span made current) and starts afresh for a text

@@ -76,7 +76,7 @@ impl Builder<'_> {
                         Value::Bool(b) => Str::from(if b { "true" } else { "false" }),
                         Value::Null => Str::from("null"),
                         Value::Array(_) | Value::Object(_) => {
-                            return Err((SyntaxKind::NonScalarKey, node.span.start))
+                            return Err((SyntaxKind::NonScalarKey, node.span.start()))
                         }
                     };
                     *pending_key = Some((key, node.span));
@@ -278,7 +278,7 @@ fn resolve_plain(s: &str) -> Value {
         if let Ok(v) = s.parse::<f64>() {
             if v.is_finite() {
                 return Value::Number(Number {
-                    raw: Str::from(v.to_string()),
+                    raw: Str::from(super::float_text(v)),
                 });
             }
         }

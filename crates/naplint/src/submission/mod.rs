@@ -288,7 +288,7 @@ impl Linter {
             let at = l
                 .root
                 .as_ref()
-                .map_or(0, |r| source::locate_pointer(r, p).value.start);
+                .map_or(0, |r| source::locate_pointer(r, p).value.start());
             l.lines.position(f.text, at).line
         };
         let ctx = Assembly {
@@ -424,14 +424,14 @@ fn relocate(
         .as_ref()
         .map(|r| source::locate_pointer(r, &origin.pointer).value)
         .unwrap_or_default();
-    let start = l.lines.position(f.text, span.start);
-    let end = l.lines.position(f.text, span.end);
+    let start = l.lines.position(f.text, span.start());
+    let end = l.lines.position(f.text, span.end());
     d.pointer = origin.pointer.as_str().to_owned();
     d.line = start.line;
     d.column = start.column;
     d.end_line = end.line;
     d.end_column = end.column;
-    d.span = (span.start, span.end);
+    d.span = (span.start(), span.end());
     d.utf16_columns = (start.column_utf16, end.column_utf16);
     d.fix = d.fix.and_then(|mut fix| {
         let o = prov.origin(&fix.pointer);
