@@ -512,11 +512,15 @@ impl Linter {
             .iter()
             .fold(Pointer::root(), |p, t| p.key(t));
         // Whether any finding changed: if none did, the last diagnostics only move.
-        // What changed: when the violations or the model did, everything is emitted
-        // again; else only the codes whose findings changed are.
-        let mut everything =
-            splice_violations(&mut parts.violations, &prefix, violations, root, log);
+        // What changed: when the model did, everything is emitted again; else only the
+        // codes whose findings changed are (when the violations did, S001's and those of
+        // every rule that claims violations).
+        let mut everything = false;
         let mut codes: Vec<&str> = Vec::new();
+        if splice_violations(&mut parts.violations, &prefix, violations, root, log) {
+            codes.push("S001");
+            codes.extend(RULES.iter().filter(|r| r.claim.is_some()).map(|r| r.code));
+        }
         let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
         parts.places.forget(&edited);
         parts.places.shift(edit.splice, text, &loaded.lines);
@@ -775,8 +779,12 @@ impl Linter {
                     .and_then(|claim| claim(violation, root, lang))
                     .map(|f| (rule.code, f))
             });
-            if let Some((code, finding)) = claimed.filter(|(code, _)| codes.contains(code)) {
-                out.push_claim(code, finding);
+            match claimed {
+                Some((code, finding)) if codes.contains(&code) => out.push_claim(code, finding),
+                None if codes.contains(&"S001") => {
+                    out.push("S001", s001_schema::from_violation(violation, lang));
+                }
+                _ => {}
             }
         }
         if let Model::Ok { findings, .. } = &parts.model {
