@@ -44,20 +44,57 @@ impl de::Error for Error {
 
     // JSON's word for serde's unit, as serde_json says it.
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        match unexp {
-            de::Unexpected::Unit => {
-                Self::custom(format_args!("invalid type: null, expected {exp}"))
-            }
-            other => Self::custom(format_args!("invalid type: {other}, expected {exp}")),
-        }
+        Self::custom(format_args!(
+            "invalid type: {}, expected {exp}",
+            Unexpected(unexp)
+        ))
     }
 
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        match unexp {
-            de::Unexpected::Unit => {
-                Self::custom(format_args!("invalid value: null, expected {exp}"))
+        Self::custom(format_args!(
+            "invalid value: {}, expected {exp}",
+            Unexpected(unexp)
+        ))
+    }
+}
+
+/// serde's wording of what was found (`string "a"`, `integer `5``, `floating point `1.5``),
+/// except `null` for its unit as serde_json says it. Written here rather than through
+/// serde's `Display` of `Unexpected`, whose float arm would bring core's float formatting
+/// into the WASM module (`float_text` writes the same digits, see source/float.rs).
+struct Unexpected<'a>(de::Unexpected<'a>);
+
+impl fmt::Display for Unexpected<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use de::Unexpected as U;
+        match self.0 {
+            U::Bool(b) => write!(f, "boolean `{b}`"),
+            U::Unsigned(n) => write!(f, "integer `{n}`"),
+            U::Signed(n) => write!(f, "integer `{n}`"),
+            U::Float(v) => {
+                // serde adds `.0` to a finite float written without a point.
+                let text = super::float_text(v);
+                let point = if v.is_finite() && !text.contains('.') {
+                    ".0"
+                } else {
+                    ""
+                };
+                write!(f, "floating point `{text}{point}`")
             }
-            other => Self::custom(format_args!("invalid value: {other}, expected {exp}")),
+            U::Char(c) => write!(f, "character `{c}`"),
+            U::Str(s) => write!(f, "string {s:?}"),
+            U::Bytes(_) => f.write_str("byte array"),
+            U::Unit => f.write_str("null"),
+            U::Option => f.write_str("Option value"),
+            U::NewtypeStruct => f.write_str("newtype struct"),
+            U::Seq => f.write_str("sequence"),
+            U::Map => f.write_str("map"),
+            U::Enum => f.write_str("enum"),
+            U::UnitVariant => f.write_str("unit variant"),
+            U::NewtypeVariant => f.write_str("newtype variant"),
+            U::TupleVariant => f.write_str("tuple variant"),
+            U::StructVariant => f.write_str("struct variant"),
+            U::Other(other) => f.write_str(other),
         }
     }
 }

@@ -2,6 +2,8 @@ use crate::i18n::Text;
 use crate::model::Report;
 use crate::rules::{Ctx, Finding, Reads};
 use crate::source::Pointer;
+use crate::source::Str;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 crate::rules::declare_rule! {
@@ -96,7 +98,47 @@ impl At {
 }
 
 /// An id and its kind (two kinds may share an id: a pillar `1` and a department `1`).
-type Key = (&'static str, String);
+/// The id is a tree text ([`Str`]): inline natively, so short ids allocate nothing.
+type Key = (&'static str, Str);
+
+/// The places of one id, in document order. Almost every id has one: it is kept in the
+/// table itself, and only a repeated id takes a vector (a `Vec` per id, four places wide
+/// from its first push, was most of the rule's peak memory on a large report).
+#[derive(Debug, Clone)]
+enum Places {
+    One(At),
+    Many(Vec<At>),
+}
+
+impl Places {
+    fn as_slice(&self) -> &[At] {
+        match self {
+            Self::One(at) => std::slice::from_ref(at),
+            Self::Many(all) => all,
+        }
+    }
+
+    /// Puts `at` in its document-order place; gives the number of places after.
+    fn insert(&mut self, at: At) -> usize {
+        let mut all = match std::mem::replace(self, Self::Many(Vec::new())) {
+            Self::One(first) => vec![first],
+            Self::Many(all) => all,
+        };
+        let i = all.partition_point(|x| x.order() < at.order());
+        all.insert(i, at);
+        let len = all.len();
+        *self = Self::Many(all);
+        len
+    }
+
+    fn retain(&mut self, keep: impl Fn(&At) -> bool) {
+        match self {
+            Self::One(at) if !keep(at) => *self = Self::Many(Vec::new()),
+            Self::One(_) => {}
+            Self::Many(all) => all.retain(keep),
+        }
+    }
+}
 
 /// Every id of the report with where it stands, in document order: what `check`
 /// reports from, and what a session keeps between edits, so that an edit inside one
@@ -105,7 +147,7 @@ type Key = (&'static str, String);
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Ids {
     // The ids are the document's: std's SipHash, so that no file can choose collisions.
-    places: HashMap<Key, Vec<At>>,
+    places: HashMap<Key, Places>,
     /// The ids with more than one place.
     repeated: HashSet<Key>,
     /// Each objective's ids (its own, its tasks' and its deliverables'), to take them out.
@@ -148,12 +190,16 @@ impl Ids {
     }
 
     fn add(&mut self, id: &str, at: At) -> Key {
-        let key = (at.kind().en, id.to_owned());
-        let places = self.places.entry(key.clone()).or_default();
-        let i = places.partition_point(|x| x.order() < at.order());
-        places.insert(i, at);
-        if places.len() > 1 {
-            self.repeated.insert(key.clone());
+        let key = (at.kind().en, Str::from(id));
+        match self.places.entry(key.clone()) {
+            Entry::Vacant(entry) => {
+                entry.insert(Places::One(at));
+            }
+            Entry::Occupied(mut entry) => {
+                if entry.get_mut().insert(at) > 1 {
+                    self.repeated.insert(key.clone());
+                }
+            }
         }
         key
     }
@@ -162,7 +208,13 @@ impl Ids {
         let Some(objective) = report.pillars.get(p).and_then(|x| x.objectives.get(o)) else {
             return;
         };
-        let mut keys = vec![self.add(&objective.id, At::Objective(p, o))];
+        let count = objective
+            .tasks
+            .iter()
+            .map(|t| 1 + t.deliverables.len())
+            .sum::<usize>();
+        let mut keys = Vec::with_capacity(1 + count);
+        keys.push(self.add(&objective.id, At::Objective(p, o)));
         for (t, task) in objective.tasks.iter().enumerate() {
             keys.push(self.add(&task.id, At::Task(p, o, t)));
             for (d, deliverable) in task.deliverables.iter().enumerate() {
@@ -179,10 +231,11 @@ impl Ids {
         for key in self.by_objective.remove(&(p, o)).unwrap_or_default() {
             if let Some(places) = self.places.get_mut(&key) {
                 places.retain(|at| !matches!(*at, At::Objective(q, r) | At::Task(q, r, _) | At::Deliverable(q, r, _, _) if (q, r) == (p, o)));
-                if places.len() < 2 {
+                let left = places.as_slice().len();
+                if left < 2 {
                     self.repeated.remove(&key);
                 }
-                if places.is_empty() {
+                if left == 0 {
                     self.places.remove(&key);
                 }
             }
@@ -194,7 +247,11 @@ impl Ids {
     pub(crate) fn findings(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let mut found: Vec<(At, At, &str)> = Vec::new();
         for key in &self.repeated {
-            if let Some((first, rest)) = self.places.get(key).and_then(|p| p.split_first()) {
+            if let Some((first, rest)) = self
+                .places
+                .get(key)
+                .and_then(|p| p.as_slice().split_first())
+            {
                 found.extend(rest.iter().map(|&at| (at, *first, key.1.as_str())));
             }
         }
