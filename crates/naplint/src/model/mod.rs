@@ -166,7 +166,7 @@ pub struct Objective {
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+$"))]
     pub id: String,
     /// The objective as printed.
-    pub statement: String,
+    pub statement: Prose,
     /// The tasks under this objective.
     pub tasks: Vec<Task>,
 }
@@ -179,7 +179,7 @@ pub struct Task {
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+$"))]
     pub id: String,
     /// The task as printed.
-    pub title: String,
+    pub title: Prose,
     /// The task's deliverables, in chart order.
     #[serde(default)]
     #[schemars(length(min = 1))]
@@ -195,7 +195,7 @@ pub struct Deliverable {
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+\.[0-9]+$"))]
     pub id: String,
     /// The deliverable as printed.
-    pub text: String,
+    pub text: Prose,
     /// Printed with the "NEW:" prefix.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub new: bool,
@@ -227,7 +227,7 @@ pub struct Deliverable {
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// The bullet as printed.
-    pub text: String,
+    pub text: Prose,
     /// Printed with the "NEW:" prefix.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub new: bool,
