@@ -153,7 +153,19 @@ impl Options {
             }
             Err(e) => return Err(ApiError::options(format!("options are not JSON: {e}"))),
         }
-        serde_json::from_str(trimmed).map_err(|e| ApiError::options(format!("options: {e}")))
+        // Read into the types through the core's tree, as documents are, not with
+        // `serde_json::from_str`: its typed deserializer is then not in the module (one copy
+        // per options type, and the float formatting its errors reach). The words are
+        // serde's either way (`unknown field `formt``, `invalid type: ...`), without
+        // serde_json's `at line 1 column N`; a repeated key is read last-one-wins, as in a
+        // document (`JSON.stringify` never writes one).
+        let loaded = naplint::source::load(trimmed, SourceFormat::Json);
+        let root = loaded
+            .root
+            .as_ref()
+            .ok_or_else(|| ApiError::options("options are not JSON"))?;
+        naplint::source::from_node(root, loaded.has_duplicate_keys())
+            .map_err(|e| ApiError::options(format!("options: {e}")))
     }
 
     /// The effective configuration (validated when the linter is built).

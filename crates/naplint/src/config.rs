@@ -91,7 +91,7 @@ impl Config {
         let mut out = Vec::new();
         if !(0.0..=1.0).contains(&self.tolerance) || self.tolerance.is_nan() {
             out.push(ConfigProblem::Tolerance {
-                value: self.tolerance.to_string(),
+                value: crate::source::float_text(self.tolerance),
             });
         }
         out

@@ -238,6 +238,9 @@ pub struct Linter {
     levels: Levels,
     /// Rule-language checks: the built-in R rules and the user's rules, by rule code.
     checks: Vec<(String, CompiledCheck)>,
+    /// What each of `checks` reads (its rule's declaration; a user's rule reads
+    /// everything), resolved once rather than looked up on every session edit.
+    check_reads: Vec<crate::rules::Reads>,
     /// The schema of department submissions.
     submission_schema: CompiledSchema,
 }
@@ -257,6 +260,7 @@ impl Linter {
         let schema_json: serde_json::Value =
             serde_json::from_str(REPORT_SCHEMA_JSON).map_err(SchemaError::from)?;
         let mut checks = Vec::new();
+        let mut check_reads = Vec::new();
         for rule in RULES {
             for c in rule.checks {
                 let compiled = lang::compile(c.decl(), &schema_json).map_err(|errors| {
@@ -271,6 +275,7 @@ impl Linter {
                     )
                 })?;
                 checks.push((rule.code.to_owned(), compiled));
+                check_reads.push(rule.reads);
             }
         }
         let mut infos: Vec<RuleInfo> = RULES
@@ -299,6 +304,7 @@ impl Linter {
                 Ok(compiled) => {
                     infos.push(RuleInfo::user(u));
                     checks.push((u.code.clone(), compiled));
+                    check_reads.push(crate::rules::Reads::Everything);
                 }
                 Err(es) => errors.extend(es.into_iter().map(|error| UserRuleError {
                     code: u.code.clone(),
@@ -316,6 +322,7 @@ impl Linter {
             config,
             infos,
             checks,
+            check_reads,
         })
     }
 
@@ -460,12 +467,16 @@ impl Linter {
     /// model's edited section. Anything unusual (load issues, S004, an edit of a
     /// top-level member itself, a step budget spent, line numbers in messages that an
     /// edit moved) is a whole check. The result equals [`Linter::check`] of `text`.
+    /// `last` is the previous result: when no finding changed, it is what comes back,
+    /// its positions moved by the splice ([`patch_positions`]), rather than every
+    /// diagnostic made again.
     pub(crate) fn recheck_session(
         &self,
         text: &str,
         loaded: &source::Loaded,
         parts: &mut Parts,
         edit: &Edit<'_>,
+        mut last: Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
         let lang = self.config.lang;
         let whole = || {
@@ -500,12 +511,13 @@ impl Linter {
             .unwrap_or_default()
             .iter()
             .fold(Pointer::root(), |p, t| p.key(t));
-        splice_violations(&mut parts.violations, &prefix, violations, root, log);
+        // Whether any finding changed: if none did, the last diagnostics only move.
+        let mut changed = splice_violations(&mut parts.violations, &prefix, violations, root, log);
         let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
         parts.places.forget(&edited);
         parts.places.shift(edit.splice, text, &loaded.lines);
         // The typed model: the edited section read again.
-        let rerun = |reads: crate::rules::Reads| reads.section(section);
+        let rerun = |reads: crate::rules::Reads| reads.edit(edit.tokens);
         parts.model = match std::mem::take(&mut parts.model) {
             Model::Ok {
                 mut report,
@@ -515,6 +527,12 @@ impl Linter {
                     return self.check_session(text, loaded, parts, log);
                 }
                 let mut findings = findings;
+                // The findings of the rules that may re-run, to tell whether they changed.
+                let before: Vec<Option<Vec<Finding>>> = RULES
+                    .iter()
+                    .zip(&findings)
+                    .map(|(rule, f)| rerun(rule.reads).then(|| f.clone()))
+                    .collect();
                 // What a rule that reads values one by one re-reads: the edited value
                 // (its parent's, when a member came or went) alone, on the way to it.
                 let local = partial_root(root, tokens);
@@ -560,7 +578,8 @@ impl Linter {
                                     (prefix, self.run_rule(rule, &ctx))
                                 }
                                 (reads, _)
-                                    if rerun(reads) && OBJECTIVE_SCOPED.contains(&rule.code) =>
+                                    if rerun(reads)
+                                        && rule.scope == crate::rules::Scope::Objective =>
                                 {
                                     let mut ran = self.run_rule(rule, &ctx);
                                     ran.retain(|f| under(f.pointer.as_str(), scope.as_str()));
@@ -595,7 +614,7 @@ impl Linter {
                         done || !runs(rule)
                             || rule.reads == crate::rules::Reads::Local
                             || !rule.reads.section("pillars")
-                            || PILLARS_APART.contains(&rule.code)
+                            || rule.pillars_apart
                     });
                 if apart {
                     let pillars = std::mem::take(&mut report.pillars);
@@ -661,9 +680,16 @@ impl Linter {
                     }
                 }
                 findings.shrink_to_fit();
+                changed |= before
+                    .iter()
+                    .zip(&findings)
+                    .any(|(before, now)| before.as_ref().is_some_and(|b| b != now));
                 Model::Ok { report, findings }
             }
-            _ => self.model(root, text, loaded, line_map),
+            _ => {
+                changed = true;
+                self.model(root, text, loaded, line_map)
+            }
         };
         // The rule-language checks of the rules that read the section (all of them when
         // the edit moved the lines their messages cite), under the same step budget as a
@@ -671,9 +697,12 @@ impl Linter {
         let lines_moved = self.config.lines && edit.lines_moved;
         let line_of = self.line_of(root, text, &loaded.lines, line_map);
         let mut steps = 0u64;
-        for (run, (code, check)) in parts.checks.iter_mut().zip(&self.checks) {
-            let reads =
-                crate::registry::find(code).map_or(crate::rules::Reads::Everything, |r| r.reads);
+        for ((run, (_, check)), &reads) in parts
+            .checks
+            .iter_mut()
+            .zip(&self.checks)
+            .zip(&self.check_reads)
+        {
             if !run.enabled || !(lines_moved || rerun(reads)) {
                 steps += run.steps;
                 continue;
@@ -681,6 +710,7 @@ impl Linter {
             let before = steps;
             match check.run(root, &line_of, self.config.tolerance, lang, &mut steps) {
                 Ok(findings) => {
+                    changed |= run.findings != findings;
                     run.findings = findings;
                     run.steps = steps - before;
                 }
@@ -688,6 +718,9 @@ impl Linter {
             }
         }
         parts.incremental = true;
+        if !changed && patch_positions(&mut last, edit.splice, text, &loaded.lines) {
+            return last;
+        }
         self.emit(text, loaded, parts, Some(log))
     }
 
@@ -1252,16 +1285,70 @@ fn under(pointer: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// Moves the positions of `diagnostics` (a session's last, none of whose findings an
+/// edit changed) for a splice of the text (`text` and `lines` are the text after it),
+/// by the rule [`SpanLog`] moves spans by: what lies before the splice stays, what lies
+/// after it moves by the bytes the splice added, and its line and column are counted
+/// again. The order stays (everything that moves moves by the same bytes). False, and
+/// nothing moved, when a span or a related span overlaps the splice (or ends at its
+/// old end: the edited value's own) or the list was capped (S007): then only a whole
+/// emit can tell.
+fn patch_positions(
+    diagnostics: &mut [Diagnostic],
+    splice: Spliced,
+    text: &str,
+    lines: &LineIndex,
+) -> bool {
+    let before = |(_, end): (usize, usize)| end <= splice.start;
+    let after = |(start, end): (usize, usize)| start >= splice.old_end && end > splice.old_end;
+    let clear = |span: (usize, usize)| before(span) || after(span);
+    let fits = diagnostics.len() <= MAX_DIAGNOSTICS
+        && diagnostics
+            .iter()
+            .all(|d| clear(d.span) && d.related_spans.iter().all(|&s| clear(s)));
+    if !fits {
+        return false;
+    }
+    let shift = |x: usize| x - splice.old_end + splice.start + splice.new_len;
+    let moved = |span: (usize, usize)| {
+        if after(span) {
+            (shift(span.0), shift(span.1))
+        } else {
+            span
+        }
+    };
+    for d in diagnostics {
+        d.related_spans.iter_mut().for_each(|s| *s = moved(*s));
+        if !after(d.span) {
+            continue;
+        }
+        d.span = moved(d.span);
+        let (start, end) = (
+            lines.position(text, d.span.0),
+            lines.position(text, d.span.1),
+        );
+        (d.line, d.column, d.end_line, d.end_column) =
+            (start.line, start.column, end.line, end.column);
+        d.utf16_columns = (start.column_utf16, end.column_utf16);
+    }
+    true
+}
+
 /// Replaces the violations at or under `prefix` with `new`, where a whole validation
 /// puts them: where the old ones were, or else before the first violation located at or
-/// after the subtree (a whole validation visits it in document order).
+/// after the subtree (a whole validation visits it in document order). Returns whether
+/// they changed.
 fn splice_violations(
     old: &mut Vec<Violation>,
     prefix: &Pointer,
     new: Vec<Violation>,
     root: &Node,
     log: &SpanLog,
-) {
+) -> bool {
+    let within = |v: &&Violation| under(v.pointer.as_str(), prefix.as_str());
+    if old.iter().filter(within).eq(new.iter()) {
+        return false;
+    }
     let at = match old
         .iter()
         .position(|v| under(v.pointer.as_str(), prefix.as_str()))
@@ -1280,6 +1367,7 @@ fn splice_violations(
         }
     };
     old.splice(at..at, new);
+    true
 }
 
 /// The document reduced to the value at `tokens` and the containers on the way to it
@@ -1330,24 +1418,6 @@ fn partial_root(root: &Node, tokens: &[String]) -> Option<(Node, Pointer)> {
     let prefix = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
     Some((partial, prefix))
 }
-
-/// The rules whose findings under one objective depend only on that objective (its id,
-/// tasks and deliverables), on its pillar's own fields and on the sections outside
-/// `pillars`, and whose findings elsewhere do not depend on it. After an edit inside one
-/// objective they re-run on that objective alone ([`objective_view`]), so that an edit
-/// costs the same in a report ten times as long. `reads_tests.rs` holds every one of them
-/// to it, on every objective of every fixture.
-pub(crate) const OBJECTIVE_SCOPED: &[&str] = &[
-    "P001", "P002", "P003", "P004", "P005", "P007", "P008", "P009", "P010", "P011", "P012", "P014",
-    "P015",
-];
-
-/// The rules that read `pillars` and other sections apart: their findings under
-/// `pillars` do not depend on the other sections (but `departments`), and their findings
-/// elsewhere do not depend on the pillars. After an edit outside `pillars` and
-/// `departments` they re-run without the pillars (and the chart of every deliverable is
-/// not built). `reads_tests.rs` holds every one of them to it.
-pub(crate) const PILLARS_APART: &[&str] = &["P003"];
 
 /// The pillar and objective indexes of an edit strictly inside one objective (a member
 /// of it or deeper: `/pillars/P/objectives/O/…`).

@@ -542,10 +542,14 @@ impl<L: Borrow<Linter>> Session<L> {
                 added: added_lines,
             },
         };
-        self.diagnostics =
-            self.linter
-                .borrow()
-                .recheck_session(&self.text, &self.loaded, &mut self.parts, &edit);
+        let last = std::mem::take(&mut self.diagnostics);
+        self.diagnostics = self.linter.borrow().recheck_session(
+            &self.text,
+            &self.loaded,
+            &mut self.parts,
+            &edit,
+            last,
+        );
         &self.diagnostics
     }
 

@@ -137,12 +137,40 @@ pub struct Rule {
     pub checks: &'static [crate::lang::BuiltinCheck],
     /// Detection comparing this report with the previous one (`--previous`).
     pub across: Option<fn(&Across<'_>, &mut Vec<Finding>)>,
-    /// The top-level sections of a report (`plan`, `report`, `departments`, `pillars`,
-    /// `statistics`, `funding`, ...) that the rule's `check` and `checks` findings depend
-    /// on. A live session re-runs a rule only after an edit in one of them, and keeps its
-    /// other findings; a test edits every other section of every fixture and fails if
-    /// the rule's findings change. The default, [`Reads::Everything`], is always right.
+    /// The parts of a report that the rule's `check` and `checks` findings depend on: a
+    /// top-level section (`plan`, `report`, `departments`, `pillars`, `statistics`,
+    /// `funding`, ...) or one field of it (`report/fiscal_year`). A live session re-runs
+    /// a rule only after an edit at, above or under one of them, and keeps its other
+    /// findings; a test edits every other section, and every other field of a section
+    /// declared by field, of every fixture and fails if the rule's findings change. The
+    /// default, [`Reads::Everything`], is always right.
     pub reads: Reads,
+    /// How far the findings of a rule that reads `pillars` reach (see [`Scope`]): what
+    /// lets a session re-run it on one objective after an edit inside it. The default,
+    /// [`Scope::Document`], is always right.
+    pub scope: Scope,
+    /// Whether the rule reads `pillars` and the other sections apart: its findings under
+    /// `pillars` do not depend on the other sections (but `departments`), and its
+    /// findings elsewhere do not depend on the pillars. After an edit outside `pillars`
+    /// and `departments` a session re-runs it without the pillars (and the chart of every
+    /// deliverable is not built). `engine/reads_tests.rs` holds every rule that says so
+    /// to it. The default, false, is always right.
+    pub pillars_apart: bool,
+}
+
+/// How far a rule's findings reach, for a session to re-run it on less after an edit
+/// (see [`Rule::scope`]). `engine/reads_tests.rs` holds every rule to what it declares,
+/// on every objective of every fixture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Any finding may depend on anything the rule reads.
+    Document,
+    /// Its findings under one objective depend only on that objective (its id, tasks and
+    /// deliverables), on its pillar's own fields and on the sections outside `pillars`,
+    /// and its findings elsewhere do not depend on it: after an edit inside one
+    /// objective, it re-runs on that objective alone, so that an edit costs the same in
+    /// a report ten times as long.
+    Objective,
 }
 
 /// What a rule's findings depend on (see [`Rule::reads`]).
@@ -150,7 +178,8 @@ pub struct Rule {
 pub enum Reads {
     /// The whole document: the rule re-runs after every edit.
     Everything,
-    /// Only these top-level members of the report.
+    /// Only these parts of the report: a top-level member (`statistics`), or a member
+    /// of one (`report/fiscal_year`, its tokens joined by `/`).
     Sections(&'static [&'static str]),
     /// Each finding depends only on the value at its pointer (and the keys on the way
     /// there): after an edit, the rule re-runs on the edited value alone and its other
@@ -159,12 +188,28 @@ pub enum Reads {
 }
 
 impl Reads {
-    /// Whether an edit of the top-level member `section` can change the findings.
+    /// Whether the rule reads anything of the top-level member `section`.
     #[must_use]
     pub fn section(self, section: &str) -> bool {
         match self {
             Self::Everything | Self::Local => true,
-            Self::Sections(sections) => sections.contains(&section),
+            Self::Sections(parts) => parts
+                .iter()
+                .any(|part| part.split('/').next() == Some(section)),
+        }
+    }
+
+    /// Whether an edit of the value at `tokens` (a pointer's unescaped tokens) can change
+    /// the findings: it is at, above or under a declared part.
+    #[must_use]
+    pub fn edit<S: AsRef<str>>(self, tokens: &[S]) -> bool {
+        match self {
+            Self::Everything | Self::Local => true,
+            Self::Sections(parts) => parts.iter().any(|part| {
+                part.split('/')
+                    .zip(tokens)
+                    .all(|(declared, edited)| declared == edited.as_ref())
+            }),
         }
     }
 }
@@ -192,6 +237,8 @@ impl Rule {
         checks: &[],
         across: None,
         reads: Reads::Everything,
+        scope: Scope::Document,
+        pillars_apart: false,
     };
 }
 

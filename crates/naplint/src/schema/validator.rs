@@ -430,12 +430,10 @@ fn type_label(name: &str, lang: Lang) -> &str {
     }
 }
 
+// `float_text`, not `Display`: the WASM module then holds no float formatting of core's
+// (source/float.rs). An integer below 1e16 is written as `{:.0}` wrote it (tested there).
 fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e16 {
-        format!("{n:.0}")
-    } else {
-        n.to_string()
-    }
+    crate::source::float_text(n)
 }
 
 impl Violation {

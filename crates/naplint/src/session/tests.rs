@@ -268,3 +268,32 @@ fn ids_and_leads_are_recounted_per_objective() {
     assert_eq!((codes(&s, "P013"), codes(&s, "P016")), (p013, p016));
     assert!(s.parts.counted(), "the counts were kept");
 }
+
+/// An edit that changes no finding moves the last diagnostics instead of making them
+/// again: after titles of other lengths and lines (multi-byte text, a line break, the
+/// same length), every diagnostic after the title sits where a whole check puts it.
+#[test]
+fn quiet_edits_move_the_last_diagnostics() {
+    let linter = Linter::new(Config {
+        lines: false,
+        ..Config::default()
+    })
+    .unwrap();
+    let mut s = Session::new(&linter, SEED, SourceFormat::Json);
+    let title_at = s.text.find("\"title\"").unwrap();
+    let after = |s: &Session<&Linter>| s.diagnostics.iter().filter(|d| d.span.0 > title_at).count();
+    assert!(after(&s) >= 5, "the seed's findings lie after the title");
+    for title in [
+        "Annual Report on Progress",
+        "Rapport annuel — été 2014 (é)",
+        "two\nlines",
+        "Rapport annuel — été 2014 (a)",
+        "2013-2014 Annual Report on Progress",
+    ] {
+        let before = s.diagnostics.clone();
+        let got = s.set("/report/title", &json!(title)).unwrap().to_vec();
+        assert_eq!(got, linter.check(&s.text, SourceFormat::Json), "{title}");
+        assert_eq!(got.len(), before.len(), "{title}: no finding came or went");
+        assert_tree_is_the_texts(&s, title);
+    }
+}

@@ -6,6 +6,18 @@
 //! otherwise null; when a key is duplicated the last one wins (the duplicate is S002).
 //! Strings are lent from the tree (`visit_borrowed_str`), so a model type that borrows
 //! can take them without a copy.
+//!
+//! One reading differs, on purpose: a struct is read only from an object. serde_json also
+//! reads one from an array (its fields in order); no report is written that way, an array
+//! where the schema wants an object is already an S001 finding, and that second reading
+//! was one `visit_seq` per model type in the WASM module (10 KB gzipped). So an array in
+//! place of a struct is a model error, `invalid type: sequence, expected struct X`, as a
+//! string or a number there is (`tests/model_from_tree.rs` pins it).
+//!
+//! The other typed entry points (`deserialize_seq`, `_str`, `_u64`, `_bool`, ...) hand the
+//! visitor only the one shape it can take and word every other one as serde's
+//! `invalid type` error, exactly as going through `deserialize_any` did, so the module holds
+//! no visitor method that can only fail.
 
 use super::{Node, Value};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
@@ -32,20 +44,57 @@ impl de::Error for Error {
 
     // JSON's word for serde's unit, as serde_json says it.
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        match unexp {
-            de::Unexpected::Unit => {
-                Self::custom(format_args!("invalid type: null, expected {exp}"))
-            }
-            other => Self::custom(format_args!("invalid type: {other}, expected {exp}")),
-        }
+        Self::custom(format_args!(
+            "invalid type: {}, expected {exp}",
+            Unexpected(unexp)
+        ))
     }
 
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        match unexp {
-            de::Unexpected::Unit => {
-                Self::custom(format_args!("invalid value: null, expected {exp}"))
+        Self::custom(format_args!(
+            "invalid value: {}, expected {exp}",
+            Unexpected(unexp)
+        ))
+    }
+}
+
+/// serde's wording of what was found (`string "a"`, `integer `5``, `floating point `1.5``),
+/// except `null` for its unit as serde_json says it. Written here rather than through
+/// serde's `Display` of `Unexpected`, whose float arm would bring core's float formatting
+/// into the WASM module (`float_text` writes the same digits, see source/float.rs).
+struct Unexpected<'a>(de::Unexpected<'a>);
+
+impl fmt::Display for Unexpected<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use de::Unexpected as U;
+        match self.0 {
+            U::Bool(b) => write!(f, "boolean `{b}`"),
+            U::Unsigned(n) => write!(f, "integer `{n}`"),
+            U::Signed(n) => write!(f, "integer `{n}`"),
+            U::Float(v) => {
+                // serde adds `.0` to a finite float written without a point.
+                let text = super::float_text(v);
+                let point = if v.is_finite() && !text.contains('.') {
+                    ".0"
+                } else {
+                    ""
+                };
+                write!(f, "floating point `{text}{point}`")
             }
-            other => Self::custom(format_args!("invalid value: {other}, expected {exp}")),
+            U::Char(c) => write!(f, "character `{c}`"),
+            U::Str(s) => write!(f, "string {s:?}"),
+            U::Bytes(_) => f.write_str("byte array"),
+            U::Unit => f.write_str("null"),
+            U::Option => f.write_str("Option value"),
+            U::NewtypeStruct => f.write_str("newtype struct"),
+            U::Seq => f.write_str("sequence"),
+            U::Map => f.write_str("map"),
+            U::Enum => f.write_str("enum"),
+            U::UnitVariant => f.write_str("unit variant"),
+            U::NewtypeVariant => f.write_str("newtype variant"),
+            U::TupleVariant => f.write_str("tuple variant"),
+            U::StructVariant => f.write_str("struct variant"),
+            U::Other(other) => f.write_str(other),
         }
     }
 }
@@ -135,6 +184,37 @@ impl<'de> NodeDeserializer<'de> {
             }
         }
     }
+
+    /// serde's `invalid type: <what the node is>, expected <what the visitor wants>`.
+    fn invalid_type(self, exp: &dyn de::Expected) -> Error {
+        de::Error::invalid_type(self.unexpected(), exp)
+    }
+
+    fn map(self, members: &'de [super::Member], shadowed: Vec<bool>) -> Map<'de> {
+        Map {
+            members: members.iter().enumerate(),
+            shadowed,
+            value: None,
+            duplicates: self.duplicates,
+        }
+    }
+
+    /// Every element read, or serde_json's error for an array longer than the type.
+    fn visit_seq<V: Visitor<'de>>(self, items: &'de [Node], visitor: V) -> Result<V::Value, Error> {
+        let mut seq = Seq {
+            items: items.iter(),
+            duplicates: self.duplicates,
+        };
+        let value = visitor.visit_seq(&mut seq)?;
+        if seq.items.len() == 0 {
+            Ok(value)
+        } else {
+            Err(de::Error::invalid_length(
+                items.len(),
+                &"fewer elements in array",
+            ))
+        }
+    }
 }
 
 impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
@@ -150,26 +230,68 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
             Shape::I64(v) => visitor.visit_i64(v),
             Shape::F64(v) => visitor.visit_f64(v),
             Shape::Str(s) => visitor.visit_borrowed_str(s),
-            Shape::Seq(items) => {
-                let len = items.len();
-                let mut seq = Seq {
-                    items: items.iter(),
-                    duplicates: self.duplicates,
-                };
-                let value = visitor.visit_seq(&mut seq)?;
-                if seq.items.len() == 0 {
-                    Ok(value)
-                } else {
-                    Err(de::Error::invalid_length(len, &"fewer elements in array"))
-                }
-            }
-            Shape::Map(members, shadowed) => visitor.visit_map(Map {
-                members: members.iter().enumerate(),
-                shadowed,
-                value: None,
-                duplicates: self.duplicates,
-            }),
+            Shape::Seq(items) => self.visit_seq(items, visitor),
+            Shape::Map(members, shadowed) => visitor.visit_map(self.map(members, shadowed)),
         }
+    }
+
+    // A struct only from an object (the module docs say why), a map too (as serde_json).
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.shape() {
+            Shape::Map(members, shadowed) => visitor.visit_map(self.map(members, shadowed)),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match &self.node.value {
+            Value::Array(items) => self.visit_seq(items, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match &self.node.value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.node.value {
+            Value::Bool(b) => visitor.visit_bool(b),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.shape() {
+            Shape::U64(v) => visitor.visit_u64(v),
+            Shape::I64(v) => visitor.visit_i64(v),
+            Shape::F64(v) => visitor.visit_f64(v),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -213,9 +335,8 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
-        ignored_any
+        i8 i16 i32 i128 u8 u16 u32 u128 f32 char bytes byte_buf unit unit_struct tuple
+        tuple_struct identifier ignored_any
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod de;
 mod error;
+mod float;
 mod json;
 mod line_index;
 mod pointer;
@@ -14,6 +15,7 @@ mod yaml;
 
 pub use de::{from_node, Error as ModelError};
 pub use error::{Found, NumberProblem, SyntaxKind, YamlKind};
+pub use float::float_text;
 pub use line_index::{LineIndex, Position};
 pub use pointer::{escape_token, locate as locate_pointer, Located, Locator, Pointer};
 pub(crate) use pointer::{pointer_of, Step};

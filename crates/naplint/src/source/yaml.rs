@@ -278,7 +278,7 @@ fn resolve_plain(s: &str) -> Value {
         if let Ok(v) = s.parse::<f64>() {
             if v.is_finite() {
                 return Value::Number(Number {
-                    raw: Str::from(v.to_string()),
+                    raw: Str::from(super::float_text(v)),
                 });
             }
         }

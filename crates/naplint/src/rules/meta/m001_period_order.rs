@@ -26,7 +26,7 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "a period ends before it starts" / "une période se termine avant de commencer",
         check: Some(check),
-        reads: Reads::Sections(&["report", "statistics"]),
+        reads: Reads::Sections(&["report/period", "statistics"]),
     }
     texts {
         MESSAGE = "period ends `{end}` before it starts `{start}`"

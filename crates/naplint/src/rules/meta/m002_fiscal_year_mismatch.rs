@@ -26,7 +26,7 @@ crate::rules::declare_rule! {
         summary: "the report's fiscal year disagrees with its period"
             / "l'exercice du rapport ne concorde pas avec sa période",
         check: Some(check),
-        reads: Reads::Sections(&["report"]),
+        reads: Reads::Sections(&["report/fiscal_year", "report/period"]),
     }
     texts {
         START = "period start `{date}` does not match fiscal year `{year}`"

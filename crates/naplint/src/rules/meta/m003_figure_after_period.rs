@@ -31,7 +31,7 @@ crate::rules::declare_rule! {
         summary: "a statistic is dated after the report period"
             / "une statistique est datée d'après la période du rapport",
         check: Some(check),
-        reads: Reads::Sections(&["report", "statistics", "funding"]),
+        reads: Reads::Sections(&["report/period", "statistics", "funding"]),
     }
     texts {
         MESSAGE = "statistic dated `{date}`, after the report period ends `{end}`"

@@ -38,6 +38,7 @@ crate::rules::declare_rule! {
         check: Some(check),
         claim: Some(claim),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         MESSAGE = "task `{id}` has no deliverables" / "la tâche `{id}` n'a aucun livrable";

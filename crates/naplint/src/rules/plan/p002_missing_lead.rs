@@ -31,6 +31,7 @@ crate::rules::declare_rule! {
         check: Some(check),
         claim: Some(claim),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         MESSAGE = "deliverable `{id}` has no lead department"

@@ -42,6 +42,8 @@ crate::rules::declare_rule! {
         fixable: true,
         check: Some(check),
         reads: Reads::Sections(&["departments", "plan", "pillars", "statistics", "funding"]),
+        scope: crate::rules::Scope::Objective,
+        pillars_apart: true,
     }
     texts {
         MESSAGE = "unknown department `{code}`" / "ministère inconnu `{code}`";

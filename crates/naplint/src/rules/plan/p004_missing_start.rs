@@ -27,6 +27,7 @@ crate::rules::declare_rule! {
             / "un livrable n'a pas d'exercice de début",
         check: Some(check),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         MESSAGE = "deliverable `{id}` has no start fiscal year"

@@ -33,7 +33,8 @@ crate::rules::declare_rule! {
         fixable: true,
         check: Some(check),
         claim: Some(claim),
-        reads: Reads::Sections(&["report", "pillars"]),
+        reads: Reads::Sections(&["report/fiscal_year", "pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         MESSAGE = "invalid fiscal year `{value}`" / "exercice financier non valide `{value}`";

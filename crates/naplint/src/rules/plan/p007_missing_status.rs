@@ -25,6 +25,7 @@ crate::rules::declare_rule! {
         summary: "a deliverable has no status" / "un livrable n'a pas de statut",
         check: Some(check),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         MESSAGE = "deliverable `{id}` has no status" / "le livrable `{id}` n'a pas de statut";

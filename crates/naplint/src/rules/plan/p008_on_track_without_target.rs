@@ -27,6 +27,7 @@ crate::rules::declare_rule! {
             / "un livrable ou un élément `on_track` n'a pas d'exercice cible",
         check: Some(check),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         MESSAGE = "{what} is on track but has no target year"

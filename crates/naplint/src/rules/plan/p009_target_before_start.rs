@@ -26,6 +26,7 @@ crate::rules::declare_rule! {
             / "un exercice cible est antérieur à l'exercice de début",
         check: Some(check),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         MESSAGE = "{what} has target `{target}` before its start `{start}`"

@@ -28,7 +28,8 @@ crate::rules::declare_rule! {
         summary: "work starts after the report's fiscal year but is not `planned`"
             / "un travail commence après l'exercice du rapport, mais n'est pas `planned`",
         check: Some(check),
-        reads: Reads::Sections(&["report", "pillars"]),
+        reads: Reads::Sections(&["report/fiscal_year", "pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         WITH_STATUS = "{what} starts in `{start}`, after the report year `{year}`, but its status is `{status}`"

@@ -27,7 +27,8 @@ crate::rules::declare_rule! {
         summary: "the `new` flag disagrees with the start year"
             / "l'indicateur `new` ne concorde pas avec l'exercice de début",
         check: Some(check),
-        reads: Reads::Sections(&["report", "pillars"]),
+        reads: Reads::Sections(&["report/fiscal_year", "pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         NEW_BUT_OLD = "{what} is flagged new but started in `{start}`, before the report year `{year}`"

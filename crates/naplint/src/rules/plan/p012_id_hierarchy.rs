@@ -31,6 +31,7 @@ crate::rules::declare_rule! {
             / "un identifiant ne prolonge pas celui de son parent",
         check: Some(check),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         OBJECTIVE = "objective `{id}` is under pillar `{parent}`"

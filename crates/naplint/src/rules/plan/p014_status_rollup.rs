@@ -30,6 +30,7 @@ crate::rules::declare_rule! {
             / "le statut d'un livrable ne concorde pas avec celui de ses éléments",
         check: Some(check),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         ALL_COMPLETE = "every item of deliverable `{id}` is complete, but it is `{status}`"

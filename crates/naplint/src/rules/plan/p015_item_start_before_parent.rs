@@ -29,6 +29,7 @@ crate::rules::declare_rule! {
             / "un élément commence avant son livrable",
         check: Some(check),
         reads: Reads::Sections(&["pillars"]),
+        scope: crate::rules::Scope::Objective,
     }
     texts {
         MESSAGE = "item {n} of deliverable `{id}` starts in `{start}`, before the deliverable's `{parent}`"
