@@ -9,6 +9,7 @@ mod values;
 pub use submission::*;
 pub use values::*;
 
+use crate::source::Str;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -149,7 +150,7 @@ pub enum PillarKey {
 pub struct Pillar {
     /// Pillar number, "1" to "4".
     #[schemars(regex(pattern = r"^[0-9]+$"))]
-    pub id: String,
+    pub id: Str,
     /// Which of the four Ps.
     pub key: PillarKey,
     /// Name as the chart heads it.
@@ -164,7 +165,7 @@ pub struct Pillar {
 pub struct Objective {
     /// `<pillar>.<n>`, e.g. "1.1".
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+$"))]
-    pub id: String,
+    pub id: Str,
     /// The objective as printed.
     pub statement: Prose,
     /// The tasks under this objective.
@@ -177,7 +178,7 @@ pub struct Objective {
 pub struct Task {
     /// `<objective><n>`, e.g. "1.11" under objective 1.1.
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+$"))]
-    pub id: String,
+    pub id: Str,
     /// The task as printed.
     pub title: Prose,
     /// The task's deliverables, in chart order.
@@ -193,7 +194,7 @@ pub struct Task {
 pub struct Deliverable {
     /// `<task>.<n>`, e.g. "1.11.2".
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+\.[0-9]+$"))]
-    pub id: String,
+    pub id: Str,
     /// The deliverable as printed.
     pub text: Prose,
     /// Printed with the "NEW:" prefix.
@@ -213,7 +214,7 @@ pub struct Deliverable {
     // what is missing and the other rules still run.
     #[serde(default)]
     #[schemars(length(min = 1))]
-    pub leads: Vec<String>,
+    pub leads: Vec<Str>,
     /// Free text that qualifies the leads: "in consultation with HTT".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_note: Option<String>,

@@ -17,7 +17,7 @@ macro_rules! string_type {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name(pub crate::source::Str);
 
         impl $name {
             /// The pattern the JSON Schema requires.
