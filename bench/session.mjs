@@ -14,6 +14,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { measure } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -63,38 +64,6 @@ function edits(doc) {
 
 /** Two values of the report's title, neither of which trips a rule. */
 const TITLES = ['Annual Report on Progress', 'Annual Report on Progress 2'];
-
-/** Median and minimum µs per call over `batches` batches sized to about `targetMs`. */
-function measure(fn, { batches = 40, targetMs = 30 } = {}) {
-  let n = 1;
-  for (;;) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn(i);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (ms > targetMs) break;
-    n *= 2;
-  }
-  // Wall time per call, and the process's CPU time per call: on a loaded machine the
-  // second is steadier (it leaves out the time this process waits for a core).
-  const perCall = [];
-  const cpuPerCall = [];
-  for (let b = 0; b < batches; b++) {
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn(i);
-    perCall.push(Number(process.hrtime.bigint() - t0) / 1e3 / n);
-    const c = process.cpuUsage(c0);
-    cpuPerCall.push((c.user + c.system) / n);
-  }
-  perCall.sort((a, b) => a - b);
-  cpuPerCall.sort((a, b) => a - b);
-  return {
-    min_us: perCall[0],
-    median_us: perCall[Math.floor(perCall.length / 2)],
-    cpu_median_us: cpuPerCall[Math.floor(cpuPerCall.length / 2)],
-    calls_per_batch: n,
-  };
-}
 
 let sink = 0;
 function run(name) {

@@ -11,6 +11,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { measure } from './measure.mjs';
+
+/** Batches of about 25 ms, 60 of them (bench/measure.mjs times them). */
+const RUNS = { batches: 60, targetMs: 25 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -36,37 +40,6 @@ const ajvValidate = ajv.compile(schema);
 const diagnostics = validate(text);
 const ajvOk = ajvValidate(JSON.parse(text));
 
-function measure(fn, { batches = 60, targetMs = 25 } = {}) {
-  // Warm up (JIT, WASM tiering) and size a batch so that it takes about targetMs.
-  let n = 1;
-  for (;;) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn();
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (ms > targetMs) break;
-    n *= 2;
-  }
-  // Wall time per call, and the process's CPU time per call: on a loaded machine the
-  // second is steadier (it leaves out the time this process waits for a core).
-  const perCall = [];
-  const cpuPerCall = [];
-  for (let b = 0; b < batches; b++) {
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn();
-    perCall.push(Number(process.hrtime.bigint() - t0) / 1e3 / n);
-    const c = process.cpuUsage(c0);
-    cpuPerCall.push((c.user + c.system) / n);
-  }
-  perCall.sort((a, b) => a - b);
-  cpuPerCall.sort((a, b) => a - b);
-  return {
-    min_us: perCall[0],
-    median_us: perCall[Math.floor(perCall.length / 2)],
-    cpu_median_us: cpuPerCall[Math.floor(cpuPerCall.length / 2)],
-    calls_per_batch: n,
-  };
-}
 
 let sink = 0;
 const results = {
@@ -74,9 +47,9 @@ const results = {
   bytes: Buffer.byteLength(text),
   naplint_diagnostics: diagnostics.length,
   ajv_valid: ajvOk,
-  json_parse: measure(() => { sink += JSON.parse(text) ? 1 : 0; }),
-  ajv_parse_validate: measure(() => { sink += ajvValidate(JSON.parse(text)) ? 1 : 0; }),
-  naplint_validate: measure(() => { sink += validate(text).length; }),
+  json_parse: measure(() => { sink += JSON.parse(text) ? 1 : 0; }, RUNS),
+  ajv_parse_validate: measure(() => { sink += ajvValidate(JSON.parse(text)) ? 1 : 0; }, RUNS),
+  naplint_validate: measure(() => { sink += validate(text).length; }, RUNS),
 };
 results.ratio_naplint_over_ajv = results.naplint_validate.median_us / results.ajv_parse_validate.median_us;
 results.cpu_ratio_naplint_over_ajv = results.naplint_validate.cpu_median_us / results.ajv_parse_validate.cpu_median_us;

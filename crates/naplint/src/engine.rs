@@ -476,7 +476,7 @@ impl Linter {
         loaded: &source::Loaded,
         parts: &mut Parts,
         edit: &Edit<'_>,
-        mut last: Vec<Diagnostic>,
+        last: Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
         let lang = self.config.lang;
         let whole = || {
@@ -512,7 +512,15 @@ impl Linter {
             .iter()
             .fold(Pointer::root(), |p, t| p.key(t));
         // Whether any finding changed: if none did, the last diagnostics only move.
-        let mut changed = splice_violations(&mut parts.violations, &prefix, violations, root, log);
+        // What changed: when the model did, everything is emitted again; else only the
+        // codes whose findings changed are (when the violations did, S001's and those of
+        // every rule that claims violations).
+        let mut everything = false;
+        let mut codes: Vec<&str> = Vec::new();
+        if splice_violations(&mut parts.violations, &prefix, violations, root, log) {
+            codes.push("S001");
+            codes.extend(RULES.iter().filter(|r| r.claim.is_some()).map(|r| r.code));
+        }
         let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
         parts.places.forget(&edited);
         parts.places.shift(edit.splice, text, &loaded.lines);
@@ -680,14 +688,17 @@ impl Linter {
                     }
                 }
                 findings.shrink_to_fit();
-                changed |= before
-                    .iter()
-                    .zip(&findings)
-                    .any(|(before, now)| before.as_ref().is_some_and(|b| b != now));
+                codes.extend(
+                    RULES
+                        .iter()
+                        .zip(before.iter().zip(&findings))
+                        .filter(|(_, (before, now))| before.as_ref().is_some_and(|b| b != *now))
+                        .map(|(rule, _)| rule.code),
+                );
                 Model::Ok { report, findings }
             }
             _ => {
-                changed = true;
+                everything = true;
                 self.model(root, text, loaded, line_map)
             }
         };
@@ -697,7 +708,7 @@ impl Linter {
         let lines_moved = self.config.lines && edit.lines_moved;
         let line_of = self.line_of(root, text, &loaded.lines, line_map);
         let mut steps = 0u64;
-        for ((run, (_, check)), &reads) in parts
+        for ((run, (code, check)), &reads) in parts
             .checks
             .iter_mut()
             .zip(&self.checks)
@@ -710,7 +721,9 @@ impl Linter {
             let before = steps;
             match check.run(root, &line_of, self.config.tolerance, lang, &mut steps) {
                 Ok(findings) => {
-                    changed |= run.findings != findings;
+                    if run.findings != findings {
+                        codes.push(code);
+                    }
                     run.findings = findings;
                     run.steps = steps - before;
                 }
@@ -718,10 +731,94 @@ impl Linter {
             }
         }
         parts.incremental = true;
-        if !changed && patch_positions(&mut last, edit.splice, text, &loaded.lines) {
-            return last;
+        if !everything {
+            if let Some(patched) = self.patch(text, loaded, parts, log, edit.splice, last, &codes) {
+                return patched;
+            }
         }
         self.emit(text, loaded, parts, Some(log))
+    }
+
+    /// The last diagnostics patched for an edit that changed only the findings of
+    /// `codes`: the others are kept and moved by the splice ([`patch_positions`]), those
+    /// codes' are made again from `parts` alone (in the order a whole emit pushes them,
+    /// so that the same ones are kept as repeats), and the two lists, both in the order
+    /// [`Sink::finish`] sorts by, are merged. `None` when only a whole emit can tell: a
+    /// kept span overlaps the splice, a step budget was spent, the list is capped.
+    #[allow(clippy::too_many_arguments)]
+    fn patch(
+        &self,
+        text: &str,
+        loaded: &source::Loaded,
+        parts: &mut Parts,
+        log: &SpanLog,
+        splice: Spliced,
+        mut last: Vec<Diagnostic>,
+        codes: &[&str],
+    ) -> Option<Vec<Diagnostic>> {
+        if last.len() > MAX_DIAGNOSTICS || parts.checks.iter().any(|c| c.out_of_budget) {
+            return None;
+        }
+        last.retain(|d| !codes.contains(&d.code.as_str()));
+        if !patch_positions(&mut last, splice, text, &loaded.lines) {
+            return None;
+        }
+        if codes.is_empty() {
+            return Some(last);
+        }
+        let root = loaded.root.as_ref()?;
+        let mut places = std::mem::take(&mut parts.places.kept);
+        let mut out = self.sink(text, &loaded.lines, Some(root));
+        out.log = Some(log).filter(|l| !l.is_current());
+        out.places = Some((&mut places, HashMap::new()));
+        out.merge_places = true;
+        let lang = self.config.lang;
+        for violation in &parts.violations {
+            let claimed = RULES.iter().find_map(|rule| {
+                rule.claim
+                    .and_then(|claim| claim(violation, root, lang))
+                    .map(|f| (rule.code, f))
+            });
+            match claimed {
+                Some((code, finding)) if codes.contains(&code) => out.push_claim(code, finding),
+                None if codes.contains(&"S001") => {
+                    out.push("S001", s001_schema::from_violation(violation, lang));
+                }
+                _ => {}
+            }
+        }
+        if let Model::Ok { findings, .. } = &parts.model {
+            for (rule, findings) in RULES.iter().zip(findings) {
+                if codes.contains(&rule.code) {
+                    findings.iter().for_each(|f| out.push(rule.code, f.clone()));
+                }
+            }
+        }
+        for (run, (code, _)) in parts.checks.iter().zip(&self.checks) {
+            if codes.contains(&code.as_str()) {
+                run.findings.iter().for_each(|f| out.push(code, f.clone()));
+            }
+        }
+        let new = out.finish();
+        parts.places.kept = places;
+        if last.len() + new.len() > MAX_DIAGNOSTICS {
+            return None;
+        }
+        fn key(d: &Diagnostic) -> (usize, &str, &str) {
+            (d.span.0, d.code.as_str(), d.pointer.as_str())
+        }
+        let mut merged = Vec::with_capacity(last.len() + new.len());
+        let (mut kept, mut made) = (last.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let take_kept = match (kept.peek(), made.peek()) {
+                (Some(a), Some(b)) => key(a) <= key(b),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            merged.extend(if take_kept { kept.next() } else { made.next() });
+        }
+        Some(merged)
     }
 
     /// Everything a check finds, before the configuration and positions are applied.
@@ -1015,6 +1112,7 @@ impl Linter {
             log: None,
             diagnostics: Vec::new(),
             places: None,
+            merge_places: false,
             seen: HashMap::new(),
             seen_more: Vec::new(),
             hasher: std::collections::hash_map::RandomState::new(),
@@ -1573,6 +1671,9 @@ struct Sink<'a> {
     /// A session's places: the last emit's (taken from as they are used again), and
     /// this emit's.
     places: Option<(&'a mut PlaceMap, PlaceMap)>,
+    /// Whether this emit's places join the last ones (a patch, which locates a few
+    /// findings) rather than replace them (a whole emit, which locates every one).
+    merge_places: bool,
     diagnostics: Vec<Diagnostic>,
     /// The diagnostics by a hash of (code, pointer, message), to drop a repeated one: a
     /// hash, so that a document with many problems is not quadratic to report, of
@@ -1759,7 +1860,11 @@ impl Sink<'_> {
 
     fn finish(mut self) -> Vec<Diagnostic> {
         if let Some((old, new)) = self.places.take() {
-            *old = new;
+            if self.merge_places {
+                old.extend(new);
+            } else {
+                *old = new;
+            }
         }
         self.diagnostics
             .sort_by(|a, b| (a.span.0, &a.code, &a.pointer).cmp(&(b.span.0, &b.code, &b.pointer)));

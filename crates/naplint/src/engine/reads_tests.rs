@@ -500,3 +500,24 @@ fn pillars_apart_rules_read_the_pillars_apart() {
         "{alone} {outside} {swaps}"
     );
 }
+
+/// An edit re-runs a rule when it is at, above or under a part the rule declares.
+#[test]
+fn an_edit_meets_a_declared_part_at_above_or_under_it() {
+    let reads = Reads::Sections(&["report/fiscal_year", "pillars"]);
+    for (tokens, meets) in [
+        (&[][..], true),
+        (&["report"][..], true),
+        (&["report", "fiscal_year"][..], true),
+        (&["report", "fiscal_year", "x"][..], true),
+        (&["report", "title"][..], false),
+        (&["report", "fiscal"][..], false),
+        (&["report", "fiscal_years"][..], false),
+        (&["reports"][..], false),
+        (&["pillars", "0", "id"][..], true),
+        (&["statistics"][..], false),
+    ] {
+        assert_eq!(reads.edit(tokens), meets, "{tokens:?}");
+    }
+    assert!(reads.section("report") && reads.section("pillars") && !reads.section("plan"));
+}

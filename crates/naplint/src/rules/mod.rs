@@ -205,13 +205,27 @@ impl Reads {
     pub fn edit<S: AsRef<str>>(self, tokens: &[S]) -> bool {
         match self {
             Self::Everything | Self::Local => true,
-            Self::Sections(parts) => parts.iter().any(|part| {
-                part.split('/')
-                    .zip(tokens)
-                    .all(|(declared, edited)| declared == edited.as_ref())
-            }),
+            Self::Sections(parts) => parts.iter().any(|part| on_the_way(part, tokens)),
         }
     }
+}
+
+/// Whether `part` (tokens joined by `/`) and `tokens` agree as far as both go: one is at,
+/// above or under the other. Compared in place (a session asks it of every rule on
+/// every edit).
+fn on_the_way<S: AsRef<str>>(part: &str, tokens: &[S]) -> bool {
+    let mut rest = part;
+    for token in tokens {
+        match rest.strip_prefix(token.as_ref()) {
+            Some("") => return true,
+            Some(more) => match more.strip_prefix('/') {
+                Some(more) => rest = more,
+                None => return false,
+            },
+            None => return false,
+        }
+    }
+    true
 }
 
 impl Rule {

@@ -152,8 +152,17 @@ impl SchemaNode {
     /// A `$ref` and nothing else that asserts: validating with it is validating with
     /// its target.
     fn is_pure_ref(&self) -> bool {
-        self.reference.is_some()
-            && self.types.is_none()
+        self.reference.is_some() && self.asserts_nothing_itself() && self.any_of.is_empty()
+    }
+
+    /// An `anyOf` and nothing else that asserts (an optional field's `[T, null]`).
+    fn is_pure_any_of(&self) -> bool {
+        self.reference.is_none() && self.asserts_nothing_itself() && !self.any_of.is_empty()
+    }
+
+    /// No keyword that asserts, `$ref` and `anyOf` aside.
+    fn asserts_nothing_itself(&self) -> bool {
+        self.types.is_none()
             && self.enumeration.is_none()
             && self.properties.is_empty()
             && self.required.is_empty()
@@ -168,7 +177,6 @@ impl SchemaNode {
             && self.pattern.is_none()
             && self.min_length.is_none()
             && self.max_length.is_none()
-            && self.any_of.is_empty()
             && self.one_of.is_empty()
             && self.all_of.is_empty()
     }
@@ -792,6 +800,15 @@ impl CompiledSchema {
                 }
             }
             let Some(node) = node else { break };
+            // An `anyOf` and nothing else (an optional field's `[T, null]`) of which one
+            // alternative alone allows the value's type reports exactly that one's
+            // violations (`check_alternatives` picks the best of those whose type allows
+            // the value, and no other can match): the walk goes on into it, so that an
+            // edit under an optional section does not re-validate the whole section.
+            if let Some(alt) = self.sole_alternative(node, inst) {
+                at = alt;
+                continue;
+            }
             let simple = node.reference.is_none()
                 && node.any_of.is_empty()
                 && node.one_of.is_empty()
@@ -868,6 +885,23 @@ impl CompiledSchema {
             all.extend(self.accepted_types(alt, depth + 1)?);
         }
         Some(all)
+    }
+
+    /// The one alternative of a node that is an `anyOf` and nothing else whose type
+    /// allows `inst` (see [`Self::validate_at`]), when exactly one does.
+    fn sole_alternative(&self, node: &SchemaNode, inst: &Node) -> Option<usize> {
+        if !node.is_pure_any_of() {
+            return None;
+        }
+        let mut allowing = node
+            .any_of
+            .iter()
+            .copied()
+            .filter(|&alt| self.type_allows(alt, &inst.value));
+        match (allowing.next(), allowing.next()) {
+            (Some(alt), None) => Some(alt),
+            _ => None,
+        }
     }
 
     /// The precomputed [`Self::accepted_types`] of a node.

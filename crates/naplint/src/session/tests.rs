@@ -297,3 +297,34 @@ fn quiet_edits_move_the_last_diagnostics() {
         assert_tree_is_the_texts(&s, title);
     }
 }
+
+/// An edit that changes only the schema's violations (a malformed plan id, an edition
+/// out of range, a fiscal year P005 claims) patches S001's and the claiming rules'
+/// diagnostics into the last list.
+#[test]
+fn schema_only_edits_patch_s001_and_claims() {
+    let linter = Linter::new(Config::default()).unwrap();
+    let mut s = Session::new(&linter, SEED, SourceFormat::Json);
+    let count =
+        |s: &Session<&Linter>, code: &str| s.diagnostics.iter().filter(|d| d.code == code).count();
+    let (s001, p005) = (count(&s, "S001"), count(&s, "P005"));
+    let start = "/pillars/0/objectives/0/tasks/0/deliverables/0/start";
+    let seed: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    let was = |p: &str| seed.pointer(p).cloned().unwrap();
+    let wrong = [
+        ("/plan/id", json!("Bad Id")),
+        ("/report/edition", json!(0)),
+        (start, json!("2013-14")),
+    ];
+    for (pointer, value) in &wrong {
+        let got = s.set(pointer, value).unwrap().to_vec();
+        assert_eq!(got, linter.check(&s.text, SourceFormat::Json), "{pointer}");
+        assert!(s.parts.incremental(), "{pointer}");
+    }
+    assert_eq!((count(&s, "S001"), count(&s, "P005")), (s001 + 2, p005 + 1));
+    for (pointer, _) in &wrong {
+        let got = s.set(pointer, &was(pointer)).unwrap().to_vec();
+        assert_eq!(got, linter.check(&s.text, SourceFormat::Json), "{pointer}");
+    }
+    assert_eq!((count(&s, "S001"), count(&s, "P005")), (s001, p005));
+}

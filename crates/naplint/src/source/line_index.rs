@@ -297,17 +297,19 @@ impl LineIndex {
             self.marks.truncate(keep);
             self.marks.extend(tail);
         }
-        let tail: Vec<Start> = self
-            .starts
-            .get(after..)
-            .unwrap_or_default()
-            .iter()
-            .map(|&s| start_of(offset_of(s) - removed + added))
-            .collect();
-        self.starts.truncate(keep);
-        self.starts
-            .extend(memchr::memchr_iter(b'\n', with.as_bytes()).map(|i| start_of(start + i + 1)));
-        self.starts.extend(tail);
+        // The starts inside the splice give way to the new text's, in place; those after
+        // it move by the bytes it adds and removes (not at all for a retyped value of the
+        // same length: a session's usual keystroke), without a copy of the tail.
+        let new_starts =
+            memchr::memchr_iter(b'\n', with.as_bytes()).map(|i| start_of(start + i + 1));
+        let before = self.starts.len();
+        self.starts.splice(keep..after, new_starts);
+        let moved = (self.starts.len() - (before - after))..;
+        if added != removed {
+            for s in self.starts.get_mut(moved).unwrap_or_default() {
+                *s = start_of(offset_of(*s) - removed + added);
+            }
+        }
         self.text_len = self.text_len - removed + added;
         true
     }
