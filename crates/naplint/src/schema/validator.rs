@@ -131,7 +131,17 @@ struct SchemaNode {
     types: Option<Vec<JsonType>>,
     enumeration: Option<Vec<Json>>,
     properties: Vec<(String, usize)>,
+    /// Per property, parallel to `properties`: [`key_tag`] of its name, compared before
+    /// the name itself, so a lookup is a scan of integers and one string compare.
+    property_tags: Vec<u64>,
+    /// Per property, parallel to `properties`: its bit in `required_bits` when it is
+    /// required, else 0.
+    property_bits: Vec<u64>,
     required: Vec<String>,
+    /// The bits of every required field: an object has all its required fields when
+    /// its members' `property_bits` OR to this. `None` when a required field is not a
+    /// property or there are more than 64 (then `required` is searched member by member).
+    required_bits: Option<u64>,
     additional: Additional,
     items: Option<usize>,
     min_items: Option<usize>,
@@ -148,7 +158,47 @@ struct SchemaNode {
     all_of: Vec<usize>,
 }
 
+/// A cheap digest of a key (length, first, middle and last byte): two keys with
+/// different tags differ, so property lookups compare integers and verify one string.
+/// Hand-written: a hash map per schema object costs more than this scan over the
+/// report's five to fifteen properties.
+fn key_tag(key: &str) -> u64 {
+    let b = key.as_bytes();
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    (b.len() as u64 & 0xffff)
+        | byte(0) << 16
+        | byte(b.len() / 2) << 24
+        | byte(b.len().wrapping_sub(1)) << 32
+}
+
 impl SchemaNode {
+    /// The schema of property `key` and its required bit, if `key` is a property.
+    fn property(&self, key: &str) -> Option<(usize, u64)> {
+        let tag = key_tag(key);
+        for (i, &t) in self.property_tags.iter().enumerate() {
+            if t == tag {
+                if let Some((name, sub)) = self.properties.get(i) {
+                    if name.as_str() == key {
+                        return Some((*sub, self.property_bits.get(i).copied().unwrap_or(0)));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `members` hold every required field; `found` is the OR of their
+    /// properties' bits.
+    fn has_required(&self, members: &[crate::source::Member], found: u64) -> bool {
+        match self.required_bits {
+            Some(bits) => found & bits == bits,
+            None => self
+                .required
+                .iter()
+                .all(|field| members.iter().any(|m| m.key.as_str() == field.as_str())),
+        }
+    }
+
     /// A `$ref` and nothing else that asserts: validating with it is validating with
     /// its target.
     fn is_pure_ref(&self) -> bool {
@@ -703,6 +753,7 @@ impl CompiledSchema {
             for (name, sub) in props {
                 let idx = self.add(sub, defs)?;
                 node.properties.push((name.clone(), idx));
+                node.property_tags.push(key_tag(name));
             }
         }
         node.required = kw
@@ -715,6 +766,21 @@ impl CompiledSchema {
                     .collect()
             })
             .unwrap_or_default();
+        node.property_bits = vec![0; node.properties.len()];
+        let mut bits = Some(0u64);
+        for field in &node.required {
+            let i = node.properties.iter().position(|(n, _)| n == field);
+            let next = bits.and_then(|b| (b.count_ones() < 64).then(|| 1u64 << b.count_ones()));
+            match (i.and_then(|i| node.property_bits.get_mut(i)), next) {
+                (Some(slot), _) if *slot != 0 => {}
+                (Some(slot), Some(bit)) => {
+                    *slot = bit;
+                    bits = bits.map(|b| b | bit);
+                }
+                _ => bits = None,
+            }
+        }
+        node.required_bits = bits;
         node.additional = match kw.additional {
             Some(Json::Bool(false)) => Additional::Deny,
             Some(sub @ Json::Object(_)) => Additional::Schema(self.add(sub, defs)?),
@@ -827,12 +893,8 @@ impl CompiledSchema {
                     .rposition(|m| m.key == *token)
                     .and_then(|i| members.get(i))
                     .and_then(|m| {
-                        let sub = match node
-                            .properties
-                            .iter()
-                            .find(|(n, _)| n.as_str() == m.key.as_str())
-                        {
-                            Some((_, sub)) => *sub,
+                        let sub = match node.property(&m.key) {
+                            Some((sub, _)) => sub,
                             None => match node.additional {
                                 Additional::Schema(sub) => sub,
                                 Additional::Allow | Additional::Deny => return None,
@@ -976,20 +1038,13 @@ impl CompiledSchema {
                 }
             }
             Value::Object(members) => {
-                if !node
-                    .required
-                    .iter()
-                    .all(|field| members.iter().any(|m| m.key.as_str() == field.as_str()))
-                {
-                    return false;
-                }
+                let mut found = 0;
                 for m in members {
-                    let sub = match node
-                        .properties
-                        .iter()
-                        .find(|(name, _)| name.as_str() == m.key.as_str())
-                    {
-                        Some((_, sub)) => *sub,
+                    let sub = match node.property(&m.key) {
+                        Some((sub, bit)) => {
+                            found |= bit;
+                            sub
+                        }
                         None => match node.additional {
                             Additional::Allow => continue,
                             Additional::Schema(sub) => sub,
@@ -999,6 +1054,9 @@ impl CompiledSchema {
                     if !self.valid(sub, &m.value, walk) {
                         return false;
                     }
+                }
+                if !node.has_required(members, found) {
+                    return false;
                 }
             }
             Value::Null | Value::Bool(_) => {}
@@ -1170,20 +1228,17 @@ impl CompiledSchema {
                 }
             }
             Value::Object(members) => {
-                for field in &node.required {
-                    if !members.iter().any(|m| m.key.as_str() == field.as_str()) {
-                        push!(ViolationKind::Required {
-                            field: field.clone()
-                        });
-                    }
-                }
+                // The required fields are reported before the members' violations:
+                // they are found during the members' pass and, when one is missing
+                // (rare), inserted where that pass began.
+                let start = out.len();
+                let mut found = 0;
                 for m in members {
-                    let sub = match node
-                        .properties
-                        .iter()
-                        .find(|(name, _)| name.as_str() == m.key.as_str())
-                    {
-                        Some((_, sub)) => Some(*sub),
+                    let sub = match node.property(&m.key) {
+                        Some((sub, bit)) => {
+                            found |= bit;
+                            Some(sub)
+                        }
                         None => match node.additional {
                             Additional::Allow => None,
                             Additional::Schema(sub) => Some(sub),
@@ -1214,6 +1269,22 @@ impl CompiledSchema {
                         self.check(sub, &m.value, def, walk, out);
                         walk.path.pop();
                     }
+                }
+                if !node.has_required(members, found) {
+                    let missing: Vec<Violation> = node
+                        .required
+                        .iter()
+                        .filter(|field| !members.iter().any(|m| m.key.as_str() == field.as_str()))
+                        .map(|field| Violation {
+                            pointer: walk.pointer(),
+                            def: def.map(str::to_owned),
+                            kind: ViolationKind::Required {
+                                field: field.clone(),
+                            },
+                        })
+                        .collect();
+                    let at = start.min(out.len());
+                    out.splice(at..at, missing);
                 }
             }
             Value::Null | Value::Bool(_) => {}
