@@ -5,7 +5,7 @@ use crate::safe_read;
 use naplint::i18n::{Plural, Text};
 use naplint::suppress::{self, State, Suppression};
 use naplint::{Lang, Severity};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -83,19 +83,27 @@ pub fn apply(
 ) -> Result<Vec<CheckedFile>, String> {
     let today = today();
     let mut loaded: BTreeMap<PathBuf, Loaded> = BTreeMap::new();
+    // Baselines looked for and not there (or not used, under `--isolated`): one look per
+    // directory, not one per checked file.
+    let mut absent: BTreeSet<PathBuf> = BTreeSet::new();
     for f in files.iter_mut() {
         if f.path == "-" || f.stdin {
             continue;
         }
         let path = baseline_for(Path::new(&f.path), explicit);
+        if absent.contains(&path) {
+            continue;
+        }
         if !loaded.contains_key(&path) {
             let text = if explicit.is_some() {
                 safe_read::read_bounded_string(&path, safe_read::limits::BASELINE)?
             } else {
                 let Some(root) = configs.root_for(Path::new(&f.path))? else {
+                    absent.insert(path);
                     continue;
                 };
                 if std::fs::symlink_metadata(&path).is_err() {
+                    absent.insert(path);
                     continue;
                 }
                 root.read_contained_string(&path, safe_read::limits::BASELINE)?

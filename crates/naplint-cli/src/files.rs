@@ -247,7 +247,14 @@ pub struct Configs {
     /// language server passes the editor's locale).
     fallback_lang: Option<Lang>,
     linters: Mutex<HashMap<Option<PathBuf>, Arc<Linter>>>,
+    /// [`find_config`]'s answer by directory: a thousand reports in one directory cost one
+    /// walk up the tree (a canonicalize and a stat per ancestor), not a thousand. The
+    /// language server makes a new `Configs` when a configuration file changes.
+    found: Mutex<HashMap<PathBuf, Found>>,
 }
+
+/// A configuration found above a directory, with the root its rule files stay in.
+type Found = Option<(PathBuf, ProjectRoot)>;
 
 /// Reads and validates a `naplint.toml`.
 /// The rule files a configuration names, read into its `user_rules`, with the text of
@@ -521,6 +528,7 @@ impl Configs {
             lang,
             fallback_lang: None,
             linters: Mutex::new(HashMap::new()),
+            found: Mutex::new(HashMap::new()),
         })
     }
 
@@ -559,12 +567,10 @@ impl Configs {
     pub fn linter_for(&self, input: &Input) -> Result<Arc<Linter>, String> {
         let found = match (&self.explicit, input) {
             (Some((path, _)), _) => Some((path.clone(), None)),
-            (None, Input::File(file)) => {
-                find_config(parent_dir(file), &self.trust)?.map(|(p, r)| (p, Some(r)))
-            }
-            (None, Input::Stdin) => {
-                find_config(Path::new("."), &self.trust)?.map(|(p, r)| (p, Some(r)))
-            }
+            (None, Input::File(file)) => self
+                .find_config(parent_dir(file))?
+                .map(|(p, r)| (p, Some(r))),
+            (None, Input::Stdin) => self.find_config(Path::new("."))?.map(|(p, r)| (p, Some(r))),
         };
         let source = found.as_ref().map(|(p, _)| p.clone());
         let mut cache = self
@@ -607,6 +613,19 @@ pub fn parent_dir(file: &Path) -> &Path {
 }
 
 impl Configs {
+    /// [`find_config`] from `dir` under this run's trust, once per directory. An error is
+    /// not kept: it is returned again, by walking again, for the next file asking.
+    fn find_config(&self, dir: &Path) -> Result<Found, String> {
+        if let Some(found) = self.found.lock().ok().and_then(|m| m.get(dir).cloned()) {
+            return Ok(found);
+        }
+        let found = find_config(dir, &self.trust)?;
+        if let Ok(mut memo) = self.found.lock() {
+            memo.insert(dir.to_path_buf(), found.clone());
+        }
+        Ok(found)
+    }
+
     /// What a file found beside `file` (its baseline) must stay inside: `--root`, else
     /// the directory of the `naplint.toml` that governs it, else the file's directory.
     /// `None` under `--isolated`: nothing found in the tree is used.
@@ -618,7 +637,7 @@ impl Configs {
             return Ok(Some(root.clone()));
         }
         let dir = parent_dir(file);
-        Ok(Some(match find_config(dir, &self.trust)? {
+        Ok(Some(match self.find_config(dir)? {
             Some((_, root)) => root,
             None => ProjectRoot::new(dir)?,
         }))
@@ -663,25 +682,74 @@ pub fn read_previous(path: &Path, lang: Lang) -> Result<naplint::model::Report, 
         })
 }
 
-/// Checks one input, applying fixes first when asked.
-pub fn check_one(
-    linter: &Linter,
-    input: &Input,
-    stdin: Option<&[u8]>,
-    stdin_name: Option<&str>,
-    fix: bool,
-    previous: Option<&naplint::model::Report>,
-) -> Result<CheckedFile, String> {
+/// What became of one input: checked as a report, or set aside as a base or submission
+/// (checked with its set).
+pub enum Outcome {
+    Checked(Result<CheckedFile, String>),
+    Member(PathBuf, String),
+}
+
+/// How the inputs of one `check` are checked.
+pub struct CheckRun<'a> {
+    /// Standard input, read already, when `-` is among the inputs.
+    pub stdin: Option<&'a [u8]>,
+    /// `--stdin-filename`.
+    pub stdin_name: Option<&'a str>,
+    /// `--fix`.
+    pub fix: bool,
+    /// `--previous`, read into the model.
+    pub previous: Option<&'a naplint::model::Report>,
+    /// Whether [`CheckedFile::text`] is kept: only the human renderer quotes the text.
+    /// Without it, a file's text is freed as soon as it is checked, and a thousand files
+    /// never sit in memory at once.
+    pub keep_text: bool,
+}
+
+/// Reads one input once: a base or a submission is set aside with its text for its set;
+/// any other file is checked as a report with `configs`' linter for it, fixes applied
+/// first when asked.
+pub fn read_and_check(configs: &Configs, input: &Input, run: &CheckRun<'_>) -> Outcome {
     let (path, bytes) = match input {
-        Input::File(p) => (
-            p.display().to_string(),
-            safe_read::read_bounded(p, safe_read::limits::REPORT)?,
-        ),
+        Input::File(p) => match safe_read::read_bounded(p, safe_read::limits::REPORT) {
+            Ok(bytes) => match crate::submissions::set_member(p, bytes) {
+                Ok(text) => return Outcome::Member(p.clone(), text),
+                Err(bytes) => (p.display().to_string(), bytes),
+            },
+            // The configuration's error first, as when the linter came before the read.
+            Err(e) => {
+                return Outcome::Checked(configs.linter_for(input).and(Err(e.to_string())));
+            }
+        },
         Input::Stdin => (
-            stdin_name.unwrap_or("-").to_owned(),
-            stdin.unwrap_or_default().to_vec(),
+            run.stdin_name.unwrap_or("-").to_owned(),
+            run.stdin.unwrap_or_default().to_vec(),
         ),
     };
+    let checked = configs
+        .linter_for(input)
+        .and_then(|linter| check_read(&linter, input, path, bytes, run));
+    Outcome::Checked(checked.map(|mut c| {
+        if !run.keep_text {
+            c.text = String::new();
+        }
+        c
+    }))
+}
+
+/// Checks one input's bytes, read from `path` (as shown), applying fixes first when asked.
+fn check_read(
+    linter: &Linter,
+    input: &Input,
+    path: String,
+    bytes: Vec<u8>,
+    options: &CheckRun<'_>,
+) -> Result<CheckedFile, String> {
+    let CheckRun {
+        stdin_name,
+        fix,
+        previous,
+        ..
+    } = *options;
     let format = match (input, stdin_name) {
         (Input::Stdin, None) => SourceFormat::sniff(&String::from_utf8_lossy(&bytes)),
         _ => SourceFormat::from_path(&path),

@@ -17,7 +17,7 @@ mod submissions;
 mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use files::{CheckedFile, Input};
+use files::Input;
 use naplint::i18n::Text;
 use naplint::{Lang, Linter};
 use rayon::prelude::*;
@@ -394,21 +394,28 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     safe_read::limits::REPORT,
                 )?);
             }
-            let (inputs, sets) = submissions::partition(inputs);
-            let results: Vec<Result<CheckedFile, String>> = inputs
+            // Each file is read once, in parallel: a base or a submission is set aside for
+            // its set, any other is checked there and then.
+            let run = files::CheckRun {
+                stdin: stdin_text.as_deref(),
+                stdin_name: stdin_filename.as_deref(),
+                fix,
+                previous: previous.as_ref(),
+                keep_text: format == Format::Human,
+            };
+            let outcomes: Vec<files::Outcome> = inputs
                 .par_iter()
-                .map(|input| {
-                    let linter = configs.linter_for(input)?;
-                    files::check_one(
-                        &linter,
-                        input,
-                        stdin_text.as_deref(),
-                        stdin_filename.as_deref(),
-                        fix,
-                        previous.as_ref(),
-                    )
-                })
+                .map(|input| files::read_and_check(&configs, input, &run))
                 .collect();
+            let mut results = Vec::new();
+            let mut members = Vec::new();
+            for outcome in outcomes {
+                match outcome {
+                    files::Outcome::Checked(r) => results.push(r),
+                    files::Outcome::Member(path, text) => members.push((path, text)),
+                }
+            }
+            let sets = submissions::group(members);
             let mut checked = Vec::new();
             let mut failures = Vec::new();
             // Submission sets: each file's findings, from the set and the assembled report.

@@ -415,21 +415,26 @@ pub fn contains_bytes(path: &Path, needle: &[u8], limit: u64) -> bool {
     }
     let finder = memchr::memmem::Finder::new(needle);
     let mut reader = file.take(limit);
-    let mut window: Vec<u8> = Vec::with_capacity(64 * 1024 + needle.len());
-    let mut chunk = vec![0u8; 64 * 1024];
+    // The first read is small: a report names `format_version` in its first lines, and a
+    // directory walk asks this of every file. Later reads double up to 64 KiB.
+    let mut want = 4 * 1024;
+    let keep = needle.len() - 1;
+    let mut window: Vec<u8> = Vec::with_capacity(want + keep);
     loop {
-        let n = match reader.read(&mut chunk) {
+        let start = window.len();
+        window.resize(start + want, 0);
+        let n = match reader.read(window.get_mut(start..).unwrap_or_default()) {
             Ok(0) | Err(_) => return false,
             Ok(n) => n,
         };
-        window.extend_from_slice(chunk.get(..n).unwrap_or_default());
+        window.truncate(start + n);
         if finder.find(&window).is_some() {
             return true;
         }
         // Keep the tail that could start a match across the chunk boundary.
-        let keep = needle.len() - 1;
         let drop = window.len().saturating_sub(keep);
         window.drain(..drop);
+        want = (want * 2).min(64 * 1024);
     }
 }
 
@@ -595,5 +600,27 @@ mod tests {
         assert!(contains_bytes(&file, b"format_version", 1 << 20));
         assert!(!contains_bytes(&file, b"format_version", 1024));
         assert!(!contains_bytes(&file, b"absent", 1 << 20));
+        // Across each boundary of the growing reads (4, 8, 16, 32, then 64 KiB), and at
+        // the very start and end.
+        for at in [
+            0,
+            4096 - 3,
+            12_288 - 3,
+            28_672 - 3,
+            61_440 - 3,
+            126_976 - 3,
+            191_000,
+        ] {
+            let mut text = vec![b' '; at];
+            text.extend_from_slice(b"format_version");
+            std::fs::write(&file, &text).unwrap();
+            assert!(contains_bytes(&file, b"format_version", 1 << 20), "at {at}");
+            text.truncate(text.len() - 1);
+            std::fs::write(&file, &text).unwrap();
+            assert!(
+                !contains_bytes(&file, b"format_version", 1 << 20),
+                "cut, at {at}"
+            );
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! `check` meets in its inputs. Every file goes through `safe_read`; every write is atomic
 //! and happens only once nothing stands in its way.
 
-use crate::files::{CheckedFile, Input};
+use crate::files::CheckedFile;
 use crate::safe_read::{self, ProjectRoot};
 use naplint::submission::{self, Role, SetFile};
 use naplint::{Lang, Linter, SourceFormat};
@@ -71,46 +71,36 @@ pub fn looks_like_submission(path: &Path) -> bool {
             .is_ok_and(|text| role_of(path, &text) == Some(Role::Submission))
 }
 
-/// Separates the bases and submissions among the inputs, grouped by directory, from the
-/// reports.
-pub fn partition(inputs: Vec<Input>) -> (Vec<Input>, Vec<Set>) {
-    use rayon::prelude::*;
-    // Each file is sniffed for a `kind` key in chunks, in parallel: only a file with one
-    // can be a base or a submission, and only such a file is read whole here (reports are
-    // read once, when they are checked).
-    let classified: Vec<(Input, Option<String>)> = inputs
-        .into_par_iter()
-        .map(|input| {
-            let Input::File(path) = &input else {
-                return (input, None);
-            };
-            // One needle for both spellings (`"kind"` and `kind:`): `role_of` decides.
-            if !safe_read::contains_bytes(path, b"kind", safe_read::limits::REPORT) {
-                return (input, None);
-            }
-            let text = safe_read::read_bounded_string(path, safe_read::limits::REPORT)
-                .ok()
-                .filter(|text| matches!(role_of(path, text), Some(Role::Base | Role::Submission)));
-            (input, text)
-        })
-        .collect();
-    let mut plain = Vec::new();
+/// A file's text when it is a base or a submission (it holds a `kind` key, in either
+/// spelling, that [`role_of`] takes for one); else its bytes back, to be checked as a
+/// report. `check` reads each file once and asks this of the bytes it read.
+pub fn set_member(path: &Path, bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    // One needle for both spellings (`"kind"` and `kind:`): `role_of` decides.
+    if memchr::memmem::find(&bytes, b"kind").is_none() {
+        return Err(bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if matches!(role_of(path, &text), Some(Role::Base | Role::Submission)) => Ok(text),
+        Ok(text) => Err(text.into_bytes()),
+        Err(e) => Err(e.into_bytes()),
+    }
+}
+
+/// The bases and submissions met among the inputs, grouped by directory, in the order
+/// they were met.
+pub fn group(members: Vec<(PathBuf, String)>) -> Vec<Set> {
     let mut sets: Vec<Set> = Vec::new();
-    for (input, text) in classified {
-        let (Input::File(path), Some(text)) = (&input, text) else {
-            plain.push(input);
-            continue;
-        };
+    for (path, text) in members {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match sets.iter_mut().find(|s| s.dir == dir) {
-            Some(set) => set.files.push((path.clone(), text)),
+            Some(set) => set.files.push((path, text)),
             None => sets.push(Set {
                 dir,
-                files: vec![(path.clone(), text)],
+                files: vec![(path, text)],
             }),
         }
     }
-    (plain, sets)
+    sets
 }
 
 /// Checks one set and, with `fix`, applies the fixes to the files their values were

@@ -9,6 +9,7 @@ mod values;
 pub use submission::*;
 pub use values::*;
 
+use crate::source::Str;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -149,7 +150,7 @@ pub enum PillarKey {
 pub struct Pillar {
     /// Pillar number, "1" to "4".
     #[schemars(regex(pattern = r"^[0-9]+$"))]
-    pub id: String,
+    pub id: Str,
     /// Which of the four Ps.
     pub key: PillarKey,
     /// Name as the chart heads it.
@@ -164,9 +165,9 @@ pub struct Pillar {
 pub struct Objective {
     /// `<pillar>.<n>`, e.g. "1.1".
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+$"))]
-    pub id: String,
+    pub id: Str,
     /// The objective as printed.
-    pub statement: String,
+    pub statement: Prose,
     /// The tasks under this objective.
     pub tasks: Vec<Task>,
 }
@@ -177,9 +178,9 @@ pub struct Objective {
 pub struct Task {
     /// `<objective><n>`, e.g. "1.11" under objective 1.1.
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+$"))]
-    pub id: String,
+    pub id: Str,
     /// The task as printed.
-    pub title: String,
+    pub title: Prose,
     /// The task's deliverables, in chart order.
     #[serde(default)]
     #[schemars(length(min = 1))]
@@ -193,9 +194,9 @@ pub struct Task {
 pub struct Deliverable {
     /// `<task>.<n>`, e.g. "1.11.2".
     #[schemars(regex(pattern = r"^[0-9]+\.[0-9]+\.[0-9]+$"))]
-    pub id: String,
+    pub id: Str,
     /// The deliverable as printed.
-    pub text: String,
+    pub text: Prose,
     /// Printed with the "NEW:" prefix.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub new: bool,
@@ -213,7 +214,7 @@ pub struct Deliverable {
     // what is missing and the other rules still run.
     #[serde(default)]
     #[schemars(length(min = 1))]
-    pub leads: Vec<String>,
+    pub leads: Vec<Str>,
     /// Free text that qualifies the leads: "in consultation with HTT".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_note: Option<String>,
@@ -227,7 +228,7 @@ pub struct Deliverable {
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// The bullet as printed.
-    pub text: String,
+    pub text: Prose,
     /// Printed with the "NEW:" prefix.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub new: bool,

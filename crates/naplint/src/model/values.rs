@@ -17,7 +17,7 @@ macro_rules! string_type {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name(pub crate::source::Str);
 
         impl $name {
             /// The pattern the JSON Schema requires.
@@ -411,4 +411,59 @@ pub fn pillar_label(key: crate::model::PillarKey, lang: crate::i18n::Lang) -> &'
         K::Partnership => crate::i18n::Text::new("Partnership", "Partenariats"),
     };
     t.get(lang)
+}
+
+/// A printed text of the chart (a deliverable's or item's text, a task's title, an
+/// objective's statement) that the model does not copy.
+///
+/// No rule reads these texts from the model: the schema checks them on the tree, and the
+/// rules that read prose (P017) walk the tree's strings. The model only records that the
+/// field is there and is a string, as `String` did (the same `invalid type: …, expected a
+/// string` when it is not), and keeps no copy: on `bench/corpus/big.json` (50 MB) that
+/// copy was 21 MB of the check's peak memory (README "Speed, size and memory"). To read
+/// one, take the node at the field's pointer in the tree.
+///
+/// It cannot be serialised (it has nothing to write): serialising a model that holds one
+/// is an error, never a silently emptied text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Prose;
+
+impl<'de> Deserialize<'de> for Prose {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Prose;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Prose, E> {
+                Ok(Prose)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl Serialize for Prose {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(
+            "the model keeps no copy of the chart's texts: serialise the document tree",
+        ))
+    }
+}
+
+impl JsonSchema for Prose {
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        String::json_schema(generator)
+    }
 }

@@ -177,7 +177,7 @@ pub(crate) fn assemble(
             .find(|(i, p)| used(*i) && p.doc.department.as_str() == code)
             .map(|(_, p)| p)
     };
-    let leads: HashMap<&str, &[String]> = crate::rules::assembly::deliverables(base)
+    let leads: HashMap<&str, &[crate::source::Str]> = crate::rules::assembly::deliverables(base)
         .map(|(_, _, d)| (d.id.as_str(), d.leads.as_slice()))
         .collect();
 

@@ -628,7 +628,7 @@ impl Linter {
         fiscal_year: &str,
     ) -> Result<Node, Vec<String>> {
         let lang = self.config().lang;
-        let year = crate::model::FiscalYear(fiscal_year.to_owned());
+        let year = crate::model::FiscalYear(fiscal_year.into());
         let well_formed = fiscal_year.len() == 7
             && fiscal_year.get(4..5) == Some("/")
             && year.start_year().is_some();
