@@ -607,7 +607,7 @@ impl Linter {
                 // The other rules that read the section, on the whole chart (built only
                 // when one of them runs).
                 let runs = |rule: &crate::rules::Rule| {
-                    rule.check.is_some() && self.enabled(rule.code) && rerun(rule.reads)
+                    rule.check.is_some() && rerun(rule.reads) && self.enabled(rule.code)
                 };
                 let pending = RULES
                     .iter()

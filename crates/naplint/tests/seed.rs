@@ -185,24 +185,16 @@ fn round_trips_through_the_model() {
     let (_, text) = seed("report.json");
     let original: Value = serde_json::from_str(&text).unwrap();
     let typed: Report = serde_json::from_value(original.clone()).unwrap();
-    let section = Result::unwrap;
-    assert_eq!(section(serde_json::to_value(&typed.plan)), original["plan"]);
-    assert_eq!(
-        section(serde_json::to_value(&typed.report)),
-        original["report"]
-    );
-    assert_eq!(
-        section(serde_json::to_value(&typed.departments)),
-        original["departments"]
-    );
-    assert_eq!(
-        section(serde_json::to_value(&typed.statistics)),
-        original["statistics"]
-    );
-    assert_eq!(
-        section(serde_json::to_value(&typed.funding)),
-        original["funding"]
-    );
+    let sections = [
+        ("plan", serde_json::to_value(&typed.plan)),
+        ("report", serde_json::to_value(&typed.report)),
+        ("departments", serde_json::to_value(&typed.departments)),
+        ("statistics", serde_json::to_value(&typed.statistics)),
+        ("funding", serde_json::to_value(&typed.funding)),
+    ];
+    for (name, copied) in sections {
+        assert_eq!(copied.unwrap(), original[name], "section {name}");
+    }
     let err = serde_json::to_value(&typed).unwrap_err().to_string();
     assert!(err.contains("no copy of the chart's texts"), "{err}");
     // The chart: every deliverable, in order, with its id, leads and status as written.

@@ -57,6 +57,50 @@ fn document(path: &Path) -> Option<serde_json::Map<String, Value>> {
     }
 }
 
+/// Every input that reads as a JSON object, with its path.
+fn documents() -> Vec<(PathBuf, serde_json::Map<String, Value>)> {
+    inputs()
+        .iter()
+        .filter_map(|p| Some((p.clone(), document(p)?)))
+        .collect()
+}
+
+/// Up to 8 distinct values per key, in the order met.
+fn pool_of<K: Ord>(pairs: impl IntoIterator<Item = (K, Value)>) -> BTreeMap<K, Vec<Value>> {
+    let mut pool: BTreeMap<K, Vec<Value>> = BTreeMap::new();
+    for (key, value) in pairs {
+        let values = pool.entry(key).or_default();
+        if values.len() < 8 && !values.contains(&value) {
+            values.push(value);
+        }
+    }
+    pool
+}
+
+/// `object` with `key` replaced by each of `values` it does not hold already, then with
+/// `key` removed (when it is there): the edits the honesty tests make, each with whether
+/// it replaced (rather than removed).
+fn member_edits<'a>(
+    object: &'a serde_json::Map<String, Value>,
+    key: &'a str,
+    values: &'a [Value],
+) -> impl Iterator<Item = (serde_json::Map<String, Value>, bool)> + 'a {
+    let replaced = values
+        .iter()
+        .filter(move |v| object.get(key) != Some(*v))
+        .map(move |v| {
+            let mut edited = object.clone();
+            edited.insert(key.to_owned(), v.clone());
+            (edited, true)
+        });
+    let removed = object.contains_key(key).then(|| {
+        let mut edited = object.clone();
+        edited.remove(key);
+        (edited, false)
+    });
+    replaced.chain(removed)
+}
+
 /// Each rule's findings (its `check`'s, then its rule-language checks'), by code; `None`
 /// when the document does not reach the rules (S004, or it does not fit the model).
 fn findings(
@@ -89,20 +133,9 @@ fn a_rules_declared_sections_are_honest() {
         ..Config::default()
     })
     .unwrap();
-    let docs: Vec<_> = inputs()
-        .iter()
-        .filter_map(|p| Some((p.clone(), document(p)?)))
-        .collect();
+    let docs = documents();
     // Up to 8 distinct values of each top-level section, from every document.
-    let mut pool: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    for (_, doc) in &docs {
-        for (key, value) in doc {
-            let values = pool.entry(key.clone()).or_default();
-            if values.len() < 8 && !values.contains(value) {
-                values.push(value.clone());
-            }
-        }
-    }
+    let pool = pool_of(docs.iter().flat_map(|(_, doc)| doc.clone()));
     let declared: Vec<(&str, &[&str])> = RULES
         .iter()
         .filter_map(|r| match r.reads {
@@ -133,17 +166,7 @@ fn a_rules_declared_sections_are_honest() {
             continue;
         };
         for (section, values) in &pool {
-            let variants = values
-                .iter()
-                .filter(|v| doc.get(section) != Some(v))
-                .map(Some)
-                .chain(doc.contains_key(section).then_some(None));
-            for variant in variants {
-                let mut edited = doc.clone();
-                match variant {
-                    Some(v) => edited.insert(section.clone(), v.clone()),
-                    None => edited.remove(section),
-                };
+            for (edited, replaced) in member_edits(doc, section, values) {
                 let Some(after) = findings(&linter, &edited) else {
                     continue;
                 };
@@ -167,7 +190,7 @@ fn a_rules_declared_sections_are_honest() {
                         after.get(code),
                         "{code} declares {sections:?}, but its findings on {} change when `{section}` is {}",
                         path.display(),
-                        if variant.is_some() { "replaced" } else { "removed" },
+                        if replaced { "replaced" } else { "removed" },
                     );
                     compared += 1;
                 }
@@ -185,22 +208,17 @@ fn a_rules_declared_sections_are_honest() {
         .flat_map(|(_, parts)| parts.iter())
         .filter_map(|part| part.split_once('/').map(|(section, _)| section))
         .collect();
-    let mut fields: BTreeMap<(String, String), Vec<Value>> = BTreeMap::new();
-    for (_, doc) in &docs {
-        for section in &by_field {
-            let Some(Value::Object(members)) = doc.get(*section) else {
-                continue;
-            };
-            for (field, value) in members {
-                let values = fields
-                    .entry(((*section).to_owned(), field.clone()))
-                    .or_default();
-                if values.len() < 8 && !values.contains(value) {
-                    values.push(value.clone());
-                }
-            }
-        }
-    }
+    let mut fields = pool_of(docs.iter().flat_map(|(_, doc)| {
+        by_field
+            .iter()
+            .flat_map(move |section| match doc.get(*section) {
+                Some(Value::Object(members)) => members
+                    .iter()
+                    .map(|(field, value)| (((*section).to_owned(), field.clone()), value.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            })
+    }));
     // Other report years too (the fixtures' reports mostly share the seed's), so that a
     // rule that reads the year but declares another field fails here.
     for (year, start, end) in [
@@ -224,19 +242,9 @@ fn a_rules_declared_sections_are_honest() {
             let Some(Value::Object(members)) = doc.get(section) else {
                 continue;
             };
-            let variants = values
-                .iter()
-                .filter(|v| members.get(field) != Some(v))
-                .map(Some)
-                .chain(members.contains_key(field).then_some(None));
-            for variant in variants {
+            for (members, replaced) in member_edits(members, field, values) {
                 let mut edited = doc.clone();
-                if let Some(Value::Object(m)) = edited.get_mut(section) {
-                    match variant {
-                        Some(v) => m.insert(field.clone(), v.clone()),
-                        None => m.remove(field),
-                    };
-                }
+                edited.insert(section.clone(), Value::Object(members));
                 let Some(after) = findings(&linter, &edited) else {
                     continue;
                 };
@@ -250,7 +258,7 @@ fn a_rules_declared_sections_are_honest() {
                         after.get(code),
                         "{code} declares {parts:?}, but its findings on {} change when `/{section}/{field}` is {}",
                         path.display(),
-                        if variant.is_some() { "replaced" } else { "removed" },
+                        if replaced { "replaced" } else { "removed" },
                     );
                     compared += 1;
                 }
@@ -272,10 +280,7 @@ fn a_rules_declared_sections_are_honest() {
 #[test]
 fn objective_scoped_rules_see_only_their_objective() {
     let linter = Linter::new(Config::default()).unwrap();
-    let docs: Vec<_> = inputs()
-        .iter()
-        .filter_map(|p| Some((p.clone(), document(p)?)))
-        .collect();
+    let docs = documents();
     // Objectives to put in another's place: a few from every document, and an empty one.
     let mut pool: Vec<Value> =
         vec![serde_json::json!({"id": "9.9", "statement": "x", "tasks": []})];
@@ -390,19 +395,8 @@ fn objective_scoped_rules_see_only_their_objective() {
 #[test]
 fn pillars_apart_rules_read_the_pillars_apart() {
     let linter = Linter::new(Config::default()).unwrap();
-    let docs: Vec<_> = inputs()
-        .iter()
-        .filter_map(|p| Some((p.clone(), document(p)?)))
-        .collect();
-    let mut pool: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    for (_, doc) in &docs {
-        for (key, value) in doc {
-            let values = pool.entry(key.clone()).or_default();
-            if values.len() < 8 && !values.contains(value) {
-                values.push(value.clone());
-            }
-        }
-    }
+    let docs = documents();
+    let mut pool = pool_of(docs.iter().flat_map(|(_, doc)| doc.clone()));
     // A later report year too (the fixtures' reports mostly share the seed's).
     if let Some(report) = docs.first().and_then(|(_, d)| d.get("report")).cloned() {
         let mut later = report;
@@ -458,17 +452,7 @@ fn pillars_apart_rules_read_the_pillars_apart() {
             .iter()
             .filter(|(s, _)| *s != "pillars" && *s != "departments")
         {
-            let variants = values
-                .iter()
-                .filter(|v| doc.get(section) != Some(v))
-                .map(Some)
-                .chain(doc.contains_key(section).then_some(None));
-            for variant in variants {
-                let mut edited = doc.clone();
-                match variant {
-                    Some(v) => edited.insert(section.clone(), v.clone()),
-                    None => edited.remove(section),
-                };
+            for (edited, _) in member_edits(doc, section, values) {
                 let Some(after) = findings(&linter, &edited) else {
                     continue;
                 };
