@@ -103,10 +103,7 @@ fn member_edits<'a>(
 
 /// Each rule's findings (its `check`'s, then its rule-language checks'), by code; `None`
 /// when the document does not reach the rules (S004, or it does not fit the model).
-fn findings(
-    linter: &Linter,
-    doc: &serde_json::Map<String, Value>,
-) -> Option<BTreeMap<&'static str, Vec<crate::diagnostic::Finding>>> {
+fn findings(linter: &Linter, doc: &serde_json::Map<String, Value>) -> Option<Findings> {
     let text = serde_json::to_string_pretty(doc).unwrap();
     let loaded = source::load(&text, SourceFormat::Json);
     let parts: Parts = linter.parts(&text, &loaded, None, None);
@@ -126,6 +123,44 @@ fn findings(
     Some(out)
 }
 
+type Findings = BTreeMap<&'static str, Vec<crate::diagnostic::Finding>>;
+
+/// One edit of one document, as the honesty tests word it.
+struct Edit<'a> {
+    path: &'a Path,
+    what: &'a str,
+    replaced: bool,
+}
+
+/// For each rule that declares what it reads: when `declares` says the edit meets its
+/// declaration, counts whether its findings changed; otherwise asserts they did not.
+/// Returns (rules compared, declared rules whose findings changed).
+fn compare_declared(
+    declared: &[(&'static str, &'static [&'static str])],
+    before: &Findings,
+    after: &Findings,
+    edit: &Edit<'_>,
+    declares: impl Fn(&'static [&'static str]) -> bool,
+) -> (usize, usize) {
+    let (mut compared, mut changed) = (0, 0);
+    for &(code, parts) in declared {
+        if declares(parts) {
+            changed += usize::from(before.get(code) != after.get(code));
+            continue;
+        }
+        assert_eq!(
+            before.get(code),
+            after.get(code),
+            "{code} declares {parts:?}, but its findings on {} change when `{}` is {}",
+            edit.path.display(),
+            edit.what,
+            if edit.replaced { "replaced" } else { "removed" },
+        );
+        compared += 1;
+    }
+    (compared, changed)
+}
+
 #[test]
 fn a_rules_declared_sections_are_honest() {
     let linter = Linter::new(Config {
@@ -136,7 +171,7 @@ fn a_rules_declared_sections_are_honest() {
     let docs = documents();
     // Up to 8 distinct values of each top-level section, from every document.
     let pool = pool_of(docs.iter().flat_map(|(_, doc)| doc.clone()));
-    let declared: Vec<(&str, &[&str])> = RULES
+    let declared: Vec<(&'static str, &'static [&'static str])> = RULES
         .iter()
         .filter_map(|r| match r.reads {
             Reads::Sections(s) => Some((r.code, s)),
@@ -180,20 +215,17 @@ fn a_rules_declared_sections_are_honest() {
                     );
                     compared += 1;
                 }
-                for (code, sections) in &declared {
-                    if Reads::Sections(sections).section(section) {
-                        changed_elsewhere += usize::from(before.get(code) != after.get(code));
-                        continue;
-                    }
-                    assert_eq!(
-                        before.get(code),
-                        after.get(code),
-                        "{code} declares {sections:?}, but its findings on {} change when `{section}` is {}",
-                        path.display(),
-                        if replaced { "replaced" } else { "removed" },
-                    );
-                    compared += 1;
-                }
+                let edit = Edit {
+                    path,
+                    what: section,
+                    replaced,
+                };
+                let (kept, changed) =
+                    compare_declared(&declared, &before, &after, &edit, |parts| {
+                        Reads::Sections(parts).section(section)
+                    });
+                compared += kept;
+                changed_elsewhere += changed;
             }
         }
     }
@@ -248,20 +280,18 @@ fn a_rules_declared_sections_are_honest() {
                 let Some(after) = findings(&linter, &edited) else {
                     continue;
                 };
-                for (code, parts) in &declared {
-                    if Reads::Sections(parts).edit(&[section, field]) {
-                        changed_declared += usize::from(before.get(code) != after.get(code));
-                        continue;
-                    }
-                    assert_eq!(
-                        before.get(code),
-                        after.get(code),
-                        "{code} declares {parts:?}, but its findings on {} change when `/{section}/{field}` is {}",
-                        path.display(),
-                        if replaced { "replaced" } else { "removed" },
-                    );
-                    compared += 1;
-                }
+                let what = format!("/{section}/{field}");
+                let edit = Edit {
+                    path,
+                    what: &what,
+                    replaced,
+                };
+                let (kept, changed) =
+                    compare_declared(&declared, &before, &after, &edit, |parts| {
+                        Reads::Sections(parts).edit(&[section, field])
+                    });
+                compared += kept;
+                changed_declared += changed;
             }
         }
     }
