@@ -6,7 +6,7 @@
 //!
 //! `cargo build --release -p naplint --example session_profile && valgrind
 //! --tool=callgrind --collect-atstart=no --toggle-collect='session_profile::edit_loop'
-//! target/release/examples/session_profile bench/corpus/x10.json 5 [quiet]`
+//! target/release/examples/session_profile bench/corpus/x10.json 5 [quiet | only male|status|start]`
 //!
 //! The instructions per edit are the total over `rounds × 6` edits.
 
@@ -37,7 +37,8 @@ fn main() {
         .next()
         .unwrap_or_else(|| "seeds/2013-14/report.json".into());
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(5);
-    let quiet = args.next().is_some_and(|a| a == "quiet");
+    let mode = args.next();
+    let quiet = mode.as_deref() == Some("quiet");
     let text = std::fs::read_to_string(&path).expect("a JSON report");
     let edits = if quiet {
         // The two titles of bench/session.mjs, three times: six edits a round.
@@ -46,7 +47,16 @@ fn main() {
             .map(|i| ("/report/title".to_owned(), json!(titles[i % 2])))
             .collect()
     } else {
-        edits(&text)
+        let all = edits(&text);
+        // `male`, `status` or `start`: that pair of the cycle alone (three times a round).
+        match args.next().as_deref() {
+            Some(only) => all
+                .chunks(2)
+                .find(|pair| pair[0].0.ends_with(only))
+                .map(|pair| pair.iter().cycle().take(6).cloned().collect())
+                .expect("male, status or start"),
+            None => all,
+        }
     };
     let linter = linter();
     let mut session = Session::new(&linter, text, SourceFormat::Json);
