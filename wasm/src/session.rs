@@ -13,9 +13,9 @@ use std::rc::Rc;
 
 /// What [`SessionHandle::set_reply`] and [`SessionHandle::remove_reply`] return when the
 /// edit left the diagnostics as the previous reply gave them (in their JSON shape): most
-/// keystrokes in a form. The JavaScript wrapper then answers from the envelope it already
-/// has, so the diagnostics are neither serialised here nor parsed there again. Never an
-/// envelope (those start with `{`).
+/// keystrokes in a form. The JavaScript wrapper then answers with a copy of the list it
+/// parsed last, so the diagnostics are neither serialised here nor parsed there again.
+/// Never an envelope (those start with `{`).
 pub const UNCHANGED: &str = "unchanged";
 
 /// A session (or why it could not be made).
