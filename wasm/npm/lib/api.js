@@ -75,6 +75,27 @@ function copyDiagnostics(list) {
 }
 
 /**
+ * The diagnostics a session reply describes (`wasm/src/session.rs`): each item is a
+ * diagnostic in full, or `[from, to]`, the previous list's diagnostics `from..to` as they
+ * were. Those are reused, not copied: the list is the session's own, never the caller's.
+ */
+function rebuild(items, previous) {
+  const out = [];
+  for (const item of items) {
+    if (!Array.isArray(item)) {
+      out.push(item);
+      continue;
+    }
+    const [from, to] = item;
+    if (!(from >= 0 && to <= previous.length && from < to)) {
+      throw new NaplintError('internal', `naplint internal error: a session reply keeps ${from}..${to} of ${previous.length} diagnostics`);
+    }
+    for (let k = from; k < to; k++) out.push(previous[k]);
+  }
+  return out;
+}
+
+/**
  * Builds the API over an initialised wasm-bindgen module.
  * @param {object} raw the wasm-bindgen glue module (after init)
  */
@@ -279,13 +300,14 @@ export function createApi(raw) {
       if (freed) throw new NaplintError('invalid-argument', 'this session was freed');
       return handle;
     };
-    // The session's current diagnostics, parsed once from the reply that last changed
-    // them. An edit that leaves them as they were (most keystrokes) gets `UNCHANGED` from
-    // the module, and nothing is parsed: each call returns a fresh copy of this list
-    // (`copyDiagnostics`), which the caller may keep or change without touching it.
+    // The session's current diagnostics, kept here as the module last described them.
+    // An edit that leaves them as they were (most keystrokes) gets `UNCHANGED`, and
+    // nothing is parsed; one that changes them gets a delta (`rebuild`). Each call returns
+    // a fresh copy of this list (`copyDiagnostics`), which the caller may keep or change
+    // without touching it.
     let current;
     const reply = (out) => {
-      if (out !== UNCHANGED) current = unwrap(out);
+      if (out !== UNCHANGED) current = rebuild(unwrap(out), current);
       return copyDiagnostics(current);
     };
     const session = {
