@@ -702,8 +702,9 @@ impl Linter {
                 self.model(root, text, loaded, line_map)
             }
         };
-        // The rule-language checks of the rules that read the section (all of them when
-        // the edit moved the lines their messages cite), under the same step budget as a
+        // The rule-language checks of the rules that read the section and whose own text
+        // reads the edited value (all of them when the edit moved the lines their
+        // messages cite), under the same step budget as a
         // whole run (a check's steps do not depend on the others').
         let lines_moved = self.config.lines && edit.lines_moved;
         let line_of = self.line_of(root, text, &loaded.lines, line_map);
@@ -714,7 +715,7 @@ impl Linter {
             .zip(&self.checks)
             .zip(&self.check_reads)
         {
-            if !run.enabled || !(lines_moved || rerun(reads)) {
+            if !run.enabled || !(lines_moved || rerun(reads) && check.reads_edit(edit.tokens)) {
                 steps += run.steps;
                 continue;
             }
