@@ -86,13 +86,13 @@ impl SpanLog {
         // one's text any more, so the two make one splice of the text before both, and
         // typing in one field never fills the log (nor costs a fold of the tree).
         if let Some(last) = self.splices.last_mut() {
-            let refill = last.fragment.is_some_and(|(_, len)| {
-                len > 0 && start == last.start && old_end == last.start + len
-            });
-            if let (true, Ok(before)) = (refill, isize::try_from(last.old_end - last.start)) {
-                last.delta = new - before;
-                last.fragment = Some((from, new_len));
-                return from;
+            if let Some((_, len)) = last.fragment {
+                if len > 0 && start == last.start && old_end == last.start + len {
+                    // `old_end - start` is the last one's new length: the deltas add up.
+                    last.delta += delta;
+                    last.fragment = Some((from, new_len));
+                    return from;
+                }
             }
         }
         self.splices.push(Logged {

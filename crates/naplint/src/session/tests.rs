@@ -356,7 +356,8 @@ fn typing_in_one_field_keeps_one_splice() {
     assert_eq!(s.log.len(), 3);
     assert_tree_is_the_texts(&s, "elsewhere and back");
     // A container set, then a value inside it typed: the inner splices are their own.
-    s.set("/report", &json!({"title": "t", "period": "p"})).unwrap();
+    s.set("/report", &json!({"title": "t", "period": "p"}))
+        .unwrap();
     let logged = s.log.len();
     s.set("/report/title", &json!("tt")).unwrap();
     s.set("/report/title", &json!("ttt")).unwrap();
