@@ -100,20 +100,19 @@ function rebuild(items, previous) {
  * @param {object} raw the wasm-bindgen glue module (after init)
  */
 export function createApi(raw) {
-  /** Calls into WASM; a trap (which the core is built never to cause) becomes a NaplintError. */
+  /** A trap (which the core is built never to cause) as a NaplintError. */
+  function internal(e) {
+    if (e instanceof NaplintError) return e;
+    return new NaplintError('internal', `naplint internal error: ${e && e.message ? e.message : String(e)}`, e);
+  }
+
+  /** Calls into WASM; a trap becomes a NaplintError. */
   function call(fn, ...args) {
-    let out;
     try {
-      out = fn(...args);
+      return fn(...args);
     } catch (e) {
-      if (e instanceof NaplintError) throw e;
-      throw new NaplintError(
-        'internal',
-        `naplint internal error: ${e && e.message ? e.message : String(e)}`,
-        e,
-      );
+      throw internal(e);
     }
-    return out;
   }
 
   function unwrap(envelope) {
@@ -257,16 +256,36 @@ export function createApi(raw) {
     return call(raw.version);
   }
 
-  /** A value for `Session.set`, as JSON text; what JSON cannot hold is a NaplintError. */
+  /** `JSON.stringify`'s replacer for a `Session.set` value: no NaN or Infinity. */
+  function finiteValue(key, v) {
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      throw new NaplintError('invalid-argument', `value: ${v} is not a JSON number`);
+    }
+    return v;
+  }
+
+  /**
+   * A value for `Session.set`, as JSON text; what JSON cannot hold is a NaplintError.
+   * What a form types (a string, a finite number, a boolean, null) is written without
+   * the replacer, which `JSON.stringify` would call on every value of an object.
+   */
   function valueText(value) {
+    switch (typeof value) {
+      case 'string':
+        return JSON.stringify(value);
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'number':
+        if (Number.isFinite(value)) return JSON.stringify(value);
+        break;
+      case 'object':
+        if (value === null) return 'null';
+        break;
+      default:
+    }
     let text;
     try {
-      text = JSON.stringify(value, (key, v) => {
-        if (typeof v === 'number' && !Number.isFinite(v)) {
-          throw new NaplintError('invalid-argument', `value: ${v} is not a JSON number`);
-        }
-        return v;
-      });
+      text = JSON.stringify(value, finiteValue);
     } catch (e) {
       if (e instanceof NaplintError) throw e;
       throw new NaplintError('invalid-argument', `value cannot be serialised as JSON: ${e.message}`, e);
@@ -311,14 +330,29 @@ export function createApi(raw) {
       return copyDiagnostics(current);
     };
     const session = {
+      // Called on every keystroke: the module is called directly, not through `call`.
       set(pointer, value) {
         const h = live();
         const json = valueText(value);
-        return reply(call((p, v) => h.set(p, v), pointerArg(pointer), json));
+        const p = pointerArg(pointer);
+        let out;
+        try {
+          out = h.set(p, json);
+        } catch (e) {
+          throw internal(e);
+        }
+        return reply(out);
       },
       remove(pointer) {
         const h = live();
-        return reply(call((p) => h.remove(p), pointerArg(pointer)));
+        const p = pointerArg(pointer);
+        let out;
+        try {
+          out = h.remove(p);
+        } catch (e) {
+          throw internal(e);
+        }
+        return reply(out);
       },
       diagnostics() {
         live();

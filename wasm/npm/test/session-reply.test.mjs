@@ -162,3 +162,23 @@ test('delta replies through inserts, removals, line-shifting edits and nothing k
   }
   assert.equal(seen.size, 5);
 });
+
+test('values a form types are written as JSON.stringify writes them; others are refused', () => {
+  const s = createSession(SEED, OPTIONS);
+  const at = '/report/title';
+  const read = () => JSON.parse(s.text()).report.title;
+  try {
+    for (const value of ['', 'a "quoted"\nline \u2028 é', 0, -0, 2.5, 1e21, -7, true, false, null,
+      [1, 'x', null], { value: 70, qualifier: 'approximately' }]) {
+      s.set(at, value);
+      assert.deepEqual(read(), JSON.parse(JSON.stringify(value)), JSON.stringify(value));
+      assert.deepEqual(s.diagnostics(), validate(s.text(), OPTIONS));
+    }
+    for (const bad of [NaN, -Infinity, { value: NaN }, [Infinity], undefined, () => 1, Symbol('x'), 10n]) {
+      assert.throws(() => s.set(at, bad), (e) => e.name === 'NaplintError' && e.code === 'invalid-argument', String(bad));
+    }
+    assert.throws(() => s.set(7, 1), (e) => e.code === 'invalid-argument');
+  } finally {
+    s.free();
+  }
+});
