@@ -75,23 +75,24 @@ function copyDiagnostics(list) {
 }
 
 /**
- * The diagnostics a session reply describes (`wasm/src/session.rs`): each item is a
- * diagnostic in full, or `[from, to]`, the previous list's diagnostics `from..to` as they
- * were. Those are reused, not copied: the list is the session's own, never the caller's.
+ * The diagnostics a session reply describes (`wasm/src/session.rs`): `ok` in full, or,
+ * with `keep`, the previous list's diagnostics `from..to` at positions `at..` of each
+ * `[at, from, to]` and those of `ok`, in order, everywhere else. Kept ones are reused,
+ * not copied: the list is the session's own, never the caller's.
  */
-function rebuild(items, previous) {
+function rebuild(reply, previous) {
+  const sent = reply.ok;
+  if (reply.keep === undefined) return sent;
   const out = [];
-  for (const item of items) {
-    if (!Array.isArray(item)) {
-      out.push(item);
-      continue;
+  let n = 0;
+  for (const [at, from, to] of reply.keep) {
+    if (!(at >= out.length && at - out.length <= sent.length - n && from >= 0 && from < to && to <= previous.length)) {
+      throw new NaplintError('internal', `naplint internal error: a session reply keeps ${from}..${to} of ${previous.length} diagnostics at ${at}`);
     }
-    const [from, to] = item;
-    if (!(from >= 0 && to <= previous.length && from < to)) {
-      throw new NaplintError('internal', `naplint internal error: a session reply keeps ${from}..${to} of ${previous.length} diagnostics`);
-    }
+    while (out.length < at) out.push(sent[n++]);
     for (let k = from; k < to; k++) out.push(previous[k]);
   }
+  while (n < sent.length) out.push(sent[n++]);
   return out;
 }
 
@@ -115,13 +116,14 @@ export function createApi(raw) {
     }
   }
 
-  function unwrap(envelope) {
+  /** An envelope's `ok`, or its error thrown; `whole` returns the envelope itself. */
+  function unwrap(envelope, whole) {
     const parsed = JSON.parse(envelope);
     if (parsed.error) {
       const { code, message, details } = parsed.error;
       throw new NaplintError(code, message, undefined, details);
     }
-    return parsed.ok;
+    return whole ? parsed : parsed.ok;
   }
 
   function optionsText(options) {
@@ -326,7 +328,7 @@ export function createApi(raw) {
     // without touching it.
     let current;
     const reply = (out) => {
-      if (out !== UNCHANGED) current = rebuild(unwrap(out), current);
+      if (out !== UNCHANGED) current = rebuild(unwrap(out, true), current);
       return copyDiagnostics(current);
     };
     const session = {

@@ -91,21 +91,19 @@ test('a caller changing a reply changes neither the next reply nor diagnostics()
 /** What a raw reply is: "unchanged", or a delta's kept and sent counts. */
 function shapeOf(out) {
   if (out === 'unchanged') return { unchanged: true, kept: 0, sent: 0 };
-  const items = JSON.parse(out).ok;
-  assert.ok(Array.isArray(items), out);
+  const { keep, ok } = JSON.parse(out);
+  assert.ok(Array.isArray(keep) && Array.isArray(ok), out);
   let kept = 0;
-  let sent = 0;
-  for (const item of items) {
-    if (Array.isArray(item)) {
-      assert.equal(item.length, 2, out);
-      assert.ok(item[0] < item[1], `an empty run: ${out}`);
-      kept += item[1] - item[0];
-    } else {
-      assert.equal(typeof item.code, 'string', out);
-      sent++;
-    }
+  let end = 0;
+  for (const run of keep) {
+    assert.equal(run.length, 3, out);
+    const [at, from, to] = run;
+    assert.ok(at >= end && from < to, `a bad run: ${out}`);
+    end = at + to - from;
+    kept += to - from;
   }
-  return { unchanged: false, kept, sent };
+  for (const d of ok) assert.equal(typeof d.code, 'string', out);
+  return { unchanged: false, kept, sent: ok.length };
 }
 
 test('delta replies through inserts, removals, line-shifting edits and nothing kept', () => {
