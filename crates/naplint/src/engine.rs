@@ -529,18 +529,15 @@ impl Linter {
         parts.model = match std::mem::take(&mut parts.model) {
             Model::Ok {
                 mut report,
-                findings,
+                mut findings,
             } => {
                 if !reread(&mut report, root, edit.tokens) {
                     return self.check_session(text, loaded, parts, log);
                 }
-                let mut findings = findings;
-                // The findings of the rules that may re-run, to tell whether they changed.
-                let before: Vec<Option<Vec<Finding>>> = RULES
-                    .iter()
-                    .zip(&findings)
-                    .map(|(rule, f)| rerun(rule.reads).then(|| f.clone()))
-                    .collect();
+                // Which rules the edit may change the findings of (asked once), and which
+                // of those did change: compared as they are replaced, not copied first.
+                let reruns: Vec<bool> = RULES.iter().map(|rule| rerun(rule.reads)).collect();
+                let mut changed = vec![false; RULES.len()];
                 // What a rule that reads values one by one re-reads: the edited value
                 // (its parent's, when a member came or went) alone, on the way to it.
                 let local = partial_root(root, tokens);
@@ -553,7 +550,13 @@ impl Linter {
                     *counts = Counts::default();
                 }
                 if let Some((p, o)) = scoped {
-                    counts.keep(self, &report);
+                    let counted = RULES
+                        .iter()
+                        .zip(&reruns)
+                        .any(|(rule, &rerun)| rerun && Counts::counts(rule.code));
+                    if counted {
+                        counts.keep(self, &report);
+                    }
                     let scope = Pointer::root()
                         .key("pillars")
                         .index(p)
@@ -562,11 +565,17 @@ impl Linter {
                     let ran = objective_view(&mut report, p, o, |view| {
                         let chart = Chart::new(view);
                         let ctx = self.ctx(view, &chart, root, text, &loaded.lines, line_map);
-                        for ((rule, cached), done) in RULES.iter().zip(&mut findings).zip(&mut done)
+                        for ((((rule, &rerun), cached), done), changed) in RULES
+                            .iter()
+                            .zip(&reruns)
+                            .zip(&mut findings)
+                            .zip(&mut done)
+                            .zip(&mut changed)
                         {
-                            if rerun(rule.reads) && counts.recount(rule.code, view, p, o) {
-                                cached.clear();
-                                counts.findings(rule.code, &ctx, cached);
+                            if rerun && counts.recount(rule.code, view, p, o) {
+                                let mut counted = Vec::new();
+                                counts.findings(rule.code, &ctx, &mut counted);
+                                *changed = replace_findings(cached, counted);
                                 *done = true;
                                 continue;
                             }
@@ -585,18 +594,16 @@ impl Linter {
                                     };
                                     (prefix, self.run_rule(rule, &ctx))
                                 }
-                                (reads, _)
-                                    if rerun(reads)
-                                        && rule.scope == crate::rules::Scope::Objective =>
-                                {
+                                _ if rerun && rule.scope == crate::rules::Scope::Objective => {
                                     let mut ran = self.run_rule(rule, &ctx);
                                     ran.retain(|f| under(f.pointer.as_str(), scope.as_str()));
                                     (&scope, ran)
                                 }
                                 _ => continue,
                             };
-                            cached.retain(|f| !under(f.pointer.as_str(), within.as_str()));
-                            cached.extend(ran);
+                            *changed = splice_findings(cached, ran, |f| {
+                                under(f.pointer.as_str(), within.as_str())
+                            });
                             *done = true;
                         }
                     });
@@ -606,11 +613,12 @@ impl Linter {
                 }
                 // The other rules that read the section, on the whole chart (built only
                 // when one of them runs).
-                let runs = |rule: &crate::rules::Rule| {
-                    rule.check.is_some() && rerun(rule.reads) && self.enabled(rule.code)
+                let runs = |(rule, &rerun): (&crate::rules::Rule, &bool)| {
+                    rule.check.is_some() && rerun && self.enabled(rule.code)
                 };
                 let pending = RULES
                     .iter()
+                    .zip(&reruns)
                     .zip(&done)
                     .any(|(rule, &done)| !done && runs(rule));
                 // An edit outside `pillars` and `departments`: the rules that read the
@@ -618,60 +626,61 @@ impl Linter {
                 let apart = pending
                     && section != "pillars"
                     && section != "departments"
-                    && RULES.iter().zip(&done).all(|(rule, &done)| {
+                    && RULES.iter().zip(&reruns).zip(&done).all(|(rule, &done)| {
                         done || !runs(rule)
-                            || rule.reads == crate::rules::Reads::Local
-                            || !rule.reads.section("pillars")
-                            || rule.pillars_apart
+                            || rule.0.reads == crate::rules::Reads::Local
+                            || !rule.0.reads.section("pillars")
+                            || rule.0.pillars_apart
                     });
                 if apart {
                     let pillars = std::mem::take(&mut report.pillars);
                     let chart = Chart::new(&report);
                     let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
                     let within = Pointer::root().key("pillars");
-                    for ((rule, cached), _) in RULES
+                    for (((rule, cached), _), changed) in RULES
                         .iter()
+                        .zip(&reruns)
                         .zip(&mut findings)
                         .zip(&done)
-                        .filter(|(rule, &done)| !done && runs(rule.0))
+                        .zip(&mut changed)
+                        .filter(|(((rule, _), &done), _)| !done && runs(*rule))
+                        .map(|((((rule, _), cached), done), changed)| {
+                            (((rule, cached), done), changed)
+                        })
                     {
-                        let (keep, mut ran) = match (rule.reads, &local) {
+                        *changed = match (rule.reads, &local) {
                             (crate::rules::Reads::Local, Some((partial, prefix))) => {
                                 let ctx = Ctx {
                                     root: partial,
                                     ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
                                 };
-                                (Some(prefix), self.run_rule(rule, &ctx))
+                                let ran = self.run_rule(rule, &ctx);
+                                splice_findings(cached, ran, |f| {
+                                    under(f.pointer.as_str(), prefix.as_str())
+                                })
                             }
                             (reads, _) if reads.section("pillars") => {
-                                (None, self.run_rule(rule, &ctx))
-                            }
-                            _ => {
-                                *cached = self.run_rule(rule, &ctx);
-                                continue;
-                            }
-                        };
-                        match keep {
-                            Some(prefix) => {
-                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
-                            }
-                            None => {
-                                cached.retain(|f| under(f.pointer.as_str(), within.as_str()));
+                                let mut ran = self.run_rule(rule, &ctx);
                                 ran.retain(|f| !under(f.pointer.as_str(), within.as_str()));
+                                splice_findings(cached, ran, |f| {
+                                    !under(f.pointer.as_str(), within.as_str())
+                                })
                             }
-                        }
-                        cached.extend(ran);
+                            _ => replace_findings(cached, self.run_rule(rule, &ctx)),
+                        };
                     }
                     drop(chart);
                     report.pillars = pillars;
                 } else if pending {
                     let chart = Chart::new(&report);
                     let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
-                    for ((rule, cached), _) in RULES
+                    for ((((rule, &rerun), cached), _), changed) in RULES
                         .iter()
+                        .zip(&reruns)
                         .zip(&mut findings)
                         .zip(&done)
-                        .filter(|(_, &done)| !done)
+                        .zip(&mut changed)
+                        .filter(|((_, &done), _)| !done)
                     {
                         match (rule.reads, &local) {
                             (crate::rules::Reads::Local, Some((partial, prefix))) => {
@@ -679,10 +688,14 @@ impl Linter {
                                     root: partial,
                                     ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
                                 };
-                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
-                                cached.extend(self.run_rule(rule, &ctx));
+                                let ran = self.run_rule(rule, &ctx);
+                                *changed = splice_findings(cached, ran, |f| {
+                                    under(f.pointer.as_str(), prefix.as_str())
+                                });
                             }
-                            (reads, _) if rerun(reads) => *cached = self.run_rule(rule, &ctx),
+                            _ if rerun => {
+                                *changed = replace_findings(cached, self.run_rule(rule, &ctx));
+                            }
                             _ => {}
                         }
                     }
@@ -691,8 +704,8 @@ impl Linter {
                 codes.extend(
                     RULES
                         .iter()
-                        .zip(before.iter().zip(&findings))
-                        .filter(|(_, (before, now))| before.as_ref().is_some_and(|b| b != *now))
+                        .zip(&changed)
+                        .filter(|(_, &changed)| changed)
                         .map(|(rule, _)| rule.code),
                 );
                 Model::Ok { report, findings }
@@ -1194,6 +1207,11 @@ impl Counts {
     const IDS: &'static str = "P013";
     const LEADING: &'static str = "P016";
 
+    /// Whether rule `code`'s findings come from the counts.
+    fn counts(code: &str) -> bool {
+        code == Self::IDS || code == Self::LEADING
+    }
+
     /// Counts what is not counted yet, for the rules that run.
     fn keep(&mut self, linter: &Linter, report: &Report) {
         use crate::rules::plan::{p013_duplicate_id::Ids, p016_idle_department::Leading};
@@ -1375,6 +1393,36 @@ fn stale_lines<'a>(
             .map_or(0, |root| source::locate_pointer(root, p).value.start());
         loaded.lines.position(text, log.at(start, false)).line
     }
+}
+
+/// Replaces a rule's kept findings with `ran`; whether that changed them.
+fn replace_findings(cached: &mut Vec<Finding>, ran: Vec<Finding>) -> bool {
+    if *cached == ran {
+        return false;
+    }
+    *cached = ran;
+    true
+}
+
+/// Replaces the kept findings that `replaced` picks with `ran` (put after the others);
+/// whether that changed them. Compared before anything moves, so that an edit that
+/// changes no finding copies none.
+fn splice_findings(
+    cached: &mut Vec<Finding>,
+    ran: Vec<Finding>,
+    replaced: impl Fn(&Finding) -> bool,
+) -> bool {
+    let same = cached
+        .iter()
+        .filter(|f| !replaced(f))
+        .chain(&ran)
+        .eq(cached.iter());
+    if same {
+        return false;
+    }
+    cached.retain(|f| !replaced(f));
+    cached.extend(ran);
+    true
 }
 
 fn under(pointer: &str, prefix: &str) -> bool {
