@@ -100,6 +100,7 @@ node_suite api test/api.test.mjs
 
 step "sessions: API and parity over 2,000 random edits"
 node_suite session test/session.test.mjs
+node_suite session-reply test/session-reply.test.mjs  # what crosses the boundary per edit
 
 step "fuzz corpus through the module (fuzz/corpus, else the fixtures and the seed)"
 node_suite corpus test/corpus.test.mjs

@@ -65,7 +65,7 @@ pub fn version() -> String {
 
 /// A live form session (`createSession` in `npm/lib/api.js`): every method returns an
 /// envelope, as the functions above do, except that an edit that leaves the diagnostics
-/// as they were returns `"unchanged"` (the wrapper keeps the previous envelope);
+/// as they were returns `"unchanged"` (the wrapper keeps the list it parsed last);
 /// `free()` comes from wasm-bindgen.
 #[wasm_bindgen(js_name = Session)]
 pub struct WasmSession(crate::session::SessionHandle);

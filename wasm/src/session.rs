@@ -5,17 +5,26 @@
 //!
 //! A handle is created whatever the options: when they are bad it holds the error, and
 //! every method returns that error envelope, so creation never throws inside WASM.
+//!
+//! What crosses the boundary per edit is proportional to what changed, not to the number
+//! of diagnostics: an edit that changes none answers [`UNCHANGED`], and one that does
+//! answers a *delta*, `{"ok": [item, ...]}` where an item is either a diagnostic in full
+//! (its JSON shape, as `validate` gives it) or `[from, to]`, the last reply's diagnostics
+//! `from..to` kept as they were (identical in every field of the JSON shape). A full list
+//! is a delta with nothing kept, and a diagnostic is never an array, so the one reader in
+//! `npm/lib/api.js` takes both. The list this rebuilds has `validate`'s shape and order.
 
 use crate::api::{envelope, prepare, ApiError, ErrorCode, WasmDiagnostic};
 use naplint::session::{EditError, Session};
 use naplint::{Diagnostic, Linter};
+use serde::Serialize;
 use std::rc::Rc;
 
 /// What [`SessionHandle::set_reply`] and [`SessionHandle::remove_reply`] return when the
 /// edit left the diagnostics as the previous reply gave them (in their JSON shape): most
-/// keystrokes in a form. The JavaScript wrapper then answers from the envelope it already
-/// has, so the diagnostics are neither serialised here nor parsed there again. Never an
-/// envelope (those start with `{`).
+/// keystrokes in a form. The JavaScript wrapper then answers with a copy of the list it
+/// parsed last, so the diagnostics are neither serialised here nor parsed there again.
+/// Never an envelope (those start with `{`).
 pub const UNCHANGED: &str = "unchanged";
 
 /// A session (or why it could not be made).
@@ -24,8 +33,26 @@ pub struct SessionHandle {
     session: Result<Session<Rc<Linter>>, ApiError>,
     /// The diagnostics of the last reply (equal, in their JSON shape, to the session's
     /// after every call: an edit either keeps them or replaces them here; a refused edit
-    /// changes nothing).
+    /// changes nothing). Only compared, never serialised: a kept one may have an older
+    /// byte span than the session's.
     reported: Vec<Diagnostic>,
+}
+
+/// How many of the last reply's diagnostics, from the first not yet matched, are looked
+/// through for one of the new list (the findings an edit removed at one place, plus one).
+/// The lists are in document order, so an edit's findings come and go together; a run of
+/// more removed findings than this only sends the rest in full. It bounds the comparisons
+/// at `LOOKAHEAD` per diagnostic, whatever the edit.
+const LOOKAHEAD: usize = 16;
+
+/// One item of a delta reply (the module's documentation above).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'a> {
+    /// `[from, to]`: the last reply's diagnostics `from..to`.
+    Keep(usize, usize),
+    /// A diagnostic the last reply did not have (there).
+    New(WasmDiagnostic<'a>),
 }
 
 fn diagnostics_of(ds: &[Diagnostic]) -> String {
@@ -37,7 +64,8 @@ fn diagnostics_of(ds: &[Diagnostic]) -> String {
 /// Whether two diagnostics serialise to the same [`WasmDiagnostic`]: every field of the
 /// JSON shape, but not the byte spans, which move with any edit before them and are not
 /// part of it. The destructuring names every field, so a field added to `Diagnostic`
-/// does not compile here until it is sorted into one group or the other.
+/// does not compile here until it is sorted into one group or the other. The numbers are
+/// compared first: most pairs that differ differ there.
 fn same_json(a: &Diagnostic, b: &Diagnostic) -> bool {
     let Diagnostic {
         code,
@@ -56,12 +84,12 @@ fn same_json(a: &Diagnostic, b: &Diagnostic) -> bool {
         related_spans: _,
         utf16_columns,
     } = a;
-    *code == b.code
-        && *line == b.line
+    *line == b.line
         && *column == b.column
         && *end_line == b.end_line
         && *end_column == b.end_column
         && *utf16_columns == b.utf16_columns
+        && *code == b.code
         && *pointer == b.pointer
         && *severity == b.severity
         && *message == b.message
@@ -71,8 +99,49 @@ fn same_json(a: &Diagnostic, b: &Diagnostic) -> bool {
         && *related == b.related
 }
 
-fn same_diagnostics(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_json(x, y))
+/// For each diagnostic of `now`, the index of an identical one in `before`, or `None`:
+/// a greedy walk in document order (the matched indices increase), each looking at most
+/// [`LOOKAHEAD`] diagnostics ahead, so linear in the lists.
+fn matches(now: &[Diagnostic], before: &[Diagnostic]) -> Vec<Option<usize>> {
+    let mut next = 0;
+    now.iter()
+        .map(|d| {
+            let ahead = before.get(next..).unwrap_or_default();
+            let k = ahead.iter().take(LOOKAHEAD).position(|b| same_json(d, b))?;
+            let at = next + k;
+            next = at + 1;
+            Some(at)
+        })
+        .collect()
+}
+
+/// Whether `matches` kept every diagnostic of `before`, in place.
+fn all_kept(matched: &[Option<usize>], before: &[Diagnostic]) -> bool {
+    matched.len() == before.len() && matched.iter().enumerate().all(|(i, m)| *m == Some(i))
+}
+
+/// The delta reply's items: runs of kept diagnostics, and the others in full.
+fn items<'a>(now: &'a [Diagnostic], matched: &[Option<usize>]) -> Vec<Item<'a>> {
+    let mut out: Vec<Item<'a>> = Vec::new();
+    for (d, m) in now.iter().zip(matched) {
+        match (*m, out.last_mut()) {
+            (Some(k), Some(Item::Keep(_, to))) if *to == k => *to = k + 1,
+            (Some(k), _) => out.push(Item::Keep(k, k + 1)),
+            (None, _) => out.push(Item::New(WasmDiagnostic::from(d))),
+        }
+    }
+    out
+}
+
+/// `reported` becomes `now`: the kept diagnostics move over (their increasing indices let
+/// one pass do it), and only the others are cloned.
+fn report(reported: &mut Vec<Diagnostic>, now: &[Diagnostic], matched: &[Option<usize>]) {
+    let mut before = std::mem::take(reported).into_iter().enumerate();
+    reported.reserve(now.len());
+    for (d, m) in now.iter().zip(matched) {
+        let kept = m.and_then(|k| before.by_ref().find(|(i, _)| *i == k));
+        reported.push(kept.map_or_else(|| d.clone(), |(_, b)| b));
+    }
 }
 
 fn edit_error(e: &EditError, linter: &Linter) -> ApiError {
@@ -95,7 +164,7 @@ fn edit_error(e: &EditError, linter: &Linter) -> ApiError {
     }
 }
 
-/// Whether a reply carries every diagnostic or may be [`UNCHANGED`].
+/// Whether a reply carries every diagnostic in full or may be [`UNCHANGED`] or a delta.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reply {
     Full,
@@ -187,8 +256,9 @@ impl SessionHandle {
         self.reply(outcome, Reply::Full)
     }
 
-    /// [`SessionHandle::set_envelope`], or [`UNCHANGED`] when the diagnostics are those of
-    /// the previous reply: what the wasm-bindgen class returns.
+    /// [`SessionHandle::set_envelope`] as a delta of the previous reply, or [`UNCHANGED`]
+    /// when the diagnostics are those of the previous reply: what the wasm-bindgen class
+    /// returns.
     #[must_use]
     pub fn set_reply(&mut self, pointer: &str, value: &str) -> String {
         let outcome = self.apply_set(pointer, value);
@@ -204,7 +274,8 @@ impl SessionHandle {
     }
 
     /// The reply to an edit once applied or refused: the error (the session is as it
-    /// was), [`UNCHANGED`], or the diagnostics, which become the reported ones.
+    /// was), [`UNCHANGED`], or the diagnostics (a delta, or all in full), which become
+    /// the reported ones.
     fn reply(&mut self, outcome: Result<(), ApiError>, mode: Reply) -> String {
         if let Err(e) = outcome {
             return envelope(Err::<(), _>(e));
@@ -213,15 +284,18 @@ impl SessionHandle {
             Ok(session) => session.diagnostics(),
             Err(e) => return envelope(Err::<(), _>(e.clone())),
         };
-        let same = same_diagnostics(now, &self.reported);
-        if same && mode == Reply::Delta {
-            return UNCHANGED.to_owned();
+        let matched = matches(now, &self.reported);
+        if all_kept(&matched, &self.reported) {
+            return match mode {
+                Reply::Delta => UNCHANGED.to_owned(),
+                Reply::Full => diagnostics_of(now),
+            };
         }
-        let text = diagnostics_of(now);
-        if !same {
-            self.reported.clear();
-            self.reported.extend_from_slice(now);
-        }
+        let text = match mode {
+            Reply::Delta => envelope(Ok::<_, ApiError>(items(now, &matched))),
+            Reply::Full => diagnostics_of(now),
+        };
+        report(&mut self.reported, now, &matched);
         text
     }
 

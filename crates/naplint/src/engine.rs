@@ -14,7 +14,7 @@ use crate::rules::structure::{
 };
 use crate::rules::{Across, Ctx};
 use crate::schema::{CompiledSchema, SchemaError, Violation, REPORT_SCHEMA_JSON};
-use crate::source::{self, LineIndex, LoadIssue, Node, SourceFormat};
+use crate::source::{self, LineIndex, LoadIssue, Node, SourceFormat, TextRef};
 use std::collections::HashMap;
 
 mod spans;
@@ -380,7 +380,7 @@ impl Linter {
                 let valid = std::str::from_utf8(bytes.get(..offset).unwrap_or_default())
                     .unwrap_or_default();
                 let lines = LineIndex::new(valid);
-                let mut out = self.sink(valid, &lines, None);
+                let mut out = self.sink(valid.into(), &lines, None);
                 out.push_at(
                     "S003",
                     s003_parse_error::invalid_utf8(offset, self.config.lang),
@@ -443,19 +443,19 @@ impl Linter {
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
         let mut parts = self.parts(text, loaded, previous, line_map);
-        self.emit(text, loaded, &mut parts, None)
+        self.emit(text.into(), loaded, &mut parts, None)
     }
 
     /// Checks a document a session keeps loaded, and fills `parts` for the next edit.
     /// `log` holds the splices the tree's spans have not caught up with.
     pub(crate) fn check_session(
         &self,
-        text: &str,
+        text: TextRef<'_>,
         loaded: &source::Loaded,
         parts: &mut Parts,
         log: &SpanLog,
     ) -> Vec<Diagnostic> {
-        let lines = stale_lines(text, loaded, log);
+        let lines = stale_lines(loaded, log);
         let line_map = (!log.is_current()).then_some(&lines as &dyn Fn(&Pointer) -> usize);
         *parts = self.parts(text, loaded, None, line_map);
         self.emit(text, loaded, parts, Some(log))
@@ -472,7 +472,7 @@ impl Linter {
     /// diagnostic made again.
     pub(crate) fn recheck_session(
         &self,
-        text: &str,
+        text: TextRef<'_>,
         loaded: &source::Loaded,
         parts: &mut Parts,
         edit: &Edit<'_>,
@@ -496,7 +496,7 @@ impl Linter {
         if s004_unsupported_format_version::check(root, lang).is_some() {
             return self.check_session(text, loaded, parts, log);
         }
-        let stale = stale_lines(text, loaded, log);
+        let stale = stale_lines(loaded, log);
         let line_map = (!log.is_current()).then_some(&stale as &dyn Fn(&Pointer) -> usize);
         // The schema: the subtree the edit can change (its parent's, when a member
         // came or went).
@@ -715,8 +715,9 @@ impl Linter {
                 self.model(root, text, loaded, line_map)
             }
         };
-        // The rule-language checks of the rules that read the section (all of them when
-        // the edit moved the lines their messages cite), under the same step budget as a
+        // The rule-language checks of the rules that read the section and whose own text
+        // reads the edited value (all of them when the edit moved the lines their
+        // messages cite), under the same step budget as a
         // whole run (a check's steps do not depend on the others').
         let lines_moved = self.config.lines && edit.lines_moved;
         let line_of = self.line_of(root, text, &loaded.lines, line_map);
@@ -727,7 +728,7 @@ impl Linter {
             .zip(&self.checks)
             .zip(&self.check_reads)
         {
-            if !run.enabled || !(lines_moved || rerun(reads)) {
+            if !run.enabled || !(lines_moved || rerun(reads) && check.reads_edit(edit.tokens)) {
                 steps += run.steps;
                 continue;
             }
@@ -761,7 +762,7 @@ impl Linter {
     #[allow(clippy::too_many_arguments)]
     fn patch(
         &self,
-        text: &str,
+        text: TextRef<'_>,
         loaded: &source::Loaded,
         parts: &mut Parts,
         log: &SpanLog,
@@ -835,13 +836,14 @@ impl Linter {
     }
 
     /// Everything a check finds, before the configuration and positions are applied.
-    fn parts(
+    fn parts<'t>(
         &self,
-        text: &str,
+        text: impl Into<TextRef<'t>>,
         loaded: &source::Loaded,
         previous: Option<&Report>,
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Parts {
+        let text = text.into();
         let mut parts = Parts::default();
         let Some(root) = loaded.root.as_ref() else {
             return parts;
@@ -908,7 +910,7 @@ impl Linter {
     fn model(
         &self,
         root: &Node,
-        text: &str,
+        text: TextRef<'_>,
         loaded: &source::Loaded,
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Model {
@@ -932,7 +934,7 @@ impl Linter {
         report: &'a Report,
         chart: &'a Chart<'a>,
         root: &'a Node,
-        text: &'a str,
+        text: impl Into<TextRef<'a>>,
         lines: &'a LineIndex,
         line_map: Option<&'a dyn Fn(&Pointer) -> usize>,
     ) -> Ctx<'a> {
@@ -941,7 +943,7 @@ impl Linter {
             chart,
             config: &self.config,
             root,
-            text,
+            text: text.into(),
             lines,
             line_map,
         }
@@ -960,7 +962,7 @@ impl Linter {
     /// (`log`: the splices a session's tree has not caught up with).
     fn emit(
         &self,
-        text: &str,
+        text: TextRef<'_>,
         loaded: &source::Loaded,
         parts: &mut Parts,
         log: Option<&SpanLog>,
@@ -1022,7 +1024,7 @@ impl Linter {
     }
 
     /// S003 and S002: what loading found.
-    fn push_load_issues(&self, text: &str, loaded: &source::Loaded, out: &mut Sink<'_>) {
+    fn push_load_issues(&self, text: TextRef<'_>, loaded: &source::Loaded, out: &mut Sink<'_>) {
         let lang = self.config.lang;
         for issue in &loaded.issues {
             match issue {
@@ -1081,8 +1083,8 @@ impl Linter {
         submission: bool,
     ) -> (source::Loaded, Vec<Diagnostic>) {
         let loaded = source::load(text, format);
-        let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
-        self.push_load_issues(text, &loaded, &mut out);
+        let mut out = self.sink(text.into(), &loaded.lines, loaded.root.as_ref());
+        self.push_load_issues(text.into(), &loaded, &mut out);
         if let Some(root) = loaded.root.as_ref() {
             let schema = if submission {
                 &self.submission_schema
@@ -1102,7 +1104,7 @@ impl Linter {
         loaded: &source::Loaded,
         findings: Vec<(&str, Finding)>,
     ) -> Vec<Diagnostic> {
-        let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
+        let mut out = self.sink(text.into(), &loaded.lines, loaded.root.as_ref());
         for (code, finding) in findings {
             out.push(code, finding);
         }
@@ -1114,7 +1116,12 @@ impl Linter {
         self.levels.enabled(code)
     }
 
-    fn sink<'a>(&'a self, text: &'a str, lines: &'a LineIndex, root: Option<&'a Node>) -> Sink<'a> {
+    fn sink<'a>(
+        &'a self,
+        text: TextRef<'a>,
+        lines: &'a LineIndex,
+        root: Option<&'a Node>,
+    ) -> Sink<'a> {
         Sink {
             lang: self.config.lang,
             levels: &self.levels,
@@ -1137,7 +1144,7 @@ impl Linter {
     fn line_of<'a>(
         &self,
         root: &'a Node,
-        text: &'a str,
+        text: TextRef<'a>,
         lines: &'a LineIndex,
         line_map: Option<&'a dyn Fn(&Pointer) -> usize>,
     ) -> impl Fn(&Pointer) -> Option<usize> + 'a {
@@ -1295,7 +1302,7 @@ impl Places {
     /// lines, the splice added; its column changes only when it is on the line the
     /// splice ends on, and is counted again there. What lay inside the splice is
     /// forgotten.
-    fn shift(&mut self, splice: Spliced, text: &str, lines: &LineIndex) {
+    fn shift(&mut self, splice: Spliced, text: TextRef<'_>, lines: &LineIndex) {
         let (Ok(old), Ok(new), Ok(added), Ok(removed)) = (
             isize::try_from(splice.old_end.saturating_sub(splice.start)),
             isize::try_from(splice.new_len),
@@ -1307,7 +1314,7 @@ impl Places {
         };
         let (delta, line_delta) = (new - old, added - removed);
         let end = splice.start + splice.new_len;
-        let end_line = lines.position(text, end).line;
+        let end_line = lines.line(end);
         // Where offset `x` (an end of a span when `is_end`) goes, with its position.
         let moved = |x: usize, is_end: bool, at: Option<source::Position>| {
             let moves = if is_end {
@@ -1382,7 +1389,6 @@ pub(crate) struct Edit<'a> {
 /// The line of a pointer in a session's text, through the splices its tree's spans have
 /// not caught up with (what messages that cite lines quote).
 fn stale_lines<'a>(
-    text: &'a str,
     loaded: &'a source::Loaded,
     log: &'a SpanLog,
 ) -> impl Fn(&Pointer) -> usize + 'a {
@@ -1391,7 +1397,7 @@ fn stale_lines<'a>(
             .root
             .as_ref()
             .map_or(0, |root| source::locate_pointer(root, p).value.start());
-        loaded.lines.position(text, log.at(start, false)).line
+        loaded.lines.line(log.at(start, false))
     }
 }
 
@@ -1442,7 +1448,7 @@ fn under(pointer: &str, prefix: &str) -> bool {
 fn patch_positions(
     diagnostics: &mut [Diagnostic],
     splice: Spliced,
-    text: &str,
+    text: TextRef<'_>,
     lines: &LineIndex,
 ) -> bool {
     let before = |(_, end): (usize, usize)| end <= splice.start;
@@ -1463,19 +1469,38 @@ fn patch_positions(
             span
         }
     };
+    // What lies after the splice moves by its lines; only what is on the line it ends
+    // on has its columns counted again (as `Places::shift` does).
+    let (Ok(added), Ok(removed)) = (
+        isize::try_from(splice.added),
+        isize::try_from(splice.removed),
+    ) else {
+        return false;
+    };
+    let line_delta = added - removed;
+    let end_line = lines.line(splice.start + splice.new_len);
     for d in diagnostics {
         d.related_spans.iter_mut().for_each(|s| *s = moved(*s));
         if !after(d.span) {
             continue;
         }
         d.span = moved(d.span);
-        let (start, end) = (
-            lines.position(text, d.span.0),
-            lines.position(text, d.span.1),
+        let (line, end) = (
+            d.line.saturating_add_signed(line_delta),
+            d.end_line.saturating_add_signed(line_delta),
         );
-        (d.line, d.column, d.end_line, d.end_column) =
-            (start.line, start.column, end.line, end.column);
-        d.utf16_columns = (start.column_utf16, end.column_utf16);
+        if line == end_line {
+            let at = lines.position(text, d.span.0);
+            (d.line, d.column, d.utf16_columns.0) = (at.line, at.column, at.column_utf16);
+        } else {
+            d.line = line;
+        }
+        if end == end_line {
+            let at = lines.position(text, d.span.1);
+            (d.end_line, d.end_column, d.utf16_columns.1) = (at.line, at.column, at.column_utf16);
+        } else {
+            d.end_line = end;
+        }
     }
     true
 }
@@ -1711,7 +1736,7 @@ struct Sink<'a> {
     lang: Lang,
     levels: &'a Levels,
     infos: &'a [RuleInfo],
-    text: &'a str,
+    text: TextRef<'a>,
     lines: &'a LineIndex,
     locator: Option<source::Locator<'a>>,
     /// The splices a session's tree has not caught up with: located spans go through it.

@@ -26,8 +26,14 @@
 use crate::diagnostic::Diagnostic;
 use crate::engine::{Edit, Linter, Parts, SpanLog, Spliced};
 use crate::i18n::{Lang, Text};
-use crate::source::{self, LineIndex, LoadIssue, Loaded, Member, Node, SourceFormat, Span, Value};
+use crate::source::{
+    self, LineIndex, LoadIssue, Loaded, Member, Node, SourceFormat, Span, TextRef, Value,
+};
+use gap::GapText;
 use std::borrow::Borrow;
+use std::cell::OnceCell;
+
+mod gap;
 
 /// Why an edit was refused. The session is unchanged after any of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +201,11 @@ impl std::error::Error for EditError {}
 #[derive(Debug)]
 pub struct Session<L: Borrow<Linter>> {
     linter: L,
-    text: String,
+    /// The text, in a gap buffer: an edit moves only the bytes between it and the last.
+    text: GapText,
+    /// The text as one string, built when [`Session::text`] asks for it, until the next
+    /// edit.
+    flat: OnceCell<String>,
     loaded: Loaded,
     diagnostics: Vec<Diagnostic>,
     /// What the last check found, for the next edit to recompute only what it changes.
@@ -203,9 +213,10 @@ pub struct Session<L: Borrow<Linter>> {
     /// The splices the tree's spans have not caught up with: every span read from the
     /// tree goes through it.
     log: SpanLog,
-    /// Whether the text has a CRLF line end (then added lines get one too): kept, so
-    /// that an edit does not search the whole text for one.
-    crlf: bool,
+    /// How many CRLF line ends the text has (while any, added lines get one too):
+    /// counted once and kept by each edit, so that an edit does not search the whole
+    /// text for one.
+    crlf: usize,
     /// Edits that took the in-place path (tests check that it is the usual one).
     #[cfg(test)]
     spliced: usize,
@@ -255,13 +266,15 @@ impl<L: Borrow<Linter>> Session<L> {
         let loaded = source::load(&text, format);
         let mut parts = Parts::default();
         let log = SpanLog::new(text.len());
-        let crlf = text.contains("\r\n");
-        let diagnostics = linter
-            .borrow()
-            .check_session(&text, &loaded, &mut parts, &log);
+        let crlf = text.matches("\r\n").count();
+        let diagnostics =
+            linter
+                .borrow()
+                .check_session(text.as_str().into(), &loaded, &mut parts, &log);
         Self {
             linter,
-            text,
+            text: GapText::from(text),
+            flat: OnceCell::new(),
             loaded,
             diagnostics,
             parts,
@@ -279,10 +292,11 @@ impl<L: Borrow<Linter>> Session<L> {
         Self::new(linter, pretty(value, "", "\n"), SourceFormat::Json)
     }
 
-    /// The current document's text.
+    /// The current document's text (built from the session's gap buffer when first
+    /// asked for after an edit: a copy of the text).
     #[must_use]
     pub fn text(&self) -> &str {
-        &self.text
+        self.flat.get_or_init(|| self.text.to_text())
     }
 
     #[must_use]
@@ -320,7 +334,7 @@ impl<L: Borrow<Linter>> Session<L> {
         if self.splice_tree(&tokens, &splice, Some(value)) {
             return Ok(self.recheck(&splice, &tokens, structural));
         }
-        let edited = apply(&self.text, &splice);
+        let edited = apply(self.text.view(), &splice);
         let loaded = source::load(&edited, self.loaded.format);
         let reads_back = loaded
             .root
@@ -413,7 +427,7 @@ impl<L: Borrow<Linter>> Session<L> {
         if self.splice_tree(&tokens, &splice, None) {
             return Ok(self.recheck(&splice, &tokens, true));
         }
-        let edited = apply(&self.text, &splice);
+        let edited = apply(self.text.view(), &splice);
         let loaded = source::load(&edited, self.loaded.format);
         if loaded.root.is_none() || has_syntax_issue(&loaded) {
             return Err(EditError::Rejected {
@@ -436,7 +450,7 @@ impl<L: Borrow<Linter>> Session<L> {
         splice: &Splice,
         value: Option<&serde_json::Value>,
     ) -> bool {
-        let text = &self.text;
+        let text = self.text.view();
         let fits = splice.start <= splice.end
             && text.is_char_boundary(splice.start)
             && text.is_char_boundary(splice.end);
@@ -490,7 +504,7 @@ impl<L: Borrow<Linter>> Session<L> {
         if !put(root, place, new) {
             // Unreachable by construction (the place and the value were matched above);
             // should it happen, the tree goes back to a whole parse of the unchanged text.
-            self.loaded = source::load(&self.text, self.loaded.format);
+            self.loaded = source::load(&self.text.to_text(), self.loaded.format);
             self.log = SpanLog::new(self.text.len());
             return false;
         }
@@ -510,25 +524,35 @@ impl<L: Borrow<Linter>> Session<L> {
         {
             self.spliced += 1;
         }
+        let text = self.text.view();
+        let old_lines = self.loaded.lines.line_count();
         let spliced = self
             .loaded
             .lines
-            .splice(&self.text, splice.start, splice.end, &splice.with);
-        let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
-        let removed = self.text.get(splice.start..splice.end).unwrap_or_default();
-        let (removed_lines, added_lines) = (newlines(removed), newlines(&splice.with));
-        let lines_moved = removed_lines != added_lines;
-        let breaks = |s: &str| s.contains(['\r', '\n']);
-        let recount = breaks(removed) || breaks(&splice.with);
+            .splice(text, splice.start, splice.end, &splice.with);
+        let removed_lines = text.count_byte(b'\n', splice.start, splice.end);
+        // The CRLF pairs the splice takes out and puts in, with the bytes on either side.
+        let (before, after) = (
+            splice.start.checked_sub(1).and_then(|i| text.byte(i)),
+            text.byte(splice.end),
+        );
+        let (old_a, old_b) = text.slices(splice.start, splice.end);
+        let old_pairs = crlf_pairs(before, [old_a, old_b], after);
+        let new_pairs = crlf_pairs(before, [splice.with.as_bytes(), &[]], after);
+        self.crlf = (self.crlf + new_pairs).saturating_sub(old_pairs);
         // `splice_tree` checked that both ends are character boundaries.
-        self.text
-            .replace_range(splice.start..splice.end, &splice.with);
-        if recount {
-            self.crlf = self.text.contains("\r\n");
-        }
+        self.text.splice(splice.start, splice.end, &splice.with);
+        self.flat = OnceCell::new();
         if !spliced {
-            self.loaded.lines = LineIndex::new(&self.text);
+            self.loaded.lines = LineIndex::new(&self.text.to_text());
         }
+        // The lines after the splice move by what the index counts (a lone `\r` is a line
+        // break too).
+        let line_delta = isize::try_from(self.loaded.lines.line_count()).unwrap_or(0)
+            - isize::try_from(old_lines).unwrap_or(0);
+        let removed_lines = removed_lines.max(usize::try_from(-line_delta).unwrap_or_default());
+        let added_lines = removed_lines.saturating_add_signed(line_delta);
+        let lines_moved = line_delta != 0;
         let edit = Edit {
             tokens,
             structural,
@@ -544,7 +568,7 @@ impl<L: Borrow<Linter>> Session<L> {
         };
         let last = std::mem::take(&mut self.diagnostics);
         self.diagnostics = self.linter.borrow().recheck_session(
-            &self.text,
+            self.text.view(),
             &self.loaded,
             &mut self.parts,
             &edit,
@@ -555,12 +579,15 @@ impl<L: Borrow<Linter>> Session<L> {
 
     fn commit(&mut self, text: String, loaded: Loaded) -> &[Diagnostic] {
         self.log = SpanLog::new(text.len());
-        self.crlf = text.contains("\r\n");
-        self.diagnostics =
-            self.linter
-                .borrow()
-                .check_session(&text, &loaded, &mut self.parts, &self.log);
-        self.text = text;
+        self.crlf = text.matches("\r\n").count();
+        self.diagnostics = self.linter.borrow().check_session(
+            text.as_str().into(),
+            &loaded,
+            &mut self.parts,
+            &self.log,
+        );
+        self.text = GapText::from(text);
+        self.flat = OnceCell::new();
         self.loaded = loaded;
         &self.diagnostics
     }
@@ -571,8 +598,8 @@ impl<L: Borrow<Linter>> Session<L> {
         target: Target<'_>,
         value: &serde_json::Value,
     ) -> Result<Splice, EditError> {
-        let text = self.text.as_str();
-        let nl = if self.crlf { "\r\n" } else { "\n" };
+        let text = self.text.view();
+        let nl = if self.crlf > 0 { "\r\n" } else { "\n" };
         let yaml = self.loaded.format == SourceFormat::Yaml;
         match target {
             Target::Existing(node) => {
@@ -581,7 +608,7 @@ impl<L: Borrow<Linter>> Session<L> {
                 let with = if yaml {
                     flow(value)
                 } else {
-                    pretty(value, indent, nl)
+                    pretty(value, &indent, nl)
                 };
                 Ok(Splice {
                     start: span.start(),
@@ -638,7 +665,7 @@ impl<L: Borrow<Linter>> Session<L> {
 /// start and end of the last entry) or into the empty container. A container written
 /// on one line stays on one line.
 fn insert_entry(
-    text: &str,
+    text: TextRef<'_>,
     container: Span,
     last: Option<(usize, usize)>,
     key: Option<String>,
@@ -647,11 +674,9 @@ fn insert_entry(
 ) -> Splice {
     let (start, end, lead, indent, trail) = match last {
         Some((first, end)) => {
-            let multiline = text
-                .get(container.start()..first)
-                .is_some_and(|s| s.contains('\n'));
+            let multiline = text.contains_byte(b'\n', container.start(), first);
             if multiline {
-                let indent = indent_at(text, first).to_owned();
+                let indent = indent_at(text, first);
                 (end, end, format!(",{nl}{indent}"), indent, String::new())
             } else {
                 (end, end, ", ".to_owned(), String::new(), String::new())
@@ -813,12 +838,35 @@ fn node_mut<'n>(root: &'n mut Node, path: &[usize]) -> Option<&'n mut Node> {
         })
 }
 
-fn apply(text: &str, splice: &Splice) -> String {
-    let mut out = String::with_capacity(text.len() + splice.with.len());
-    out.push_str(text.get(..splice.start).unwrap_or_default());
-    out.push_str(&splice.with);
-    out.push_str(text.get(splice.end..).unwrap_or_default());
-    out
+/// The text with `splice` applied, as one string (for a whole parse).
+fn apply(text: TextRef<'_>, splice: &Splice) -> String {
+    let mut out = Vec::with_capacity(text.len() + splice.with.len());
+    let (a, b) = text.slices(0, splice.start);
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    out.extend_from_slice(splice.with.as_bytes());
+    let (a, b) = text.slices(splice.end, text.len());
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    // Whole characters on both sides (the ends are character boundaries, else the
+    // whole parse reports what the lossy conversion wrote).
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The CRLF pairs in `runs`, with the byte before and after them.
+fn crlf_pairs(before: Option<u8>, runs: [&[u8]; 2], after: Option<u8>) -> usize {
+    let [a, b] = runs;
+    let bytes = before
+        .into_iter()
+        .chain(a.iter().copied())
+        .chain(b.iter().copied())
+        .chain(after);
+    let mut last = 0;
+    bytes.fold(0, |n, b| {
+        let pair = last == b'\r' && b == b'\n';
+        last = b;
+        n + usize::from(pair)
+    })
 }
 
 fn has_syntax_issue(loaded: &Loaded) -> bool {
@@ -829,12 +877,12 @@ fn has_syntax_issue(loaded: &Loaded) -> bool {
 }
 
 /// The leading whitespace of the line holding byte `at`.
-fn indent_at(text: &str, at: usize) -> &str {
-    let before = text.get(..at).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = text.get(line_start..).unwrap_or_default();
-    let width = line.len() - line.trim_start_matches([' ', '\t']).len();
-    line.get(..width).unwrap_or_default()
+fn indent_at(text: TextRef<'_>, at: usize) -> String {
+    let line_start = text.rfind_byte(b'\n', at).map_or(0, |i| i + 1);
+    (line_start..text.len())
+        .map_while(|i| text.byte(i).filter(|&b| b == b' ' || b == b'\t'))
+        .map(char::from)
+        .collect()
 }
 
 /// One JSON scalar (or an empty container) as compact JSON text.

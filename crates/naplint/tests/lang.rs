@@ -215,3 +215,108 @@ fn evaluation_is_bounded_on_big_documents() {
     let d = l.check(&seed, SourceFormat::Json);
     assert!(d.iter().all(|d| d.code != "U001"), "{d:#?}");
 }
+
+/// A check reads its scope's elements, the fields its paths follow (through arrays) and
+/// those its message names; a session re-runs it after an edit at, above or under one of
+/// those, and after no other.
+#[test]
+fn a_check_reads_its_paths_its_placeholders_and_its_scopes_elements() {
+    let schema: serde_json::Value =
+        serde_json::from_str(naplint::schema::REPORT_SCHEMA_JSON).unwrap();
+    let compiled =
+        |decl: naplint::lang::CheckDecl<'_>| naplint::lang::compile(decl, &schema).unwrap();
+    let funnel = compiled(naplint::lang::CheckDecl {
+        scope: Some("/statistics/operations"),
+        check: "guilty_pleas <= charged",
+        message: Some("{name}: {arithmetic}"),
+        ..Default::default()
+    });
+    let countries = compiled(naplint::lang::CheckDecl {
+        scope: Some("/statistics/trp/cumulative"),
+        check: "sum(top_countries_of_birth.count) <= $.statistics.trp.cumulative.recipients",
+        ..Default::default()
+    });
+    // A check whose body reads no field of its elements still finds once per element.
+    let each = compiled(naplint::lang::CheckDecl {
+        scope: Some("/statistics/operations"),
+        check: "$.statistics.trp.cumulative.male <= 100",
+        ..Default::default()
+    });
+    let tokens = |p: &str| -> Vec<String> { p.split('/').skip(1).map(str::to_owned).collect() };
+    for (check, pointer, meets) in [
+        (&funnel, "", true),
+        (&funnel, "/statistics", true),
+        (&funnel, "/statistics/operations", true),
+        // An element added, removed or replaced.
+        (&funnel, "/statistics/operations/3", true),
+        (&funnel, "/statistics/operations/-", true),
+        (&funnel, "/statistics/operations/3/charged", true),
+        (&funnel, "/statistics/operations/3/charged/value", true),
+        (&funnel, "/statistics/operations/0/guilty_pleas", true),
+        // The message's `{name}`.
+        (&funnel, "/statistics/operations/0/name", true),
+        (&funnel, "/statistics/operations/0/arrested", false),
+        (&funnel, "/statistics/operations/0/charged_x", false),
+        (&funnel, "/statistics/trp", false),
+        (&funnel, "/funding/0/amount", false),
+        (&countries, "/statistics/trp/cumulative", true),
+        (&countries, "/statistics/trp/cumulative/recipients", true),
+        (
+            &countries,
+            "/statistics/trp/cumulative/top_countries_of_birth",
+            true,
+        ),
+        (
+            &countries,
+            "/statistics/trp/cumulative/top_countries_of_birth/2",
+            true,
+        ),
+        (
+            &countries,
+            "/statistics/trp/cumulative/top_countries_of_birth/2/count",
+            true,
+        ),
+        (
+            &countries,
+            "/statistics/trp/cumulative/top_countries_of_birth/2/country",
+            false,
+        ),
+        (&countries, "/statistics/trp/cumulative/male", false),
+        (&countries, "/statistics/trp/annual/0", false),
+        (&countries, "/statistics/investigations", false),
+        (&each, "/statistics/operations/3", true),
+        (&each, "/statistics/operations/3/charged", false),
+        (&each, "/statistics/trp/cumulative/male", true),
+        (&each, "/statistics/trp/cumulative/female", false),
+    ] {
+        assert_eq!(check.reads_edit(&tokens(pointer)), meets, "{pointer}");
+    }
+}
+
+/// A message's placeholders are filled once: a value put in is not searched for
+/// placeholders again (else the message would depend on fields its template never names).
+#[test]
+fn placeholders_are_filled_once() {
+    let text = fixture("R008/fail_charges.json");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let plain = linter(vec![]).unwrap().check(&text, SourceFormat::Json);
+    let r008 = |d: &[naplint::Diagnostic]| -> Vec<String> {
+        d.iter()
+            .filter(|d| d.code == "R008")
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    let before = r008(&plain);
+    assert!(!before.is_empty());
+    let ops = doc["statistics"]["operations"].as_array_mut().unwrap();
+    for op in ops.iter_mut() {
+        let name = op["name"].as_str().unwrap_or_default().to_owned();
+        op["name"] = serde_json::Value::from(format!("{name} {{charged}}"));
+    }
+    let edited = serde_json::to_string_pretty(&doc).unwrap();
+    let after = r008(&linter(vec![]).unwrap().check(&edited, SourceFormat::Json));
+    assert_eq!(after.len(), before.len());
+    for message in &after {
+        assert!(message.contains(" {charged}:"), "{message}");
+    }
+}

@@ -117,14 +117,44 @@ fn lines_false_leaves_lines_out_of_messages() {
     assert!(r001[0]["line"].as_u64().unwrap() > 1, "positions stay");
 }
 
-/// What a reply means for the caller that keeps the previous one: the diagnostics of
-/// `validate` on the current text.
+/// What a reply means for the caller that keeps the previous one (as `npm/lib/api.js`
+/// does): the previous diagnostics for [`UNCHANGED`], a delta's kept runs taken from them,
+/// an error as it is.
 fn replied(reply: &str, previous: &Value) -> Value {
     if reply == UNCHANGED {
-        previous.clone()
-    } else {
-        parse(reply)
+        return previous.clone();
     }
+    let value = parse(reply);
+    let Some(items) = value["ok"].as_array() else {
+        return value;
+    };
+    let before = previous["ok"].as_array().unwrap();
+    let mut out = Vec::new();
+    for item in items {
+        match item.as_array() {
+            Some(run) => {
+                let (from, to) = (run[0].as_u64().unwrap(), run[1].as_u64().unwrap());
+                assert!(from < to, "an empty run in {reply}");
+                out.extend_from_slice(
+                    &before[usize::try_from(from).unwrap()..usize::try_from(to).unwrap()],
+                );
+            }
+            None => out.push(item.clone()),
+        }
+    }
+    serde_json::json!({ "ok": out })
+}
+
+/// How many diagnostics a delta reply keeps, and how many it sends in full.
+fn kept_and_sent(reply: &str) -> (u64, usize) {
+    let items = parse(reply)["ok"].as_array().unwrap().clone();
+    let kept = items
+        .iter()
+        .filter_map(Value::as_array)
+        .map(|run| run[1].as_u64().unwrap() - run[0].as_u64().unwrap())
+        .sum();
+    let sent = items.iter().filter(|item| item.is_object()).count();
+    (kept, sent)
 }
 
 #[test]
@@ -212,4 +242,116 @@ fn replies_of_a_handle_with_bad_options_are_its_error() {
     for reply in [h.set_reply(STATUS, "1"), h.remove_reply(STATUS)] {
         assert_eq!(parse(&reply)["error"]["code"], "invalid-options", "{reply}");
     }
+}
+
+#[test]
+fn delta_replies_send_only_the_diagnostics_that_changed() {
+    const MALE: &str = "/statistics/trp/cumulative/male";
+    const D0: &str = "/pillars/0/objectives/0/tasks/0/deliverables/0";
+    const NEW: &str = "/pillars/0/objectives/0/tasks/0/deliverables/15";
+    let options = r#"{"lines": false}"#;
+    let compact = serde_json::from_str::<Value>(SEED).unwrap().to_string();
+    let status = format!("{D0}/status");
+    let start = format!("{D0}/start");
+    let new_status = format!("{NEW}/status");
+    // (edit, value or None to remove, kept, sent in full): the seed has 9 findings.
+    let edits: [(&str, Option<&str>, u64, usize); 10] = [
+        // R001 appears: one finding inserted among the seed's 9.
+        (MALE, Some("29"), 9, 1),
+        // P005 appears at the first deliverable, between others.
+        (&start, Some(r#""2013-14""#), 10, 1),
+        // R001 goes: nothing to send.
+        (MALE, Some("28"), 10, 0),
+        (&status, Some(r#""finished""#), 10, 1),
+        // A new deliverable on lines of its own: the findings before it are kept, those
+        // after it moved down and are sent again.
+        (
+            NEW,
+            Some(
+                r#"{"id": "1.11.99", "text": "A new deliverable", "start": "2012/13", "status": "ongoing", "leads": ["PS"]}"#,
+            ),
+            7,
+            4,
+        ),
+        (&new_status, Some(r#""finished""#), 11, 1),
+        (NEW, None, 7, 4),
+        // An unknown member in `/report`: a finding the model cannot get past, so
+        // only three findings, none of them kept.
+        ("/report/edition_note", Some(r#""draft""#), 0, 3),
+        ("/report/edition_note", None, 0, 11),
+        // The whole document on one line: every position moves, nothing is kept.
+        ("", Some(&compact), 0, 9),
+    ];
+    let mut h = SessionHandle::create(SEED, options);
+    let mut last = parse(&h.diagnostics_envelope());
+    for (pointer, value, kept, sent) in edits {
+        let reply = match value {
+            Some(v) => h.set_reply(pointer, v),
+            None => h.remove_reply(pointer),
+        };
+        last = replied(&reply, &last);
+        let text = parse(&h.text_envelope())["ok"].as_str().unwrap().to_owned();
+        assert_eq!(
+            last,
+            parse(&validate_envelope(&text, options)),
+            "{pointer}: {reply}"
+        );
+        assert_eq!(kept_and_sent(&reply), (kept, sent), "{pointer}: {reply}");
+        // The next reply is relative to this one: the same edit again changes nothing.
+        let again = match value {
+            Some(v) => h.set_reply(pointer, v),
+            None => h.remove_reply(pointer),
+        };
+        if value.is_some() {
+            assert_eq!(again, UNCHANGED, "{pointer}");
+        } else {
+            assert_eq!(parse(&again)["error"]["code"], "invalid-edit", "{pointer}");
+        }
+    }
+}
+
+#[test]
+fn a_delta_keeps_runs_and_a_full_envelope_is_a_delta_with_nothing_kept() {
+    let mut h = SessionHandle::create(SEED, "");
+    let reply = h.set_reply("/statistics/trp/cumulative/male", "29");
+    let items = parse(&reply)["ok"].as_array().unwrap().clone();
+    // The 9 kept findings come as runs around the new one, not one by one.
+    assert!(items.len() <= 3, "{reply}");
+    assert!(items
+        .iter()
+        .all(|i| i.is_object() || i.as_array().is_some_and(|r| r.len() == 2)));
+    let full = parse(&h.diagnostics_envelope());
+    assert_eq!(
+        replied(&h.diagnostics_envelope(), &serde_json::json!({ "ok": [] })),
+        full
+    );
+}
+
+#[test]
+fn matching_looks_a_bounded_way_ahead() {
+    let seed = naplint::Linter::new(naplint::Config::default())
+        .unwrap()
+        .check(SEED, naplint::SourceFormat::Json);
+    assert!(seed.len() >= 3);
+    // Every diagnostic of a list matches itself.
+    let same = matches(&seed, &seed);
+    assert!(all_kept(&same, &seed));
+    // A removed diagnostic is skipped; nothing matches in an empty list.
+    let fewer: Vec<Diagnostic> = seed.iter().skip(1).cloned().collect();
+    let m = matches(&fewer, &seed);
+    assert_eq!(m.first(), Some(&Some(1)));
+    assert!(!all_kept(&m, &seed));
+    assert!(matches(&seed, &[]).iter().all(Option::is_none));
+    // More than LOOKAHEAD findings removed before one that stays: it is sent in full.
+    let mut many: Vec<Diagnostic> = std::iter::repeat_n(seed[0].clone(), LOOKAHEAD)
+        .map(|mut d| {
+            d.line += 1000;
+            d
+        })
+        .collect();
+    many.push(seed[1].clone());
+    let m = matches(&seed[1..2], &many);
+    assert_eq!(m, vec![None]);
+    many.remove(0);
+    assert_eq!(matches(&seed[1..2], &many), vec![Some(LOOKAHEAD - 1)]);
 }

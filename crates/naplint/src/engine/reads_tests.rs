@@ -725,3 +725,185 @@ fn an_edit_meets_a_declared_part_at_above_or_under_it() {
         assert_eq!(reads.edit(tokens), meets, "{tokens:?}");
     }
 }
+
+/// Each rule-language check's findings and steps on `doc` (messages without lines).
+fn check_runs(linter: &Linter, doc: &Value) -> Option<Vec<(Vec<crate::diagnostic::Finding>, u64)>> {
+    let text = serde_json::to_string(doc).unwrap();
+    let loaded = source::load(&text, SourceFormat::Json);
+    let root = loaded.root.as_ref()?;
+    let line_of = |_: &crate::source::Pointer| None;
+    Some(
+        linter
+            .checks
+            .iter()
+            .map(|(_, check)| {
+                let mut steps = 0;
+                let found = check
+                    .run(
+                        root,
+                        &line_of,
+                        linter.config.tolerance,
+                        linter.config.lang,
+                        &mut steps,
+                    )
+                    .unwrap();
+                (found, steps)
+            })
+            .collect(),
+    )
+}
+
+/// Every value under `value`, with its tokens (`value`'s own, `at`, first).
+fn values_under(value: &Value, at: &[String], out: &mut Vec<(Vec<String>, Value)>) {
+    out.push((at.to_vec(), value.clone()));
+    let mut child = |token: String, v: &Value| {
+        let mut tokens = at.to_vec();
+        tokens.push(token);
+        values_under(v, &tokens, out);
+    };
+    match value {
+        Value::Object(members) => members.iter().for_each(|(k, v)| child(k.clone(), v)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| child(i.to_string(), v)),
+        _ => {}
+    }
+}
+
+/// `doc` with the value at `tokens` replaced by `value`, or removed (`None`); `None` when
+/// there is nothing there.
+fn edited(doc: &Value, tokens: &[String], value: Option<&Value>) -> Option<Value> {
+    let mut doc = doc.clone();
+    let (last, parent) = tokens.split_last()?;
+    let pointer: String = parent
+        .iter()
+        .map(|t| format!("/{}", crate::diagnostic::escape_token(t)))
+        .collect();
+    match (doc.pointer_mut(&pointer)?, value) {
+        (Value::Object(members), Some(v)) => {
+            members.insert(last.clone(), v.clone());
+        }
+        (Value::Object(members), None) => {
+            members.remove(last)?;
+        }
+        (Value::Array(items), v) => {
+            let i: usize = last.parse().ok()?;
+            match v {
+                Some(v) if i == items.len() => items.push(v.clone()),
+                Some(v) => *items.get_mut(i)? = v.clone(),
+                None if i < items.len() => {
+                    items.remove(i);
+                }
+                None => return None,
+            }
+        }
+        _ => return None,
+    }
+    Some(doc)
+}
+
+/// What each rule-language check reads, found in its text
+/// ([`crate::lang::CompiledCheck::reads_edit`]), is honest: on every fixture and the seed,
+/// replacing or removing any value of `statistics` or `funding`, or adding an element to
+/// an array there, never changes the findings or the steps of a check whose reads the
+/// edit does not meet. A wrong one would let a session keep a check's stale findings.
+#[test]
+fn a_checks_field_reads_are_honest() {
+    let linter = Linter::new(Config {
+        lines: false,
+        ..Config::default()
+    })
+    .unwrap();
+    // The built-in checks are all scoped there, and read nothing else (their rules
+    // declare those sections, and the test above holds them to it): each document is cut
+    // down to them, and documents that agree there are one case.
+    let sections = ["statistics", "funding"];
+    let mut cases: Vec<Value> = Vec::new();
+    for (_, doc) in documents() {
+        let cut: serde_json::Map<String, Value> = doc
+            .into_iter()
+            .filter(|(k, _)| sections.contains(&k.as_str()))
+            .collect();
+        let cut = Value::Object(cut);
+        if !cases.contains(&cut) {
+            cases.push(cut);
+        }
+    }
+    let mut everything = Vec::new();
+    for case in &cases {
+        values_under(case, &[], &mut everything);
+    }
+    everything.retain(|(tokens, _)| !tokens.is_empty());
+    // Up to 4 distinct values per field name (per array, for its elements), from every
+    // document, and a few of every kind.
+    let pool = pool_of(everything.iter().map(|(tokens, v)| {
+        let key = tokens
+            .iter()
+            .rev()
+            .find(|t| !t.bytes().all(|b| b.is_ascii_digit()))
+            .cloned()
+            .unwrap_or_default();
+        (key, v.clone())
+    }));
+    let generic = [
+        Value::Null,
+        Value::from(0),
+        Value::from(1000),
+        Value::from("x"),
+    ];
+    let (mut compared, mut changed) = (0usize, 0usize);
+    for case in &cases {
+        let Some(before) = check_runs(&linter, case) else {
+            continue;
+        };
+        let mut values = Vec::new();
+        values_under(case, &[], &mut values);
+        for (tokens, value) in values.iter().filter(|(t, _)| !t.is_empty()) {
+            let key = tokens
+                .iter()
+                .rev()
+                .find(|t| !t.bytes().all(|b| b.is_ascii_digit()))
+                .cloned()
+                .unwrap_or_default();
+            let mut edits: Vec<(Vec<String>, Option<&Value>)> = pool
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .take(4)
+                .chain(&generic)
+                .filter(|v| *v != value)
+                .map(|v| (tokens.clone(), Some(v)))
+                .collect();
+            edits.push((tokens.clone(), None));
+            if let Value::Array(items) = value {
+                let mut end = tokens.clone();
+                end.push(items.len().to_string());
+                edits.extend(items.last().map(|last| (end, Some(last))));
+            }
+            for (at, v) in edits {
+                let Some(after) = edited(case, &at, v).and_then(|d| check_runs(&linter, &d)) else {
+                    continue;
+                };
+                for (((code, check), before), after) in
+                    linter.checks.iter().zip(&before).zip(&after)
+                {
+                    if check.reads_edit(&at) {
+                        changed += usize::from(before != after);
+                        continue;
+                    }
+                    assert_eq!(
+                        before,
+                        after,
+                        "a check of {code} does not read `/{}`, but its findings or steps change when it is {}",
+                        at.join("/"),
+                        if v.is_some() { "replaced" } else { "removed" },
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    println!("{} documents: {compared} unread-field edits compared; {changed} read-field edits changed a check", cases.len());
+    assert!(compared > 50_000 && changed > 1_000, "{compared} {changed}");
+}

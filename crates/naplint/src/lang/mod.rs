@@ -121,6 +121,127 @@ pub struct CompiledCheck {
     help: [Option<String>; 2],
     pub severity: Option<Severity>,
     tolerance: Option<f64>,
+    /// What the check reads, found in its text when it is compiled.
+    reads: Vec<Read>,
+}
+
+/// One part of the document a check reads: its scope's elements, a field path or a
+/// placeholder of its message. A session re-runs the check only after an edit at, above
+/// or under one of them ([`CompiledCheck::reads_edit`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Read {
+    /// Tokens that must match exactly: the scope's, for a path relative to its elements.
+    exact: Vec<String>,
+    /// The field names the path follows from there. An array index may come between any
+    /// two (a path through an array reads each element's field), and a path that ends at
+    /// an array reads its elements.
+    names: Vec<String>,
+    /// Only which elements the scope has: the node at `exact`, and an element of it added,
+    /// removed or replaced (not an edit inside one, which `names` cover).
+    elements: bool,
+}
+
+/// Whether a token can be an array index (`-` appends, as in JSON Patch).
+fn is_index(token: &str) -> bool {
+    token == "-" || (!token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()))
+}
+
+impl Read {
+    /// Whether an edit of the value at `tokens` is at, above or under this part.
+    fn meets<S: AsRef<str>>(&self, tokens: &[S]) -> bool {
+        let mut rest = tokens.iter().map(AsRef::as_ref);
+        for want in &self.exact {
+            match rest.next() {
+                None => return true,
+                Some(token) if token == want => {}
+                Some(_) => return false,
+            }
+        }
+        if self.elements {
+            return match (rest.next(), rest.next()) {
+                (None, _) => true,
+                (Some(token), None) => is_index(token),
+                _ => false,
+            };
+        }
+        let mut names = self.names.iter();
+        let mut want = names.next();
+        for token in rest {
+            let Some(name) = want else {
+                return true;
+            };
+            if token == name {
+                want = names.next();
+            } else if !is_index(token) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The paths of a rule's body, in the order written.
+fn paths<'a>(ast: &'a syntax::Ast, out: &mut Vec<&'a syntax::Path>) {
+    use syntax::Kind;
+    match &ast.kind {
+        Kind::Int(_) | Kind::Str(_) | Kind::Bool(_) => {}
+        Kind::Path(p) => out.push(p),
+        Kind::Call(_, args) => args.iter().for_each(|a| paths(a, out)),
+        Kind::Neg(a) | Kind::Not(a) => paths(a, out),
+        Kind::Binary(_, a, b) | Kind::If(a, b) => {
+            paths(a, out);
+            paths(b, out);
+        }
+    }
+}
+
+/// The names of a message template's placeholders (`{year}`), in the order written.
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        let open = rest.find('{')?;
+        let close = rest.get(open..)?.find('}')? + open;
+        let name = rest.get(open + 1..close)?;
+        rest = rest.get(close + 1..).unwrap_or_default();
+        Some(name)
+    })
+}
+
+/// Everything a check reads: its scope's elements, each path of its body, each field
+/// its messages name.
+fn reads_of(program: &Program, scope: &str, messages: &[&str]) -> Vec<Read> {
+    let scope: Vec<String> = Pointer::parse(scope).tokens().collect();
+    let mut reads = vec![Read {
+        exact: scope.clone(),
+        names: Vec::new(),
+        elements: true,
+    }];
+    let mut found = Vec::new();
+    paths(&program.body, &mut found);
+    let fields = messages
+        .iter()
+        .flat_map(|m| placeholders(m))
+        .filter(|name| !PLACEHOLDERS.contains(name))
+        .map(|name| Read {
+            exact: scope.clone(),
+            names: vec![name.to_owned()],
+            elements: false,
+        });
+    let paths = found.into_iter().map(|p| Read {
+        exact: if p.from_root {
+            Vec::new()
+        } else {
+            scope.clone()
+        },
+        names: p.segments.clone(),
+        elements: false,
+    });
+    for read in paths.chain(fields) {
+        if !reads.contains(&read) {
+            reads.push(read);
+        }
+    }
+    reads
 }
 
 /// A problem of a rule's text, positioned in that text (1-based).
@@ -287,13 +408,7 @@ pub fn compile(
     let at = at.map(|a| a.split('.').map(str::to_owned).collect::<Vec<_>>());
     let message = message.unwrap_or("{arithmetic}").to_owned();
     let message_fr = message_fr.map_or_else(|| message.clone(), str::to_owned);
-    let joined = format!("{message} {message_fr}");
-    let mut rest = joined.as_str();
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest.get(open..).and_then(|r| r.find('}')) else {
-            break;
-        };
-        let name = rest.get(open + 1..open + close).unwrap_or_default();
+    for name in placeholders(&message).chain(placeholders(&message_fr)) {
         if !PLACEHOLDERS.contains(&name)
             && !name
                 .chars()
@@ -307,7 +422,6 @@ pub fn compile(
                 },
             ));
         }
-        rest = rest.get(open + close + 1..).unwrap_or_default();
     }
     if tolerance.is_some_and(|t| !(0.0..=1.0).contains(&t)) {
         problems.push(positioned(check, 0, RuleErrorKind::Tolerance));
@@ -316,7 +430,9 @@ pub fn compile(
         return Err(problems);
     }
     let scope = program.scope.clone().unwrap_or_default();
+    let reads = reads_of(&program, &scope, &[&message, &message_fr]);
     Ok(CompiledCheck {
+        reads,
         program,
         scope,
         at,
@@ -327,16 +443,49 @@ pub fn compile(
     })
 }
 
-fn scalar_text(node: &Node) -> Option<String> {
-    match &node.value {
-        Value::String(s) => Some(s.to_string()),
-        Value::Number(n) => Some(n.raw.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
+/// A finding's message: each placeholder of `template` replaced by the worked arithmetic,
+/// the rule's text or the element's field of that name (its first, as written), once:
+/// what is put in is not searched for placeholders again, so that a message depends on
+/// the fields its template names and no others.
+fn render(template: &str, arithmetic: &str, expr: &str, element: &Node) -> String {
+    let mut out = String::with_capacity(template.len() + arithmetic.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest.get(open..).and_then(|r| r.find('}')).map(|c| c + open) else {
+            break;
+        };
+        let name = rest.get(open + 1..close).unwrap_or_default();
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let field = match &element.value {
+            Value::Object(members) => members.iter().find(|m| m.key == name),
+            _ => None,
+        };
+        match (name, field) {
+            ("arithmetic", _) => out.push_str(arithmetic),
+            ("expr", _) => out.push_str(expr),
+            (_, Some(m)) => match &m.value.value {
+                Value::String(s) => out.push_str(s),
+                Value::Number(n) => out.push_str(&n.raw),
+                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                _ => {}
+            },
+            (_, None) => out.push_str(rest.get(open..=close).unwrap_or_default()),
+        }
+        rest = rest.get(close + 1..).unwrap_or_default();
     }
+    out.push_str(rest);
+    out
 }
 
 impl CompiledCheck {
+    /// Whether an edit of the value at `tokens` (a pointer's unescaped tokens) can change
+    /// the check's findings or the steps it takes: it is at, above or under a field the
+    /// check reads, or it adds, removes or replaces an element of its scope.
+    #[must_use]
+    pub fn reads_edit<S: AsRef<str>>(&self, tokens: &[S]) -> bool {
+        self.reads.iter().any(|r| r.meets(tokens))
+    }
+
     /// Runs the check on a document, for each element of its scope.
     ///
     /// # Errors
@@ -386,17 +535,12 @@ impl CompiledCheck {
                 .message
                 .get(which)
                 .map_or("{arithmetic}", String::as_str);
-            let mut message = template
-                .replace("{arithmetic}", &verdict.explanation)
-                .replace("{expr}", &self.program.source);
-            if let Value::Object(members) = &element.value {
-                for m in members {
-                    let key = format!("{{{}}}", m.key);
-                    if message.contains(&key) {
-                        message = message.replace(&key, &scalar_text(&m.value).unwrap_or_default());
-                    }
-                }
-            }
+            let message = render(
+                template,
+                &verdict.explanation,
+                &self.program.source,
+                element,
+            );
             let mut finding = Finding::new(target, message);
             finding.related = verdict
                 .related

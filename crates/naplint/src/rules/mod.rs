@@ -276,7 +276,7 @@ pub struct Ctx<'a> {
     pub chart: &'a chart::Chart<'a>,
     pub config: &'a Config,
     pub(crate) root: &'a Node,
-    pub(crate) text: &'a str,
+    pub(crate) text: crate::source::TextRef<'a>,
     pub(crate) lines: &'a LineIndex,
     /// Line numbers of another text (the files an assembled report came from).
     pub(crate) line_map: Option<&'a dyn Fn(&Pointer) -> usize>,

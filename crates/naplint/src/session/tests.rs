@@ -38,16 +38,21 @@ fn pointers(node: &Node, at: &str, out: &mut Vec<(String, bool)>) {
 }
 
 fn assert_tree_is_the_texts(s: &Session<&Linter>, what: &str) {
-    let fresh = source::load(&s.text, s.loaded.format);
+    let fresh = source::load(s.text(), s.loaded.format);
     // The tree's spans lag behind by the logged splices: translated, they are the text's.
     let mut root = s.loaded.root.clone();
     if let Some(root) = root.as_mut() {
         s.log.translate(root);
     }
-    assert_eq!(root, fresh.root, "{what}\n{}", s.text);
+    assert_eq!(root, fresh.root, "{what}\n{}", s.text());
     assert_eq!(s.loaded.issues, fresh.issues, "{what}");
     assert_eq!(s.loaded.lines, fresh.lines, "{what}: line index");
-    let full = s.linter().check(&s.text, s.loaded.format);
+    assert_eq!(
+        s.crlf,
+        s.text().matches("\r\n").count(),
+        "{what}: CRLF count"
+    );
+    let full = s.linter().check(s.text(), s.loaded.format);
     assert_eq!(s.diagnostics, full, "{what}");
 }
 
@@ -105,7 +110,7 @@ fn random_edits(text: &str, seed: u64, steps: usize) -> usize {
         logged = s.log.len();
         longest = longest.max(logged);
         assert_tree_is_the_texts(&s, &format!("step {step}: {pointer}"));
-        if s.text.len() > 400_000 {
+        if s.text().len() > 400_000 {
             break;
         }
     }
@@ -280,7 +285,7 @@ fn quiet_edits_move_the_last_diagnostics() {
     })
     .unwrap();
     let mut s = Session::new(&linter, SEED, SourceFormat::Json);
-    let title_at = s.text.find("\"title\"").unwrap();
+    let title_at = s.text().find("\"title\"").unwrap();
     let after = |s: &Session<&Linter>| s.diagnostics.iter().filter(|d| d.span.0 > title_at).count();
     assert!(after(&s) >= 5, "the seed's findings lie after the title");
     for title in [
@@ -292,7 +297,7 @@ fn quiet_edits_move_the_last_diagnostics() {
     ] {
         let before = s.diagnostics.clone();
         let got = s.set("/report/title", &json!(title)).unwrap().to_vec();
-        assert_eq!(got, linter.check(&s.text, SourceFormat::Json), "{title}");
+        assert_eq!(got, linter.check(s.text(), SourceFormat::Json), "{title}");
         assert_eq!(got.len(), before.len(), "{title}: no finding came or went");
         assert_tree_is_the_texts(&s, title);
     }
@@ -318,13 +323,13 @@ fn schema_only_edits_patch_s001_and_claims() {
     ];
     for (pointer, value) in &wrong {
         let got = s.set(pointer, value).unwrap().to_vec();
-        assert_eq!(got, linter.check(&s.text, SourceFormat::Json), "{pointer}");
+        assert_eq!(got, linter.check(s.text(), SourceFormat::Json), "{pointer}");
         assert!(s.parts.incremental(), "{pointer}");
     }
     assert_eq!((count(&s, "S001"), count(&s, "P005")), (s001 + 2, p005 + 1));
     for (pointer, _) in &wrong {
         let got = s.set(pointer, &was(pointer)).unwrap().to_vec();
-        assert_eq!(got, linter.check(&s.text, SourceFormat::Json), "{pointer}");
+        assert_eq!(got, linter.check(s.text(), SourceFormat::Json), "{pointer}");
     }
     assert_eq!((count(&s, "S001"), count(&s, "P005")), (s001, p005));
 }

@@ -73,6 +73,10 @@ struct Mark {
 
 /// Characters (UTF-8 sequence starts) and UTF-16 code units in `bytes`.
 fn count(bytes: &[u8]) -> (usize, usize) {
+    // The usual run of a report's line: ASCII, checked a word at a time.
+    if bytes.is_ascii() {
+        return (bytes.len(), bytes.len());
+    }
     let mut chars = 0;
     let mut astral = 0;
     for &b in bytes {
@@ -97,10 +101,129 @@ fn offset_of(start: Start) -> usize {
     usize::try_from(start).unwrap_or(usize::MAX)
 }
 
+/// A text read as one: the two runs of bytes on either side of a session's gap buffer
+/// (see `session::gap`), or a loaded text alone (an empty second run). Offsets are the
+/// text's own: the gap is not in them. Both runs start and end at character boundaries.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextRef<'a> {
+    head: &'a [u8],
+    tail: &'a [u8],
+}
+
+impl<'a> From<&'a str> for TextRef<'a> {
+    fn from(text: &'a str) -> Self {
+        Self {
+            head: text.as_bytes(),
+            tail: &[],
+        }
+    }
+}
+
+impl<'a> From<&'a String> for TextRef<'a> {
+    fn from(text: &'a String) -> Self {
+        text.as_str().into()
+    }
+}
+
+impl<'a> TextRef<'a> {
+    /// The text `head` then `tail` (each the UTF-8 of whole characters).
+    #[must_use]
+    pub fn new(head: &'a [u8], tail: &'a [u8]) -> Self {
+        Self { head, tail }
+    }
+
+    #[must_use]
+    pub fn len(self) -> usize {
+        self.head.len() + self.tail.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The byte at `at`.
+    #[must_use]
+    pub fn byte(self, at: usize) -> Option<u8> {
+        match at.checked_sub(self.head.len()) {
+            None => self.head.get(at).copied(),
+            Some(i) => self.tail.get(i).copied(),
+        }
+    }
+
+    /// The bytes of `start..end` (clamped to the text), in up to two runs.
+    #[must_use]
+    pub fn slices(self, start: usize, end: usize) -> (&'a [u8], &'a [u8]) {
+        let (h, len) = (self.head.len(), self.len());
+        let (start, end) = (start.min(len), end.min(len));
+        let end = end.max(start);
+        let head = self.head.get(start.min(h)..end.min(h)).unwrap_or_default();
+        let tail = self
+            .tail
+            .get(start.saturating_sub(h)..end.saturating_sub(h))
+            .unwrap_or_default();
+        (head, tail)
+    }
+
+    /// Whether byte `at` starts a character (or is the text's end).
+    #[must_use]
+    pub fn is_char_boundary(self, at: usize) -> bool {
+        at == self.len() || self.byte(at).is_some_and(|b| b & 0xC0 != 0x80)
+    }
+
+    /// How many times `byte` occurs in `start..end`.
+    #[must_use]
+    pub fn count_byte(self, byte: u8, start: usize, end: usize) -> usize {
+        let (a, b) = self.slices(start, end);
+        memchr::memchr_iter(byte, a).count() + memchr::memchr_iter(byte, b).count()
+    }
+
+    /// Whether `byte` occurs in `start..end` (a search that stops at the first).
+    #[must_use]
+    pub fn contains_byte(self, byte: u8, start: usize, end: usize) -> bool {
+        let (a, b) = self.slices(start, end);
+        memchr::memchr(byte, a).is_some() || memchr::memchr(byte, b).is_some()
+    }
+
+    /// The offset of the last `byte` before `at`.
+    #[must_use]
+    pub fn rfind_byte(self, byte: u8, at: usize) -> Option<usize> {
+        let (a, b) = self.slices(0, at);
+        memchr::memrchr(byte, b)
+            .map(|i| i + a.len())
+            .or_else(|| memchr::memrchr(byte, a))
+    }
+
+    /// The text as one string (a copy when it is in two runs).
+    #[must_use]
+    pub fn to_text(self) -> std::borrow::Cow<'a, str> {
+        fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+            String::from_utf8_lossy(bytes)
+        }
+        if self.tail.is_empty() {
+            return text(self.head);
+        }
+        let mut all = Vec::with_capacity(self.len());
+        all.extend_from_slice(self.head);
+        all.extend_from_slice(self.tail);
+        // Both runs are whole characters: the check passes, and copies nothing more.
+        std::borrow::Cow::Owned(
+            String::from_utf8(all)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    /// Byte offset at which each line starts, in a vector of exactly their number.
+    /// Where each line starts, in a vector of exactly their number: the first `split`
+    /// as byte offsets, the others as their distance from the text's end, so that an
+    /// edit moves none of the starts after it (they keep their distance from the end)
+    /// and the split moves to the next edit, converting only the starts between the two
+    /// (a session's edits in one field convert none).
     starts: Vec<Start>,
+    /// See `starts`.
+    split: usize,
     text_len: usize,
     /// An ASCII text: a column is a byte distance, and no checkpoint is kept.
     ascii: bool,
@@ -115,7 +238,9 @@ pub struct LineIndex {
 /// spliced index keeps fewer of them than a rebuilt one; both count the same columns).
 impl PartialEq for LineIndex {
     fn eq(&self, other: &Self) -> bool {
-        self.starts == other.starts && self.text_len == other.text_len
+        self.text_len == other.text_len
+            && self.starts.len() == other.starts.len()
+            && (0..self.starts.len()).all(|i| self.start(i) == other.start(i))
     }
 }
 
@@ -191,6 +316,7 @@ impl LineIndex {
             }
         }
         Self {
+            split: starts.len(),
             starts,
             text_len: text.len(),
             ascii,
@@ -198,13 +324,56 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset at which 0-based line `i` starts.
+    fn start(&self, i: usize) -> Option<usize> {
+        let s = offset_of(*self.starts.get(i)?);
+        Some(if i < self.split {
+            s
+        } else {
+            self.text_len.saturating_sub(s)
+        })
+    }
+
+    /// How many lines start at or before `offset`.
+    fn starts_upto(&self, offset: usize) -> usize {
+        let (head, tail) = self
+            .starts
+            .split_at_checked(self.split)
+            .unwrap_or((&self.starts, &[]));
+        let n = head.partition_point(|&s| offset_of(s) <= offset);
+        if n < head.len() {
+            return n;
+        }
+        let len = self.text_len;
+        n + tail.partition_point(|&s| len.saturating_sub(offset_of(s)) <= offset)
+    }
+
+    /// Moves the split of `starts` to `to`: the starts between the two change form.
+    fn move_split(&mut self, to: usize) {
+        let to = to.min(self.starts.len());
+        let range = if to > self.split {
+            self.split..to
+        } else {
+            to..self.split
+        };
+        let len = self.text_len;
+        // An offset and a distance from the end convert into each other alike.
+        for s in self.starts.get_mut(range).unwrap_or_default() {
+            *s = start_of(len.saturating_sub(offset_of(*s)));
+        }
+        self.split = to;
+    }
+
     /// The 0-based line of byte `offset` (at most the text's length) and its start.
     fn line_of(&self, offset: usize) -> (usize, usize) {
-        let line0 = self
-            .starts
-            .partition_point(|&s| offset_of(s) <= offset)
-            .saturating_sub(1);
-        (line0, self.starts.get(line0).map_or(0, |&s| offset_of(s)))
+        let line0 = self.starts_upto(offset).saturating_sub(1);
+        (line0, self.start(line0).unwrap_or(0))
+    }
+
+    /// The 1-based line of byte `offset` (what messages that cite lines need: no text).
+    #[must_use]
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_of(offset.min(self.text_len)).0 + 1
     }
 
     /// The nearest checkpoint at or before `offset` on the line starting at `line_start`
@@ -224,14 +393,15 @@ impl LineIndex {
 
     /// Characters and UTF-16 units of `text` between `line_start` (the start of the line
     /// of `offset`) and byte `offset`.
-    fn columns(&self, text: &str, line_start: usize, offset: usize) -> (usize, usize) {
+    fn columns(&self, text: TextRef<'_>, line_start: usize, offset: usize) -> (usize, usize) {
         if self.ascii {
             let n = offset.saturating_sub(line_start);
             return (n, n);
         }
         let base = self.base(line_start, offset);
-        let (chars, utf16) = count(text.as_bytes().get(base.byte..offset).unwrap_or_default());
-        (base.chars + chars, base.utf16 + utf16)
+        let (a, b) = text.slices(base.byte, offset);
+        let ((c1, u1), (c2, u2)) = (count(a), count(b));
+        (base.chars + c1 + c2, base.utf16 + u1 + u2)
     }
 
     /// Updates the index of `text` for `text[start..end]` becoming `with` (a session's
@@ -239,11 +409,21 @@ impl LineIndex {
     /// splice stay, those after it move. False, the index unchanged, when a carriage return
     /// at or in the splice could join or split a line break across it, or when the first
     /// non-ASCII character arrives; then only a rebuild is exact.
-    pub fn splice(&mut self, text: &str, start: usize, end: usize, with: &str) -> bool {
+    pub fn splice<'t>(
+        &mut self,
+        text: impl Into<TextRef<'t>>,
+        start: usize,
+        end: usize,
+        with: &str,
+    ) -> bool {
+        self.splice_in(text.into(), start, end, with)
+    }
+
+    fn splice_in(&mut self, text: TextRef<'_>, start: usize, end: usize, with: &str) -> bool {
         let cr_before = start
             .checked_sub(1)
-            .and_then(|i| text.as_bytes().get(i))
-            .is_some_and(|&b| b == b'\r');
+            .and_then(|i| text.byte(i))
+            .is_some_and(|b| b == b'\r');
         if cr_before || with.contains('\r') || start > end || end > self.text_len {
             return false;
         }
@@ -253,18 +433,18 @@ impl LineIndex {
         if self.ascii && !with.is_ascii() {
             return false;
         }
-        let keep = self.starts.partition_point(|&s| offset_of(s) <= start);
-        let after = self.starts.partition_point(|&s| offset_of(s) <= end);
+        let keep = self.starts_upto(start);
+        let after = self.starts_upto(end);
         let added = with.len();
         let removed = end - start;
         if !self.marks.is_empty() {
             // Checkpoints up to the splice stay; those inside it go; those after it on the
             // line of `end` move by what the splice adds and removes to their line; those
             // on later lines only move by bytes. A wider gap only costs a longer count,
-            // never a wrong one.
+            // never a wrong one. (Only long lines of non-ASCII text have any.)
             let (_, start_line) = self.line_of(start);
             let (_, end_line) = self.line_of(end);
-            let next_line = self.starts.get(after).map_or(usize::MAX, |&s| offset_of(s));
+            let next_line = self.start(after).unwrap_or(usize::MAX);
             let (old_c, old_u) = self.columns(text, end_line, end);
             let (new_c, new_u) = match with.rfind('\n') {
                 Some(nl) => count(with.as_bytes().get(nl + 1..).unwrap_or_default()),
@@ -297,26 +477,26 @@ impl LineIndex {
             self.marks.truncate(keep);
             self.marks.extend(tail);
         }
-        // The starts inside the splice give way to the new text's, in place; those after
-        // it move by the bytes it adds and removes (not at all for a retyped value of the
-        // same length: a session's usual keystroke), without a copy of the tail.
+        // The starts after the splice are kept as distances from the end, which it does
+        // not change; those inside it give way to the new text's, in place (no copy of
+        // the tail unless the number of lines changes).
+        self.move_split(after);
         let new_starts =
             memchr::memchr_iter(b'\n', with.as_bytes()).map(|i| start_of(start + i + 1));
         let before = self.starts.len();
         self.starts.splice(keep..after, new_starts);
-        let moved = (self.starts.len() - (before - after))..;
-        if added != removed {
-            for s in self.starts.get_mut(moved).unwrap_or_default() {
-                *s = start_of(offset_of(*s) - removed + added);
-            }
-        }
+        self.split = after + self.starts.len() - before;
         self.text_len = self.text_len - removed + added;
         true
     }
 
     /// The position of byte `offset` in `text` (the text this index was built from).
     #[must_use]
-    pub fn position(&self, text: &str, offset: usize) -> Position {
+    pub fn position<'t>(&self, text: impl Into<TextRef<'t>>, offset: usize) -> Position {
+        self.position_in(text.into(), offset)
+    }
+
+    fn position_in(&self, text: TextRef<'_>, offset: usize) -> Position {
         let offset = offset.min(self.text_len);
         let (line0, line_start) = self.line_of(offset);
         let (chars, utf16) = self.columns(text, line_start, offset);
@@ -332,11 +512,7 @@ impl LineIndex {
     /// (into the following lines), as the scanner counts.
     #[must_use]
     pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
-        let Some(start) = self
-            .starts
-            .get(line.saturating_sub(1))
-            .map(|&s| offset_of(s))
-        else {
+        let Some(start) = self.start(line.saturating_sub(1)) else {
             return self.text_len;
         };
         let target = column.saturating_sub(1);
@@ -344,10 +520,7 @@ impl LineIndex {
             return (start + target).min(self.text_len);
         }
         // The line's checkpoints, then the last one before the column.
-        let next = self
-            .starts
-            .get(line)
-            .map_or(self.text_len, |&s| offset_of(s));
+        let next = self.start(line).unwrap_or(self.text_len);
         let lo = self.marks.partition_point(|m| m.byte <= start);
         let hi = self.marks.partition_point(|m| m.byte < next);
         let marks = self.marks.get(lo..hi).unwrap_or_default();
@@ -377,14 +550,10 @@ impl LineIndex {
     /// The text of 1-based line `line`, without its line break.
     #[must_use]
     pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
-        let start = self
-            .starts
-            .get(line.saturating_sub(1))
-            .map_or(self.text_len, |&s| offset_of(s));
+        let start = self.start(line.saturating_sub(1)).unwrap_or(self.text_len);
         let end = self
-            .starts
-            .get(line)
-            .map_or(self.text_len, |&e| offset_of(e).saturating_sub(1));
+            .start(line)
+            .map_or(self.text_len, |e| e.saturating_sub(1));
         text.get(start..end.max(start))
             .unwrap_or_default()
             .trim_end_matches('\r')

@@ -16,7 +16,7 @@ mod yaml;
 pub use de::{from_node, Error as ModelError};
 pub use error::{Found, NumberProblem, SyntaxKind, YamlKind};
 pub use float::float_text;
-pub use line_index::{LineIndex, Position};
+pub use line_index::{LineIndex, Position, TextRef};
 pub use pointer::{escape_token, locate as locate_pointer, Located, Locator, Pointer};
 pub(crate) use pointer::{pointer_of, Step};
 
