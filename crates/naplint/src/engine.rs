@@ -1667,20 +1667,12 @@ pub(crate) fn objective_view<R>(
     Some(out)
 }
 
-/// Reads the top-level section `tokens` edits (or the one pillar) into `report` again.
-/// False when it does not fit the model: the caller then reads the whole document, for
-/// the error a whole check gives.
+/// Reads what `tokens` edits into `report` again: the innermost value of the model the
+/// edit is strictly inside (one deliverable, one item, the TRP cumulative figures; the
+/// top-level section when there is none), so that an edit re-reads what it changed and
+/// not the objective or the section around it. False when it does not fit the model:
+/// the caller then reads the whole document, for the error a whole check gives.
 fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
-    fn read<T: serde::de::DeserializeOwned>(node: Option<&Node>, into: &mut T) -> bool {
-        let read = node.map(|n| source::from_node::<T>(n, false));
-        match read {
-            Some(Ok(value)) => {
-                *into = value;
-                true
-            }
-            _ => false,
-        }
-    }
     let Some(section) = tokens.first() else {
         return false;
     };
@@ -1691,38 +1683,11 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
         "plan" => read(node, &mut report.plan),
         "report" => read(node, &mut report.report),
         "departments" => read(node, &mut report.departments),
-        "pillars" => {
-            // One pillar when the edit is inside it.
-            let one = tokens
-                .get(1)
-                .filter(|_| tokens.len() > 2)
-                .and_then(|t| t.parse::<usize>().ok());
-            let item = |i: usize| match &node?.value {
-                crate::source::Value::Array(items) => items.get(i),
-                _ => None,
-            };
-            // One objective when the edit is inside it.
-            if let Some((p, o)) = objective_scope(tokens) {
-                let objective = item(p)
-                    .and_then(|pillar| pillar.get("objectives"))
-                    .and_then(|objectives| match &objectives.value {
-                        crate::source::Value::Array(items) => items.get(o),
-                        _ => None,
-                    });
-                let slot = report
-                    .pillars
-                    .get_mut(p)
-                    .and_then(|pillar| pillar.objectives.get_mut(o));
-                if let (Some(node), Some(slot)) = (objective, slot) {
-                    return read(Some(node), slot);
-                }
-            }
-            match one.and_then(|i| Some((report.pillars.get_mut(i)?, item(i)?))) {
-                Some((pillar, node)) => read(Some(node), pillar),
-                None => read(node, &mut report.pillars),
-            }
-        }
-        "statistics" => read(node, &mut report.statistics),
+        "pillars" => reread_pillars(&mut report.pillars, node, tokens),
+        "statistics" => match report.statistics.as_mut() {
+            Some(statistics) => reread_statistics(statistics, node, tokens),
+            None => read(node, &mut report.statistics),
+        },
         "funding" => read(node, &mut report.funding),
         "owners" => read(node, &mut report.owners),
         "kind" => read(node, &mut report.kind),
@@ -1730,6 +1695,140 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
         _ => false,
     }
 }
+
+/// Reads `node` into `into`; false (and `into` as it was) when it is absent or does not
+/// fit.
+fn read<T: serde::de::DeserializeOwned>(node: Option<&Node>, into: &mut T) -> bool {
+    match node.map(|n| source::from_node::<T>(n, false)) {
+        Some(Ok(value)) => {
+            *into = value;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The member `key` of an object node.
+fn member<'n>(node: Option<&'n Node>, key: &str) -> Option<&'n Node> {
+    node?.get(key)
+}
+
+/// Item `i` of an array node.
+fn item_of(node: Option<&Node>, i: Option<usize>) -> Option<&Node> {
+    match &node?.value {
+        source::Value::Array(items) => items.get(i?),
+        _ => None,
+    }
+}
+
+/// [`reread`] of an edit under `pillars` (`node`): the pillar, objective, task,
+/// deliverable or item it is strictly inside, the innermost one.
+fn reread_pillars(
+    pillars: &mut Vec<crate::model::Pillar>,
+    node: Option<&Node>,
+    tokens: &[String],
+) -> bool {
+    let index = |i: usize| tokens.get(i).and_then(|t| t.parse::<usize>().ok());
+    let named = |i: usize, name: &str| tokens.get(i).is_some_and(|t| t == name);
+    // How deep the edit is strictly inside: a pillar (1), its objective (2), task (3),
+    // deliverable (4), item (5); each has a pointer of twice as many tokens.
+    let depth = [
+        None,
+        Some("objectives"),
+        Some("tasks"),
+        Some("deliverables"),
+        Some("items"),
+    ]
+    .iter()
+    .enumerate()
+    .take_while(|(level, name)| {
+        tokens.len() > 2 * level + 2 && name.is_none_or(|name| named(2 * level, name))
+    })
+    .count();
+    let Some(pillar) = index(1)
+        .filter(|_| depth >= 1)
+        .and_then(|p| pillars.get_mut(p))
+    else {
+        return read(node, pillars);
+    };
+    let pillar_node = item_of(node, index(1));
+    let Some(objective) = index(3)
+        .filter(|_| depth >= 2)
+        .and_then(|o| pillar.objectives.get_mut(o))
+    else {
+        return read(pillar_node, pillar);
+    };
+    let objective_node = item_of(member(pillar_node, "objectives"), index(3));
+    let Some(task) = index(5)
+        .filter(|_| depth >= 3)
+        .and_then(|t| objective.tasks.get_mut(t))
+    else {
+        return read(objective_node, objective);
+    };
+    let task_node = item_of(member(objective_node, "tasks"), index(5));
+    let Some(deliverable) = index(7)
+        .filter(|_| depth >= 4)
+        .and_then(|d| task.deliverables.get_mut(d))
+    else {
+        return read(task_node, task);
+    };
+    let deliverable_node = item_of(member(task_node, "deliverables"), index(7));
+    match index(9)
+        .filter(|_| depth >= 5)
+        .and_then(|i| deliverable.items.get_mut(i))
+    {
+        Some(item) => read(item_of(member(deliverable_node, "items"), index(9)), item),
+        None => read(deliverable_node, deliverable),
+    }
+}
+
+/// [`reread`] of an edit under `statistics` (`node`): the TRP cumulative figures, one
+/// TRP year, the court cases, or one operation, investigation, training or outreach
+/// entry it is strictly inside; else the whole section.
+fn reread_statistics(
+    statistics: &mut crate::model::Statistics,
+    node: Option<&Node>,
+    tokens: &[String],
+) -> bool {
+    let index = |i: usize| tokens.get(i).and_then(|t| t.parse::<usize>().ok());
+    let inside = |len: usize| tokens.len() > len;
+    let whole = |statistics: &mut crate::model::Statistics| read(node, statistics);
+    let Some(part) = tokens.get(1).filter(|_| inside(2)) else {
+        return whole(statistics);
+    };
+    let at = member(node, part);
+    fn entry<T: serde::de::DeserializeOwned>(
+        items: &mut [T],
+        at: Option<&Node>,
+        i: Option<usize>,
+    ) -> Option<bool> {
+        let slot = items.get_mut(i?)?;
+        Some(read(item_of(at, i), slot))
+    }
+    let done = match part.as_str() {
+        "trp" => statistics.trp.as_mut().and_then(|trp| {
+            match tokens.get(2).map(String::as_str) {
+                Some("cumulative") if inside(3) => trp
+                    .cumulative
+                    .as_mut()
+                    .map(|c| read(member(at, "cumulative"), c)),
+                Some("annual") if inside(4) => {
+                    entry(&mut trp.annual, member(at, "annual"), index(3))
+                }
+                _ => None,
+            }
+            .or_else(|| Some(read(at, trp)))
+        }),
+        "court_cases" => statistics.court_cases.as_mut().map(|c| read(at, c)),
+        "operations" if inside(3) => entry(&mut statistics.operations, at, index(2)),
+        "investigations" if inside(3) => entry(&mut statistics.investigations, at, index(2)),
+        "training" if inside(3) => entry(&mut statistics.training, at, index(2)),
+        "outreach" if inside(3) => entry(&mut statistics.outreach, at, index(2)),
+        _ => None,
+    };
+    done.unwrap_or_else(|| whole(statistics))
+}
+
 /// Collects findings as diagnostics: applies the configuration, locates pointers, drops
 /// duplicates and caps the count.
 struct Sink<'a> {

@@ -312,7 +312,7 @@ fn rule_findings(linter: &Linter, doc: &serde_json::Map<String, Value>) -> Optio
     if crate::rules::structure::s004_unsupported_format_version::check(root, lang).is_some() {
         return None;
     }
-    let Model::Ok { findings, .. } = linter.model(root, &text, &loaded, None) else {
+    let Model::Ok { findings, .. } = linter.model(root, (&text).into(), &loaded, None) else {
         return None;
     };
     let mut out: BTreeMap<&'static str, Vec<_>> = BTreeMap::new();
