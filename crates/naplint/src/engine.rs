@@ -523,24 +523,21 @@ impl Linter {
         }
         let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
         parts.places.forget(&edited);
-        parts.places.shift(edit.splice, text, &loaded.lines);
+        parts.places.shift(edit.splice, &loaded.lines);
         // The typed model: the edited section read again.
         let rerun = |reads: crate::rules::Reads| reads.edit(edit.tokens);
         parts.model = match std::mem::take(&mut parts.model) {
             Model::Ok {
                 mut report,
-                findings,
+                mut findings,
             } => {
                 if !reread(&mut report, root, edit.tokens) {
                     return self.check_session(text, loaded, parts, log);
                 }
-                let mut findings = findings;
-                // The findings of the rules that may re-run, to tell whether they changed.
-                let before: Vec<Option<Vec<Finding>>> = RULES
-                    .iter()
-                    .zip(&findings)
-                    .map(|(rule, f)| rerun(rule.reads).then(|| f.clone()))
-                    .collect();
+                // Which rules the edit may change the findings of (asked once), and which
+                // of those did change: compared as they are replaced, not copied first.
+                let reruns: Vec<bool> = RULES.iter().map(|rule| rerun(rule.reads)).collect();
+                let mut changed = vec![false; RULES.len()];
                 // What a rule that reads values one by one re-reads: the edited value
                 // (its parent's, when a member came or went) alone, on the way to it.
                 let local = partial_root(root, tokens);
@@ -553,7 +550,13 @@ impl Linter {
                     *counts = Counts::default();
                 }
                 if let Some((p, o)) = scoped {
-                    counts.keep(self, &report);
+                    let counted = RULES
+                        .iter()
+                        .zip(&reruns)
+                        .any(|(rule, &rerun)| rerun && Counts::counts(rule.code));
+                    if counted {
+                        counts.keep(self, &report);
+                    }
                     let scope = Pointer::root()
                         .key("pillars")
                         .index(p)
@@ -562,11 +565,17 @@ impl Linter {
                     let ran = objective_view(&mut report, p, o, |view| {
                         let chart = Chart::new(view);
                         let ctx = self.ctx(view, &chart, root, text, &loaded.lines, line_map);
-                        for ((rule, cached), done) in RULES.iter().zip(&mut findings).zip(&mut done)
+                        for ((((rule, &rerun), cached), done), changed) in RULES
+                            .iter()
+                            .zip(&reruns)
+                            .zip(&mut findings)
+                            .zip(&mut done)
+                            .zip(&mut changed)
                         {
-                            if rerun(rule.reads) && counts.recount(rule.code, view, p, o) {
-                                cached.clear();
-                                counts.findings(rule.code, &ctx, cached);
+                            if rerun && counts.recount(rule.code, view, p, o) {
+                                let mut counted = Vec::new();
+                                counts.findings(rule.code, &ctx, &mut counted);
+                                *changed = replace_findings(cached, counted);
                                 *done = true;
                                 continue;
                             }
@@ -585,18 +594,16 @@ impl Linter {
                                     };
                                     (prefix, self.run_rule(rule, &ctx))
                                 }
-                                (reads, _)
-                                    if rerun(reads)
-                                        && rule.scope == crate::rules::Scope::Objective =>
-                                {
+                                _ if rerun && rule.scope == crate::rules::Scope::Objective => {
                                     let mut ran = self.run_rule(rule, &ctx);
                                     ran.retain(|f| under(f.pointer.as_str(), scope.as_str()));
                                     (&scope, ran)
                                 }
                                 _ => continue,
                             };
-                            cached.retain(|f| !under(f.pointer.as_str(), within.as_str()));
-                            cached.extend(ran);
+                            *changed = splice_findings(cached, ran, |f| {
+                                under(f.pointer.as_str(), within.as_str())
+                            });
                             *done = true;
                         }
                     });
@@ -606,11 +613,12 @@ impl Linter {
                 }
                 // The other rules that read the section, on the whole chart (built only
                 // when one of them runs).
-                let runs = |rule: &crate::rules::Rule| {
-                    rule.check.is_some() && rerun(rule.reads) && self.enabled(rule.code)
+                let runs = |(rule, &rerun): (&crate::rules::Rule, &bool)| {
+                    rule.check.is_some() && rerun && self.enabled(rule.code)
                 };
                 let pending = RULES
                     .iter()
+                    .zip(&reruns)
                     .zip(&done)
                     .any(|(rule, &done)| !done && runs(rule));
                 // An edit outside `pillars` and `departments`: the rules that read the
@@ -618,60 +626,61 @@ impl Linter {
                 let apart = pending
                     && section != "pillars"
                     && section != "departments"
-                    && RULES.iter().zip(&done).all(|(rule, &done)| {
+                    && RULES.iter().zip(&reruns).zip(&done).all(|(rule, &done)| {
                         done || !runs(rule)
-                            || rule.reads == crate::rules::Reads::Local
-                            || !rule.reads.section("pillars")
-                            || rule.pillars_apart
+                            || rule.0.reads == crate::rules::Reads::Local
+                            || !rule.0.reads.section("pillars")
+                            || rule.0.pillars_apart
                     });
                 if apart {
                     let pillars = std::mem::take(&mut report.pillars);
                     let chart = Chart::new(&report);
                     let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
                     let within = Pointer::root().key("pillars");
-                    for ((rule, cached), _) in RULES
+                    for (((rule, cached), _), changed) in RULES
                         .iter()
+                        .zip(&reruns)
                         .zip(&mut findings)
                         .zip(&done)
-                        .filter(|(rule, &done)| !done && runs(rule.0))
+                        .zip(&mut changed)
+                        .filter(|(((rule, _), &done), _)| !done && runs(*rule))
+                        .map(|((((rule, _), cached), done), changed)| {
+                            (((rule, cached), done), changed)
+                        })
                     {
-                        let (keep, mut ran) = match (rule.reads, &local) {
+                        *changed = match (rule.reads, &local) {
                             (crate::rules::Reads::Local, Some((partial, prefix))) => {
                                 let ctx = Ctx {
                                     root: partial,
                                     ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
                                 };
-                                (Some(prefix), self.run_rule(rule, &ctx))
+                                let ran = self.run_rule(rule, &ctx);
+                                splice_findings(cached, ran, |f| {
+                                    under(f.pointer.as_str(), prefix.as_str())
+                                })
                             }
                             (reads, _) if reads.section("pillars") => {
-                                (None, self.run_rule(rule, &ctx))
-                            }
-                            _ => {
-                                *cached = self.run_rule(rule, &ctx);
-                                continue;
-                            }
-                        };
-                        match keep {
-                            Some(prefix) => {
-                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
-                            }
-                            None => {
-                                cached.retain(|f| under(f.pointer.as_str(), within.as_str()));
+                                let mut ran = self.run_rule(rule, &ctx);
                                 ran.retain(|f| !under(f.pointer.as_str(), within.as_str()));
+                                splice_findings(cached, ran, |f| {
+                                    !under(f.pointer.as_str(), within.as_str())
+                                })
                             }
-                        }
-                        cached.extend(ran);
+                            _ => replace_findings(cached, self.run_rule(rule, &ctx)),
+                        };
                     }
                     drop(chart);
                     report.pillars = pillars;
                 } else if pending {
                     let chart = Chart::new(&report);
                     let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
-                    for ((rule, cached), _) in RULES
+                    for ((((rule, &rerun), cached), _), changed) in RULES
                         .iter()
+                        .zip(&reruns)
                         .zip(&mut findings)
                         .zip(&done)
-                        .filter(|(_, &done)| !done)
+                        .zip(&mut changed)
+                        .filter(|((_, &done), _)| !done)
                     {
                         match (rule.reads, &local) {
                             (crate::rules::Reads::Local, Some((partial, prefix))) => {
@@ -679,10 +688,14 @@ impl Linter {
                                     root: partial,
                                     ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
                                 };
-                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
-                                cached.extend(self.run_rule(rule, &ctx));
+                                let ran = self.run_rule(rule, &ctx);
+                                *changed = splice_findings(cached, ran, |f| {
+                                    under(f.pointer.as_str(), prefix.as_str())
+                                });
                             }
-                            (reads, _) if rerun(reads) => *cached = self.run_rule(rule, &ctx),
+                            _ if rerun => {
+                                *changed = replace_findings(cached, self.run_rule(rule, &ctx));
+                            }
                             _ => {}
                         }
                     }
@@ -691,8 +704,8 @@ impl Linter {
                 codes.extend(
                     RULES
                         .iter()
-                        .zip(before.iter().zip(&findings))
-                        .filter(|(_, (before, now))| before.as_ref().is_some_and(|b| b != *now))
+                        .zip(&changed)
+                        .filter(|(_, &changed)| changed)
                         .map(|(rule, _)| rule.code),
                 );
                 Model::Ok { report, findings }
@@ -768,7 +781,7 @@ impl Linter {
             return Some(last);
         }
         let root = loaded.root.as_ref()?;
-        let mut places = std::mem::take(&mut parts.places.kept);
+        let mut places = std::mem::take(&mut parts.places);
         let mut out = self.sink(text, &loaded.lines, Some(root));
         out.log = Some(log).filter(|l| !l.is_current());
         out.places = Some((&mut places, HashMap::new()));
@@ -801,7 +814,7 @@ impl Linter {
             }
         }
         let new = out.finish();
-        parts.places.kept = places;
+        parts.places = places;
         if last.len() + new.len() > MAX_DIAGNOSTICS {
             return None;
         }
@@ -954,18 +967,18 @@ impl Linter {
         parts: &mut Parts,
         log: Option<&SpanLog>,
     ) -> Vec<Diagnostic> {
-        let mut places = std::mem::take(&mut parts.places.kept);
+        let mut places = std::mem::take(&mut parts.places);
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         out.log = log.filter(|l| !l.is_current());
         if log.is_some() {
-            let capacity = places.len();
+            let capacity = places.kept.len();
             out.places = Some((&mut places, HashMap::with_capacity(capacity)));
         }
         if let Model::Ok { findings, .. } = &parts.model {
             out.seen.reserve(findings.iter().map(Vec::len).sum());
         }
         let diagnostics = self.emit_into(loaded, parts, out);
-        parts.places.kept = places;
+        parts.places = places;
         diagnostics
     }
 
@@ -1201,6 +1214,11 @@ impl Counts {
     const IDS: &'static str = "P013";
     const LEADING: &'static str = "P016";
 
+    /// Whether rule `code`'s findings come from the counts.
+    fn counts(code: &str) -> bool {
+        code == Self::IDS || code == Self::LEADING
+    }
+
     /// Counts what is not counted yet, for the rules that run.
     fn keep(&mut self, linter: &Linter, report: &Report) {
         use crate::rules::plan::{p013_duplicate_id::Ids, p016_idle_department::Leading};
@@ -1245,6 +1263,8 @@ struct Placed {
 struct Place {
     value: Placed,
     key: Option<Placed>,
+    /// How many of the session's splices it has been moved by ([`Places::now`]).
+    epoch: usize,
 }
 
 /// Places by pointer.
@@ -1256,10 +1276,20 @@ type PlaceMap = HashMap<String, Place>;
 /// again. An edit forgets the places at or under the value it changed (under the
 /// parent, when a member or an item came or went: the indexes after it moved), and moves
 /// the others ([`Places::shift`]).
+///
+/// The kept places are moved lazily: an edit logs its splice ([`Places::shift`]), and a
+/// place is moved by the splices logged since its epoch when it is used again
+/// ([`Places::take`]), so that an edit costs nothing per kept place (a report with many
+/// findings has many); the log is folded into every place every
+/// [`Places::FOLD_AFTER`] splices.
 #[derive(Debug, Default)]
 struct Places {
     /// The places the last emit used.
     kept: PlaceMap,
+    /// The splices since `base`, with the line each one ends on.
+    log: Vec<(Spliced, usize)>,
+    /// The number of splices before the first of `log`.
+    base: usize,
 }
 
 /// One splice of a session's text: `[start, old_end)` became `new_len` bytes, with
@@ -1279,59 +1309,99 @@ impl Places {
         self.kept.retain(|p, _| !under(p, prefix.as_str()));
     }
 
-    /// Moves the kept places for a splice of the text (`text` and `lines` are the text
-    /// after it): what starts at or after the old end moves by the bytes, and by the
-    /// lines, the splice added; its column changes only when it is on the line the
-    /// splice ends on, and is counted again there. What lay inside the splice is
-    /// forgotten.
-    fn shift(&mut self, splice: Spliced, text: TextRef<'_>, lines: &LineIndex) {
+    const FOLD_AFTER: usize = 32;
+
+    /// The number of splices so far: the epoch of a place that is current.
+    fn now(&self) -> usize {
+        self.base + self.log.len()
+    }
+
+    /// Logs a splice of the text (`lines` is the index of the text after it), for the
+    /// kept places to be moved by when they are used.
+    fn shift(&mut self, splice: Spliced, lines: &LineIndex) {
+        let end_line = lines.line(splice.start + splice.new_len);
+        self.log.push((splice, end_line));
+        if self.log.len() >= Self::FOLD_AFTER {
+            let (log, base) = (std::mem::take(&mut self.log), self.base);
+            self.kept
+                .retain(|_, place| Self::catch_up(place, &log, base));
+            self.base += log.len();
+        }
+    }
+
+    /// The kept place of `pointer`, moved by the splices since it was kept; `None` when
+    /// there is none, or when a splice took it.
+    fn take(&mut self, pointer: &str) -> Option<(String, Place)> {
+        let (key, mut place) = self.kept.remove_entry(pointer)?;
+        Self::catch_up(&mut place, &self.log, self.base).then_some((key, place))
+    }
+
+    /// This emit's places replace the kept ones (all current: the log is done with).
+    fn replace(&mut self, places: PlaceMap) {
+        self.kept = places;
+        self.base = self.now();
+        self.log.clear();
+    }
+
+    /// Moves `place` by the splices of `log` (from splice number `base` on) it has not
+    /// been moved by: what starts at or after a splice's old end moves by the bytes, and
+    /// by the lines, it added; its columns change only when it is on the line the splice
+    /// ends on, and are counted again there (when next used). False when a splice took
+    /// it (it lay inside the splice).
+    fn catch_up(place: &mut Place, log: &[(Spliced, usize)], base: usize) -> bool {
+        let pending = log
+            .get(place.epoch.saturating_sub(base)..)
+            .unwrap_or_default();
+        place.epoch = base + log.len();
+        pending.iter().all(|&(splice, end_line)| {
+            Self::move_by(&mut place.value, splice, end_line)
+                && place
+                    .key
+                    .as_mut()
+                    .is_none_or(|key| Self::move_by(key, splice, end_line))
+        })
+    }
+
+    fn move_by(p: &mut Placed, splice: Spliced, end_line: usize) -> bool {
         let (Ok(old), Ok(new), Ok(added), Ok(removed)) = (
             isize::try_from(splice.old_end.saturating_sub(splice.start)),
             isize::try_from(splice.new_len),
             isize::try_from(splice.added),
             isize::try_from(splice.removed),
         ) else {
-            self.kept.clear();
-            return;
+            return false;
         };
         let (delta, line_delta) = (new - old, added - removed);
-        let end = splice.start + splice.new_len;
-        let end_line = lines.line(end);
-        // Where offset `x` (an end of a span when `is_end`) goes, with its position.
-        let moved = |x: usize, is_end: bool, at: Option<source::Position>| {
-            let moves = if is_end {
+        let moves = |x: usize, is_end: bool| {
+            if is_end {
                 x > splice.old_end
             } else {
                 x >= splice.old_end
-            };
-            if !moves {
-                return (x <= splice.start).then_some((x, at));
             }
-            let x = x.saturating_add_signed(delta);
-            let at = at.map(|p| {
-                let line = p.line.saturating_add_signed(line_delta);
-                if line == end_line {
-                    lines.position(text, x)
-                } else {
-                    source::Position { line, ..p }
-                }
-            });
-            Some((x, at))
         };
-        let shift = |p: &mut Placed| -> bool {
-            let (start_at, end_at) = p.ends.map_or((None, None), |(a, b)| (Some(a), Some(b)));
-            let (Some((start, start_at)), Some((end, end_at))) = (
-                moved(p.span.start(), false, start_at),
-                moved(p.span.end(), true, end_at),
-            ) else {
-                return false;
-            };
-            p.span = source::Span::new(start, end);
-            p.ends = start_at.zip(end_at);
-            true
+        let (start, end) = (p.span.start(), p.span.end());
+        let (start_moves, end_moves) = (moves(start, false), moves(end, true));
+        if (!start_moves && start > splice.start) || (!end_moves && end > splice.start) {
+            return false;
+        }
+        let at = |x: usize, m: bool| if m { x.saturating_add_signed(delta) } else { x };
+        p.span = source::Span::new(at(start, start_moves), at(end, end_moves));
+        let line = |pos: source::Position, m: bool| {
+            if m {
+                pos.line.saturating_add_signed(line_delta)
+            } else {
+                pos.line
+            }
         };
-        self.kept
-            .retain(|_, place| shift(&mut place.value) && place.key.as_mut().is_none_or(shift));
+        p.ends = p.ends.and_then(|(a, b)| {
+            let (la, lb) = (line(a, start_moves), line(b, end_moves));
+            let recount = (start_moves && la == end_line) || (end_moves && lb == end_line);
+            (!recount).then_some((
+                source::Position { line: la, ..a },
+                source::Position { line: lb, ..b },
+            ))
+        });
+        true
     }
 }
 
@@ -1381,6 +1451,36 @@ fn stale_lines<'a>(
             .map_or(0, |root| source::locate_pointer(root, p).value.start());
         loaded.lines.line(log.at(start, false))
     }
+}
+
+/// Replaces a rule's kept findings with `ran`; whether that changed them.
+fn replace_findings(cached: &mut Vec<Finding>, ran: Vec<Finding>) -> bool {
+    if *cached == ran {
+        return false;
+    }
+    *cached = ran;
+    true
+}
+
+/// Replaces the kept findings that `replaced` picks with `ran` (put after the others);
+/// whether that changed them. Compared before anything moves, so that an edit that
+/// changes no finding copies none.
+fn splice_findings(
+    cached: &mut Vec<Finding>,
+    ran: Vec<Finding>,
+    replaced: impl Fn(&Finding) -> bool,
+) -> bool {
+    let same = cached
+        .iter()
+        .filter(|f| !replaced(f))
+        .chain(&ran)
+        .eq(cached.iter());
+    if same {
+        return false;
+    }
+    cached.retain(|f| !replaced(f));
+    cached.extend(ran);
+    true
 }
 
 fn under(pointer: &str, prefix: &str) -> bool {
@@ -1619,20 +1719,12 @@ pub(crate) fn objective_view<R>(
     Some(out)
 }
 
-/// Reads the top-level section `tokens` edits (or the one pillar) into `report` again.
-/// False when it does not fit the model: the caller then reads the whole document, for
-/// the error a whole check gives.
+/// Reads what `tokens` edits into `report` again: the innermost value of the model the
+/// edit is strictly inside (one deliverable, one item, the TRP cumulative figures; the
+/// top-level section when there is none), so that an edit re-reads what it changed and
+/// not the objective or the section around it. False when it does not fit the model:
+/// the caller then reads the whole document, for the error a whole check gives.
 fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
-    fn read<T: serde::de::DeserializeOwned>(node: Option<&Node>, into: &mut T) -> bool {
-        let read = node.map(|n| source::from_node::<T>(n, false));
-        match read {
-            Some(Ok(value)) => {
-                *into = value;
-                true
-            }
-            _ => false,
-        }
-    }
     let Some(section) = tokens.first() else {
         return false;
     };
@@ -1643,38 +1735,11 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
         "plan" => read(node, &mut report.plan),
         "report" => read(node, &mut report.report),
         "departments" => read(node, &mut report.departments),
-        "pillars" => {
-            // One pillar when the edit is inside it.
-            let one = tokens
-                .get(1)
-                .filter(|_| tokens.len() > 2)
-                .and_then(|t| t.parse::<usize>().ok());
-            let item = |i: usize| match &node?.value {
-                crate::source::Value::Array(items) => items.get(i),
-                _ => None,
-            };
-            // One objective when the edit is inside it.
-            if let Some((p, o)) = objective_scope(tokens) {
-                let objective = item(p)
-                    .and_then(|pillar| pillar.get("objectives"))
-                    .and_then(|objectives| match &objectives.value {
-                        crate::source::Value::Array(items) => items.get(o),
-                        _ => None,
-                    });
-                let slot = report
-                    .pillars
-                    .get_mut(p)
-                    .and_then(|pillar| pillar.objectives.get_mut(o));
-                if let (Some(node), Some(slot)) = (objective, slot) {
-                    return read(Some(node), slot);
-                }
-            }
-            match one.and_then(|i| Some((report.pillars.get_mut(i)?, item(i)?))) {
-                Some((pillar, node)) => read(Some(node), pillar),
-                None => read(node, &mut report.pillars),
-            }
-        }
-        "statistics" => read(node, &mut report.statistics),
+        "pillars" => reread_pillars(&mut report.pillars, node, tokens),
+        "statistics" => match report.statistics.as_mut() {
+            Some(statistics) => reread_statistics(statistics, node, tokens),
+            None => read(node, &mut report.statistics),
+        },
         "funding" => read(node, &mut report.funding),
         "owners" => read(node, &mut report.owners),
         "kind" => read(node, &mut report.kind),
@@ -1682,6 +1747,140 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
         _ => false,
     }
 }
+
+/// Reads `node` into `into`; false (and `into` as it was) when it is absent or does not
+/// fit.
+fn read<T: serde::de::DeserializeOwned>(node: Option<&Node>, into: &mut T) -> bool {
+    match node.map(|n| source::from_node::<T>(n, false)) {
+        Some(Ok(value)) => {
+            *into = value;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The member `key` of an object node.
+fn member<'n>(node: Option<&'n Node>, key: &str) -> Option<&'n Node> {
+    node?.get(key)
+}
+
+/// Item `i` of an array node.
+fn item_of(node: Option<&Node>, i: Option<usize>) -> Option<&Node> {
+    match &node?.value {
+        source::Value::Array(items) => items.get(i?),
+        _ => None,
+    }
+}
+
+/// [`reread`] of an edit under `pillars` (`node`): the pillar, objective, task,
+/// deliverable or item it is strictly inside, the innermost one.
+fn reread_pillars(
+    pillars: &mut Vec<crate::model::Pillar>,
+    node: Option<&Node>,
+    tokens: &[String],
+) -> bool {
+    let index = |i: usize| tokens.get(i).and_then(|t| t.parse::<usize>().ok());
+    let named = |i: usize, name: &str| tokens.get(i).is_some_and(|t| t == name);
+    // How deep the edit is strictly inside: a pillar (1), its objective (2), task (3),
+    // deliverable (4), item (5); each has a pointer of twice as many tokens.
+    let depth = [
+        None,
+        Some("objectives"),
+        Some("tasks"),
+        Some("deliverables"),
+        Some("items"),
+    ]
+    .iter()
+    .enumerate()
+    .take_while(|(level, name)| {
+        tokens.len() > 2 * level + 2 && name.is_none_or(|name| named(2 * level, name))
+    })
+    .count();
+    let Some(pillar) = index(1)
+        .filter(|_| depth >= 1)
+        .and_then(|p| pillars.get_mut(p))
+    else {
+        return read(node, pillars);
+    };
+    let pillar_node = item_of(node, index(1));
+    let Some(objective) = index(3)
+        .filter(|_| depth >= 2)
+        .and_then(|o| pillar.objectives.get_mut(o))
+    else {
+        return read(pillar_node, pillar);
+    };
+    let objective_node = item_of(member(pillar_node, "objectives"), index(3));
+    let Some(task) = index(5)
+        .filter(|_| depth >= 3)
+        .and_then(|t| objective.tasks.get_mut(t))
+    else {
+        return read(objective_node, objective);
+    };
+    let task_node = item_of(member(objective_node, "tasks"), index(5));
+    let Some(deliverable) = index(7)
+        .filter(|_| depth >= 4)
+        .and_then(|d| task.deliverables.get_mut(d))
+    else {
+        return read(task_node, task);
+    };
+    let deliverable_node = item_of(member(task_node, "deliverables"), index(7));
+    match index(9)
+        .filter(|_| depth >= 5)
+        .and_then(|i| deliverable.items.get_mut(i))
+    {
+        Some(item) => read(item_of(member(deliverable_node, "items"), index(9)), item),
+        None => read(deliverable_node, deliverable),
+    }
+}
+
+/// [`reread`] of an edit under `statistics` (`node`): the TRP cumulative figures, one
+/// TRP year, the court cases, or one operation, investigation, training or outreach
+/// entry it is strictly inside; else the whole section.
+fn reread_statistics(
+    statistics: &mut crate::model::Statistics,
+    node: Option<&Node>,
+    tokens: &[String],
+) -> bool {
+    let index = |i: usize| tokens.get(i).and_then(|t| t.parse::<usize>().ok());
+    let inside = |len: usize| tokens.len() > len;
+    let whole = |statistics: &mut crate::model::Statistics| read(node, statistics);
+    let Some(part) = tokens.get(1).filter(|_| inside(2)) else {
+        return whole(statistics);
+    };
+    let at = member(node, part);
+    fn entry<T: serde::de::DeserializeOwned>(
+        items: &mut [T],
+        at: Option<&Node>,
+        i: Option<usize>,
+    ) -> Option<bool> {
+        let slot = items.get_mut(i?)?;
+        Some(read(item_of(at, i), slot))
+    }
+    let done = match part.as_str() {
+        "trp" => statistics.trp.as_mut().and_then(|trp| {
+            match tokens.get(2).map(String::as_str) {
+                Some("cumulative") if inside(3) => trp
+                    .cumulative
+                    .as_mut()
+                    .map(|c| read(member(at, "cumulative"), c)),
+                Some("annual") if inside(4) => {
+                    entry(&mut trp.annual, member(at, "annual"), index(3))
+                }
+                _ => None,
+            }
+            .or_else(|| Some(read(at, trp)))
+        }),
+        "court_cases" => statistics.court_cases.as_mut().map(|c| read(at, c)),
+        "operations" if inside(3) => entry(&mut statistics.operations, at, index(2)),
+        "investigations" if inside(3) => entry(&mut statistics.investigations, at, index(2)),
+        "training" if inside(3) => entry(&mut statistics.training, at, index(2)),
+        "outreach" if inside(3) => entry(&mut statistics.outreach, at, index(2)),
+        _ => None,
+    };
+    done.unwrap_or_else(|| whole(statistics))
+}
+
 /// Collects findings as diagnostics: applies the configuration, locates pointers, drops
 /// duplicates and caps the count.
 struct Sink<'a> {
@@ -1695,7 +1894,7 @@ struct Sink<'a> {
     log: Option<&'a SpanLog>,
     /// A session's places: the last emit's (taken from as they are used again), and
     /// this emit's.
-    places: Option<(&'a mut PlaceMap, PlaceMap)>,
+    places: Option<(&'a mut Places, PlaceMap)>,
     /// Whether this emit's places join the last ones (a patch, which locates a few
     /// findings) rather than replace them (a whole emit, which locates every one).
     merge_places: bool,
@@ -1777,13 +1976,14 @@ impl Sink<'_> {
             return Some(ends(&mut placed));
         };
         if !new.contains_key(pointer.as_str()) {
-            let (key, place) = match old.remove_entry(pointer.as_str()) {
+            let (key, place) = match old.take(pointer.as_str()) {
                 Some(kept) => kept,
                 None => {
                     let located = locator.locate(pointer);
                     let place = Place {
                         value: current(located.value),
                         key: located.key.map(current),
+                        epoch: old.now(),
                     };
                     (pointer.as_str().to_owned(), place)
                 }
@@ -1886,9 +2086,9 @@ impl Sink<'_> {
     fn finish(mut self) -> Vec<Diagnostic> {
         if let Some((old, new)) = self.places.take() {
             if self.merge_places {
-                old.extend(new);
+                old.kept.extend(new);
             } else {
-                *old = new;
+                old.replace(new);
             }
         }
         self.diagnostics
