@@ -424,12 +424,9 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             Reached::Missing => Val::Missing,
             Reached::One(node, ptr) => {
                 // `$.statistics.trp.cumulative.recipients` reads as `recipients` in messages.
-                let name = self.say(|| {
-                    if path.from_root {
-                        path.segments.last().cloned().unwrap_or_default()
-                    } else {
-                        path.to_string()
-                    }
+                let name = self.say(|| match (path.from_root, path.segments.as_slice()) {
+                    (true, [.., last]) | (false, [last]) => last.clone(),
+                    _ => path.to_string(),
                 });
                 self.scalar(node, ptr, &name)
             }
@@ -586,24 +583,38 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         BinOp::Sub => (a.iv.sub(b.iv), a.printed.saturating_sub(b.printed)),
                         _ => (a.iv.mul(b.iv), a.printed.saturating_mul(b.printed)),
                     };
-                    let wrap = |n: &Num, ast: &Ast| {
-                        if matches!(ast.kind, Kind::Binary(..)) && op == BinOp::Mul {
-                            format!("({})", n.text)
-                        } else {
-                            n.text.clone()
+                    let text = self.say(|| {
+                        let wrap = matches!(op, BinOp::Mul);
+                        let mut text = String::with_capacity(a.text.len() + b.text.len() + 8);
+                        for (n, ast, gap) in [(&a, lhs, ""), (&b, rhs, op.symbol())] {
+                            if !gap.is_empty() {
+                                text.push(' ');
+                                text.push_str(gap);
+                                text.push(' ');
+                            }
+                            let paren = wrap && matches!(ast.kind, Kind::Binary(..));
+                            if paren {
+                                text.push('(');
+                            }
+                            text.push_str(&n.text);
+                            if paren {
+                                text.push(')');
+                            }
                         }
-                    };
+                        text
+                    });
+                    let mut terms = a.terms;
+                    terms.extend(b.terms);
                     Val::Num(Num {
                         iv,
                         printed,
-                        text: self
-                            .say(|| format!("{} {} {}", wrap(&a, lhs), op.symbol(), wrap(&b, rhs))),
+                        text,
                         term: None,
-                        terms: self.terms(a.terms.iter().chain(&b.terms)),
+                        terms,
                         pointer: a.pointer.or(b.pointer),
                     })
                 }
-                _ => Val::Bool(compare(op, &a, &b, self.env.lang, self.explain)),
+                _ => Val::Bool(compare(op, a, b, self.env.lang, self.explain)),
             },
             (Val::Str(a), Val::Str(b)) if matches!(op, BinOp::Eq | BinOp::Ne) => {
                 let equal = a == b;
@@ -689,37 +700,8 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         terms: self.terms(nodes.iter().map(|(_, p)| p)),
                     }));
                 }
-                // The figures' own words are not part of the total's: none are made.
-                let mut figures = nodes
-                    .iter()
-                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, false))
-                    .map(|(iv, p, _)| (iv, p))
-                    .peekable();
-                if figures.peek().is_none() {
+                let Some((iv, printed)) = aggregate(name, &nodes, self.env.tolerance) else {
                     return Ok(Val::Missing);
-                }
-                let (iv, printed) = match name {
-                    "sum" => figures.fold((Iv::exact(0), 0i128), |(acc, p), (iv, v)| {
-                        (acc.add(iv), p.saturating_add(v))
-                    }),
-                    "min" => figures.fold((Iv::exact(INF), INF), |(acc, p), (iv, v)| {
-                        (
-                            Iv {
-                                lo: acc.lo.min(iv.lo),
-                                hi: acc.hi.min(iv.hi),
-                            },
-                            p.min(v),
-                        )
-                    }),
-                    _ => figures.fold((Iv::exact(-INF), -INF), |(acc, p), (iv, v)| {
-                        (
-                            Iv {
-                                lo: acc.lo.max(iv.lo),
-                                hi: acc.hi.max(iv.hi),
-                            },
-                            p.max(v),
-                        )
-                    }),
                 };
                 Ok(Val::Num(Num {
                     iv,
@@ -856,6 +838,41 @@ impl<'e, 'n> Evaluator<'e, 'n> {
     }
 }
 
+/// The `sum`, `min` or `max` (`name`) of the figures among `nodes`, and of the values
+/// printed; `None` when there are none.
+fn aggregate(name: &str, nodes: &[(&Node, Pointer)], tolerance: f64) -> Option<(Iv, i128)> {
+    let mut total = None;
+    for (node, _) in nodes {
+        // The figures' own words are not part of the total's: none are made.
+        let Some((iv, v, _)) = figure(node, tolerance, Lang::En, false) else {
+            continue;
+        };
+        let (acc, p) = total.unwrap_or(match name {
+            "sum" => (Iv::exact(0), 0),
+            "min" => (Iv::exact(INF), INF),
+            _ => (Iv::exact(-INF), -INF),
+        });
+        total = Some(match name {
+            "sum" => (acc.add(iv), p.saturating_add(v)),
+            "min" => (
+                Iv {
+                    lo: acc.lo.min(iv.lo),
+                    hi: acc.hi.min(iv.hi),
+                },
+                p.min(v),
+            ),
+            _ => (
+                Iv {
+                    lo: acc.lo.max(iv.lo),
+                    hi: acc.hi.max(iv.hi),
+                },
+                p.max(v),
+            ),
+        });
+    }
+    total
+}
+
 /// The array a path through an array came from: `/a/list/3/count` → `/a/list`.
 fn list_pointer(ptr: &Pointer) -> Pointer {
     let tokens: Vec<String> = ptr.tokens().collect();
@@ -874,7 +891,7 @@ fn parent(ptr: &Pointer) -> Pointer {
     Pointer::parse(s.rsplit_once('/').map_or("", |(head, _)| head))
 }
 
-fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
+fn compare(op: BinOp, a: Num, b: Num, lang: Lang, explain: bool) -> Verdict {
     let (x, y) = (a.iv, b.iv);
     let holds = match op {
         BinOp::Eq => x.lo <= y.hi && y.lo <= x.hi,
@@ -944,8 +961,8 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
         BinOp::Lt => NOT_LESS.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
         _ => NOT_GREATER.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
     };
-    let mut related = a.terms.clone();
-    related.extend(b.terms.iter().cloned());
+    let mut related = a.terms;
+    related.extend(b.terms);
     Verdict {
         truth: Tri::False,
         explanation,

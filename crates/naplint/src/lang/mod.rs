@@ -452,33 +452,22 @@ pub fn compile(
 /// what is put in is not searched for placeholders again, so that a message depends on
 /// the fields its template names and no others.
 fn render(template: &str, arithmetic: &str, expr: &str, element: &Node) -> String {
-    let mut out = String::with_capacity(template.len() + arithmetic.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest.get(open..).and_then(|r| r.find('}')).map(|c| c + open) else {
-            break;
-        };
-        let name = rest.get(open + 1..close).unwrap_or_default();
-        out.push_str(rest.get(..open).unwrap_or_default());
-        let field = match &element.value {
-            Value::Object(members) => members.iter().find(|m| m.key == name),
-            _ => None,
-        };
-        match (name, field) {
-            ("arithmetic", _) => out.push_str(arithmetic),
-            ("expr", _) => out.push_str(expr),
-            (_, Some(m)) => match &m.value.value {
-                Value::String(s) => out.push_str(s),
-                Value::Number(n) => out.push_str(&n.raw),
-                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-                _ => {}
-            },
-            (_, None) => out.push_str(rest.get(open..=close).unwrap_or_default()),
+    let mut args = vec![("arithmetic", arithmetic), ("expr", expr)];
+    if let Value::Object(members) = &element.value {
+        for name in placeholders(template) {
+            if let Some(m) = members.iter().find(|m| m.key == name) {
+                let text: &str = match &m.value.value {
+                    Value::String(s) => s,
+                    Value::Number(n) => &n.raw,
+                    Value::Bool(true) => "true",
+                    Value::Bool(false) => "false",
+                    _ => "",
+                };
+                args.push((name, text));
+            }
         }
-        rest = rest.get(close + 1..).unwrap_or_default();
     }
-    out.push_str(rest);
-    out
+    crate::i18n::fill(template, &args)
 }
 
 /// The elements a check runs on: an array scope's, each with its index, or the scope.
@@ -505,6 +494,22 @@ impl CompiledCheck {
             };
         }
         Some(node)
+    }
+
+    /// The truth of the check on one element (not inlined, as [`Self::explain`], so that
+    /// a profile tells deciding from wording).
+    #[inline(never)]
+    fn decide(&self, env: &Env<'_>, steps: &mut u64) -> Result<Tri, OutOfBudget> {
+        Ok(Evaluator::new(env, steps)
+            .condition(&self.program.body)?
+            .truth)
+    }
+
+    /// Why the check fails on one element. The replay takes the steps deciding took,
+    /// already counted, so it has a budget of its own.
+    #[inline(never)]
+    fn explain(&self, env: &Env<'_>) -> Result<eval::Verdict, OutOfBudget> {
+        Evaluator::explaining(env, &mut 0).condition(&self.program.body)
     }
 
     /// Whether an edit of the value at `tokens` (a pointer's unescaped tokens) can change
@@ -546,19 +551,13 @@ impl CompiledCheck {
                 line_of,
                 source: &self.program.source,
             };
-            if Evaluator::new(&env, steps)
-                .condition(&self.program.body)?
-                .truth
-                != Tri::False
-            {
+            if self.decide(&env, steps)? != Tri::False {
                 continue;
             }
             let pointer = index.map_or_else(|| self.scope_ptr.clone(), |i| self.scope_ptr.index(i));
             env.pointer = pointer.clone();
-            // The element fails: run it again to word why. The replay takes the same steps,
-            // already counted, so it has a budget of its own.
-            let mut replay = 0;
-            let verdict = Evaluator::explaining(&env, &mut replay).condition(&self.program.body)?;
+            // The element fails: run it again to word why.
+            let verdict = self.explain(&env)?;
             let at = self
                 .at
                 .as_ref()
