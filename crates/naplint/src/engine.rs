@@ -519,7 +519,7 @@ impl Linter {
         }
         let edited = Pointer::root().keys(tokens);
         parts.places.forget(&edited);
-        parts.places.shift(edit.splice, text, &loaded.lines);
+        parts.places.shift(edit.splice, &loaded.lines);
         // The typed model: the edited section read again.
         let rerun = |reads: crate::rules::Reads| reads.edit(edit.tokens);
         parts.model = match std::mem::take(&mut parts.model) {
@@ -777,7 +777,7 @@ impl Linter {
             return Some(last);
         }
         let root = loaded.root.as_ref()?;
-        let mut places = std::mem::take(&mut parts.places.kept);
+        let mut places = std::mem::take(&mut parts.places);
         let mut out = self.sink(text, &loaded.lines, Some(root));
         out.log = Some(log).filter(|l| !l.is_current());
         out.places = Some((&mut places, HashMap::new()));
@@ -810,7 +810,7 @@ impl Linter {
             }
         }
         let new = out.finish();
-        parts.places.kept = places;
+        parts.places = places;
         if last.len() + new.len() > MAX_DIAGNOSTICS {
             return None;
         }
@@ -963,18 +963,18 @@ impl Linter {
         parts: &mut Parts,
         log: Option<&SpanLog>,
     ) -> Vec<Diagnostic> {
-        let mut places = std::mem::take(&mut parts.places.kept);
+        let mut places = std::mem::take(&mut parts.places);
         let mut out = self.sink(text, &loaded.lines, loaded.root.as_ref());
         out.log = log.filter(|l| !l.is_current());
         if log.is_some() {
-            let capacity = places.len();
+            let capacity = places.kept.len();
             out.places = Some((&mut places, HashMap::with_capacity(capacity)));
         }
         if let Model::Ok { findings, .. } = &parts.model {
             out.seen.reserve(findings.iter().map(Vec::len).sum());
         }
         let diagnostics = self.emit_into(loaded, parts, out);
-        parts.places.kept = places;
+        parts.places = places;
         diagnostics
     }
 
@@ -1259,6 +1259,8 @@ struct Placed {
 struct Place {
     value: Placed,
     key: Option<Placed>,
+    /// How many of the session's splices it has been moved by ([`Places::now`]).
+    epoch: usize,
 }
 
 /// Places by pointer.
@@ -1270,10 +1272,20 @@ type PlaceMap = HashMap<String, Place>;
 /// again. An edit forgets the places at or under the value it changed (under the
 /// parent, when a member or an item came or went: the indexes after it moved), and moves
 /// the others ([`Places::shift`]).
+///
+/// The kept places are moved lazily: an edit logs its splice ([`Places::shift`]), and a
+/// place is moved by the splices logged since its epoch when it is used again
+/// ([`Places::take`]), so that an edit costs nothing per kept place (a report with many
+/// findings has many); the log is folded into every place every
+/// [`Places::FOLD_AFTER`] splices.
 #[derive(Debug, Default)]
 struct Places {
     /// The places the last emit used.
     kept: PlaceMap,
+    /// The splices since `base`, with the line each one ends on.
+    log: Vec<(Spliced, usize)>,
+    /// The number of splices before the first of `log`.
+    base: usize,
 }
 
 /// One splice of a session's text: `[start, old_end)` became `new_len` bytes, with
@@ -1293,59 +1305,99 @@ impl Places {
         self.kept.retain(|p, _| !under(p, prefix.as_str()));
     }
 
-    /// Moves the kept places for a splice of the text (`text` and `lines` are the text
-    /// after it): what starts at or after the old end moves by the bytes, and by the
-    /// lines, the splice added; its column changes only when it is on the line the
-    /// splice ends on, and is counted again there. What lay inside the splice is
-    /// forgotten.
-    fn shift(&mut self, splice: Spliced, text: TextRef<'_>, lines: &LineIndex) {
+    const FOLD_AFTER: usize = 32;
+
+    /// The number of splices so far: the epoch of a place that is current.
+    fn now(&self) -> usize {
+        self.base + self.log.len()
+    }
+
+    /// Logs a splice of the text (`lines` is the index of the text after it), for the
+    /// kept places to be moved by when they are used.
+    fn shift(&mut self, splice: Spliced, lines: &LineIndex) {
+        let end_line = lines.line(splice.start + splice.new_len);
+        self.log.push((splice, end_line));
+        if self.log.len() >= Self::FOLD_AFTER {
+            let (log, base) = (std::mem::take(&mut self.log), self.base);
+            self.kept
+                .retain(|_, place| Self::catch_up(place, &log, base));
+            self.base += log.len();
+        }
+    }
+
+    /// The kept place of `pointer`, moved by the splices since it was kept; `None` when
+    /// there is none, or when a splice took it.
+    fn take(&mut self, pointer: &str) -> Option<(String, Place)> {
+        let (key, mut place) = self.kept.remove_entry(pointer)?;
+        Self::catch_up(&mut place, &self.log, self.base).then_some((key, place))
+    }
+
+    /// This emit's places replace the kept ones (all current: the log is done with).
+    fn replace(&mut self, places: PlaceMap) {
+        self.kept = places;
+        self.base = self.now();
+        self.log.clear();
+    }
+
+    /// Moves `place` by the splices of `log` (from splice number `base` on) it has not
+    /// been moved by: what starts at or after a splice's old end moves by the bytes, and
+    /// by the lines, it added; its columns change only when it is on the line the splice
+    /// ends on, and are counted again there (when next used). False when a splice took
+    /// it (it lay inside the splice).
+    fn catch_up(place: &mut Place, log: &[(Spliced, usize)], base: usize) -> bool {
+        let pending = log
+            .get(place.epoch.saturating_sub(base)..)
+            .unwrap_or_default();
+        place.epoch = base + log.len();
+        pending.iter().all(|&(splice, end_line)| {
+            Self::move_by(&mut place.value, splice, end_line)
+                && place
+                    .key
+                    .as_mut()
+                    .is_none_or(|key| Self::move_by(key, splice, end_line))
+        })
+    }
+
+    fn move_by(p: &mut Placed, splice: Spliced, end_line: usize) -> bool {
         let (Ok(old), Ok(new), Ok(added), Ok(removed)) = (
             isize::try_from(splice.old_end.saturating_sub(splice.start)),
             isize::try_from(splice.new_len),
             isize::try_from(splice.added),
             isize::try_from(splice.removed),
         ) else {
-            self.kept.clear();
-            return;
+            return false;
         };
         let (delta, line_delta) = (new - old, added - removed);
-        let end = splice.start + splice.new_len;
-        let end_line = lines.line(end);
-        // Where offset `x` (an end of a span when `is_end`) goes, with its position.
-        let moved = |x: usize, is_end: bool, at: Option<source::Position>| {
-            let moves = if is_end {
+        let moves = |x: usize, is_end: bool| {
+            if is_end {
                 x > splice.old_end
             } else {
                 x >= splice.old_end
-            };
-            if !moves {
-                return (x <= splice.start).then_some((x, at));
             }
-            let x = x.saturating_add_signed(delta);
-            let at = at.map(|p| {
-                let line = p.line.saturating_add_signed(line_delta);
-                if line == end_line {
-                    lines.position(text, x)
-                } else {
-                    source::Position { line, ..p }
-                }
-            });
-            Some((x, at))
         };
-        let shift = |p: &mut Placed| -> bool {
-            let (start_at, end_at) = p.ends.map_or((None, None), |(a, b)| (Some(a), Some(b)));
-            let (Some((start, start_at)), Some((end, end_at))) = (
-                moved(p.span.start(), false, start_at),
-                moved(p.span.end(), true, end_at),
-            ) else {
-                return false;
-            };
-            p.span = source::Span::new(start, end);
-            p.ends = start_at.zip(end_at);
-            true
+        let (start, end) = (p.span.start(), p.span.end());
+        let (start_moves, end_moves) = (moves(start, false), moves(end, true));
+        if (!start_moves && start > splice.start) || (!end_moves && end > splice.start) {
+            return false;
+        }
+        let at = |x: usize, m: bool| if m { x.saturating_add_signed(delta) } else { x };
+        p.span = source::Span::new(at(start, start_moves), at(end, end_moves));
+        let line = |pos: source::Position, m: bool| {
+            if m {
+                pos.line.saturating_add_signed(line_delta)
+            } else {
+                pos.line
+            }
         };
-        self.kept
-            .retain(|_, place| shift(&mut place.value) && place.key.as_mut().is_none_or(shift));
+        p.ends = p.ends.and_then(|(a, b)| {
+            let (la, lb) = (line(a, start_moves), line(b, end_moves));
+            let recount = (start_moves && la == end_line) || (end_moves && lb == end_line);
+            (!recount).then_some((
+                source::Position { line: la, ..a },
+                source::Position { line: lb, ..b },
+            ))
+        });
+        true
     }
 }
 
@@ -1835,7 +1887,7 @@ struct Sink<'a> {
     log: Option<&'a SpanLog>,
     /// A session's places: the last emit's (taken from as they are used again), and
     /// this emit's.
-    places: Option<(&'a mut PlaceMap, PlaceMap)>,
+    places: Option<(&'a mut Places, PlaceMap)>,
     /// Whether this emit's places join the last ones (a patch, which locates a few
     /// findings) rather than replace them (a whole emit, which locates every one).
     merge_places: bool,
@@ -1917,13 +1969,14 @@ impl Sink<'_> {
             return Some(ends(&mut placed));
         };
         if !new.contains_key(pointer.as_str()) {
-            let (key, place) = match old.remove_entry(pointer.as_str()) {
+            let (key, place) = match old.take(pointer.as_str()) {
                 Some(kept) => kept,
                 None => {
                     let located = locator.locate(pointer);
                     let place = Place {
                         value: current(located.value),
                         key: located.key.map(current),
+                        epoch: old.now(),
                     };
                     (pointer.as_str().to_owned(), place)
                 }
@@ -2026,9 +2079,9 @@ impl Sink<'_> {
     fn finish(mut self) -> Vec<Diagnostic> {
         if let Some((old, new)) = self.places.take() {
             if self.merge_places {
-                old.extend(new);
+                old.kept.extend(new);
             } else {
-                *old = new;
+                old.replace(new);
             }
         }
         self.diagnostics

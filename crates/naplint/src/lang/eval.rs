@@ -9,6 +9,7 @@ use super::syntax::{Ast, BinOp, Kind, Path};
 use crate::i18n::{number, qualifier_label, Lang, Text};
 use crate::model::{date_bounds, Day};
 use crate::source::{Node, Pointer, Value};
+use std::borrow::Cow;
 
 // The words of explanations, in both languages.
 crate::texts! {
@@ -177,10 +178,21 @@ impl Verdict {
 #[derive(Debug, Clone)]
 enum Val<'n> {
     Num(Num),
-    Str(String),
+    Str(Cow<'n, str>),
     Bool(Verdict),
-    Nodes(Vec<(&'n Node, Pointer)>),
+    /// Nodes that are no single value (a list, an object): no operator takes them.
+    Nodes,
     Missing,
+}
+
+/// What a path reaches in the tree.
+enum Reached<'n> {
+    /// Nothing: a member on the way is missing.
+    Missing,
+    /// One node, through objects only.
+    One(&'n Node, Pointer),
+    /// The nodes reached through arrays (possibly none).
+    Many(Vec<(&'n Node, Pointer)>),
 }
 
 /// Where the rule is evaluated and what it may consult.
@@ -317,31 +329,84 @@ impl<'e, 'n> Evaluator<'e, 'n> {
         })
     }
 
-    /// Resolves a path to the nodes it reaches: one, several (through arrays), or none.
-    fn resolve(&mut self, path: &Path) -> Result<Val<'n>, OutOfBudget> {
-        let (start, ptr) = if path.from_root {
+    /// `ptr` extended by `key`, built only when explaining: deciding needs no places.
+    fn key(&self, ptr: &Pointer, key: &str) -> Pointer {
+        if self.explain {
+            ptr.key(key)
+        } else {
+            Pointer::root()
+        }
+    }
+
+    /// `ptr` extended by an array index, built only when explaining.
+    fn index(&self, ptr: &Pointer, index: usize) -> Pointer {
+        if self.explain {
+            ptr.index(index)
+        } else {
+            Pointer::root()
+        }
+    }
+
+    /// The nodes a path reaches: one, several (through arrays), or none.
+    fn reach(&mut self, path: &Path) -> Result<Reached<'n>, OutOfBudget> {
+        let (mut node, mut ptr) = if path.from_root {
             (self.env.root, Pointer::root())
         } else {
-            (self.env.element, self.env.pointer.clone())
+            let ptr = if self.explain {
+                self.env.pointer.clone()
+            } else {
+                Pointer::root()
+            };
+            (self.env.element, ptr)
         };
+        // The usual path: members of objects all the way down, walked without a list.
+        for (walked, seg) in path.segments.iter().enumerate() {
+            match &node.value {
+                Value::Array(_) => {
+                    let rest = path.segments.get(walked..).unwrap_or_default();
+                    return self.reach_lists(node, ptr, rest).map(Reached::Many);
+                }
+                Value::Object(_) => {
+                    self.tick(1)?;
+                    let Some(child) = node.get(seg) else {
+                        return Ok(Reached::Missing);
+                    };
+                    ptr = self.key(&ptr, seg);
+                    node = child;
+                }
+                _ => {
+                    self.tick(1)?;
+                    return Ok(Reached::Missing);
+                }
+            }
+        }
+        Ok(Reached::One(node, ptr))
+    }
+
+    /// The rest of a path from an array on: each element's member, and so on.
+    fn reach_lists(
+        &mut self,
+        start: &'n Node,
+        ptr: Pointer,
+        segments: &[String],
+    ) -> Result<Vec<(&'n Node, Pointer)>, OutOfBudget> {
         let mut current = vec![(start, ptr)];
-        let mut through_array = false;
-        for seg in &path.segments {
+        for seg in segments {
             let mut next = Vec::new();
             for (node, ptr) in current {
                 self.tick(1)?;
                 match &node.value {
                     Value::Object(_) => {
                         if let Some(child) = node.get(seg) {
-                            next.push((child, ptr.key(seg)));
+                            next.push((child, self.key(&ptr, seg)));
                         }
                     }
                     Value::Array(items) => {
-                        through_array = true;
                         self.tick(items.len() as u64)?;
                         for (i, item) in items.iter().enumerate() {
                             if let Some(child) = item.get(seg) {
-                                next.push((child, ptr.index(i).key(seg)));
+                                let at = self.index(&ptr, i);
+                                next.push((child, self.key(&at, seg)));
                             }
                         }
                     }
@@ -350,10 +415,14 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             }
             current = next;
         }
-        Ok(match current.len() {
-            0 if !through_array => Val::Missing,
-            1 if !through_array => {
-                let (node, ptr) = current.swap_remove(0);
+        Ok(current)
+    }
+
+    /// Resolves a path to its value: a figure, a text, a condition, nodes, or missing.
+    fn resolve(&mut self, path: &Path) -> Result<Val<'n>, OutOfBudget> {
+        Ok(match self.reach(path)? {
+            Reached::Missing => Val::Missing,
+            Reached::One(node, ptr) => {
                 // `$.statistics.trp.cumulative.recipients` reads as `recipients` in messages.
                 let name = self.say(|| {
                     if path.from_root {
@@ -364,7 +433,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 });
                 self.scalar(node, ptr, &name)
             }
-            _ => Val::Nodes(current),
+            Reached::Many(_) => Val::Nodes,
         })
     }
 
@@ -400,14 +469,14 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             });
         }
         match &node.value {
-            Value::String(s) => Val::Str(s.to_string()),
+            Value::String(s) => Val::Str(Cow::Borrowed(s)),
             Value::Bool(b) => Val::Bool(Verdict::explained(
                 if *b { Tri::True } else { Tri::False },
                 self.say(|| IS_FALSE.render(self.env.lang, &[("name", name)])),
                 Some(ptr),
             )),
             Value::Null => Val::Missing,
-            _ => Val::Nodes(vec![(node, ptr)]),
+            _ => Val::Nodes,
         }
     }
 
@@ -422,7 +491,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 pointer: None,
                 terms: Vec::new(),
             }),
-            Kind::Str(s) => Val::Str(s.clone()),
+            Kind::Str(s) => Val::Str(Cow::Owned(s.clone())),
             Kind::Bool(b) => Val::Bool(Verdict::explained(
                 if *b { Tri::True } else { Tri::False },
                 self.say(|| "`false`".to_owned()),
@@ -564,27 +633,32 @@ impl<'e, 'n> Evaluator<'e, 'n> {
         else {
             return Ok(None);
         };
-        Ok(match self.resolve(p)? {
-            Val::Nodes(nodes) => Some(
+        Ok(match self.reach(p)? {
+            Reached::Many(nodes) => Some(
                 nodes
                     .into_iter()
-                    .flat_map(|(n, ptr)| expand(n, ptr))
+                    .flat_map(|(n, ptr)| self.expand(n, ptr))
                     .collect(),
             ),
-            Val::Num(n) => n
-                .pointer
-                .and_then(|ptr| {
-                    crate::source::locate_pointer(self.env.root, &ptr)
-                        .exact
-                        .then_some(ptr)
-                })
-                .map(|ptr| {
-                    let node = self.env.root.at(&ptr);
-                    node.map(|n| vec![(n, ptr)]).unwrap_or_default()
-                }),
-            Val::Str(_) | Val::Bool(_) => None,
-            Val::Missing => Some(Vec::new()),
+            Reached::One(node, ptr) => match &node.value {
+                Value::String(_) | Value::Bool(_) => None,
+                Value::Null => Some(Vec::new()),
+                _ => Some(self.expand(node, ptr)),
+            },
+            Reached::Missing => Some(Vec::new()),
         })
+    }
+
+    /// A node that is an array stands for its elements.
+    fn expand(&self, node: &'n Node, ptr: Pointer) -> Vec<(&'n Node, Pointer)> {
+        match &node.value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n, self.index(&ptr, i)))
+                .collect(),
+            _ => vec![(node, ptr)],
+        }
     }
 
     fn call(&mut self, name: &str, args: &[Ast], call: &Ast) -> Result<Val<'n>, OutOfBudget> {
@@ -595,7 +669,10 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     return Ok(Val::Missing);
                 };
                 self.tick(nodes.len() as u64)?;
-                let ptr = nodes.first().map(|(_, p)| list_pointer(p));
+                let ptr = nodes
+                    .first()
+                    .filter(|_| self.explain)
+                    .map(|(_, p)| list_pointer(p));
                 let line = ptr.as_ref().and_then(|p| self.line(p));
                 if name == "count" {
                     let n = i128::try_from(nodes.len()).unwrap_or(INF);
@@ -612,46 +689,38 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         terms: self.terms(nodes.iter().map(|(_, p)| p)),
                     }));
                 }
-                let figures: Vec<(Iv, i128)> = nodes
+                // The figures' own words are not part of the total's: none are made.
+                let mut figures = nodes
                     .iter()
-                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, self.explain))
+                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, false))
                     .map(|(iv, p, _)| (iv, p))
-                    .collect();
-                if figures.is_empty() {
+                    .peekable();
+                if figures.peek().is_none() {
                     return Ok(Val::Missing);
                 }
-                let (iv, printed) =
-                    match name {
-                        "sum" => figures
-                            .iter()
-                            .fold((Iv::exact(0), 0i128), |(acc, p), (iv, v)| {
-                                (acc.add(*iv), p.saturating_add(*v))
-                            }),
-                        "min" => figures.iter().copied().fold(
-                            (Iv::exact(INF), INF),
-                            |(acc, p), (iv, v)| {
-                                (
-                                    Iv {
-                                        lo: acc.lo.min(iv.lo),
-                                        hi: acc.hi.min(iv.hi),
-                                    },
-                                    p.min(v),
-                                )
+                let (iv, printed) = match name {
+                    "sum" => figures.fold((Iv::exact(0), 0i128), |(acc, p), (iv, v)| {
+                        (acc.add(iv), p.saturating_add(v))
+                    }),
+                    "min" => figures.fold((Iv::exact(INF), INF), |(acc, p), (iv, v)| {
+                        (
+                            Iv {
+                                lo: acc.lo.min(iv.lo),
+                                hi: acc.hi.min(iv.hi),
                             },
-                        ),
-                        _ => figures.iter().copied().fold(
-                            (Iv::exact(-INF), -INF),
-                            |(acc, p), (iv, v)| {
-                                (
-                                    Iv {
-                                        lo: acc.lo.max(iv.lo),
-                                        hi: acc.hi.max(iv.hi),
-                                    },
-                                    p.max(v),
-                                )
+                            p.min(v),
+                        )
+                    }),
+                    _ => figures.fold((Iv::exact(-INF), -INF), |(acc, p), (iv, v)| {
+                        (
+                            Iv {
+                                lo: acc.lo.max(iv.lo),
+                                hi: acc.hi.max(iv.hi),
                             },
-                        ),
-                    };
+                            p.max(v),
+                        )
+                    }),
+                };
                 Ok(Val::Num(Num {
                     iv,
                     printed,
@@ -667,7 +736,11 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             }
             "exists" => {
                 let present = match args.first().map(|a| &a.kind) {
-                    Some(Kind::Path(p)) => !matches!(self.resolve(p)?, Val::Missing),
+                    Some(Kind::Path(p)) => match self.reach(p)? {
+                        Reached::Missing => false,
+                        Reached::One(node, _) => !matches!(node.value, Value::Null),
+                        Reached::Many(_) => true,
+                    },
                     _ => false,
                 };
                 Ok(Val::Bool(Verdict::explained(
@@ -801,18 +874,6 @@ fn parent(ptr: &Pointer) -> Pointer {
     Pointer::parse(s.rsplit_once('/').map_or("", |(head, _)| head))
 }
 
-/// A path that names an array stands for its elements.
-pub(super) fn expand(node: &Node, ptr: Pointer) -> Vec<(&Node, Pointer)> {
-    match &node.value {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n, ptr.index(i)))
-            .collect(),
-        _ => vec![(node, ptr)],
-    }
-}
-
 fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
     let (x, y) = (a.iv, b.iv);
     let holds = match op {
@@ -823,6 +884,9 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
         BinOp::Gt => x.hi > y.lo,
         _ => x.hi >= y.lo,
     };
+    if !explain {
+        return Verdict::plain(if holds { Tri::True } else { Tri::False });
+    }
     let pointer = b
         .term
         .as_ref()
@@ -830,7 +894,7 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
         .or_else(|| a.term.as_ref().and(a.pointer.clone()))
         .or_else(|| b.pointer.clone())
         .or_else(|| a.pointer.clone());
-    if holds || !explain {
+    if holds {
         return Verdict {
             truth: if holds { Tri::True } else { Tri::False },
             explanation: String::new(),

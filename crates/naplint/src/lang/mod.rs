@@ -115,7 +115,6 @@ pub struct UserRule {
 #[derive(Debug, Clone)]
 pub struct CompiledCheck {
     program: Program,
-    scope: String,
     at: Option<Vec<String>>,
     message: [String; 2],
     help: [Option<String>; 2],
@@ -123,6 +122,9 @@ pub struct CompiledCheck {
     tolerance: Option<f64>,
     /// What the check reads, found in its text when it is compiled.
     reads: Vec<Read>,
+    /// The scope's pointer and its tokens, parsed once.
+    scope_ptr: Pointer,
+    scope_tokens: Vec<String>,
 }
 
 /// One part of the document a check reads: its scope's elements, a field path or a
@@ -431,10 +433,12 @@ pub fn compile(
     }
     let scope = program.scope.clone().unwrap_or_default();
     let reads = reads_of(&program, &scope, &[&message, &message_fr]);
+    let scope_ptr = Pointer::parse(&scope);
     Ok(CompiledCheck {
         reads,
+        scope_tokens: scope_ptr.tokens().collect(),
+        scope_ptr,
         program,
-        scope,
         at,
         message: [message, message_fr],
         help: [help.map(str::to_owned), help_fr.or(help).map(str::to_owned)],
@@ -477,7 +481,32 @@ fn render(template: &str, arithmetic: &str, expr: &str, element: &Node) -> Strin
     out
 }
 
+/// The elements a check runs on: an array scope's, each with its index, or the scope.
+fn elements(scope: &Node) -> impl Iterator<Item = (&Node, Option<usize>)> {
+    let (items, whole) = match &scope.value {
+        Value::Array(items) => (items.as_slice(), None),
+        _ => (&[][..], Some(scope)),
+    };
+    whole
+        .into_iter()
+        .map(|n| (n, None))
+        .chain(items.iter().enumerate().map(|(i, n)| (n, Some(i))))
+}
+
 impl CompiledCheck {
+    /// The node of the check's scope, as [`Node::at`] finds it.
+    fn scope<'n>(&self, root: &'n Node) -> Option<&'n Node> {
+        let mut node = root;
+        for token in &self.scope_tokens {
+            node = match &node.value {
+                Value::Object(_) => node.get(token)?,
+                Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
     /// Whether an edit of the value at `tokens` (a pointer's unescaped tokens) can change
     /// the check's findings or the steps it takes: it is at, above or under a field the
     /// check reads, or it adds, removes or replaces an element of its scope.
@@ -488,8 +517,11 @@ impl CompiledCheck {
 
     /// Runs the check on a document, for each element of its scope.
     ///
+    /// Not inlined, so that a profile of a whole check counts it apart.
+    ///
     /// # Errors
     /// [`OutOfBudget`] when the document's evaluation budget is spent.
+    #[inline(never)]
     pub fn run(
         &self,
         root: &Node,
@@ -499,17 +531,16 @@ impl CompiledCheck {
         steps: &mut u64,
     ) -> Result<Vec<Finding>, OutOfBudget> {
         let which = usize::from(lang == Lang::Fr);
-        let scope_ptr = Pointer::parse(&self.scope);
-        let Some(scope) = root.at(&scope_ptr) else {
+        let Some(scope) = self.scope(root) else {
             return Ok(Vec::new());
         };
-        let elements = eval::expand(scope, scope_ptr);
         let mut out = Vec::new();
-        for (element, pointer) in elements {
-            let env = Env {
+        for (element, index) in elements(scope) {
+            // Deciding needs no places: the element's pointer is made for a failure alone.
+            let mut env = Env {
                 root,
                 element,
-                pointer: pointer.clone(),
+                pointer: Pointer::root(),
                 tolerance: self.tolerance.unwrap_or(default_tolerance),
                 lang,
                 line_of,
@@ -522,6 +553,8 @@ impl CompiledCheck {
             {
                 continue;
             }
+            let pointer = index.map_or_else(|| self.scope_ptr.clone(), |i| self.scope_ptr.index(i));
+            env.pointer = pointer.clone();
             // The element fails: run it again to word why. The replay takes the same steps,
             // already counted, so it has a budget of its own.
             let mut replay = 0;
@@ -560,18 +593,17 @@ impl CompiledCheck {
     /// For each element of the scope, the truth of the deciding evaluator and that of the
     /// explaining one (`registry`'s tests check they agree).
     pub(crate) fn both_truths(&self, root: &Node) -> Vec<(Tri, Tri)> {
-        let scope_ptr = Pointer::parse(&self.scope);
-        let Some(scope) = root.at(&scope_ptr) else {
+        let Some(scope) = self.scope(root) else {
             return Vec::new();
         };
         let line_of = |_: &Pointer| Some(1);
-        eval::expand(scope, scope_ptr)
-            .into_iter()
-            .map(|(element, pointer)| {
+        elements(scope)
+            .map(|(element, index)| {
                 let env = Env {
                     root,
                     element,
-                    pointer,
+                    pointer: index
+                        .map_or_else(|| self.scope_ptr.clone(), |i| self.scope_ptr.index(i)),
                     tolerance: self.tolerance.unwrap_or(0.0),
                     lang: Lang::En,
                     line_of: &line_of,
