@@ -506,11 +506,7 @@ impl Linter {
             edit.tokens
         };
         let (depth, violations) = self.schema.validate_at(root, tokens);
-        let prefix = tokens
-            .get(..depth)
-            .unwrap_or_default()
-            .iter()
-            .fold(Pointer::root(), |p, t| p.key(t));
+        let prefix = Pointer::root().keys(tokens.get(..depth).unwrap_or_default());
         // Whether any finding changed: if none did, the last diagnostics only move.
         // What changed: when the model did, everything is emitted again; else only the
         // codes whose findings changed are (when the violations did, S001's and those of
@@ -521,7 +517,7 @@ impl Linter {
             codes.push("S001");
             codes.extend(RULES.iter().filter(|r| r.claim.is_some()).map(|r| r.code));
         }
-        let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+        let edited = Pointer::root().keys(tokens);
         parts.places.forget(&edited);
         parts.places.shift(edit.splice, &loaded.lines);
         // The typed model: the edited section read again.
@@ -1467,19 +1463,16 @@ fn replace_findings(cached: &mut Vec<Finding>, ran: Vec<Finding>) -> bool {
 }
 
 /// Replaces the kept findings that `replaced` picks with `ran` (put after the others);
-/// whether that changed them. Compared before anything moves, so that an edit that
-/// changes no finding copies none.
+/// whether that changed them. Only those are compared, before anything moves, so that
+/// an edit that changes no finding copies none and compares few.
 fn splice_findings(
     cached: &mut Vec<Finding>,
     ran: Vec<Finding>,
     replaced: impl Fn(&Finding) -> bool,
 ) -> bool {
-    let same = cached
-        .iter()
-        .filter(|f| !replaced(f))
-        .chain(&ran)
-        .eq(cached.iter());
-    if same {
+    // The same findings in the same order there: the list stands as it is (the kept
+    // ones' order among themselves, and so among those at one pointer, is the same).
+    if cached.iter().filter(|f| replaced(f)).eq(&ran) {
         return false;
     }
     cached.retain(|f| !replaced(f));
@@ -1631,7 +1624,7 @@ fn partial_root(root: &Node, tokens: &[String]) -> Option<(Node, Pointer)> {
             span: node.span,
         };
     }
-    let prefix = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+    let prefix = Pointer::root().keys(tokens);
     Some((partial, prefix))
 }
 
