@@ -8,16 +8,16 @@
 //!
 //! What crosses the boundary per edit is proportional to what changed, not to the number
 //! of diagnostics: an edit that changes none answers [`UNCHANGED`], and one that does
-//! answers a *delta*, `{"ok": [item, ...]}` where an item is either a diagnostic in full
-//! (its JSON shape, as `validate` gives it) or `[from, to]`, the last reply's diagnostics
-//! `from..to` kept as they were (identical in every field of the JSON shape). A full list
-//! is a delta with nothing kept, and a diagnostic is never an array, so the one reader in
-//! `npm/lib/api.js` takes both. The list this rebuilds has `validate`'s shape and order.
+//! answers a *delta*, `{"keep": [[at, from, to], ...], "ok": [diagnostic, ...]}`: the new
+//! list has the last reply's diagnostics `from..to` (identical in every field of the JSON
+//! shape) at positions `at..`, and the diagnostics of `ok`, in full and in order, at every
+//! other position. `ok` is written as `validate`'s envelope is, so the module has one
+//! serialisation of a diagnostic; a full envelope is a delta with nothing kept, and
+//! `npm/lib/api.js` reads both. The list rebuilt has `validate`'s shape and order.
 
 use crate::api::{envelope, prepare, ApiError, ErrorCode, WasmDiagnostic};
 use naplint::session::{EditError, Session};
 use naplint::{Diagnostic, Linter};
-use serde::Serialize;
 use std::rc::Rc;
 
 /// What [`SessionHandle::set_reply`] and [`SessionHandle::remove_reply`] return when the
@@ -44,16 +44,6 @@ pub struct SessionHandle {
 /// more removed findings than this only sends the rest in full. It bounds the comparisons
 /// at `LOOKAHEAD` per diagnostic, whatever the edit.
 const LOOKAHEAD: usize = 16;
-
-/// One item of a delta reply (the module's documentation above).
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Item<'a> {
-    /// `[from, to]`: the last reply's diagnostics `from..to`.
-    Keep(usize, usize),
-    /// A diagnostic the last reply did not have (there).
-    New(WasmDiagnostic<'a>),
-}
 
 fn diagnostics_of(ds: &[Diagnostic]) -> String {
     envelope(Ok::<_, ApiError>(
@@ -104,15 +94,16 @@ fn same_json(a: &Diagnostic, b: &Diagnostic) -> bool {
 /// [`LOOKAHEAD`] diagnostics ahead, so linear in the lists.
 fn matches(now: &[Diagnostic], before: &[Diagnostic]) -> Vec<Option<usize>> {
     let mut next = 0;
-    now.iter()
-        .map(|d| {
-            let ahead = before.get(next..).unwrap_or_default();
-            let k = ahead.iter().take(LOOKAHEAD).position(|b| same_json(d, b))?;
-            let at = next + k;
-            next = at + 1;
-            Some(at)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(now.len());
+    for d in now {
+        let ahead = before.get(next..).unwrap_or_default();
+        let found = ahead.iter().take(LOOKAHEAD).position(|b| same_json(d, b));
+        if let Some(k) = found {
+            next += k + 1;
+        }
+        out.push(found.map(|_| next - 1));
+    }
+    out
 }
 
 /// Whether `matches` kept every diagnostic of `before`, in place.
@@ -120,27 +111,54 @@ fn all_kept(matched: &[Option<usize>], before: &[Diagnostic]) -> bool {
     matched.len() == before.len() && matched.iter().enumerate().all(|(i, m)| *m == Some(i))
 }
 
-/// The delta reply's items: runs of kept diagnostics, and the others in full.
-fn items<'a>(now: &'a [Diagnostic], matched: &[Option<usize>]) -> Vec<Item<'a>> {
-    let mut out: Vec<Item<'a>> = Vec::new();
-    for (d, m) in now.iter().zip(matched) {
-        match (*m, out.last_mut()) {
-            (Some(k), Some(Item::Keep(_, to))) if *to == k => *to = k + 1,
-            (Some(k), _) => out.push(Item::Keep(k, k + 1)),
-            (None, _) => out.push(Item::New(WasmDiagnostic::from(d))),
+/// The delta reply (the module's documentation above): the runs of kept diagnostics,
+/// written as they close, and the others as the envelope `validate` writes (so the
+/// module has one serialisation of a diagnostic, not a second for the delta).
+fn delta_envelope(now: &[Diagnostic], matched: &[Option<usize>]) -> String {
+    use std::fmt::Write as _;
+    let mut head = String::from(r#"{"keep":["#);
+    let mut sent = Vec::new();
+    // The open run: where it goes in `now`, and the last reply's `from..to`.
+    let mut run: Option<(usize, usize, usize)> = None;
+    for (i, (d, m)) in now.iter().zip(matched).enumerate() {
+        match (*m, &mut run) {
+            (Some(k), Some((_, _, to))) if *to == k => *to = k + 1,
+            (m, open) => {
+                if let Some((at, from, to)) = open.take() {
+                    let _ = write!(head, "[{at},{from},{to}],");
+                }
+                match m {
+                    Some(k) => run = Some((i, k, k + 1)),
+                    None => sent.push(WasmDiagnostic::from(d)),
+                }
+            }
         }
     }
-    out
+    if let Some((at, from, to)) = run {
+        let _ = write!(head, "[{at},{from},{to}],");
+    }
+    if head.ends_with(',') {
+        head.pop();
+    }
+    head.push_str("],");
+    let body = envelope(Ok::<_, ApiError>(sent));
+    head.push_str(body.get(1..).unwrap_or_default());
+    head
 }
 
 /// `reported` becomes `now`: the kept diagnostics move over (their increasing indices let
 /// one pass do it), and only the others are cloned.
 fn report(reported: &mut Vec<Diagnostic>, now: &[Diagnostic], matched: &[Option<usize>]) {
-    let mut before = std::mem::take(reported).into_iter().enumerate();
+    let mut before = std::mem::take(reported).into_iter();
+    let mut next = 0;
     reported.reserve(now.len());
     for (d, m) in now.iter().zip(matched) {
-        let kept = m.and_then(|k| before.by_ref().find(|(i, _)| *i == k));
-        reported.push(kept.map_or_else(|| d.clone(), |(_, b)| b));
+        let kept = m.and_then(|k| {
+            let skip = k - next;
+            next = k + 1;
+            before.nth(skip)
+        });
+        reported.push(kept.unwrap_or_else(|| d.clone()));
     }
 }
 
@@ -292,7 +310,7 @@ impl SessionHandle {
             };
         }
         let text = match mode {
-            Reply::Delta => envelope(Ok::<_, ApiError>(items(now, &matched))),
+            Reply::Delta => delta_envelope(now, &matched),
             Reply::Full => diagnostics_of(now),
         };
         report(&mut self.reported, now, &matched);

@@ -506,11 +506,7 @@ impl Linter {
             edit.tokens
         };
         let (depth, violations) = self.schema.validate_at(root, tokens);
-        let prefix = tokens
-            .get(..depth)
-            .unwrap_or_default()
-            .iter()
-            .fold(Pointer::root(), |p, t| p.key(t));
+        let prefix = Pointer::root().keys(tokens.get(..depth).unwrap_or_default());
         // Whether any finding changed: if none did, the last diagnostics only move.
         // What changed: when the model did, everything is emitted again; else only the
         // codes whose findings changed are (when the violations did, S001's and those of
@@ -521,7 +517,7 @@ impl Linter {
             codes.push("S001");
             codes.extend(RULES.iter().filter(|r| r.claim.is_some()).map(|r| r.code));
         }
-        let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+        let edited = Pointer::root().keys(tokens);
         parts.places.forget(&edited);
         parts.places.shift(edit.splice, &loaded.lines);
         // The typed model: the edited section read again.
@@ -529,18 +525,15 @@ impl Linter {
         parts.model = match std::mem::take(&mut parts.model) {
             Model::Ok {
                 mut report,
-                findings,
+                mut findings,
             } => {
                 if !reread(&mut report, root, edit.tokens) {
                     return self.check_session(text, loaded, parts, log);
                 }
-                let mut findings = findings;
-                // The findings of the rules that may re-run, to tell whether they changed.
-                let before: Vec<Option<Vec<Finding>>> = RULES
-                    .iter()
-                    .zip(&findings)
-                    .map(|(rule, f)| rerun(rule.reads).then(|| f.clone()))
-                    .collect();
+                // Which rules the edit may change the findings of (asked once), and which
+                // of those did change: compared as they are replaced, not copied first.
+                let reruns: Vec<bool> = RULES.iter().map(|rule| rerun(rule.reads)).collect();
+                let mut changed = vec![false; RULES.len()];
                 // What a rule that reads values one by one re-reads: the edited value
                 // (its parent's, when a member came or went) alone, on the way to it.
                 let local = partial_root(root, tokens);
@@ -553,7 +546,13 @@ impl Linter {
                     *counts = Counts::default();
                 }
                 if let Some((p, o)) = scoped {
-                    counts.keep(self, &report);
+                    let counted = RULES
+                        .iter()
+                        .zip(&reruns)
+                        .any(|(rule, &rerun)| rerun && Counts::counts(rule.code));
+                    if counted {
+                        counts.keep(self, &report);
+                    }
                     let scope = Pointer::root()
                         .key("pillars")
                         .index(p)
@@ -562,11 +561,17 @@ impl Linter {
                     let ran = objective_view(&mut report, p, o, |view| {
                         let chart = Chart::new(view);
                         let ctx = self.ctx(view, &chart, root, text, &loaded.lines, line_map);
-                        for ((rule, cached), done) in RULES.iter().zip(&mut findings).zip(&mut done)
+                        for ((((rule, &rerun), cached), done), changed) in RULES
+                            .iter()
+                            .zip(&reruns)
+                            .zip(&mut findings)
+                            .zip(&mut done)
+                            .zip(&mut changed)
                         {
-                            if rerun(rule.reads) && counts.recount(rule.code, view, p, o) {
-                                cached.clear();
-                                counts.findings(rule.code, &ctx, cached);
+                            if rerun && counts.recount(rule.code, view, p, o) {
+                                let mut counted = Vec::new();
+                                counts.findings(rule.code, &ctx, &mut counted);
+                                *changed = replace_findings(cached, counted);
                                 *done = true;
                                 continue;
                             }
@@ -585,18 +590,16 @@ impl Linter {
                                     };
                                     (prefix, self.run_rule(rule, &ctx))
                                 }
-                                (reads, _)
-                                    if rerun(reads)
-                                        && rule.scope == crate::rules::Scope::Objective =>
-                                {
+                                _ if rerun && rule.scope == crate::rules::Scope::Objective => {
                                     let mut ran = self.run_rule(rule, &ctx);
                                     ran.retain(|f| under(f.pointer.as_str(), scope.as_str()));
                                     (&scope, ran)
                                 }
                                 _ => continue,
                             };
-                            cached.retain(|f| !under(f.pointer.as_str(), within.as_str()));
-                            cached.extend(ran);
+                            *changed = splice_findings(cached, ran, |f| {
+                                under(f.pointer.as_str(), within.as_str())
+                            });
                             *done = true;
                         }
                     });
@@ -606,11 +609,12 @@ impl Linter {
                 }
                 // The other rules that read the section, on the whole chart (built only
                 // when one of them runs).
-                let runs = |rule: &crate::rules::Rule| {
-                    rule.check.is_some() && rerun(rule.reads) && self.enabled(rule.code)
+                let runs = |(rule, &rerun): (&crate::rules::Rule, &bool)| {
+                    rule.check.is_some() && rerun && self.enabled(rule.code)
                 };
                 let pending = RULES
                     .iter()
+                    .zip(&reruns)
                     .zip(&done)
                     .any(|(rule, &done)| !done && runs(rule));
                 // An edit outside `pillars` and `departments`: the rules that read the
@@ -618,60 +622,61 @@ impl Linter {
                 let apart = pending
                     && section != "pillars"
                     && section != "departments"
-                    && RULES.iter().zip(&done).all(|(rule, &done)| {
+                    && RULES.iter().zip(&reruns).zip(&done).all(|(rule, &done)| {
                         done || !runs(rule)
-                            || rule.reads == crate::rules::Reads::Local
-                            || !rule.reads.section("pillars")
-                            || rule.pillars_apart
+                            || rule.0.reads == crate::rules::Reads::Local
+                            || !rule.0.reads.section("pillars")
+                            || rule.0.pillars_apart
                     });
                 if apart {
                     let pillars = std::mem::take(&mut report.pillars);
                     let chart = Chart::new(&report);
                     let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
                     let within = Pointer::root().key("pillars");
-                    for ((rule, cached), _) in RULES
+                    for (((rule, cached), _), changed) in RULES
                         .iter()
+                        .zip(&reruns)
                         .zip(&mut findings)
                         .zip(&done)
-                        .filter(|(rule, &done)| !done && runs(rule.0))
+                        .zip(&mut changed)
+                        .filter(|(((rule, _), &done), _)| !done && runs(*rule))
+                        .map(|((((rule, _), cached), done), changed)| {
+                            (((rule, cached), done), changed)
+                        })
                     {
-                        let (keep, mut ran) = match (rule.reads, &local) {
+                        *changed = match (rule.reads, &local) {
                             (crate::rules::Reads::Local, Some((partial, prefix))) => {
                                 let ctx = Ctx {
                                     root: partial,
                                     ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
                                 };
-                                (Some(prefix), self.run_rule(rule, &ctx))
+                                let ran = self.run_rule(rule, &ctx);
+                                splice_findings(cached, ran, |f| {
+                                    under(f.pointer.as_str(), prefix.as_str())
+                                })
                             }
                             (reads, _) if reads.section("pillars") => {
-                                (None, self.run_rule(rule, &ctx))
-                            }
-                            _ => {
-                                *cached = self.run_rule(rule, &ctx);
-                                continue;
-                            }
-                        };
-                        match keep {
-                            Some(prefix) => {
-                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
-                            }
-                            None => {
-                                cached.retain(|f| under(f.pointer.as_str(), within.as_str()));
+                                let mut ran = self.run_rule(rule, &ctx);
                                 ran.retain(|f| !under(f.pointer.as_str(), within.as_str()));
+                                splice_findings(cached, ran, |f| {
+                                    !under(f.pointer.as_str(), within.as_str())
+                                })
                             }
-                        }
-                        cached.extend(ran);
+                            _ => replace_findings(cached, self.run_rule(rule, &ctx)),
+                        };
                     }
                     drop(chart);
                     report.pillars = pillars;
                 } else if pending {
                     let chart = Chart::new(&report);
                     let ctx = self.ctx(&report, &chart, root, text, &loaded.lines, line_map);
-                    for ((rule, cached), _) in RULES
+                    for ((((rule, &rerun), cached), _), changed) in RULES
                         .iter()
+                        .zip(&reruns)
                         .zip(&mut findings)
                         .zip(&done)
-                        .filter(|(_, &done)| !done)
+                        .zip(&mut changed)
+                        .filter(|((_, &done), _)| !done)
                     {
                         match (rule.reads, &local) {
                             (crate::rules::Reads::Local, Some((partial, prefix))) => {
@@ -679,10 +684,14 @@ impl Linter {
                                     root: partial,
                                     ..self.ctx(&report, &chart, root, text, &loaded.lines, line_map)
                                 };
-                                cached.retain(|f| !under(f.pointer.as_str(), prefix.as_str()));
-                                cached.extend(self.run_rule(rule, &ctx));
+                                let ran = self.run_rule(rule, &ctx);
+                                *changed = splice_findings(cached, ran, |f| {
+                                    under(f.pointer.as_str(), prefix.as_str())
+                                });
                             }
-                            (reads, _) if rerun(reads) => *cached = self.run_rule(rule, &ctx),
+                            _ if rerun => {
+                                *changed = replace_findings(cached, self.run_rule(rule, &ctx));
+                            }
                             _ => {}
                         }
                     }
@@ -691,8 +700,8 @@ impl Linter {
                 codes.extend(
                     RULES
                         .iter()
-                        .zip(before.iter().zip(&findings))
-                        .filter(|(_, (before, now))| before.as_ref().is_some_and(|b| b != *now))
+                        .zip(&changed)
+                        .filter(|(_, &changed)| changed)
                         .map(|(rule, _)| rule.code),
                 );
                 Model::Ok { report, findings }
@@ -1201,6 +1210,11 @@ impl Counts {
     const IDS: &'static str = "P013";
     const LEADING: &'static str = "P016";
 
+    /// Whether rule `code`'s findings come from the counts.
+    fn counts(code: &str) -> bool {
+        code == Self::IDS || code == Self::LEADING
+    }
+
     /// Counts what is not counted yet, for the rules that run.
     fn keep(&mut self, linter: &Linter, report: &Report) {
         use crate::rules::plan::{p013_duplicate_id::Ids, p016_idle_department::Leading};
@@ -1439,6 +1453,33 @@ fn stale_lines<'a>(
     }
 }
 
+/// Replaces a rule's kept findings with `ran`; whether that changed them.
+fn replace_findings(cached: &mut Vec<Finding>, ran: Vec<Finding>) -> bool {
+    if *cached == ran {
+        return false;
+    }
+    *cached = ran;
+    true
+}
+
+/// Replaces the kept findings that `replaced` picks with `ran` (put after the others);
+/// whether that changed them. Only those are compared, before anything moves, so that
+/// an edit that changes no finding copies none and compares few.
+fn splice_findings(
+    cached: &mut Vec<Finding>,
+    ran: Vec<Finding>,
+    replaced: impl Fn(&Finding) -> bool,
+) -> bool {
+    // The same findings in the same order there: the list stands as it is (the kept
+    // ones' order among themselves, and so among those at one pointer, is the same).
+    if cached.iter().filter(|f| replaced(f)).eq(&ran) {
+        return false;
+    }
+    cached.retain(|f| !replaced(f));
+    cached.extend(ran);
+    true
+}
+
 fn under(pointer: &str, prefix: &str) -> bool {
     pointer
         .strip_prefix(prefix)
@@ -1583,7 +1624,7 @@ fn partial_root(root: &Node, tokens: &[String]) -> Option<(Node, Pointer)> {
             span: node.span,
         };
     }
-    let prefix = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+    let prefix = Pointer::root().keys(tokens);
     Some((partial, prefix))
 }
 
@@ -1664,20 +1705,12 @@ pub(crate) fn objective_view<R>(
     Some(out)
 }
 
-/// Reads the top-level section `tokens` edits (or the one pillar) into `report` again.
-/// False when it does not fit the model: the caller then reads the whole document, for
-/// the error a whole check gives.
+/// Reads what `tokens` edits into `report` again: the innermost value of the model the
+/// edit is strictly inside (one deliverable, one item, the TRP cumulative figures; the
+/// top-level section when there is none), so that an edit re-reads what it changed and
+/// not the objective or the section around it. False when it does not fit the model:
+/// the caller then reads the whole document, for the error a whole check gives.
 fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
-    fn read<T: serde::de::DeserializeOwned>(node: Option<&Node>, into: &mut T) -> bool {
-        let read = node.map(|n| source::from_node::<T>(n, false));
-        match read {
-            Some(Ok(value)) => {
-                *into = value;
-                true
-            }
-            _ => false,
-        }
-    }
     let Some(section) = tokens.first() else {
         return false;
     };
@@ -1688,38 +1721,11 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
         "plan" => read(node, &mut report.plan),
         "report" => read(node, &mut report.report),
         "departments" => read(node, &mut report.departments),
-        "pillars" => {
-            // One pillar when the edit is inside it.
-            let one = tokens
-                .get(1)
-                .filter(|_| tokens.len() > 2)
-                .and_then(|t| t.parse::<usize>().ok());
-            let item = |i: usize| match &node?.value {
-                crate::source::Value::Array(items) => items.get(i),
-                _ => None,
-            };
-            // One objective when the edit is inside it.
-            if let Some((p, o)) = objective_scope(tokens) {
-                let objective = item(p)
-                    .and_then(|pillar| pillar.get("objectives"))
-                    .and_then(|objectives| match &objectives.value {
-                        crate::source::Value::Array(items) => items.get(o),
-                        _ => None,
-                    });
-                let slot = report
-                    .pillars
-                    .get_mut(p)
-                    .and_then(|pillar| pillar.objectives.get_mut(o));
-                if let (Some(node), Some(slot)) = (objective, slot) {
-                    return read(Some(node), slot);
-                }
-            }
-            match one.and_then(|i| Some((report.pillars.get_mut(i)?, item(i)?))) {
-                Some((pillar, node)) => read(Some(node), pillar),
-                None => read(node, &mut report.pillars),
-            }
-        }
-        "statistics" => read(node, &mut report.statistics),
+        "pillars" => reread_pillars(&mut report.pillars, node, tokens),
+        "statistics" => match report.statistics.as_mut() {
+            Some(statistics) => reread_statistics(statistics, node, tokens),
+            None => read(node, &mut report.statistics),
+        },
         "funding" => read(node, &mut report.funding),
         "owners" => read(node, &mut report.owners),
         "kind" => read(node, &mut report.kind),
@@ -1727,6 +1733,140 @@ fn reread(report: &mut Report, root: &Node, tokens: &[String]) -> bool {
         _ => false,
     }
 }
+
+/// Reads `node` into `into`; false (and `into` as it was) when it is absent or does not
+/// fit.
+fn read<T: serde::de::DeserializeOwned>(node: Option<&Node>, into: &mut T) -> bool {
+    match node.map(|n| source::from_node::<T>(n, false)) {
+        Some(Ok(value)) => {
+            *into = value;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The member `key` of an object node.
+fn member<'n>(node: Option<&'n Node>, key: &str) -> Option<&'n Node> {
+    node?.get(key)
+}
+
+/// Item `i` of an array node.
+fn item_of(node: Option<&Node>, i: Option<usize>) -> Option<&Node> {
+    match &node?.value {
+        source::Value::Array(items) => items.get(i?),
+        _ => None,
+    }
+}
+
+/// [`reread`] of an edit under `pillars` (`node`): the pillar, objective, task,
+/// deliverable or item it is strictly inside, the innermost one.
+fn reread_pillars(
+    pillars: &mut Vec<crate::model::Pillar>,
+    node: Option<&Node>,
+    tokens: &[String],
+) -> bool {
+    let index = |i: usize| tokens.get(i).and_then(|t| t.parse::<usize>().ok());
+    let named = |i: usize, name: &str| tokens.get(i).is_some_and(|t| t == name);
+    // How deep the edit is strictly inside: a pillar (1), its objective (2), task (3),
+    // deliverable (4), item (5); each has a pointer of twice as many tokens.
+    let depth = [
+        None,
+        Some("objectives"),
+        Some("tasks"),
+        Some("deliverables"),
+        Some("items"),
+    ]
+    .iter()
+    .enumerate()
+    .take_while(|(level, name)| {
+        tokens.len() > 2 * level + 2 && name.is_none_or(|name| named(2 * level, name))
+    })
+    .count();
+    let Some(pillar) = index(1)
+        .filter(|_| depth >= 1)
+        .and_then(|p| pillars.get_mut(p))
+    else {
+        return read(node, pillars);
+    };
+    let pillar_node = item_of(node, index(1));
+    let Some(objective) = index(3)
+        .filter(|_| depth >= 2)
+        .and_then(|o| pillar.objectives.get_mut(o))
+    else {
+        return read(pillar_node, pillar);
+    };
+    let objective_node = item_of(member(pillar_node, "objectives"), index(3));
+    let Some(task) = index(5)
+        .filter(|_| depth >= 3)
+        .and_then(|t| objective.tasks.get_mut(t))
+    else {
+        return read(objective_node, objective);
+    };
+    let task_node = item_of(member(objective_node, "tasks"), index(5));
+    let Some(deliverable) = index(7)
+        .filter(|_| depth >= 4)
+        .and_then(|d| task.deliverables.get_mut(d))
+    else {
+        return read(task_node, task);
+    };
+    let deliverable_node = item_of(member(task_node, "deliverables"), index(7));
+    match index(9)
+        .filter(|_| depth >= 5)
+        .and_then(|i| deliverable.items.get_mut(i))
+    {
+        Some(item) => read(item_of(member(deliverable_node, "items"), index(9)), item),
+        None => read(deliverable_node, deliverable),
+    }
+}
+
+/// [`reread`] of an edit under `statistics` (`node`): the TRP cumulative figures, one
+/// TRP year, the court cases, or one operation, investigation, training or outreach
+/// entry it is strictly inside; else the whole section.
+fn reread_statistics(
+    statistics: &mut crate::model::Statistics,
+    node: Option<&Node>,
+    tokens: &[String],
+) -> bool {
+    let index = |i: usize| tokens.get(i).and_then(|t| t.parse::<usize>().ok());
+    let inside = |len: usize| tokens.len() > len;
+    let whole = |statistics: &mut crate::model::Statistics| read(node, statistics);
+    let Some(part) = tokens.get(1).filter(|_| inside(2)) else {
+        return whole(statistics);
+    };
+    let at = member(node, part);
+    fn entry<T: serde::de::DeserializeOwned>(
+        items: &mut [T],
+        at: Option<&Node>,
+        i: Option<usize>,
+    ) -> Option<bool> {
+        let slot = items.get_mut(i?)?;
+        Some(read(item_of(at, i), slot))
+    }
+    let done = match part.as_str() {
+        "trp" => statistics.trp.as_mut().and_then(|trp| {
+            match tokens.get(2).map(String::as_str) {
+                Some("cumulative") if inside(3) => trp
+                    .cumulative
+                    .as_mut()
+                    .map(|c| read(member(at, "cumulative"), c)),
+                Some("annual") if inside(4) => {
+                    entry(&mut trp.annual, member(at, "annual"), index(3))
+                }
+                _ => None,
+            }
+            .or_else(|| Some(read(at, trp)))
+        }),
+        "court_cases" => statistics.court_cases.as_mut().map(|c| read(at, c)),
+        "operations" if inside(3) => entry(&mut statistics.operations, at, index(2)),
+        "investigations" if inside(3) => entry(&mut statistics.investigations, at, index(2)),
+        "training" if inside(3) => entry(&mut statistics.training, at, index(2)),
+        "outreach" if inside(3) => entry(&mut statistics.outreach, at, index(2)),
+        _ => None,
+    };
+    done.unwrap_or_else(|| whole(statistics))
+}
+
 /// Collects findings as diagnostics: applies the configuration, locates pointers, drops
 /// duplicates and caps the count.
 struct Sink<'a> {

@@ -75,23 +75,24 @@ function copyDiagnostics(list) {
 }
 
 /**
- * The diagnostics a session reply describes (`wasm/src/session.rs`): each item is a
- * diagnostic in full, or `[from, to]`, the previous list's diagnostics `from..to` as they
- * were. Those are reused, not copied: the list is the session's own, never the caller's.
+ * The diagnostics a session reply describes (`wasm/src/session.rs`): `ok` in full, or,
+ * with `keep`, the previous list's diagnostics `from..to` at positions `at..` of each
+ * `[at, from, to]` and those of `ok`, in order, everywhere else. Kept ones are reused,
+ * not copied: the list is the session's own, never the caller's.
  */
-function rebuild(items, previous) {
+function rebuild(reply, previous) {
+  const sent = reply.ok;
+  if (reply.keep === undefined) return sent;
   const out = [];
-  for (const item of items) {
-    if (!Array.isArray(item)) {
-      out.push(item);
-      continue;
+  let n = 0;
+  for (const [at, from, to] of reply.keep) {
+    if (!(at >= out.length && at - out.length <= sent.length - n && from >= 0 && from < to && to <= previous.length)) {
+      throw new NaplintError('internal', `naplint internal error: a session reply keeps ${from}..${to} of ${previous.length} diagnostics at ${at}`);
     }
-    const [from, to] = item;
-    if (!(from >= 0 && to <= previous.length && from < to)) {
-      throw new NaplintError('internal', `naplint internal error: a session reply keeps ${from}..${to} of ${previous.length} diagnostics`);
-    }
+    while (out.length < at) out.push(sent[n++]);
     for (let k = from; k < to; k++) out.push(previous[k]);
   }
+  while (n < sent.length) out.push(sent[n++]);
   return out;
 }
 
@@ -100,29 +101,29 @@ function rebuild(items, previous) {
  * @param {object} raw the wasm-bindgen glue module (after init)
  */
 export function createApi(raw) {
-  /** Calls into WASM; a trap (which the core is built never to cause) becomes a NaplintError. */
-  function call(fn, ...args) {
-    let out;
-    try {
-      out = fn(...args);
-    } catch (e) {
-      if (e instanceof NaplintError) throw e;
-      throw new NaplintError(
-        'internal',
-        `naplint internal error: ${e && e.message ? e.message : String(e)}`,
-        e,
-      );
-    }
-    return out;
+  /** A trap (which the core is built never to cause) as a NaplintError. */
+  function internal(e) {
+    if (e instanceof NaplintError) return e;
+    return new NaplintError('internal', `naplint internal error: ${e && e.message ? e.message : String(e)}`, e);
   }
 
-  function unwrap(envelope) {
+  /** Calls into WASM; a trap becomes a NaplintError. */
+  function call(fn, ...args) {
+    try {
+      return fn(...args);
+    } catch (e) {
+      throw internal(e);
+    }
+  }
+
+  /** An envelope's `ok`, or its error thrown; `whole` returns the envelope itself. */
+  function unwrap(envelope, whole) {
     const parsed = JSON.parse(envelope);
     if (parsed.error) {
       const { code, message, details } = parsed.error;
       throw new NaplintError(code, message, undefined, details);
     }
-    return parsed.ok;
+    return whole ? parsed : parsed.ok;
   }
 
   function optionsText(options) {
@@ -257,16 +258,36 @@ export function createApi(raw) {
     return call(raw.version);
   }
 
-  /** A value for `Session.set`, as JSON text; what JSON cannot hold is a NaplintError. */
+  /** `JSON.stringify`'s replacer for a `Session.set` value: no NaN or Infinity. */
+  function finiteValue(key, v) {
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      throw new NaplintError('invalid-argument', `value: ${v} is not a JSON number`);
+    }
+    return v;
+  }
+
+  /**
+   * A value for `Session.set`, as JSON text; what JSON cannot hold is a NaplintError.
+   * What a form types (a string, a finite number, a boolean, null) is written without
+   * the replacer, which `JSON.stringify` would call on every value of an object.
+   */
   function valueText(value) {
+    switch (typeof value) {
+      case 'string':
+        return JSON.stringify(value);
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'number':
+        if (Number.isFinite(value)) return JSON.stringify(value);
+        break;
+      case 'object':
+        if (value === null) return 'null';
+        break;
+      default:
+    }
     let text;
     try {
-      text = JSON.stringify(value, (key, v) => {
-        if (typeof v === 'number' && !Number.isFinite(v)) {
-          throw new NaplintError('invalid-argument', `value: ${v} is not a JSON number`);
-        }
-        return v;
-      });
+      text = JSON.stringify(value, finiteValue);
     } catch (e) {
       if (e instanceof NaplintError) throw e;
       throw new NaplintError('invalid-argument', `value cannot be serialised as JSON: ${e.message}`, e);
@@ -307,18 +328,33 @@ export function createApi(raw) {
     // without touching it.
     let current;
     const reply = (out) => {
-      if (out !== UNCHANGED) current = rebuild(unwrap(out), current);
+      if (out !== UNCHANGED) current = rebuild(unwrap(out, true), current);
       return copyDiagnostics(current);
     };
     const session = {
+      // Called on every keystroke: the module is called directly, not through `call`.
       set(pointer, value) {
         const h = live();
         const json = valueText(value);
-        return reply(call((p, v) => h.set(p, v), pointerArg(pointer), json));
+        const p = pointerArg(pointer);
+        let out;
+        try {
+          out = h.set(p, json);
+        } catch (e) {
+          throw internal(e);
+        }
+        return reply(out);
       },
       remove(pointer) {
         const h = live();
-        return reply(call((p) => h.remove(p), pointerArg(pointer)));
+        const p = pointerArg(pointer);
+        let out;
+        try {
+          out = h.remove(p);
+        } catch (e) {
+          throw internal(e);
+        }
+        return reply(out);
       },
       diagnostics() {
         live();

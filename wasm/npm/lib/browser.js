@@ -9,29 +9,7 @@ import initWasm, * as raw from '../dist/naplint_wasm.js';
 import initDepartmentWasm, * as departmentRaw from '../dist/naplint_department.js';
 import { createApi, NaplintError } from './api.js';
 
-let started;
-let initialized = false;
-
-/**
- * Loads the module once: `source` is where the `.wasm` is (a URL or string), its bytes, a
- * `Response`, or a compiled `WebAssembly.Module`; by default the file beside the glue.
- * @param {unknown} [source]
- * @returns {Promise<void>}
- */
-export function init(source) {
-  started ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(
-    () => {
-      initialized = true;
-    },
-    (e) => {
-      started = undefined;
-      throw new NaplintError('internal', `naplint: the WebAssembly module did not load: ${e && e.message ? e.message : String(e)}`, e);
-    },
-  );
-  return started;
-}
-
-/** `raw`'s exports, each of which throws `not-initialized` until `ready()` is true. */
+/** `module`'s exports, each of which throws `not-initialized` until `ready()` is true. */
 function guard(module, ready, message) {
   return new Proxy(
     {},
@@ -48,16 +26,55 @@ function guard(module, ready, message) {
   );
 }
 
-const guarded = guard(
+/**
+ * One WebAssembly module of the package: `load(source)` fetches and instantiates it once
+ * (idempotent; a failed fetch may be retried), and `exports` are its exports, guarded
+ * until it has loaded. `what` names it in the error of a failed load, `notReady` is the
+ * message of a call before.
+ */
+function loader(initModule, module, what, notReady) {
+  let started;
+  let ready = false;
+  const load = (source) => {
+    started ??= initModule(source === undefined ? undefined : { module_or_path: source }).then(
+      () => {
+        ready = true;
+      },
+      (e) => {
+        started = undefined;
+        throw new NaplintError('internal', `naplint: ${what} did not load: ${e && e.message ? e.message : String(e)}`, e);
+      },
+    );
+    return started;
+  };
+  return { load, exports: guard(module, () => ready, notReady) };
+}
+
+const main = loader(
+  initWasm,
   raw,
-  () => initialized,
+  'the WebAssembly module',
   'naplint is not initialised yet: `await init()` once before the first call (or import `naplint/auto`)',
 );
 
 // Department submissions are in a module of their own (about 26 KB gzipped that only
 // the department's form needs): `validateSubmission` needs `await initDepartment()`.
-let departmentStarted;
-let departmentInitialized = false;
+const department = loader(
+  initDepartmentWasm,
+  departmentRaw,
+  "the department's WebAssembly module",
+  'validateSubmission is in the department\'s module: `await initDepartment()` once before the first call',
+);
+
+/**
+ * Loads the module once: `source` is where the `.wasm` is (a URL or string), its bytes, a
+ * `Response`, or a compiled `WebAssembly.Module`; by default the file beside the glue.
+ * @param {unknown} [source]
+ * @returns {Promise<void>}
+ */
+export function init(source) {
+  return main.load(source);
+}
 
 /**
  * Loads the department's module once (`validateSubmission`): `source` as for `init`, by
@@ -67,27 +84,12 @@ let departmentInitialized = false;
  * @returns {Promise<void>}
  */
 export function initDepartment(source) {
-  departmentStarted ??= initDepartmentWasm(source === undefined ? undefined : { module_or_path: source }).then(
-    () => {
-      departmentInitialized = true;
-    },
-    (e) => {
-      departmentStarted = undefined;
-      throw new NaplintError('internal', `naplint: the department's WebAssembly module did not load: ${e && e.message ? e.message : String(e)}`, e);
-    },
-  );
-  return departmentStarted;
+  return department.load(source);
 }
-
-const department = guard(
-  departmentRaw,
-  () => departmentInitialized,
-  'validateSubmission is in the department\'s module: `await initDepartment()` once before the first call',
-);
 
 export { NaplintError } from './api.js';
 export * from './adapters.js';
-export const { validate, fix, rules, explain, schema, version, createSession } = createApi(guarded);
+export const { validate, fix, rules, explain, schema, version, createSession } = createApi(main.exports);
 export default init;
 // Department submissions (issue 11), from the department's module.
-export const { validateSubmission } = createApi(department);
+export const { validateSubmission } = createApi(department.exports);

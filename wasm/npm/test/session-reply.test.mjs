@@ -91,21 +91,19 @@ test('a caller changing a reply changes neither the next reply nor diagnostics()
 /** What a raw reply is: "unchanged", or a delta's kept and sent counts. */
 function shapeOf(out) {
   if (out === 'unchanged') return { unchanged: true, kept: 0, sent: 0 };
-  const items = JSON.parse(out).ok;
-  assert.ok(Array.isArray(items), out);
+  const { keep, ok } = JSON.parse(out);
+  assert.ok(Array.isArray(keep) && Array.isArray(ok), out);
   let kept = 0;
-  let sent = 0;
-  for (const item of items) {
-    if (Array.isArray(item)) {
-      assert.equal(item.length, 2, out);
-      assert.ok(item[0] < item[1], `an empty run: ${out}`);
-      kept += item[1] - item[0];
-    } else {
-      assert.equal(typeof item.code, 'string', out);
-      sent++;
-    }
+  let end = 0;
+  for (const run of keep) {
+    assert.equal(run.length, 3, out);
+    const [at, from, to] = run;
+    assert.ok(at >= end && from < to, `a bad run: ${out}`);
+    end = at + to - from;
+    kept += to - from;
   }
-  return { unchanged: false, kept, sent };
+  for (const d of ok) assert.equal(typeof d.code, 'string', out);
+  return { unchanged: false, kept, sent: ok.length };
 }
 
 test('delta replies through inserts, removals, line-shifting edits and nothing kept', () => {
@@ -161,4 +159,24 @@ test('delta replies through inserts, removals, line-shifting edits and nothing k
     s.free();
   }
   assert.equal(seen.size, 5);
+});
+
+test('values a form types are written as JSON.stringify writes them; others are refused', () => {
+  const s = createSession(SEED, OPTIONS);
+  const at = '/report/title';
+  const read = () => JSON.parse(s.text()).report.title;
+  try {
+    for (const value of ['', 'a "quoted"\nline \u2028 é', 0, -0, 2.5, 1e21, -7, true, false, null,
+      [1, 'x', null], { value: 70, qualifier: 'approximately' }]) {
+      s.set(at, value);
+      assert.deepEqual(read(), JSON.parse(JSON.stringify(value)), JSON.stringify(value));
+      assert.deepEqual(s.diagnostics(), validate(s.text(), OPTIONS));
+    }
+    for (const bad of [NaN, -Infinity, { value: NaN }, [Infinity], undefined, () => 1, Symbol('x'), 10n]) {
+      assert.throws(() => s.set(at, bad), (e) => e.name === 'NaplintError' && e.code === 'invalid-argument', String(bad));
+    }
+    assert.throws(() => s.set(7, 1), (e) => e.code === 'invalid-argument');
+  } finally {
+    s.free();
+  }
 });

@@ -118,43 +118,42 @@ fn lines_false_leaves_lines_out_of_messages() {
 }
 
 /// What a reply means for the caller that keeps the previous one (as `npm/lib/api.js`
-/// does): the previous diagnostics for [`UNCHANGED`], a delta's kept runs taken from them,
-/// an error as it is.
+/// does): the previous diagnostics for [`UNCHANGED`], a delta's kept runs taken from them
+/// and the rest from its `ok`, a full envelope or an error as it is.
 fn replied(reply: &str, previous: &Value) -> Value {
     if reply == UNCHANGED {
         return previous.clone();
     }
     let value = parse(reply);
-    let Some(items) = value["ok"].as_array() else {
+    let Some(keep) = value["keep"].as_array() else {
         return value;
     };
     let before = previous["ok"].as_array().unwrap();
+    let mut sent = value["ok"].as_array().unwrap().iter();
     let mut out = Vec::new();
-    for item in items {
-        match item.as_array() {
-            Some(run) => {
-                let (from, to) = (run[0].as_u64().unwrap(), run[1].as_u64().unwrap());
-                assert!(from < to, "an empty run in {reply}");
-                out.extend_from_slice(
-                    &before[usize::try_from(from).unwrap()..usize::try_from(to).unwrap()],
-                );
-            }
-            None => out.push(item.clone()),
+    for run in keep {
+        let n = |i: usize| usize::try_from(run[i].as_u64().unwrap()).unwrap();
+        let (at, from, to) = (n(0), n(1), n(2));
+        assert!(at >= out.len() && from < to, "a bad run in {reply}");
+        while out.len() < at {
+            out.push(sent.next().unwrap().clone());
         }
+        out.extend_from_slice(&before[from..to]);
     }
+    out.extend(sent.cloned());
     serde_json::json!({ "ok": out })
 }
 
 /// How many diagnostics a delta reply keeps, and how many it sends in full.
 fn kept_and_sent(reply: &str) -> (u64, usize) {
-    let items = parse(reply)["ok"].as_array().unwrap().clone();
-    let kept = items
+    let value = parse(reply);
+    let kept = value["keep"]
+        .as_array()
+        .unwrap()
         .iter()
-        .filter_map(Value::as_array)
-        .map(|run| run[1].as_u64().unwrap() - run[0].as_u64().unwrap())
+        .map(|run| run[2].as_u64().unwrap() - run[1].as_u64().unwrap())
         .sum();
-    let sent = items.iter().filter(|item| item.is_object()).count();
-    (kept, sent)
+    (kept, value["ok"].as_array().unwrap().len())
 }
 
 #[test]
@@ -314,13 +313,20 @@ fn delta_replies_send_only_the_diagnostics_that_changed() {
 fn a_delta_keeps_runs_and_a_full_envelope_is_a_delta_with_nothing_kept() {
     let mut h = SessionHandle::create(SEED, "");
     let reply = h.set_reply("/statistics/trp/cumulative/male", "29");
-    let items = parse(&reply)["ok"].as_array().unwrap().clone();
-    // The 9 kept findings come as runs around the new one, not one by one.
-    assert!(items.len() <= 3, "{reply}");
-    assert!(items
+    let value = parse(&reply);
+    // The 9 kept findings come as runs around the new one, not one by one, and the new
+    // one in full, in `validate`'s shape.
+    let keep = value["keep"].as_array().unwrap();
+    assert!(!keep.is_empty() && keep.len() <= 2, "{reply}");
+    assert!(keep
         .iter()
-        .all(|i| i.is_object() || i.as_array().is_some_and(|r| r.len() == 2)));
+        .all(|r| r.as_array().is_some_and(|r| r.len() == 3)));
+    assert_eq!(value["ok"].as_array().unwrap().len(), 1, "{reply}");
+    assert_eq!(value["ok"][0]["code"], "R001");
+    assert!(value["ok"][0]["column_utf16"].is_u64());
+    // A full envelope has no `keep`: it reads as a delta with nothing kept.
     let full = parse(&h.diagnostics_envelope());
+    assert!(full.get("keep").is_none());
     assert_eq!(
         replied(&h.diagnostics_envelope(), &serde_json::json!({ "ok": [] })),
         full

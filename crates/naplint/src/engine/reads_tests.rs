@@ -302,6 +302,182 @@ fn a_rules_declared_sections_are_honest() {
     );
 }
 
+/// Each rule's findings as [`findings`] gives them, without the schema's validation
+/// (which no rule's findings depend on): the many deep edits of the next test.
+fn rule_findings(linter: &Linter, doc: &serde_json::Map<String, Value>) -> Option<Findings> {
+    let text = serde_json::to_string(doc).unwrap();
+    let loaded = source::load(&text, SourceFormat::Json);
+    let root = loaded.root.as_ref()?;
+    let lang = linter.config.lang;
+    if crate::rules::structure::s004_unsupported_format_version::check(root, lang).is_some() {
+        return None;
+    }
+    let Model::Ok { findings, .. } = linter.model(root, (&text).into(), &loaded, None) else {
+        return None;
+    };
+    let mut out: BTreeMap<&'static str, Vec<_>> = BTreeMap::new();
+    for (rule, f) in RULES.iter().zip(findings) {
+        out.entry(rule.code).or_default().extend(f);
+    }
+    for (code, check) in &linter.checks {
+        let rule = RULES.iter().find(|r| r.code == code).unwrap();
+        let mut steps = 0;
+        let found = check
+            .run(root, &|_| None, linter.config.tolerance, lang, &mut steps)
+            .unwrap();
+        out.entry(rule.code).or_default().extend(found);
+    }
+    Some(out)
+}
+
+/// Every member of an object at any depth under `value` (at `tokens`), with its tokens
+/// and its pattern (an array's index as `*`, as declarations spell it).
+fn members_under(
+    value: &Value,
+    tokens: &mut Vec<String>,
+    pattern: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, String, Value)>,
+) {
+    match value {
+        Value::Object(members) => {
+            for (key, v) in members {
+                tokens.push(key.clone());
+                pattern.push(key.clone());
+                out.push((tokens.clone(), pattern.join("/"), v.clone()));
+                members_under(v, tokens, pattern, out);
+                tokens.pop();
+                pattern.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                tokens.push(i.to_string());
+                pattern.push("*".to_owned());
+                members_under(v, tokens, pattern, out);
+                tokens.pop();
+                pattern.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A rule that declares values deep inside a section (`pillars/*/objectives/*/tasks/*/
+/// deliverables/*/status`, `statistics/trp/cumulative/male`) reads nothing else of it:
+/// on every fixture and the seed, replacing (with up to 4 values met at the same place
+/// in any document, or such a number plus one) or removing the first member at every
+/// place of such a section, at any depth, never changes the findings of a rule whose
+/// declaration that edit does not meet ([`Reads::edit`]).
+#[test]
+fn a_rules_declared_values_deep_in_a_section_are_honest() {
+    let linter = Linter::new(Config {
+        lines: false,
+        ..Config::default()
+    })
+    .unwrap();
+    let docs = documents();
+    let declared: Vec<(&'static str, &'static [&'static str])> = RULES
+        .iter()
+        .filter_map(|r| match r.reads {
+            Reads::Sections(s) => Some((r.code, s)),
+            Reads::Everything | Reads::Local => None,
+        })
+        .collect();
+    let mut deep: Vec<&str> = declared
+        .iter()
+        .flat_map(|(_, parts)| parts.iter())
+        .filter_map(|part| part.split_once('/').map(|(section, _)| section))
+        .collect();
+    deep.sort_unstable();
+    deep.dedup();
+    // Every member under those sections, of every document, and its first place in it.
+    let places = |doc: &serde_json::Map<String, Value>| {
+        let mut out = Vec::new();
+        for section in &deep {
+            if let Some(value) = doc.get(*section) {
+                let (mut tokens, mut pattern) =
+                    (vec![(*section).to_owned()], vec![(*section).to_owned()]);
+                members_under(value, &mut tokens, &mut pattern, &mut out);
+            }
+        }
+        out
+    };
+    let all: Vec<Vec<(Vec<String>, String, Value)>> =
+        docs.iter().map(|(_, doc)| places(doc)).collect();
+    // The documents mostly share the seed's figures: each number (or figure) met is
+    // tried one higher too, and each flag the other way, so that a figure edit bites.
+    let nudged = |value: &Value| match value {
+        Value::Number(n) => n.as_u64().map(|n| Value::from(n + 1)),
+        Value::Bool(b) => Some(Value::Bool(!b)),
+        Value::Object(figure) => figure.get("value").and_then(Value::as_u64).map(|n| {
+            let mut figure = figure.clone();
+            figure.insert("value".to_owned(), Value::from(n + 1));
+            Value::Object(figure)
+        }),
+        _ => None,
+    };
+    let mut pool = pool_of(all.iter().flatten().flat_map(|(_, pattern, value)| {
+        let nudged = nudged(value).map(|v| (pattern.clone(), v));
+        std::iter::once((pattern.clone(), value.clone())).chain(nudged)
+    }));
+    pool.values_mut().for_each(|values| values.truncate(4));
+    let (mut compared, mut changed_declared, mut edits) = (0usize, 0usize, 0usize);
+    for ((path, doc), members) in docs.iter().zip(&all) {
+        let Some(before) = rule_findings(&linter, doc) else {
+            continue;
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for (tokens, pattern, value) in members {
+            if !seen.insert(pattern) {
+                continue;
+            }
+            let pointer: String = tokens.iter().map(|t| format!("/{t}")).collect();
+            let (parent, key) = pointer.rsplit_once('/').unwrap();
+            let replaced = pool[pattern]
+                .iter()
+                .filter(|v| *v != value)
+                .map(|v| (Some(v), true));
+            for (new, replaced) in replaced.chain([(None, false)]) {
+                let mut edited = Value::Object(doc.clone());
+                let Some(Value::Object(object)) = edited.pointer_mut(parent) else {
+                    continue;
+                };
+                match new {
+                    Some(v) => {
+                        object.insert(key.to_owned(), v.clone());
+                    }
+                    None => {
+                        object.remove(key);
+                    }
+                }
+                let Value::Object(edited) = edited else {
+                    continue;
+                };
+                let Some(after) = rule_findings(&linter, &edited) else {
+                    continue;
+                };
+                edits += 1;
+                let edit = Edit {
+                    path,
+                    what: &pointer,
+                    replaced,
+                };
+                let (kept, changed) =
+                    compare_declared(&declared, &before, &after, &edit, |parts| {
+                        Reads::Sections(parts).edit(tokens)
+                    });
+                compared += kept;
+                changed_declared += changed;
+            }
+        }
+    }
+    println!("{edits} deep edits: {compared} undeclared-value edits compared; {changed_declared} declared-value edits changed findings");
+    assert!(
+        compared > 20_000 && changed_declared > 500,
+        "{compared} {changed_declared}"
+    );
+}
+
 /// The rules scoped to an objective ([`crate::rules::Scope::Objective`]) are: on every objective
 /// of every fixture and the seed, the rule run on the objective alone
 /// ([`super::objective_view`]) finds exactly what a whole run finds under it, and
@@ -534,6 +710,20 @@ fn an_edit_meets_a_declared_part_at_above_or_under_it() {
         assert_eq!(reads.edit(tokens), meets, "{tokens:?}");
     }
     assert!(reads.section("report") && reads.section("pillars") && !reads.section("plan"));
+    // `*` stands for any one token.
+    let reads = Reads::Sections(&["pillars/*/objectives/*/id"]);
+    for (tokens, meets) in [
+        (&["pillars"][..], true),
+        (&["pillars", "3"][..], true),
+        (&["pillars", "3", "objectives", "0"][..], true),
+        (&["pillars", "3", "objectives", "0", "id"][..], true),
+        (&["pillars", "3", "objectives", "0", "id", "x"][..], true),
+        (&["pillars", "3", "objectives", "0", "tasks"][..], false),
+        (&["pillars", "3", "id"][..], false),
+        (&["pillars", "3", "objective", "0", "id"][..], false),
+    ] {
+        assert_eq!(reads.edit(tokens), meets, "{tokens:?}");
+    }
 }
 
 /// Each rule-language check's findings and steps on `doc` (messages without lines).

@@ -9,6 +9,7 @@ use super::syntax::{Ast, BinOp, Kind, Path};
 use crate::i18n::{number, qualifier_label, Lang, Text};
 use crate::model::{date_bounds, Day};
 use crate::source::{Node, Pointer, Value};
+use std::borrow::Cow;
 
 // The words of explanations, in both languages.
 crate::texts! {
@@ -177,10 +178,21 @@ impl Verdict {
 #[derive(Debug, Clone)]
 enum Val<'n> {
     Num(Num),
-    Str(String),
+    Str(Cow<'n, str>),
     Bool(Verdict),
-    Nodes(Vec<(&'n Node, Pointer)>),
+    /// Nodes that are no single value (a list, an object): no operator takes them.
+    Nodes,
     Missing,
+}
+
+/// What a path reaches in the tree.
+enum Reached<'n> {
+    /// Nothing: a member on the way is missing.
+    Missing,
+    /// One node, through objects only.
+    One(&'n Node, Pointer),
+    /// The nodes reached through arrays (possibly none).
+    Many(Vec<(&'n Node, Pointer)>),
 }
 
 /// Where the rule is evaluated and what it may consult.
@@ -317,31 +329,84 @@ impl<'e, 'n> Evaluator<'e, 'n> {
         })
     }
 
-    /// Resolves a path to the nodes it reaches: one, several (through arrays), or none.
-    fn resolve(&mut self, path: &Path) -> Result<Val<'n>, OutOfBudget> {
-        let (start, ptr) = if path.from_root {
+    /// `ptr` extended by `key`, built only when explaining: deciding needs no places.
+    fn key(&self, ptr: &Pointer, key: &str) -> Pointer {
+        if self.explain {
+            ptr.key(key)
+        } else {
+            Pointer::root()
+        }
+    }
+
+    /// `ptr` extended by an array index, built only when explaining.
+    fn index(&self, ptr: &Pointer, index: usize) -> Pointer {
+        if self.explain {
+            ptr.index(index)
+        } else {
+            Pointer::root()
+        }
+    }
+
+    /// The nodes a path reaches: one, several (through arrays), or none.
+    fn reach(&mut self, path: &Path) -> Result<Reached<'n>, OutOfBudget> {
+        let (mut node, mut ptr) = if path.from_root {
             (self.env.root, Pointer::root())
         } else {
-            (self.env.element, self.env.pointer.clone())
+            let ptr = if self.explain {
+                self.env.pointer.clone()
+            } else {
+                Pointer::root()
+            };
+            (self.env.element, ptr)
         };
+        // The usual path: members of objects all the way down, walked without a list.
+        for (walked, seg) in path.segments.iter().enumerate() {
+            match &node.value {
+                Value::Array(_) => {
+                    let rest = path.segments.get(walked..).unwrap_or_default();
+                    return self.reach_lists(node, ptr, rest).map(Reached::Many);
+                }
+                Value::Object(_) => {
+                    self.tick(1)?;
+                    let Some(child) = node.get(seg) else {
+                        return Ok(Reached::Missing);
+                    };
+                    ptr = self.key(&ptr, seg);
+                    node = child;
+                }
+                _ => {
+                    self.tick(1)?;
+                    return Ok(Reached::Missing);
+                }
+            }
+        }
+        Ok(Reached::One(node, ptr))
+    }
+
+    /// The rest of a path from an array on: each element's member, and so on.
+    fn reach_lists(
+        &mut self,
+        start: &'n Node,
+        ptr: Pointer,
+        segments: &[String],
+    ) -> Result<Vec<(&'n Node, Pointer)>, OutOfBudget> {
         let mut current = vec![(start, ptr)];
-        let mut through_array = false;
-        for seg in &path.segments {
+        for seg in segments {
             let mut next = Vec::new();
             for (node, ptr) in current {
                 self.tick(1)?;
                 match &node.value {
                     Value::Object(_) => {
                         if let Some(child) = node.get(seg) {
-                            next.push((child, ptr.key(seg)));
+                            next.push((child, self.key(&ptr, seg)));
                         }
                     }
                     Value::Array(items) => {
-                        through_array = true;
                         self.tick(items.len() as u64)?;
                         for (i, item) in items.iter().enumerate() {
                             if let Some(child) = item.get(seg) {
-                                next.push((child, ptr.index(i).key(seg)));
+                                let at = self.index(&ptr, i);
+                                next.push((child, self.key(&at, seg)));
                             }
                         }
                     }
@@ -350,21 +415,22 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             }
             current = next;
         }
-        Ok(match current.len() {
-            0 if !through_array => Val::Missing,
-            1 if !through_array => {
-                let (node, ptr) = current.swap_remove(0);
+        Ok(current)
+    }
+
+    /// Resolves a path to its value: a figure, a text, a condition, nodes, or missing.
+    fn resolve(&mut self, path: &Path) -> Result<Val<'n>, OutOfBudget> {
+        Ok(match self.reach(path)? {
+            Reached::Missing => Val::Missing,
+            Reached::One(node, ptr) => {
                 // `$.statistics.trp.cumulative.recipients` reads as `recipients` in messages.
-                let name = self.say(|| {
-                    if path.from_root {
-                        path.segments.last().cloned().unwrap_or_default()
-                    } else {
-                        path.to_string()
-                    }
+                let name = self.say(|| match (path.from_root, path.segments.as_slice()) {
+                    (true, [.., last]) | (false, [last]) => last.clone(),
+                    _ => path.to_string(),
                 });
                 self.scalar(node, ptr, &name)
             }
-            _ => Val::Nodes(current),
+            Reached::Many(_) => Val::Nodes,
         })
     }
 
@@ -400,14 +466,14 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             });
         }
         match &node.value {
-            Value::String(s) => Val::Str(s.to_string()),
+            Value::String(s) => Val::Str(Cow::Borrowed(s)),
             Value::Bool(b) => Val::Bool(Verdict::explained(
                 if *b { Tri::True } else { Tri::False },
                 self.say(|| IS_FALSE.render(self.env.lang, &[("name", name)])),
                 Some(ptr),
             )),
             Value::Null => Val::Missing,
-            _ => Val::Nodes(vec![(node, ptr)]),
+            _ => Val::Nodes,
         }
     }
 
@@ -422,7 +488,7 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 pointer: None,
                 terms: Vec::new(),
             }),
-            Kind::Str(s) => Val::Str(s.clone()),
+            Kind::Str(s) => Val::Str(Cow::Owned(s.clone())),
             Kind::Bool(b) => Val::Bool(Verdict::explained(
                 if *b { Tri::True } else { Tri::False },
                 self.say(|| "`false`".to_owned()),
@@ -517,24 +583,38 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         BinOp::Sub => (a.iv.sub(b.iv), a.printed.saturating_sub(b.printed)),
                         _ => (a.iv.mul(b.iv), a.printed.saturating_mul(b.printed)),
                     };
-                    let wrap = |n: &Num, ast: &Ast| {
-                        if matches!(ast.kind, Kind::Binary(..)) && op == BinOp::Mul {
-                            format!("({})", n.text)
-                        } else {
-                            n.text.clone()
+                    let text = self.say(|| {
+                        let wrap = matches!(op, BinOp::Mul);
+                        let mut text = String::with_capacity(a.text.len() + b.text.len() + 8);
+                        for (n, ast, gap) in [(&a, lhs, ""), (&b, rhs, op.symbol())] {
+                            if !gap.is_empty() {
+                                text.push(' ');
+                                text.push_str(gap);
+                                text.push(' ');
+                            }
+                            let paren = wrap && matches!(ast.kind, Kind::Binary(..));
+                            if paren {
+                                text.push('(');
+                            }
+                            text.push_str(&n.text);
+                            if paren {
+                                text.push(')');
+                            }
                         }
-                    };
+                        text
+                    });
+                    let mut terms = a.terms;
+                    terms.extend(b.terms);
                     Val::Num(Num {
                         iv,
                         printed,
-                        text: self
-                            .say(|| format!("{} {} {}", wrap(&a, lhs), op.symbol(), wrap(&b, rhs))),
+                        text,
                         term: None,
-                        terms: self.terms(a.terms.iter().chain(&b.terms)),
+                        terms,
                         pointer: a.pointer.or(b.pointer),
                     })
                 }
-                _ => Val::Bool(compare(op, &a, &b, self.env.lang, self.explain)),
+                _ => Val::Bool(compare(op, a, b, self.env.lang, self.explain)),
             },
             (Val::Str(a), Val::Str(b)) if matches!(op, BinOp::Eq | BinOp::Ne) => {
                 let equal = a == b;
@@ -564,27 +644,32 @@ impl<'e, 'n> Evaluator<'e, 'n> {
         else {
             return Ok(None);
         };
-        Ok(match self.resolve(p)? {
-            Val::Nodes(nodes) => Some(
+        Ok(match self.reach(p)? {
+            Reached::Many(nodes) => Some(
                 nodes
                     .into_iter()
-                    .flat_map(|(n, ptr)| expand(n, ptr))
+                    .flat_map(|(n, ptr)| self.expand(n, ptr))
                     .collect(),
             ),
-            Val::Num(n) => n
-                .pointer
-                .and_then(|ptr| {
-                    crate::source::locate_pointer(self.env.root, &ptr)
-                        .exact
-                        .then_some(ptr)
-                })
-                .map(|ptr| {
-                    let node = self.env.root.at(&ptr);
-                    node.map(|n| vec![(n, ptr)]).unwrap_or_default()
-                }),
-            Val::Str(_) | Val::Bool(_) => None,
-            Val::Missing => Some(Vec::new()),
+            Reached::One(node, ptr) => match &node.value {
+                Value::String(_) | Value::Bool(_) => None,
+                Value::Null => Some(Vec::new()),
+                _ => Some(self.expand(node, ptr)),
+            },
+            Reached::Missing => Some(Vec::new()),
         })
+    }
+
+    /// A node that is an array stands for its elements.
+    fn expand(&self, node: &'n Node, ptr: Pointer) -> Vec<(&'n Node, Pointer)> {
+        match &node.value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n, self.index(&ptr, i)))
+                .collect(),
+            _ => vec![(node, ptr)],
+        }
     }
 
     fn call(&mut self, name: &str, args: &[Ast], call: &Ast) -> Result<Val<'n>, OutOfBudget> {
@@ -595,7 +680,10 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                     return Ok(Val::Missing);
                 };
                 self.tick(nodes.len() as u64)?;
-                let ptr = nodes.first().map(|(_, p)| list_pointer(p));
+                let ptr = nodes
+                    .first()
+                    .filter(|_| self.explain)
+                    .map(|(_, p)| list_pointer(p));
                 let line = ptr.as_ref().and_then(|p| self.line(p));
                 if name == "count" {
                     let n = i128::try_from(nodes.len()).unwrap_or(INF);
@@ -612,46 +700,9 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         terms: self.terms(nodes.iter().map(|(_, p)| p)),
                     }));
                 }
-                let figures: Vec<(Iv, i128)> = nodes
-                    .iter()
-                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, self.explain))
-                    .map(|(iv, p, _)| (iv, p))
-                    .collect();
-                if figures.is_empty() {
+                let Some((iv, printed)) = aggregate(name, &nodes, self.env.tolerance) else {
                     return Ok(Val::Missing);
-                }
-                let (iv, printed) =
-                    match name {
-                        "sum" => figures
-                            .iter()
-                            .fold((Iv::exact(0), 0i128), |(acc, p), (iv, v)| {
-                                (acc.add(*iv), p.saturating_add(*v))
-                            }),
-                        "min" => figures.iter().copied().fold(
-                            (Iv::exact(INF), INF),
-                            |(acc, p), (iv, v)| {
-                                (
-                                    Iv {
-                                        lo: acc.lo.min(iv.lo),
-                                        hi: acc.hi.min(iv.hi),
-                                    },
-                                    p.min(v),
-                                )
-                            },
-                        ),
-                        _ => figures.iter().copied().fold(
-                            (Iv::exact(-INF), -INF),
-                            |(acc, p), (iv, v)| {
-                                (
-                                    Iv {
-                                        lo: acc.lo.max(iv.lo),
-                                        hi: acc.hi.max(iv.hi),
-                                    },
-                                    p.max(v),
-                                )
-                            },
-                        ),
-                    };
+                };
                 Ok(Val::Num(Num {
                     iv,
                     printed,
@@ -667,7 +718,11 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             }
             "exists" => {
                 let present = match args.first().map(|a| &a.kind) {
-                    Some(Kind::Path(p)) => !matches!(self.resolve(p)?, Val::Missing),
+                    Some(Kind::Path(p)) => match self.reach(p)? {
+                        Reached::Missing => false,
+                        Reached::One(node, _) => !matches!(node.value, Value::Null),
+                        Reached::Many(_) => true,
+                    },
                     _ => false,
                 };
                 Ok(Val::Bool(Verdict::explained(
@@ -758,22 +813,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 else {
                     return Ok(Val::Bool(Verdict::plain(Tri::Unknown)));
                 };
-                let bounds = |key: &str| {
-                    period
-                        .0
-                        .get(key)
-                        .and_then(Node::as_str)
-                        .and_then(date_bounds)
-                };
-                let (Some((from, _)), Some((_, to)), Ok(y)) =
-                    (bounds("start"), bounds("end"), u16::try_from(year))
-                else {
+                let inside = within(year, period.0);
+                if inside == Tri::Unknown {
                     return Ok(Val::Bool(Verdict::plain(Tri::Unknown)));
-                };
-                let inside = day_number((y, 1, 1)) >= day_number(from)
-                    && day_number((y, 12, 31)) <= day_number(to);
+                }
                 Ok(Val::Bool(Verdict::explained(
-                    if inside { Tri::True } else { Tri::False },
+                    inside,
                     self.say(|| NOT_WITHIN.render(self.env.lang, &[("year", &year.to_string())])),
                     None,
                 )))
@@ -781,6 +826,237 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             _ => Ok(Val::Missing),
         }
     }
+}
+
+/// Whether the calendar year `year` lies within the `period` (`{start, end}`); unknown
+/// when either date is missing or unreadable.
+fn within(year: i128, period: &Node) -> Tri {
+    let bounds = |key: &str| period.get(key).and_then(Node::as_str).and_then(date_bounds);
+    let (Some((from, _)), Some((_, to)), Ok(y)) =
+        (bounds("start"), bounds("end"), u16::try_from(year))
+    else {
+        return Tri::Unknown;
+    };
+    truth(day_number((y, 1, 1)) >= day_number(from) && day_number((y, 12, 31)) <= day_number(to))
+}
+
+fn truth(holds: bool) -> Tri {
+    if holds {
+        Tri::True
+    } else {
+        Tri::False
+    }
+}
+
+/// A value as deciding sees it: no words and no places, so that evaluating an element
+/// that passes (most do) copies a few bytes per node rather than a worded value.
+enum Fact<'a> {
+    Num(Iv),
+    Str(Cow<'a, str>),
+    Bool(Tri),
+    /// Missing, a list or an object: no operator takes it, and a condition of it is
+    /// unknown (as [`Val::Missing`] and [`Val::Nodes`] are to [`Evaluator::eval`]).
+    Other,
+}
+
+/// Deciding: the truth [`Evaluator::condition`] finds, with the same steps, without words.
+impl<'n> Evaluator<'_, 'n> {
+    /// The truth of a condition; anything not boolean is unknown.
+    pub fn decide<'a>(&mut self, ast: &'a Ast) -> Result<Tri, OutOfBudget>
+    where
+        'n: 'a,
+    {
+        Ok(match self.fact(ast)? {
+            Fact::Bool(t) => t,
+            _ => Tri::Unknown,
+        })
+    }
+
+    fn fact<'a>(&mut self, ast: &'a Ast) -> Result<Fact<'a>, OutOfBudget>
+    where
+        'n: 'a,
+    {
+        self.tick(1)?;
+        Ok(match &ast.kind {
+            Kind::Int(v) => Fact::Num(Iv::exact(*v)),
+            Kind::Str(s) => Fact::Str(Cow::Borrowed(s)),
+            Kind::Bool(b) => Fact::Bool(truth(*b)),
+            Kind::Path(p) => match self.reach(p)? {
+                Reached::One(node, _) => {
+                    match (
+                        figure(node, self.env.tolerance, self.env.lang, false),
+                        &node.value,
+                    ) {
+                        (Some((iv, _, _)), _) => Fact::Num(iv),
+                        (None, Value::String(s)) => Fact::Str(Cow::Borrowed(s)),
+                        (None, Value::Bool(b)) => Fact::Bool(truth(*b)),
+                        _ => Fact::Other,
+                    }
+                }
+                _ => Fact::Other,
+            },
+            Kind::Neg(inner) => match self.fact(inner)? {
+                Fact::Num(iv) => Fact::Num(Iv {
+                    lo: -iv.hi,
+                    hi: -iv.lo,
+                }),
+                _ => Fact::Other,
+            },
+            Kind::Not(inner) => Fact::Bool(match self.decide(inner)? {
+                Tri::True => Tri::False,
+                Tri::False => Tri::True,
+                Tri::Unknown => Tri::Unknown,
+            }),
+            Kind::If(cond, then) => Fact::Bool(if self.decide(cond)? == Tri::True {
+                self.decide(then)?
+            } else {
+                Tri::True
+            }),
+            Kind::Binary(op @ (BinOp::And | BinOp::Or), lhs, rhs) => {
+                let a = self.decide(lhs)?;
+                let (stop, keep) = if *op == BinOp::And {
+                    (Tri::False, Tri::True)
+                } else {
+                    (Tri::True, Tri::False)
+                };
+                if a == stop {
+                    return Ok(Fact::Bool(a));
+                }
+                let b = self.decide(rhs)?;
+                Fact::Bool(if b == stop {
+                    stop
+                } else if a == keep && b == keep {
+                    keep
+                } else {
+                    Tri::Unknown
+                })
+            }
+            Kind::Binary(op, lhs, rhs) => match (self.fact(lhs)?, self.fact(rhs)?) {
+                (Fact::Num(x), Fact::Num(y)) => match op {
+                    BinOp::Add => Fact::Num(x.add(y)),
+                    BinOp::Sub => Fact::Num(x.sub(y)),
+                    BinOp::Mul => Fact::Num(x.mul(y)),
+                    _ => Fact::Bool(truth(holds(*op, x, y))),
+                },
+                (Fact::Str(a), Fact::Str(b)) if matches!(op, BinOp::Eq | BinOp::Ne) => {
+                    Fact::Bool(truth((a == b) == (*op == BinOp::Eq)))
+                }
+                _ => Fact::Bool(Tri::Unknown),
+            },
+            Kind::Call(name, args) => self.fact_of_call(name, args)?,
+        })
+    }
+
+    fn fact_of_call<'a>(&mut self, name: &str, args: &'a [Ast]) -> Result<Fact<'a>, OutOfBudget>
+    where
+        'n: 'a,
+    {
+        if let (
+            "exists",
+            Some(Ast {
+                kind: Kind::Path(p),
+                ..
+            }),
+        ) = (name, args.first())
+        {
+            return Ok(Fact::Bool(truth(match self.reach(p)? {
+                Reached::Missing => false,
+                Reached::One(node, _) => !matches!(node.value, Value::Null),
+                Reached::Many(_) => true,
+            })));
+        }
+        if name == "within" {
+            let year = match args.first().map(|a| self.fact(a)).transpose()? {
+                Some(Fact::Num(iv)) if iv.lo == iv.hi => iv.lo,
+                _ => return Ok(Fact::Bool(Tri::Unknown)),
+            };
+            let period = self
+                .nodes_of(args.get(1))?
+                .and_then(|n| n.into_iter().next());
+            return Ok(Fact::Bool(
+                period.map_or(Tri::Unknown, |(p, _)| within(year, p)),
+            ));
+        }
+        match name {
+            // `exists` of anything but a path.
+            "exists" => return Ok(Fact::Bool(Tri::False)),
+            "sum" | "min" | "max" | "count" | "distinct" | "descending" => {}
+            _ => return Ok(Fact::Other),
+        }
+        let Some(nodes) = self.nodes_of(args.first())? else {
+            return Ok(Fact::Other);
+        };
+        let n = nodes.len() as u64;
+        Ok(match name {
+            "count" => {
+                self.tick(n)?;
+                Fact::Num(Iv::exact(i128::try_from(nodes.len()).unwrap_or(INF)))
+            }
+            "distinct" => {
+                self.tick(n.saturating_mul(n) / 8 + 1)?;
+                let twice = nodes.iter().enumerate().any(|(i, (node, _))| {
+                    nodes
+                        .iter()
+                        .take(i)
+                        .any(|(other, _)| other.value == node.value)
+                });
+                Fact::Bool(truth(!twice))
+            }
+            "descending" => {
+                self.tick(n)?;
+                let figs: Vec<Iv> = nodes
+                    .iter()
+                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, false))
+                    .map(|(iv, _, _)| iv)
+                    .collect();
+                Fact::Bool(truth(
+                    !figs
+                        .windows(2)
+                        .any(|w| matches!(w, [prev, next] if prev.hi < next.lo)),
+                ))
+            }
+            _ => {
+                self.tick(n)?;
+                aggregate(name, &nodes, self.env.tolerance)
+                    .map_or(Fact::Other, |(iv, _)| Fact::Num(iv))
+            }
+        })
+    }
+}
+
+/// The `sum`, `min` or `max` (`name`) of the figures among `nodes`, and of the values
+/// printed; `None` when there are none.
+fn aggregate(name: &str, nodes: &[(&Node, Pointer)], tolerance: f64) -> Option<(Iv, i128)> {
+    let mut total = None;
+    for (node, _) in nodes {
+        // The figures' own words are not part of the total's: none are made.
+        let Some((iv, v, _)) = figure(node, tolerance, Lang::En, false) else {
+            continue;
+        };
+        let (acc, p) = total.unwrap_or(match name {
+            "sum" => (Iv::exact(0), 0),
+            "min" => (Iv::exact(INF), INF),
+            _ => (Iv::exact(-INF), -INF),
+        });
+        total = Some(match name {
+            "sum" => (acc.add(iv), p.saturating_add(v)),
+            "min" => (
+                Iv {
+                    lo: acc.lo.min(iv.lo),
+                    hi: acc.hi.min(iv.hi),
+                },
+                p.min(v),
+            ),
+            _ => (
+                Iv {
+                    lo: acc.lo.max(iv.lo),
+                    hi: acc.hi.max(iv.hi),
+                },
+                p.max(v),
+            ),
+        });
+    }
+    total
 }
 
 /// The array a path through an array came from: `/a/list/3/count` → `/a/list`.
@@ -801,28 +1077,24 @@ fn parent(ptr: &Pointer) -> Pointer {
     Pointer::parse(s.rsplit_once('/').map_or("", |(head, _)| head))
 }
 
-/// A path that names an array stands for its elements.
-pub(super) fn expand(node: &Node, ptr: Pointer) -> Vec<(&Node, Pointer)> {
-    match &node.value {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n, ptr.index(i)))
-            .collect(),
-        _ => vec![(node, ptr)],
-    }
-}
-
-fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
-    let (x, y) = (a.iv, b.iv);
-    let holds = match op {
+/// Whether the comparison `op` can hold for some values inside the intervals.
+fn holds(op: BinOp, x: Iv, y: Iv) -> bool {
+    match op {
         BinOp::Eq => x.lo <= y.hi && y.lo <= x.hi,
         BinOp::Ne => !(x.lo == x.hi && y.lo == y.hi && x.lo == y.lo),
         BinOp::Lt => x.lo < y.hi,
         BinOp::Le => x.lo <= y.hi,
         BinOp::Gt => x.hi > y.lo,
         _ => x.hi >= y.lo,
-    };
+    }
+}
+
+fn compare(op: BinOp, a: Num, b: Num, lang: Lang, explain: bool) -> Verdict {
+    let (x, y) = (a.iv, b.iv);
+    let holds = holds(op, x, y);
+    if !explain {
+        return Verdict::plain(if holds { Tri::True } else { Tri::False });
+    }
     let pointer = b
         .term
         .as_ref()
@@ -830,7 +1102,7 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
         .or_else(|| a.term.as_ref().and(a.pointer.clone()))
         .or_else(|| b.pointer.clone())
         .or_else(|| a.pointer.clone());
-    if holds || !explain {
+    if holds {
         return Verdict {
             truth: if holds { Tri::True } else { Tri::False },
             explanation: String::new(),
@@ -880,8 +1152,8 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
         BinOp::Lt => NOT_LESS.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
         _ => NOT_GREATER.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
     };
-    let mut related = a.terms.clone();
-    related.extend(b.terms.iter().cloned());
+    let mut related = a.terms;
+    related.extend(b.terms);
     Verdict {
         truth: Tri::False,
         explanation,

@@ -178,8 +178,9 @@ pub enum Scope {
 pub enum Reads {
     /// The whole document: the rule re-runs after every edit.
     Everything,
-    /// Only these parts of the report: a top-level member (`statistics`), or a member
-    /// of one (`report/fiscal_year`, its tokens joined by `/`).
+    /// Only these parts of the report: a top-level member (`statistics`), or a value
+    /// inside one, its tokens joined by `/` (`report/fiscal_year`), `*` standing for
+    /// every item of an array (`pillars/*/objectives/*/id`).
     Sections(&'static [&'static str]),
     /// Each finding depends only on the value at its pointer (and the keys on the way
     /// there): after an edit, the rule re-runs on the edited value alone and its other
@@ -210,19 +211,25 @@ impl Reads {
     }
 }
 
-/// Whether `part` (tokens joined by `/`) and `tokens` agree as far as both go: one is at,
-/// above or under the other. Compared in place (a session asks it of every rule on
-/// every edit).
+/// Whether `part` (tokens joined by `/`, where `*` stands for any one token: an array
+/// index, `pillars/*/id`) and `tokens` agree as far as both go: one is at, above or under
+/// the other. Compared in place (a session asks it of every rule on every edit).
 fn on_the_way<S: AsRef<str>>(part: &str, tokens: &[S]) -> bool {
-    let mut rest = part;
+    // Byte by byte: a session asks this of every declared part on every edit.
+    let mut rest = part.as_bytes();
     for token in tokens {
-        match rest.strip_prefix(token.as_ref()) {
-            Some("") => return true,
-            Some(more) => match more.strip_prefix('/') {
-                Some(more) => rest = more,
-                None => return false,
+        let token = token.as_ref().as_bytes();
+        let ends = |more: &[u8]| more.is_empty() || more.first() == Some(&b'/');
+        let more = match rest.strip_prefix(b"*") {
+            Some(more) if ends(more) => more,
+            _ => match rest.strip_prefix(token) {
+                Some(more) if ends(more) => more,
+                _ => return false,
             },
-            None => return false,
+        };
+        match more.split_first() {
+            Some((_, after)) => rest = after,
+            None => return true,
         }
     }
     true

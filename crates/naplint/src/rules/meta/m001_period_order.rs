@@ -26,7 +26,12 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "a period ends before it starts" / "une période se termine avant de commencer",
         check: Some(check),
-        reads: Reads::Sections(&["report/period", "statistics"]),
+        reads: Reads::Sections(&[
+            "report/period",
+            "statistics/trp/cumulative/period",
+            "statistics/training/*/period",
+            "statistics/outreach/*/period",
+        ]),
     }
     texts {
         MESSAGE = "period ends `{end}` before it starts `{start}`"

@@ -31,7 +31,18 @@ crate::rules::declare_rule! {
         summary: "a statistic is dated after the report period"
             / "une statistique est datée d'après la période du rapport",
         check: Some(check),
-        reads: Reads::Sections(&["report/period", "statistics", "funding"]),
+        reads: Reads::Sections(&[
+            "report/period/end",
+            "statistics/trp/cumulative/period/end",
+            "statistics/court_cases/as_of",
+            "statistics/operations/*/concluded",
+            "statistics/investigations/*/since",
+            "statistics/training/*/period/end",
+            "statistics/outreach/*/since",
+            "statistics/outreach/*/as_of",
+            "statistics/outreach/*/period/end",
+            "funding/*/results/*/as_of",
+        ]),
     }
     texts {
         MESSAGE = "statistic dated `{date}`, after the report period ends `{end}`"

@@ -38,7 +38,10 @@ crate::rules::declare_rule! {
         fixable: true,
         check: Some(check),
         claim: Some(claim),
-        reads: Reads::Sections(&["plan", "statistics"]),
+        reads: Reads::Sections(&[
+            "plan/jurisdiction",
+            "statistics/trp/cumulative/top_countries_of_birth",
+        ]),
     }
     texts {
         MESSAGE = "`{value}` is not an ISO 3166-1 alpha-2 country code"

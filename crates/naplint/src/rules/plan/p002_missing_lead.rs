@@ -30,7 +30,10 @@ crate::rules::declare_rule! {
             / "un livrable n'a aucun ministère responsable",
         check: Some(check),
         claim: Some(claim),
-        reads: Reads::Sections(&["pillars"]),
+        reads: Reads::Sections(&[
+            "pillars/*/objectives/*/tasks/*/deliverables/*/leads",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

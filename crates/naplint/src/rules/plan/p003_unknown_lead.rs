@@ -41,7 +41,16 @@ crate::rules::declare_rule! {
             / "un code de ministère ne figure pas dans le registre `departments`",
         fixable: true,
         check: Some(check),
-        reads: Reads::Sections(&["departments", "plan", "pillars", "statistics", "funding"]),
+        reads: Reads::Sections(&[
+            "departments",
+            "plan/coordinator",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/leads",
+            "statistics/operations/*/lead",
+            "statistics/training/*/provider",
+            "statistics/training/*/partners",
+            "statistics/outreach/*/provider",
+            "funding/*/funder",
+        ]),
         scope: crate::rules::Scope::Objective,
         pillars_apart: true,
     }

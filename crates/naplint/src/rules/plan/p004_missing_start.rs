@@ -26,7 +26,11 @@ crate::rules::declare_rule! {
         summary: "a deliverable has no start fiscal year"
             / "un livrable n'a pas d'exercice de début",
         check: Some(check),
-        reads: Reads::Sections(&["pillars"]),
+        reads: Reads::Sections(&[
+            "pillars/*/objectives/*/tasks/*/deliverables/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

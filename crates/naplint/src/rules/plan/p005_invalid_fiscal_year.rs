@@ -33,7 +33,13 @@ crate::rules::declare_rule! {
         fixable: true,
         check: Some(check),
         claim: Some(claim),
-        reads: Reads::Sections(&["report/fiscal_year", "pillars"]),
+        reads: Reads::Sections(&[
+            "report/fiscal_year",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/target",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/target",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

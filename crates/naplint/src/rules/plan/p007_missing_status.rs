@@ -24,7 +24,11 @@ crate::rules::declare_rule! {
         severity: Error,
         summary: "a deliverable has no status" / "un livrable n'a pas de statut",
         check: Some(check),
-        reads: Reads::Sections(&["pillars"]),
+        reads: Reads::Sections(&[
+            "pillars/*/objectives/*/tasks/*/deliverables/*/status",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/status",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

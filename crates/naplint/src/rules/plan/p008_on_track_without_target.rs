@@ -26,7 +26,13 @@ crate::rules::declare_rule! {
         summary: "an `on_track` deliverable or item has no target year"
             / "un livrable ou un élément `on_track` n'a pas d'exercice cible",
         check: Some(check),
-        reads: Reads::Sections(&["pillars"]),
+        reads: Reads::Sections(&[
+            "pillars/*/objectives/*/tasks/*/deliverables/*/status",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/target",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/status",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/target",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

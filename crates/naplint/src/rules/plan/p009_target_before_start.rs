@@ -25,7 +25,13 @@ crate::rules::declare_rule! {
         summary: "a target fiscal year is before the start"
             / "un exercice cible est antérieur à l'exercice de début",
         check: Some(check),
-        reads: Reads::Sections(&["pillars"]),
+        reads: Reads::Sections(&[
+            "pillars/*/objectives/*/tasks/*/deliverables/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/target",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/target",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

@@ -28,7 +28,14 @@ crate::rules::declare_rule! {
         summary: "work starts after the report's fiscal year but is not `planned`"
             / "un travail commence après l'exercice du rapport, mais n'est pas `planned`",
         check: Some(check),
-        reads: Reads::Sections(&["report/fiscal_year", "pillars"]),
+        reads: Reads::Sections(&[
+            "report/fiscal_year",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/status",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/status",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

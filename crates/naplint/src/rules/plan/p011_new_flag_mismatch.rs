@@ -27,7 +27,14 @@ crate::rules::declare_rule! {
         summary: "the `new` flag disagrees with the start year"
             / "l'indicateur `new` ne concorde pas avec l'exercice de début",
         check: Some(check),
-        reads: Reads::Sections(&["report/fiscal_year", "pillars"]),
+        reads: Reads::Sections(&[
+            "report/fiscal_year",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/new",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/new",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

@@ -30,7 +30,12 @@ crate::rules::declare_rule! {
         summary: "an id does not extend its parent's id"
             / "un identifiant ne prolonge pas celui de son parent",
         check: Some(check),
-        reads: Reads::Sections(&["pillars"]),
+        reads: Reads::Sections(&[
+            "pillars/*/id",
+            "pillars/*/objectives/*/id",
+            "pillars/*/objectives/*/tasks/*/id",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

@@ -36,7 +36,13 @@ crate::rules::declare_rule! {
         summary: "two pillars, objectives, tasks, deliverables or departments share an id"
             / "deux piliers, objectifs, tâches, livrables ou ministères ont le même identifiant",
         check: Some(check),
-        reads: Reads::Sections(&["departments", "pillars"]),
+        reads: Reads::Sections(&[
+            "departments/*/code",
+            "pillars/*/id",
+            "pillars/*/objectives/*/id",
+            "pillars/*/objectives/*/tasks/*/id",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
     }
     texts {
         MESSAGE = "duplicate {kind} id `{id}`" / "identifiant de {kind} en double `{id}`";

@@ -29,7 +29,11 @@ crate::rules::declare_rule! {
         summary: "a deliverable's status disagrees with its items' statuses"
             / "le statut d'un livrable ne concorde pas avec celui de ses éléments",
         check: Some(check),
-        reads: Reads::Sections(&["pillars"]),
+        reads: Reads::Sections(&[
+            "pillars/*/objectives/*/tasks/*/deliverables/*/status",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/status",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

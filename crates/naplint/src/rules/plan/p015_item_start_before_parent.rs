@@ -28,7 +28,11 @@ crate::rules::declare_rule! {
         summary: "an item starts before its deliverable"
             / "un élément commence avant son livrable",
         check: Some(check),
-        reads: Reads::Sections(&["pillars"]),
+        reads: Reads::Sections(&[
+            "pillars/*/objectives/*/tasks/*/deliverables/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/items/*/start",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/id",
+        ]),
         scope: crate::rules::Scope::Objective,
     }
     texts {

@@ -31,7 +31,11 @@ crate::rules::declare_rule! {
         summary: "a core department leads no deliverable"
             / "un ministère membre principal n'est responsable d'aucun livrable",
         check: Some(check),
-        reads: Reads::Sections(&["departments", "pillars"]),
+        reads: Reads::Sections(&[
+            "departments/*/code",
+            "departments/*/membership",
+            "pillars/*/objectives/*/tasks/*/deliverables/*/leads",
+        ]),
     }
     texts {
         MESSAGE = "core department `{code}` leads no deliverable"

@@ -38,6 +38,11 @@ crate::rules::declare_rule! {
                 "chaque bénéficiaire est un homme, une femme ou une personne à charge mineure : corrigez le chiffre erroné",
             ),
         )],
-        reads: Reads::Sections(&["statistics"]),
+        reads: Reads::Sections(&[
+            "statistics/trp/cumulative/male",
+            "statistics/trp/cumulative/female",
+            "statistics/trp/cumulative/minor_dependents",
+            "statistics/trp/cumulative/recipients",
+        ]),
     }
 }

@@ -38,6 +38,9 @@ crate::rules::declare_rule! {
             ),
         )
         .at("permits_issued")],
-        reads: Reads::Sections(&["statistics"]),
+        reads: Reads::Sections(&[
+            "statistics/trp/cumulative/permits_issued",
+            "statistics/trp/cumulative/recipients",
+        ]),
     }
 }

@@ -71,6 +71,9 @@ crate::rules::declare_rule! {
             .message(Text::new("country count {arithmetic}", "nombre par pays : {arithmetic}"))
             .severity(Severity::Warning),
         ],
-        reads: Reads::Sections(&["statistics"]),
+        reads: Reads::Sections(&[
+            "statistics/trp/cumulative/top_countries_of_birth",
+            "statistics/trp/cumulative/recipients",
+        ]),
     }
 }

@@ -40,6 +40,8 @@ crate::rules::declare_rule! {
             ),
         )
         .message(Text::new("{year}: {arithmetic}", "{year} : {arithmetic}"))],
-        reads: Reads::Sections(&["statistics"]),
+        reads: Reads::Sections(&[
+            "statistics/trp/annual",
+        ]),
     }
 }

@@ -64,6 +64,11 @@ crate::rules::declare_rule! {
             .at("initial_permits")
             .message(Text::new("{year}: {arithmetic}", "{year} : {arithmetic}")),
         ],
-        reads: Reads::Sections(&["statistics"]),
+        reads: Reads::Sections(&[
+            "statistics/trp/annual",
+            "statistics/trp/cumulative/period",
+            "statistics/trp/cumulative/permits_issued",
+            "statistics/trp/cumulative/recipients",
+        ]),
     }
 }

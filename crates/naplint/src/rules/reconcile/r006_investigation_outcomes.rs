@@ -40,6 +40,8 @@ crate::rules::declare_rule! {
                 "chaque enquête ouverte est close, en cours, transformée en projet ou conclue",
             ),
         )],
-        reads: Reads::Sections(&["statistics"]),
+        reads: Reads::Sections(&[
+            "statistics/investigations",
+        ]),
     }
 }

@@ -52,6 +52,12 @@ crate::rules::declare_rule! {
                 ),
             ),
         ],
-        reads: Reads::Sections(&["statistics"]),
+        reads: Reads::Sections(&[
+            "statistics/training",
+            "statistics/trp/cumulative/male",
+            "statistics/trp/cumulative/female",
+            "statistics/trp/cumulative/minor_dependents",
+            "statistics/trp/cumulative/recipients",
+        ]),
     }
 }

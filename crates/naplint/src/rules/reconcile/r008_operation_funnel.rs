@@ -64,6 +64,8 @@ crate::rules::declare_rule! {
             .message(Text::new("{name}: {arithmetic}", "{name} : {arithmetic}"))
             .severity(Severity::Warning),
         ],
-        reads: Reads::Sections(&["statistics"]),
+        reads: Reads::Sections(&[
+            "statistics/operations",
+        ]),
     }
 }
