@@ -81,19 +81,30 @@ impl SpanLog {
         }
         let from = self.next_virtual;
         self.next_virtual = from + new_len + 1;
-        // A splice of exactly the text the last one put in (a value typed again: a form's
-        // keystrokes in one field) takes its place: the tree holds nothing of the last
-        // one's text any more, so the two make one splice of the text before both, and
-        // typing in one field never fills the log (nor costs a fold of the tree).
-        if let Some(last) = self.splices.last_mut() {
-            if let Some((_, len)) = last.fragment {
-                if len > 0 && start == last.start && old_end == last.start + len {
-                    // `old_end - start` is the last one's new length: the deltas add up.
-                    last.delta += delta;
-                    last.fragment = Some((from, new_len));
-                    return from;
+        // A splice of exactly the text an earlier one put in (a value typed again: a
+        // form's keystrokes in one field, or in a few in turn) takes that one's place:
+        // the tree holds nothing of its text any more, so the two make one splice of the
+        // text before both, and the later splices that lie after it move by the new
+        // difference. Typing in a few fields in turn never fills the log (nor costs a
+        // fold of the tree).
+        if let Some(i) = self.refilled(start, old_end) {
+            let mut later = self.splices.iter_mut().skip(i);
+            let Some(first) = later.next() else {
+                return from;
+            };
+            // The fragment's place before each later splice, in the old lengths.
+            let mut b = first.start + (old_end - start);
+            first.delta += delta;
+            first.fragment = Some((from, new_len));
+            for s in later {
+                if s.start > b {
+                    s.start = s.start.saturating_add_signed(delta);
+                    s.old_end = s.old_end.saturating_add_signed(delta);
+                } else {
+                    b = b.saturating_add_signed(s.delta);
                 }
             }
+            return from;
         }
         self.splices.push(Logged {
             start,
@@ -102,6 +113,33 @@ impl SpanLog {
             fragment: Some((from, new_len)),
         });
         from
+    }
+
+    /// The logged splice whose text is exactly `start..old_end` of the current text,
+    /// with every later splice strictly before or after it (so that they stay apart
+    /// when it changes length).
+    fn refilled(&self, start: usize, old_end: usize) -> Option<usize> {
+        (0..self.splices.len()).rev().find(|&i| {
+            let Some(first) = self.splices.get(i) else {
+                return false;
+            };
+            let Some((_, len)) = first.fragment.filter(|&(_, len)| len > 0) else {
+                return false;
+            };
+            // The fragment's place before each later splice, moved by it.
+            let (mut a, mut b) = (first.start, first.start + len);
+            for s in self.splices.iter().skip(i + 1) {
+                if s.old_end >= a && s.start <= b {
+                    return false;
+                }
+                if s.start > b {
+                    continue;
+                }
+                a = a.saturating_add_signed(s.delta);
+                b = b.saturating_add_signed(s.delta);
+            }
+            (a, b) == (start, old_end)
+        })
     }
 
     /// Whether the log is long enough to be folded into the tree.
