@@ -442,7 +442,7 @@ impl Linter {
         previous: Option<&Report>,
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
-        let mut parts = self.parts(text, loaded, previous, line_map);
+        let mut parts = self.parts(TextRef::from(text), loaded, previous, line_map);
         self.emit(text.into(), loaded, &mut parts, None)
     }
 
@@ -1369,38 +1369,21 @@ impl Places {
     }
 
     fn move_by(p: &mut Placed, splice: Spliced, end_line: usize) -> bool {
-        let (Ok(old), Ok(new), Ok(added), Ok(removed)) = (
-            isize::try_from(splice.old_end.saturating_sub(splice.start)),
-            isize::try_from(splice.new_len),
-            isize::try_from(splice.added),
-            isize::try_from(splice.removed),
-        ) else {
-            return false;
-        };
-        let (delta, line_delta) = (new - old, added - removed);
-        let moves = |x: usize, is_end: bool| {
-            if is_end {
-                x > splice.old_end
-            } else {
-                x >= splice.old_end
-            }
-        };
+        let moves = |x: usize, is_end: bool| x > splice.old_end || (!is_end && x == splice.old_end);
         let (start, end) = (p.span.start(), p.span.end());
         let (start_moves, end_moves) = (moves(start, false), moves(end, true));
         if (!start_moves && start > splice.start) || (!end_moves && end > splice.start) {
             return false;
         }
-        let at = |x: usize, m: bool| if m { x.saturating_add_signed(delta) } else { x };
-        p.span = source::Span::new(at(start, start_moves), at(end, end_moves));
-        let line = |pos: source::Position, m: bool| {
-            if m {
-                pos.line.saturating_add_signed(line_delta)
-            } else {
-                pos.line
-            }
-        };
+        p.span = source::Span::new(
+            splice.shift(start, start_moves),
+            splice.shift(end, end_moves),
+        );
         p.ends = p.ends.and_then(|(a, b)| {
-            let (la, lb) = (line(a, start_moves), line(b, end_moves));
+            let (la, lb) = (
+                splice.shift_line(a.line, start_moves),
+                splice.shift_line(b.line, end_moves),
+            );
             let recount = (start_moves && la == end_line) || (end_moves && lb == end_line);
             (!recount).then_some((
                 source::Position { line: la, ..a },
@@ -1408,6 +1391,27 @@ impl Places {
             ))
         });
         true
+    }
+}
+
+impl Spliced {
+    /// Where offset `x` of the text before the splice is after it (`moves`: it lies
+    /// after the splice).
+    fn shift(self, x: usize, moves: bool) -> usize {
+        if moves {
+            (x + self.start + self.new_len).saturating_sub(self.old_end)
+        } else {
+            x
+        }
+    }
+
+    /// The same for a 1-based line.
+    fn shift_line(self, line: usize, moves: bool) -> usize {
+        if moves {
+            (line + self.added).saturating_sub(self.removed)
+        } else {
+            line
+        }
     }
 }
 
@@ -1516,23 +1520,12 @@ fn patch_positions(
     if !fits {
         return false;
     }
-    let shift = |x: usize| x - splice.old_end + splice.start + splice.new_len;
     let moved = |span: (usize, usize)| {
-        if after(span) {
-            (shift(span.0), shift(span.1))
-        } else {
-            span
-        }
+        let m = after(span);
+        (splice.shift(span.0, m), splice.shift(span.1, m))
     };
     // What lies after the splice moves by its lines; only what is on the line it ends
-    // on has its columns counted again (as `Places::shift` does).
-    let (Ok(added), Ok(removed)) = (
-        isize::try_from(splice.added),
-        isize::try_from(splice.removed),
-    ) else {
-        return false;
-    };
-    let line_delta = added - removed;
+    // on has its columns counted again (as `Places::move_by` does).
     let end_line = lines.line(splice.start + splice.new_len);
     for d in diagnostics {
         d.related_spans.iter_mut().for_each(|s| *s = moved(*s));
@@ -1541,8 +1534,8 @@ fn patch_positions(
         }
         d.span = moved(d.span);
         let (line, end) = (
-            d.line.saturating_add_signed(line_delta),
-            d.end_line.saturating_add_signed(line_delta),
+            splice.shift_line(d.line, true),
+            splice.shift_line(d.end_line, true),
         );
         if line == end_line {
             let at = lines.position(text, d.span.0);

@@ -424,12 +424,9 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             Reached::Missing => Val::Missing,
             Reached::One(node, ptr) => {
                 // `$.statistics.trp.cumulative.recipients` reads as `recipients` in messages.
-                let name = self.say(|| {
-                    if path.from_root {
-                        path.segments.last().cloned().unwrap_or_default()
-                    } else {
-                        path.to_string()
-                    }
+                let name = self.say(|| match (path.from_root, path.segments.as_slice()) {
+                    (true, [.., last]) | (false, [last]) => last.clone(),
+                    _ => path.to_string(),
                 });
                 self.scalar(node, ptr, &name)
             }
@@ -586,24 +583,38 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         BinOp::Sub => (a.iv.sub(b.iv), a.printed.saturating_sub(b.printed)),
                         _ => (a.iv.mul(b.iv), a.printed.saturating_mul(b.printed)),
                     };
-                    let wrap = |n: &Num, ast: &Ast| {
-                        if matches!(ast.kind, Kind::Binary(..)) && op == BinOp::Mul {
-                            format!("({})", n.text)
-                        } else {
-                            n.text.clone()
+                    let text = self.say(|| {
+                        let wrap = matches!(op, BinOp::Mul);
+                        let mut text = String::with_capacity(a.text.len() + b.text.len() + 8);
+                        for (n, ast, gap) in [(&a, lhs, ""), (&b, rhs, op.symbol())] {
+                            if !gap.is_empty() {
+                                text.push(' ');
+                                text.push_str(gap);
+                                text.push(' ');
+                            }
+                            let paren = wrap && matches!(ast.kind, Kind::Binary(..));
+                            if paren {
+                                text.push('(');
+                            }
+                            text.push_str(&n.text);
+                            if paren {
+                                text.push(')');
+                            }
                         }
-                    };
+                        text
+                    });
+                    let mut terms = a.terms;
+                    terms.extend(b.terms);
                     Val::Num(Num {
                         iv,
                         printed,
-                        text: self
-                            .say(|| format!("{} {} {}", wrap(&a, lhs), op.symbol(), wrap(&b, rhs))),
+                        text,
                         term: None,
-                        terms: self.terms(a.terms.iter().chain(&b.terms)),
+                        terms,
                         pointer: a.pointer.or(b.pointer),
                     })
                 }
-                _ => Val::Bool(compare(op, &a, &b, self.env.lang, self.explain)),
+                _ => Val::Bool(compare(op, a, b, self.env.lang, self.explain)),
             },
             (Val::Str(a), Val::Str(b)) if matches!(op, BinOp::Eq | BinOp::Ne) => {
                 let equal = a == b;
@@ -689,37 +700,8 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                         terms: self.terms(nodes.iter().map(|(_, p)| p)),
                     }));
                 }
-                // The figures' own words are not part of the total's: none are made.
-                let mut figures = nodes
-                    .iter()
-                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, false))
-                    .map(|(iv, p, _)| (iv, p))
-                    .peekable();
-                if figures.peek().is_none() {
+                let Some((iv, printed)) = aggregate(name, &nodes, self.env.tolerance) else {
                     return Ok(Val::Missing);
-                }
-                let (iv, printed) = match name {
-                    "sum" => figures.fold((Iv::exact(0), 0i128), |(acc, p), (iv, v)| {
-                        (acc.add(iv), p.saturating_add(v))
-                    }),
-                    "min" => figures.fold((Iv::exact(INF), INF), |(acc, p), (iv, v)| {
-                        (
-                            Iv {
-                                lo: acc.lo.min(iv.lo),
-                                hi: acc.hi.min(iv.hi),
-                            },
-                            p.min(v),
-                        )
-                    }),
-                    _ => figures.fold((Iv::exact(-INF), -INF), |(acc, p), (iv, v)| {
-                        (
-                            Iv {
-                                lo: acc.lo.max(iv.lo),
-                                hi: acc.hi.max(iv.hi),
-                            },
-                            p.max(v),
-                        )
-                    }),
                 };
                 Ok(Val::Num(Num {
                     iv,
@@ -831,22 +813,12 @@ impl<'e, 'n> Evaluator<'e, 'n> {
                 else {
                     return Ok(Val::Bool(Verdict::plain(Tri::Unknown)));
                 };
-                let bounds = |key: &str| {
-                    period
-                        .0
-                        .get(key)
-                        .and_then(Node::as_str)
-                        .and_then(date_bounds)
-                };
-                let (Some((from, _)), Some((_, to)), Ok(y)) =
-                    (bounds("start"), bounds("end"), u16::try_from(year))
-                else {
+                let inside = within(year, period.0);
+                if inside == Tri::Unknown {
                     return Ok(Val::Bool(Verdict::plain(Tri::Unknown)));
-                };
-                let inside = day_number((y, 1, 1)) >= day_number(from)
-                    && day_number((y, 12, 31)) <= day_number(to);
+                }
                 Ok(Val::Bool(Verdict::explained(
-                    if inside { Tri::True } else { Tri::False },
+                    inside,
                     self.say(|| NOT_WITHIN.render(self.env.lang, &[("year", &year.to_string())])),
                     None,
                 )))
@@ -854,6 +826,237 @@ impl<'e, 'n> Evaluator<'e, 'n> {
             _ => Ok(Val::Missing),
         }
     }
+}
+
+/// Whether the calendar year `year` lies within the `period` (`{start, end}`); unknown
+/// when either date is missing or unreadable.
+fn within(year: i128, period: &Node) -> Tri {
+    let bounds = |key: &str| period.get(key).and_then(Node::as_str).and_then(date_bounds);
+    let (Some((from, _)), Some((_, to)), Ok(y)) =
+        (bounds("start"), bounds("end"), u16::try_from(year))
+    else {
+        return Tri::Unknown;
+    };
+    truth(day_number((y, 1, 1)) >= day_number(from) && day_number((y, 12, 31)) <= day_number(to))
+}
+
+fn truth(holds: bool) -> Tri {
+    if holds {
+        Tri::True
+    } else {
+        Tri::False
+    }
+}
+
+/// A value as deciding sees it: no words and no places, so that evaluating an element
+/// that passes (most do) copies a few bytes per node rather than a worded value.
+enum Fact<'a> {
+    Num(Iv),
+    Str(Cow<'a, str>),
+    Bool(Tri),
+    /// Missing, a list or an object: no operator takes it, and a condition of it is
+    /// unknown (as [`Val::Missing`] and [`Val::Nodes`] are to [`Evaluator::eval`]).
+    Other,
+}
+
+/// Deciding: the truth [`Evaluator::condition`] finds, with the same steps, without words.
+impl<'n> Evaluator<'_, 'n> {
+    /// The truth of a condition; anything not boolean is unknown.
+    pub fn decide<'a>(&mut self, ast: &'a Ast) -> Result<Tri, OutOfBudget>
+    where
+        'n: 'a,
+    {
+        Ok(match self.fact(ast)? {
+            Fact::Bool(t) => t,
+            _ => Tri::Unknown,
+        })
+    }
+
+    fn fact<'a>(&mut self, ast: &'a Ast) -> Result<Fact<'a>, OutOfBudget>
+    where
+        'n: 'a,
+    {
+        self.tick(1)?;
+        Ok(match &ast.kind {
+            Kind::Int(v) => Fact::Num(Iv::exact(*v)),
+            Kind::Str(s) => Fact::Str(Cow::Borrowed(s)),
+            Kind::Bool(b) => Fact::Bool(truth(*b)),
+            Kind::Path(p) => match self.reach(p)? {
+                Reached::One(node, _) => {
+                    match (
+                        figure(node, self.env.tolerance, self.env.lang, false),
+                        &node.value,
+                    ) {
+                        (Some((iv, _, _)), _) => Fact::Num(iv),
+                        (None, Value::String(s)) => Fact::Str(Cow::Borrowed(s)),
+                        (None, Value::Bool(b)) => Fact::Bool(truth(*b)),
+                        _ => Fact::Other,
+                    }
+                }
+                _ => Fact::Other,
+            },
+            Kind::Neg(inner) => match self.fact(inner)? {
+                Fact::Num(iv) => Fact::Num(Iv {
+                    lo: -iv.hi,
+                    hi: -iv.lo,
+                }),
+                _ => Fact::Other,
+            },
+            Kind::Not(inner) => Fact::Bool(match self.decide(inner)? {
+                Tri::True => Tri::False,
+                Tri::False => Tri::True,
+                Tri::Unknown => Tri::Unknown,
+            }),
+            Kind::If(cond, then) => Fact::Bool(if self.decide(cond)? == Tri::True {
+                self.decide(then)?
+            } else {
+                Tri::True
+            }),
+            Kind::Binary(op @ (BinOp::And | BinOp::Or), lhs, rhs) => {
+                let a = self.decide(lhs)?;
+                let (stop, keep) = if *op == BinOp::And {
+                    (Tri::False, Tri::True)
+                } else {
+                    (Tri::True, Tri::False)
+                };
+                if a == stop {
+                    return Ok(Fact::Bool(a));
+                }
+                let b = self.decide(rhs)?;
+                Fact::Bool(if b == stop {
+                    stop
+                } else if a == keep && b == keep {
+                    keep
+                } else {
+                    Tri::Unknown
+                })
+            }
+            Kind::Binary(op, lhs, rhs) => match (self.fact(lhs)?, self.fact(rhs)?) {
+                (Fact::Num(x), Fact::Num(y)) => match op {
+                    BinOp::Add => Fact::Num(x.add(y)),
+                    BinOp::Sub => Fact::Num(x.sub(y)),
+                    BinOp::Mul => Fact::Num(x.mul(y)),
+                    _ => Fact::Bool(truth(holds(*op, x, y))),
+                },
+                (Fact::Str(a), Fact::Str(b)) if matches!(op, BinOp::Eq | BinOp::Ne) => {
+                    Fact::Bool(truth((a == b) == (*op == BinOp::Eq)))
+                }
+                _ => Fact::Bool(Tri::Unknown),
+            },
+            Kind::Call(name, args) => self.fact_of_call(name, args)?,
+        })
+    }
+
+    fn fact_of_call<'a>(&mut self, name: &str, args: &'a [Ast]) -> Result<Fact<'a>, OutOfBudget>
+    where
+        'n: 'a,
+    {
+        if let (
+            "exists",
+            Some(Ast {
+                kind: Kind::Path(p),
+                ..
+            }),
+        ) = (name, args.first())
+        {
+            return Ok(Fact::Bool(truth(match self.reach(p)? {
+                Reached::Missing => false,
+                Reached::One(node, _) => !matches!(node.value, Value::Null),
+                Reached::Many(_) => true,
+            })));
+        }
+        if name == "within" {
+            let year = match args.first().map(|a| self.fact(a)).transpose()? {
+                Some(Fact::Num(iv)) if iv.lo == iv.hi => iv.lo,
+                _ => return Ok(Fact::Bool(Tri::Unknown)),
+            };
+            let period = self
+                .nodes_of(args.get(1))?
+                .and_then(|n| n.into_iter().next());
+            return Ok(Fact::Bool(
+                period.map_or(Tri::Unknown, |(p, _)| within(year, p)),
+            ));
+        }
+        match name {
+            // `exists` of anything but a path.
+            "exists" => return Ok(Fact::Bool(Tri::False)),
+            "sum" | "min" | "max" | "count" | "distinct" | "descending" => {}
+            _ => return Ok(Fact::Other),
+        }
+        let Some(nodes) = self.nodes_of(args.first())? else {
+            return Ok(Fact::Other);
+        };
+        let n = nodes.len() as u64;
+        Ok(match name {
+            "count" => {
+                self.tick(n)?;
+                Fact::Num(Iv::exact(i128::try_from(nodes.len()).unwrap_or(INF)))
+            }
+            "distinct" => {
+                self.tick(n.saturating_mul(n) / 8 + 1)?;
+                let twice = nodes.iter().enumerate().any(|(i, (node, _))| {
+                    nodes
+                        .iter()
+                        .take(i)
+                        .any(|(other, _)| other.value == node.value)
+                });
+                Fact::Bool(truth(!twice))
+            }
+            "descending" => {
+                self.tick(n)?;
+                let figs: Vec<Iv> = nodes
+                    .iter()
+                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, false))
+                    .map(|(iv, _, _)| iv)
+                    .collect();
+                Fact::Bool(truth(
+                    !figs
+                        .windows(2)
+                        .any(|w| matches!(w, [prev, next] if prev.hi < next.lo)),
+                ))
+            }
+            _ => {
+                self.tick(n)?;
+                aggregate(name, &nodes, self.env.tolerance)
+                    .map_or(Fact::Other, |(iv, _)| Fact::Num(iv))
+            }
+        })
+    }
+}
+
+/// The `sum`, `min` or `max` (`name`) of the figures among `nodes`, and of the values
+/// printed; `None` when there are none.
+fn aggregate(name: &str, nodes: &[(&Node, Pointer)], tolerance: f64) -> Option<(Iv, i128)> {
+    let mut total = None;
+    for (node, _) in nodes {
+        // The figures' own words are not part of the total's: none are made.
+        let Some((iv, v, _)) = figure(node, tolerance, Lang::En, false) else {
+            continue;
+        };
+        let (acc, p) = total.unwrap_or(match name {
+            "sum" => (Iv::exact(0), 0),
+            "min" => (Iv::exact(INF), INF),
+            _ => (Iv::exact(-INF), -INF),
+        });
+        total = Some(match name {
+            "sum" => (acc.add(iv), p.saturating_add(v)),
+            "min" => (
+                Iv {
+                    lo: acc.lo.min(iv.lo),
+                    hi: acc.hi.min(iv.hi),
+                },
+                p.min(v),
+            ),
+            _ => (
+                Iv {
+                    lo: acc.lo.max(iv.lo),
+                    hi: acc.hi.max(iv.hi),
+                },
+                p.max(v),
+            ),
+        });
+    }
+    total
 }
 
 /// The array a path through an array came from: `/a/list/3/count` → `/a/list`.
@@ -874,16 +1077,21 @@ fn parent(ptr: &Pointer) -> Pointer {
     Pointer::parse(s.rsplit_once('/').map_or("", |(head, _)| head))
 }
 
-fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
-    let (x, y) = (a.iv, b.iv);
-    let holds = match op {
+/// Whether the comparison `op` can hold for some values inside the intervals.
+fn holds(op: BinOp, x: Iv, y: Iv) -> bool {
+    match op {
         BinOp::Eq => x.lo <= y.hi && y.lo <= x.hi,
         BinOp::Ne => !(x.lo == x.hi && y.lo == y.hi && x.lo == y.lo),
         BinOp::Lt => x.lo < y.hi,
         BinOp::Le => x.lo <= y.hi,
         BinOp::Gt => x.hi > y.lo,
         _ => x.hi >= y.lo,
-    };
+    }
+}
+
+fn compare(op: BinOp, a: Num, b: Num, lang: Lang, explain: bool) -> Verdict {
+    let (x, y) = (a.iv, b.iv);
+    let holds = holds(op, x, y);
     if !explain {
         return Verdict::plain(if holds { Tri::True } else { Tri::False });
     }
@@ -944,8 +1152,8 @@ fn compare(op: BinOp, a: &Num, b: &Num, lang: Lang, explain: bool) -> Verdict {
         BinOp::Lt => NOT_LESS.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
         _ => NOT_GREATER.render(lang, &[("lhs", &fa), ("rhs", &fb)]),
     };
-    let mut related = a.terms.clone();
-    related.extend(b.terms.iter().cloned());
+    let mut related = a.terms;
+    related.extend(b.terms);
     Verdict {
         truth: Tri::False,
         explanation,

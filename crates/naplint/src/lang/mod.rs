@@ -452,33 +452,22 @@ pub fn compile(
 /// what is put in is not searched for placeholders again, so that a message depends on
 /// the fields its template names and no others.
 fn render(template: &str, arithmetic: &str, expr: &str, element: &Node) -> String {
-    let mut out = String::with_capacity(template.len() + arithmetic.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest.get(open..).and_then(|r| r.find('}')).map(|c| c + open) else {
-            break;
-        };
-        let name = rest.get(open + 1..close).unwrap_or_default();
-        out.push_str(rest.get(..open).unwrap_or_default());
-        let field = match &element.value {
-            Value::Object(members) => members.iter().find(|m| m.key == name),
-            _ => None,
-        };
-        match (name, field) {
-            ("arithmetic", _) => out.push_str(arithmetic),
-            ("expr", _) => out.push_str(expr),
-            (_, Some(m)) => match &m.value.value {
-                Value::String(s) => out.push_str(s),
-                Value::Number(n) => out.push_str(&n.raw),
-                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-                _ => {}
-            },
-            (_, None) => out.push_str(rest.get(open..=close).unwrap_or_default()),
+    let mut args = vec![("arithmetic", arithmetic), ("expr", expr)];
+    if let Value::Object(members) = &element.value {
+        for name in placeholders(template) {
+            if let Some(m) = members.iter().find(|m| m.key == name) {
+                let text: &str = match &m.value.value {
+                    Value::String(s) => s,
+                    Value::Number(n) => &n.raw,
+                    Value::Bool(true) => "true",
+                    Value::Bool(false) => "false",
+                    _ => "",
+                };
+                args.push((name, text));
+            }
         }
-        rest = rest.get(close + 1..).unwrap_or_default();
     }
-    out.push_str(rest);
-    out
+    crate::i18n::fill(template, &args)
 }
 
 /// The elements a check runs on: an array scope's, each with its index, or the scope.
@@ -505,6 +494,20 @@ impl CompiledCheck {
             };
         }
         Some(node)
+    }
+
+    /// The truth of the check on one element (not inlined, as [`Self::explain`], so that
+    /// a profile tells deciding from wording).
+    #[inline(never)]
+    fn decide(&self, env: &Env<'_>, steps: &mut u64) -> Result<Tri, OutOfBudget> {
+        Evaluator::new(env, steps).decide(&self.program.body)
+    }
+
+    /// Why the check fails on one element. The replay takes the steps deciding took,
+    /// already counted, so it has a budget of its own.
+    #[inline(never)]
+    fn explain(&self, env: &Env<'_>) -> Result<eval::Verdict, OutOfBudget> {
+        Evaluator::explaining(env, &mut 0).condition(&self.program.body)
     }
 
     /// Whether an edit of the value at `tokens` (a pointer's unescaped tokens) can change
@@ -546,19 +549,13 @@ impl CompiledCheck {
                 line_of,
                 source: &self.program.source,
             };
-            if Evaluator::new(&env, steps)
-                .condition(&self.program.body)?
-                .truth
-                != Tri::False
-            {
+            if self.decide(&env, steps)? != Tri::False {
                 continue;
             }
             let pointer = index.map_or_else(|| self.scope_ptr.clone(), |i| self.scope_ptr.index(i));
             env.pointer = pointer.clone();
-            // The element fails: run it again to word why. The replay takes the same steps,
-            // already counted, so it has a budget of its own.
-            let mut replay = 0;
-            let verdict = Evaluator::explaining(&env, &mut replay).condition(&self.program.body)?;
+            // The element fails: run it again to word why.
+            let verdict = self.explain(&env)?;
             let at = self
                 .at
                 .as_ref()
@@ -590,9 +587,9 @@ impl CompiledCheck {
 
 #[cfg(test)]
 impl CompiledCheck {
-    /// For each element of the scope, the truth of the deciding evaluator and that of the
-    /// explaining one (`registry`'s tests check they agree).
-    pub(crate) fn both_truths(&self, root: &Node) -> Vec<(Tri, Tri)> {
+    /// For each element of the scope, the truth and steps of the deciding evaluator and
+    /// those of the explaining one (`registry`'s tests check they agree).
+    pub(crate) fn both_truths(&self, root: &Node) -> Vec<((Tri, u64), (Tri, u64))> {
         let Some(scope) = self.scope(root) else {
             return Vec::new();
         };
@@ -610,11 +607,11 @@ impl CompiledCheck {
                     source: &self.program.source,
                 };
                 let (mut a, mut b) = (0, 0);
-                let decided = Evaluator::new(&env, &mut a).condition(&self.program.body);
+                let decided = Evaluator::new(&env, &mut a).decide(&self.program.body);
                 let explained = Evaluator::explaining(&env, &mut b).condition(&self.program.body);
                 (
-                    decided.map_or(Tri::Unknown, |v| v.truth),
-                    explained.map_or(Tri::Unknown, |v| v.truth),
+                    (decided.unwrap_or(Tri::Unknown), a),
+                    (explained.map_or(Tri::Unknown, |v| v.truth), b),
                 )
             })
             .collect()
@@ -638,4 +635,80 @@ pub fn out_of_budget(lang: Lang) -> Finding {
     )
     .help(BUDGET_HELP.get(lang))
     .severity(Severity::Warning)
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::{compile, CheckDecl, Tri};
+    use crate::source::{self, SourceFormat};
+
+    /// Deciding agrees with explaining, truth and steps, on every construct of the
+    /// language (the built-in checks use few of them), on the seed and every fixture.
+    #[test]
+    fn deciding_agrees_with_explaining_on_every_construct() {
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::schema::REPORT_SCHEMA_JSON).unwrap();
+        let rules = [
+            ("/statistics/trp/cumulative", "not (male > female) or -male * 2 + 3 < recipients"),
+            ("/statistics/trp/cumulative", "count(top_countries_of_birth) >= 1 and min(top_countries_of_birth.count) <= max(top_countries_of_birth.count) - 5"),
+            ("/statistics/trp/cumulative", "distinct(top_countries_of_birth.country) and descending(top_countries_of_birth.count) and sum(top_countries_of_birth.count) != 0"),
+            ("/statistics/trp/annual", "if exists(new_victims) then within(year, $.statistics.trp.cumulative.period) or year == 2013"),
+            ("/statistics/trp/annual", "not within(year, $.statistics.trp.cumulative.period) and new_victims * 2 > initial_permits"),
+            ("/statistics/operations", "name != \"x\" and (charged - arrested <= 3 or not exists(guilty_pleas))"),
+            ("/funding", "exists(amount) and amount.value >= 10 and years.start < years.end"),
+            ("/statistics/training", "law_enforcement + 1 == participants + 1 or false"),
+        ];
+        let checks: Vec<_> = rules
+            .iter()
+            .map(|(scope, check)| {
+                compile(
+                    CheckDecl {
+                        scope: Some(scope),
+                        check,
+                        ..CheckDecl::default()
+                    },
+                    &schema,
+                )
+                .unwrap_or_else(|e| panic!("{check}: {e:?}"))
+            })
+            .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts =
+            vec![std::fs::read_to_string(root.join("seeds/2013-14/report.json")).unwrap()];
+        for dir in std::fs::read_dir(root.join("tests/fixtures"))
+            .unwrap()
+            .flatten()
+        {
+            for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
+                let name = f.path().to_string_lossy().into_owned();
+                if name.ends_with(".json") && !name.ends_with(".expected.json") {
+                    texts.extend(std::fs::read_to_string(f.path()).ok());
+                }
+            }
+        }
+        let mut seen = [0usize; 3];
+        for text in &texts {
+            let Some(doc) = source::load(text, SourceFormat::Json).root else {
+                continue;
+            };
+            for check in &checks {
+                for (decided, explained) in check.both_truths(&doc) {
+                    assert_eq!(decided, explained, "{}", check.program.source);
+                    seen[match decided.0 {
+                        Tri::True => 0,
+                        Tri::False => 1,
+                        Tri::Unknown => 2,
+                    }] += 1;
+                }
+            }
+        }
+        println!("true, false, unknown: {seen:?}");
+        assert!(seen[0] > 100 && seen[1] > 100 && seen[2] > 0, "{seen:?}");
+    }
 }
