@@ -817,6 +817,16 @@ impl Linter {
         fn key(d: &Diagnostic) -> (usize, &str, &str) {
             (d.span.0, d.code.as_str(), d.pointer.as_str())
         }
+        // A few made again (the usual edit): each goes in at its place, after the kept
+        // ones of its key, the list moving as one block, not diagnostic by diagnostic.
+        if new.len() <= 8 {
+            last.reserve(new.len());
+            for d in new {
+                let at = last.partition_point(|k| key(k) <= key(&d));
+                last.insert(at, d);
+            }
+            return Some(last);
+        }
         let mut merged = Vec::with_capacity(last.len() + new.len());
         let (mut kept, mut made) = (last.into_iter().peekable(), new.into_iter().peekable());
         loop {
