@@ -351,7 +351,11 @@ fn typing_in_one_field_keeps_one_splice() {
     s.set("/report/period", &json!("2013-2014 (été)")).unwrap();
     assert_eq!(s.log.len(), 2);
     s.set("/report/title", &json!("again")).unwrap();
-    assert_eq!(s.log.len(), 2, "the title's splice refilled, though not the last");
+    assert_eq!(
+        s.log.len(),
+        2,
+        "the title's splice refilled, though not the last"
+    );
     s.set("/report/title", &json!("and again")).unwrap();
     assert_eq!(s.log.len(), 2);
     assert_tree_is_the_texts(&s, "elsewhere and back");

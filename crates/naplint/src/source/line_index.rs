@@ -73,10 +73,6 @@ struct Mark {
 
 /// Characters (UTF-8 sequence starts) and UTF-16 code units in `bytes`.
 fn count(bytes: &[u8]) -> (usize, usize) {
-    // The usual run of a report's line: ASCII, checked a word at a time.
-    if bytes.is_ascii() {
-        return (bytes.len(), bytes.len());
-    }
     let mut chars = 0;
     let mut astral = 0;
     for &b in bytes {
