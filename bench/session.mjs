@@ -5,7 +5,10 @@
 // the benchmark corpus, in one Node process. A benchmark, not a test: it prints the two
 // target rows of issue 12 and never fails on a missed target.
 //
-//   node bench/session.mjs [--corpus DIR] [--json] [--pkg DIR]
+//   node bench/session.mjs [--corpus DIR] [--json] [--pkg DIR] [--pairs]
+//
+// --pairs adds the cycle's edits pair by pair (a value and back: male, status, start) and
+// the title pair, each measured on its own: which keystroke costs what.
 //
 // DIR (default bench/corpus) must hold x1.json and x10.json (`python3 bench/gen_corpus.py`,
 // which bench/run.sh runs first). The WASM package must be built (wasm/scripts/build.sh);
@@ -20,6 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
+const byPair = args.includes('--pairs');
 const corpusAt = args.indexOf('--corpus');
 const corpus = corpusAt >= 0 ? path.resolve(args[corpusAt + 1]) : path.join(here, 'corpus');
 for (const f of ['x1.json', 'x10.json']) {
@@ -88,6 +92,11 @@ function run(name) {
     json_parse_ajv: measure(() => { sink += ajvValidate(JSON.parse(text)) ? 1 : 0; }),
     validate_whole: measure(() => { sink += validate(text, OPTIONS).length; }, { batches: 15 }),
   };
+  if (byPair) {
+    const pairs = { male: cycle.slice(0, 2), status: cycle.slice(2, 4), start: cycle.slice(4, 6), title: TITLES.map((t) => ['/report/title', t]) };
+    result.pairs = Object.fromEntries(Object.entries(pairs).map(([k, pair]) =>
+      [k, measure((i) => { sink += session.set(...pair[i % 2]).length; })]));
+  }
   session.free();
   return result;
 }
@@ -114,6 +123,9 @@ if (asJson) {
     console.log(`  session.set, no finding changes    ${g(r.session_edit_quiet)}`);
     console.log(`  JSON.parse + ajv (median, min; cpu) ${g(r.json_parse_ajv)}`);
     console.log(`  whole validate(text)               ${g(r.validate_whole)}`);
+    if (r.pairs) {
+      console.log(`  per pair (median; cpu)             ${Object.entries(r.pairs).map(([k, m]) => `${k} ${f(m.median_us)}; cpu ${f(m.cpu_median_us)}`).join(' · ')}`);
+    }
   }
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
   console.log('| measure | result | target |');

@@ -113,6 +113,25 @@ impl Pointer {
         Self(s)
     }
 
+    /// This pointer extended by each of `tokens` (object keys, or indexes spelled as
+    /// tokens): one string grown in place, not a pointer per token.
+    #[must_use]
+    pub fn keys<S: AsRef<str>>(&self, tokens: &[S]) -> Self {
+        let len = tokens.iter().map(|t| t.as_ref().len() + 1).sum::<usize>();
+        let mut s = String::with_capacity(self.0.len() + len);
+        s.push_str(&self.0);
+        for token in tokens {
+            let token = token.as_ref();
+            s.push('/');
+            if token.contains(['~', '/']) {
+                s.push_str(&escape_token(token));
+            } else {
+                s.push_str(token);
+            }
+        }
+        Self(s)
+    }
+
     /// This pointer extended by an array index.
     #[must_use]
     pub fn index(&self, index: usize) -> Self {

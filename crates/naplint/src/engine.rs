@@ -442,7 +442,7 @@ impl Linter {
         previous: Option<&Report>,
         line_map: Option<&dyn Fn(&Pointer) -> usize>,
     ) -> Vec<Diagnostic> {
-        let mut parts = self.parts(text, loaded, previous, line_map);
+        let mut parts = self.parts(TextRef::from(text), loaded, previous, line_map);
         self.emit(text.into(), loaded, &mut parts, None)
     }
 
@@ -506,11 +506,7 @@ impl Linter {
             edit.tokens
         };
         let (depth, violations) = self.schema.validate_at(root, tokens);
-        let prefix = tokens
-            .get(..depth)
-            .unwrap_or_default()
-            .iter()
-            .fold(Pointer::root(), |p, t| p.key(t));
+        let prefix = Pointer::root().keys(tokens.get(..depth).unwrap_or_default());
         // Whether any finding changed: if none did, the last diagnostics only move.
         // What changed: when the model did, everything is emitted again; else only the
         // codes whose findings changed are (when the violations did, S001's and those of
@@ -521,7 +517,7 @@ impl Linter {
             codes.push("S001");
             codes.extend(RULES.iter().filter(|r| r.claim.is_some()).map(|r| r.code));
         }
-        let edited = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+        let edited = Pointer::root().keys(tokens);
         parts.places.forget(&edited);
         parts.places.shift(edit.splice, &loaded.lines);
         // The typed model: the edited section read again.
@@ -820,6 +816,16 @@ impl Linter {
         }
         fn key(d: &Diagnostic) -> (usize, &str, &str) {
             (d.span.0, d.code.as_str(), d.pointer.as_str())
+        }
+        // A few made again (the usual edit): each goes in at its place, after the kept
+        // ones of its key, the list moving as one block, not diagnostic by diagnostic.
+        if new.len() <= 8 {
+            last.reserve(new.len());
+            for d in new {
+                let at = last.partition_point(|k| key(k) <= key(&d));
+                last.insert(at, d);
+            }
+            return Some(last);
         }
         let mut merged = Vec::with_capacity(last.len() + new.len());
         let (mut kept, mut made) = (last.into_iter().peekable(), new.into_iter().peekable());
@@ -1363,38 +1369,21 @@ impl Places {
     }
 
     fn move_by(p: &mut Placed, splice: Spliced, end_line: usize) -> bool {
-        let (Ok(old), Ok(new), Ok(added), Ok(removed)) = (
-            isize::try_from(splice.old_end.saturating_sub(splice.start)),
-            isize::try_from(splice.new_len),
-            isize::try_from(splice.added),
-            isize::try_from(splice.removed),
-        ) else {
-            return false;
-        };
-        let (delta, line_delta) = (new - old, added - removed);
-        let moves = |x: usize, is_end: bool| {
-            if is_end {
-                x > splice.old_end
-            } else {
-                x >= splice.old_end
-            }
-        };
+        let moves = |x: usize, is_end: bool| x > splice.old_end || (!is_end && x == splice.old_end);
         let (start, end) = (p.span.start(), p.span.end());
         let (start_moves, end_moves) = (moves(start, false), moves(end, true));
         if (!start_moves && start > splice.start) || (!end_moves && end > splice.start) {
             return false;
         }
-        let at = |x: usize, m: bool| if m { x.saturating_add_signed(delta) } else { x };
-        p.span = source::Span::new(at(start, start_moves), at(end, end_moves));
-        let line = |pos: source::Position, m: bool| {
-            if m {
-                pos.line.saturating_add_signed(line_delta)
-            } else {
-                pos.line
-            }
-        };
+        p.span = source::Span::new(
+            splice.shift(start, start_moves),
+            splice.shift(end, end_moves),
+        );
         p.ends = p.ends.and_then(|(a, b)| {
-            let (la, lb) = (line(a, start_moves), line(b, end_moves));
+            let (la, lb) = (
+                splice.shift_line(a.line, start_moves),
+                splice.shift_line(b.line, end_moves),
+            );
             let recount = (start_moves && la == end_line) || (end_moves && lb == end_line);
             (!recount).then_some((
                 source::Position { line: la, ..a },
@@ -1402,6 +1391,27 @@ impl Places {
             ))
         });
         true
+    }
+}
+
+impl Spliced {
+    /// Where offset `x` of the text before the splice is after it (`moves`: it lies
+    /// after the splice).
+    fn shift(self, x: usize, moves: bool) -> usize {
+        if moves {
+            (x + self.start + self.new_len).saturating_sub(self.old_end)
+        } else {
+            x
+        }
+    }
+
+    /// The same for a 1-based line.
+    fn shift_line(self, line: usize, moves: bool) -> usize {
+        if moves {
+            (line + self.added).saturating_sub(self.removed)
+        } else {
+            line
+        }
     }
 }
 
@@ -1463,19 +1473,16 @@ fn replace_findings(cached: &mut Vec<Finding>, ran: Vec<Finding>) -> bool {
 }
 
 /// Replaces the kept findings that `replaced` picks with `ran` (put after the others);
-/// whether that changed them. Compared before anything moves, so that an edit that
-/// changes no finding copies none.
+/// whether that changed them. Only those are compared, before anything moves, so that
+/// an edit that changes no finding copies none and compares few.
 fn splice_findings(
     cached: &mut Vec<Finding>,
     ran: Vec<Finding>,
     replaced: impl Fn(&Finding) -> bool,
 ) -> bool {
-    let same = cached
-        .iter()
-        .filter(|f| !replaced(f))
-        .chain(&ran)
-        .eq(cached.iter());
-    if same {
+    // The same findings in the same order there: the list stands as it is (the kept
+    // ones' order among themselves, and so among those at one pointer, is the same).
+    if cached.iter().filter(|f| replaced(f)).eq(&ran) {
         return false;
     }
     cached.retain(|f| !replaced(f));
@@ -1513,23 +1520,12 @@ fn patch_positions(
     if !fits {
         return false;
     }
-    let shift = |x: usize| x - splice.old_end + splice.start + splice.new_len;
     let moved = |span: (usize, usize)| {
-        if after(span) {
-            (shift(span.0), shift(span.1))
-        } else {
-            span
-        }
+        let m = after(span);
+        (splice.shift(span.0, m), splice.shift(span.1, m))
     };
     // What lies after the splice moves by its lines; only what is on the line it ends
-    // on has its columns counted again (as `Places::shift` does).
-    let (Ok(added), Ok(removed)) = (
-        isize::try_from(splice.added),
-        isize::try_from(splice.removed),
-    ) else {
-        return false;
-    };
-    let line_delta = added - removed;
+    // on has its columns counted again (as `Places::move_by` does).
     let end_line = lines.line(splice.start + splice.new_len);
     for d in diagnostics {
         d.related_spans.iter_mut().for_each(|s| *s = moved(*s));
@@ -1538,8 +1534,8 @@ fn patch_positions(
         }
         d.span = moved(d.span);
         let (line, end) = (
-            d.line.saturating_add_signed(line_delta),
-            d.end_line.saturating_add_signed(line_delta),
+            splice.shift_line(d.line, true),
+            splice.shift_line(d.end_line, true),
         );
         if line == end_line {
             let at = lines.position(text, d.span.0);
@@ -1638,7 +1634,7 @@ fn partial_root(root: &Node, tokens: &[String]) -> Option<(Node, Pointer)> {
             span: node.span,
         };
     }
-    let prefix = tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+    let prefix = Pointer::root().keys(tokens);
     Some((partial, prefix))
 }
 

@@ -266,7 +266,7 @@ impl<L: Borrow<Linter>> Session<L> {
         let loaded = source::load(&text, format);
         let mut parts = Parts::default();
         let log = SpanLog::new(text.len());
-        let crlf = text.matches("\r\n").count();
+        let crlf = crlf_count(&text);
         let diagnostics =
             linter
                 .borrow()
@@ -579,7 +579,7 @@ impl<L: Borrow<Linter>> Session<L> {
 
     fn commit(&mut self, text: String, loaded: Loaded) -> &[Diagnostic] {
         self.log = SpanLog::new(text.len());
-        self.crlf = text.matches("\r\n").count();
+        self.crlf = crlf_count(&text);
         self.diagnostics = self.linter.borrow().check_session(
             text.as_str().into(),
             &loaded,
@@ -840,33 +840,24 @@ fn node_mut<'n>(root: &'n mut Node, path: &[usize]) -> Option<&'n mut Node> {
 
 /// The text with `splice` applied, as one string (for a whole parse).
 fn apply(text: TextRef<'_>, splice: &Splice) -> String {
-    let mut out = Vec::with_capacity(text.len() + splice.with.len());
-    let (a, b) = text.slices(0, splice.start);
-    out.extend_from_slice(a);
-    out.extend_from_slice(b);
-    out.extend_from_slice(splice.with.as_bytes());
-    let (a, b) = text.slices(splice.end, text.len());
-    out.extend_from_slice(a);
-    out.extend_from_slice(b);
-    // Whole characters on both sides (the ends are character boundaries, else the
-    // whole parse reports what the lossy conversion wrote).
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    text.join(splice.start, &splice.with, splice.end)
+}
+
+/// The CRLF line ends of `text`.
+fn crlf_count(text: &str) -> usize {
+    crlf_pairs(None, [text.as_bytes(), &[]], None)
 }
 
 /// The CRLF pairs in `runs`, with the byte before and after them.
 fn crlf_pairs(before: Option<u8>, runs: [&[u8]; 2], after: Option<u8>) -> usize {
     let [a, b] = runs;
-    let bytes = before
-        .into_iter()
-        .chain(a.iter().copied())
-        .chain(b.iter().copied())
-        .chain(after);
-    let mut last = 0;
-    bytes.fold(0, |n, b| {
-        let pair = last == b'\r' && b == b'\n';
-        last = b;
-        n + usize::from(pair)
-    })
+    let mut last = before.unwrap_or_default();
+    let mut n = 0;
+    for &c in a.iter().chain(b).chain(after.as_ref()) {
+        n += usize::from(last == b'\r' && c == b'\n');
+        last = c;
+    }
+    n
 }
 
 fn has_syntax_issue(loaded: &Loaded) -> bool {

@@ -45,7 +45,8 @@ impl GapText {
 
     /// The text as one string (a copy).
     pub(crate) fn to_text(&self) -> String {
-        self.view().to_text().into_owned()
+        let len = self.len();
+        self.view().join(len, "", len)
     }
 
     /// Moves the gap to offset `to` of the text (at most its length).

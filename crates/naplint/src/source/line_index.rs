@@ -185,32 +185,30 @@ impl<'a> TextRef<'a> {
         memchr::memchr(byte, a).is_some() || memchr::memchr(byte, b).is_some()
     }
 
-    /// The offset of the last `byte` before `at`.
+    /// The offset of the last `byte` before `at` (a short search back: the start of
+    /// a line).
     #[must_use]
     pub fn rfind_byte(self, byte: u8, at: usize) -> Option<usize> {
         let (a, b) = self.slices(0, at);
-        memchr::memrchr(byte, b)
+        b.iter()
+            .rposition(|&c| c == byte)
             .map(|i| i + a.len())
-            .or_else(|| memchr::memrchr(byte, a))
+            .or_else(|| a.iter().rposition(|&c| c == byte))
     }
 
-    /// The text as one string (a copy when it is in two runs).
+    /// `..end` of the text, then `with`, then `from..` of the text, as one string
+    /// (`0..len, "", len` for the whole text).
     #[must_use]
-    pub fn to_text(self) -> std::borrow::Cow<'a, str> {
-        fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-            String::from_utf8_lossy(bytes)
+    pub fn join(self, end: usize, with: &str, from: usize) -> String {
+        let mut all = Vec::with_capacity(self.len() + with.len());
+        let ((a, b), (c, d)) = (self.slices(0, end), self.slices(from, self.len()));
+        for run in [a, b, with.as_bytes(), c, d] {
+            all.extend_from_slice(run);
         }
-        if self.tail.is_empty() {
-            return text(self.head);
-        }
-        let mut all = Vec::with_capacity(self.len());
-        all.extend_from_slice(self.head);
-        all.extend_from_slice(self.tail);
-        // Both runs are whole characters: the check passes, and copies nothing more.
-        std::borrow::Cow::Owned(
-            String::from_utf8(all)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        )
+        // Whole characters in every run (each ends at a character boundary): the check
+        // passes; should it not, what a lossy conversion writes is parsed and reported.
+        String::from_utf8(all)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
@@ -334,18 +332,18 @@ impl LineIndex {
         })
     }
 
-    /// How many lines start at or before `offset`.
+    /// How many lines start at or before `offset` (a binary search over both forms).
     fn starts_upto(&self, offset: usize) -> usize {
-        let (head, tail) = self
-            .starts
-            .split_at_checked(self.split)
-            .unwrap_or((&self.starts, &[]));
-        let n = head.partition_point(|&s| offset_of(s) <= offset);
-        if n < head.len() {
-            return n;
+        let (mut lo, mut hi) = (0, self.starts.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.start(mid).is_some_and(|s| s <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        let len = self.text_len;
-        n + tail.partition_point(|&s| len.saturating_sub(offset_of(s)) <= offset)
+        lo
     }
 
     /// Moves the split of `starts` to `to`: the starts between the two change form.
