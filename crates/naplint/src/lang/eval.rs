@@ -75,12 +75,16 @@ impl Iv {
     fn exact(v: i128) -> Self {
         Self { lo: v, hi: v }
     }
+    // Not inlined, as `sub` and `mul`: 128-bit saturating arithmetic is long in WASM,
+    // and deciding, explaining and sums all use it.
+    #[inline(never)]
     fn add(self, o: Self) -> Self {
         Self {
             lo: clamp(self.lo.saturating_add(o.lo)),
             hi: clamp(self.hi.saturating_add(o.hi)),
         }
     }
+    #[inline(never)]
     fn sub(self, o: Self) -> Self {
         Self {
             lo: clamp(self.lo.saturating_sub(o.hi)),

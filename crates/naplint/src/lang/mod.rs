@@ -212,35 +212,35 @@ fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 /// Everything a check reads: its scope's elements, each path of its body, each field
 /// its messages name.
 fn reads_of(program: &Program, scope: &[String], messages: &[&str]) -> Vec<Read> {
-    let scope = scope.to_vec();
     let mut reads = vec![Read {
-        exact: scope.clone(),
+        exact: scope.to_vec(),
         names: Vec::new(),
         elements: true,
     }];
     let mut found = Vec::new();
     paths(&program.body, &mut found);
-    let fields = messages
-        .iter()
-        .flat_map(|m| placeholders(m))
-        .filter(|name| !PLACEHOLDERS.contains(name))
-        .map(|name| Read {
-            exact: scope.clone(),
-            names: vec![name.to_owned()],
+    for p in found {
+        reads.push(Read {
+            exact: if p.from_root {
+                Vec::new()
+            } else {
+                scope.to_vec()
+            },
+            names: p.segments.clone(),
             elements: false,
         });
-    let paths = found.into_iter().map(|p| Read {
-        exact: if p.from_root {
-            Vec::new()
-        } else {
-            scope.clone()
-        },
-        names: p.segments.clone(),
-        elements: false,
-    });
+    }
     // Some may repeat (`male <= recipients and female <= recipients`): a few more
     // comparisons per edit, and less code than taking them out.
-    reads.extend(paths.chain(fields));
+    for m in messages {
+        for name in placeholders(m).filter(|name| !PLACEHOLDERS.contains(name)) {
+            reads.push(Read {
+                exact: scope.to_vec(),
+                names: vec![name.to_owned()],
+                elements: false,
+            });
+        }
+    }
     reads
 }
 
