@@ -81,6 +81,20 @@ impl SpanLog {
         }
         let from = self.next_virtual;
         self.next_virtual = from + new_len + 1;
+        // A splice of exactly the text the last one put in (a value typed again: a form's
+        // keystrokes in one field) takes its place: the tree holds nothing of the last
+        // one's text any more, so the two make one splice of the text before both, and
+        // typing in one field never fills the log (nor costs a fold of the tree).
+        if let Some(last) = self.splices.last_mut() {
+            if let Some((_, len)) = last.fragment {
+                if len > 0 && start == last.start && old_end == last.start + len {
+                    // `old_end - start` is the last one's new length: the deltas add up.
+                    last.delta += delta;
+                    last.fragment = Some((from, new_len));
+                    return from;
+                }
+            }
+        }
         self.splices.push(Logged {
             start,
             old_end,

@@ -221,7 +221,8 @@ pub struct Evaluator<'e, 'n> {
 }
 
 /// The interval of a figure node: an integer, or `{value, qualifier}`.
-/// Its words (`approximately 40`) only when `explain`.
+/// Its words (`approximately 40`) only when `explain`. Not inlined: its callers are many.
+#[inline(never)]
 fn figure(node: &Node, tolerance: f64, lang: Lang, explain: bool) -> Option<(Iv, i128, String)> {
     let say = |words: &dyn Fn() -> String| if explain { words() } else { String::new() };
     match &node.value {
@@ -282,32 +283,22 @@ impl<'e, 'n> Evaluator<'e, 'n> {
         }
     }
 
-    /// `words()` when explaining, else nothing (and no allocation).
+    /// The words of a verdict. [`Self::eval`] and what it calls run only to explain (an
+    /// element is decided by [`Self::decide`]), so they always word what they find.
+    #[allow(clippy::unused_self)]
     fn say(&self, words: impl FnOnce() -> String) -> String {
-        if self.explain {
-            words()
-        } else {
-            String::new()
-        }
+        words()
     }
 
-    /// The line to cite for `ptr`, looked up only when explaining.
+    /// The line to cite for `ptr`.
     fn line(&self, ptr: &Pointer) -> Option<usize> {
-        if self.explain {
-            (self.env.line_of)(ptr)
-        } else {
-            None
-        }
+        (self.env.line_of)(ptr)
     }
 
-    /// The figures a value was computed from (the finding's `related`), kept only when
-    /// explaining.
+    /// The figures a value was computed from (the finding's `related`).
+    #[allow(clippy::unused_self)]
     fn terms<'p>(&self, pointers: impl Iterator<Item = &'p Pointer>) -> Vec<Pointer> {
-        if self.explain {
-            pointers.cloned().collect()
-        } else {
-            Vec::new()
-        }
+        pointers.cloned().collect()
     }
 
     fn tick(&mut self, n: u64) -> Result<(), OutOfBudget> {
@@ -1004,16 +995,17 @@ impl<'n> Evaluator<'_, 'n> {
             }
             "descending" => {
                 self.tick(n)?;
-                let figs: Vec<Iv> = nodes
-                    .iter()
-                    .filter_map(|(n, _)| figure(n, self.env.tolerance, self.env.lang, false))
-                    .map(|(iv, _, _)| iv)
-                    .collect();
-                Fact::Bool(truth(
-                    !figs
-                        .windows(2)
-                        .any(|w| matches!(w, [prev, next] if prev.hi < next.lo)),
-                ))
+                let mut prev: Option<Iv> = None;
+                let mut rises = false;
+                for (node, _) in &nodes {
+                    if let Some((next, _, _)) =
+                        figure(node, self.env.tolerance, self.env.lang, false)
+                    {
+                        rises |= prev.is_some_and(|p| p.hi < next.lo);
+                        prev = Some(next);
+                    }
+                }
+                Fact::Bool(truth(!rises))
             }
             _ => {
                 self.tick(n)?;
@@ -1027,27 +1019,24 @@ impl<'n> Evaluator<'_, 'n> {
 /// The `sum`, `min` or `max` (`name`) of the figures among `nodes`, and of the values
 /// printed; `None` when there are none.
 fn aggregate(name: &str, nodes: &[(&Node, Pointer)], tolerance: f64) -> Option<(Iv, i128)> {
-    let mut total = None;
+    let (sum, min) = (name == "sum", name == "min");
+    let mut total: Option<(Iv, i128)> = None;
     for (node, _) in nodes {
         // The figures' own words are not part of the total's: none are made.
         let Some((iv, v, _)) = figure(node, tolerance, Lang::En, false) else {
             continue;
         };
-        let (acc, p) = total.unwrap_or(match name {
-            "sum" => (Iv::exact(0), 0),
-            "min" => (Iv::exact(INF), INF),
-            _ => (Iv::exact(-INF), -INF),
-        });
-        total = Some(match name {
-            "sum" => (acc.add(iv), p.saturating_add(v)),
-            "min" => (
+        total = Some(match total {
+            None => (iv, v),
+            Some((acc, p)) if sum => (acc.add(iv), p.saturating_add(v)),
+            Some((acc, p)) if min => (
                 Iv {
                     lo: acc.lo.min(iv.lo),
                     hi: acc.hi.min(iv.hi),
                 },
                 p.min(v),
             ),
-            _ => (
+            Some((acc, p)) => (
                 Iv {
                     lo: acc.lo.max(iv.lo),
                     hi: acc.hi.max(iv.hi),

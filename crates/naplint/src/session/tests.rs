@@ -333,3 +333,34 @@ fn schema_only_edits_patch_s001_and_claims() {
     }
     assert_eq!((count(&s, "S001"), count(&s, "P005")), (s001, p005));
 }
+
+/// Typing in one field (the same value set again, at other lengths) keeps one splice in
+/// the log, however many keystrokes: the log never fills, so the tree is never folded
+/// for it; an edit elsewhere, and typing inside a value set before, log their own, and
+/// the tree stays the text's.
+#[test]
+fn typing_in_one_field_keeps_one_splice() {
+    let linter = Linter::new(Config::default()).unwrap();
+    let mut s = Session::new(&linter, SEED, SourceFormat::Json);
+    for i in 0..(3 * SpanLog::COMPACT_AFTER) {
+        let title = "x".repeat(i % 7 + 1);
+        s.set("/report/title", &json!(title)).unwrap();
+        assert_eq!(s.log.len(), 1, "keystroke {i}");
+    }
+    assert_tree_is_the_texts(&s, "typed");
+    s.set("/report/period", &json!("2013-2014 (été)")).unwrap();
+    assert_eq!(s.log.len(), 2);
+    s.set("/report/title", &json!("again")).unwrap();
+    assert_eq!(s.log.len(), 3, "the title is no longer the last splice");
+    s.set("/report/title", &json!("and again")).unwrap();
+    assert_eq!(s.log.len(), 3);
+    assert_tree_is_the_texts(&s, "elsewhere and back");
+    // A container set, then a value inside it typed: the inner splices are their own.
+    s.set("/report", &json!({"title": "t", "period": "p"}))
+        .unwrap();
+    let logged = s.log.len();
+    s.set("/report/title", &json!("tt")).unwrap();
+    s.set("/report/title", &json!("ttt")).unwrap();
+    assert_eq!(s.log.len(), logged + 1);
+    assert_tree_is_the_texts(&s, "inside a value set before");
+}
