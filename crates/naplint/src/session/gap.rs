@@ -66,11 +66,28 @@ impl GapText {
         }
     }
 
-    /// Replaces `start..end` of the text with `with`; the gap is left after `with`.
+    /// Replaces `start..end` of the text with `with`; the gap is left after `with`, or
+    /// where it was when `with` has the length of what it replaces.
     /// False, the text unchanged, when the range is not in the text.
     pub(crate) fn splice(&mut self, start: usize, end: usize, with: &str) -> bool {
         if start > end || end > self.len() {
             return false;
+        }
+        // A same-length edit on one side of the gap is written in place: the gap stays
+        // where the last length-changing edit left it, so retyping a figure or a year
+        // far from there moves no text.
+        if end - start == with.len() {
+            let at = if end <= self.gap_start {
+                Some(start)
+            } else if start >= self.gap_start {
+                Some(start + (self.gap_end - self.gap_start))
+            } else {
+                None
+            };
+            if let Some(dst) = at.and_then(|at| self.buf.get_mut(at..at + with.len())) {
+                dst.copy_from_slice(with.as_bytes());
+                return true;
+            }
         }
         self.move_gap(start);
         // The removed bytes join the gap.
@@ -118,6 +135,18 @@ mod tests {
             plain.replace_range(start..end, with);
             assert_eq!(gap.to_text(), plain);
             assert_eq!(gap.len(), plain.len());
+        }
+        // Same-length edits before, after and across the gap: in place, or through it.
+        // (Each replaces two whole characters with as many ASCII bytes.)
+        let gap_at = gap.gap_start;
+        for at in [0, plain.len() - 1, gap_at.saturating_sub(1)] {
+            let start = (0..=at).rev().find(|&i| plain.is_char_boundary(i)).unwrap();
+            let mut ends = (start + 1..=plain.len()).filter(|&i| plain.is_char_boundary(i));
+            let end = ends.nth(1).or(ends.next()).unwrap_or(plain.len());
+            let with = "#".repeat(end - start);
+            assert!(gap.splice(start, end, &with));
+            plain.replace_range(start..end, &with);
+            assert_eq!(gap.to_text(), plain);
         }
         let len = gap.len();
         assert!(!gap.splice(len, len + 1, "x"));

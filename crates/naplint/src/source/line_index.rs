@@ -431,6 +431,12 @@ impl LineIndex {
         let after = self.starts_upto(end);
         let added = with.len();
         let removed = end - start;
+        // A same-length edit within one line (a figure or a year retyped) moves no line
+        // start, so the index stays as it is, split included: an edit far from the last
+        // one then converts no starts between the two.
+        if added == removed && keep == after && self.marks.is_empty() && !with.contains('\n') {
+            return true;
+        }
         if !self.marks.is_empty() {
             // Checkpoints up to the splice stay; those inside it go; those after it on the
             // line of `end` move by what the splice adds and removes to their line; those
