@@ -140,7 +140,10 @@ mod tests {
         // (Each replaces two whole characters with as many ASCII bytes.)
         let gap_at = gap.gap_start;
         for at in [0, plain.len() - 1, gap_at.saturating_sub(1)] {
-            let start = (0..=at).rev().find(|&i| plain.is_char_boundary(i)).unwrap();
+            let start = (0..=at)
+                .rev()
+                .find(|&i| plain.is_char_boundary(i))
+                .unwrap_or(0);
             let mut ends = (start + 1..=plain.len()).filter(|&i| plain.is_char_boundary(i));
             let end = ends.nth(1).or(ends.next()).unwrap_or(plain.len());
             let with = "#".repeat(end - start);
